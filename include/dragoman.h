@@ -1,0 +1,124 @@
+/*
+ * dragoman.h -- the one public header of libdragoman.
+ *
+ * dragoman reads news articles in many languages and says which tell the same story, how their
+ * sentences line up and what each version adds or leaves out. Everything the command-line program
+ * does goes through this header: the program is the library's first client, nothing more.
+ *
+ * Conventions (as in Lua and SQLite):
+ *  - one opaque handle, dm_ctx, created once and passed first; no global state, so two contexts
+ *    may live in one process and the library can be driven from Python through ctypes;
+ *  - every call that can fail returns a dm_status; dm_ctx_errmsg() gives the detail of the last
+ *    failure on that context, dm_status_str() the generic meaning of a code;
+ *  - strings are UTF-8; lengths are in bytes; what the library allocates for the caller has a
+ *    matching dm_*_free().
+ */
+#ifndef DRAGOMAN_H
+#define DRAGOMAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ======================================================================== status and context */
+
+typedef enum dm_status {
+    DM_OK = 0,
+    DM_ENOMEM,    /* out of memory */
+    DM_EIO,       /* a file or stream could not be read or written */
+    DM_EINVAL,    /* a bad argument from the caller */
+    DM_EFORMAT,   /* input that is not what it claims to be (broken JSON, truncated gzip...) */
+    DM_ELIMIT,    /* input over a configured limit (document size, line length) */
+    DM_EUNICODE,  /* ICU refused the text */
+    DM_ESTORE,    /* the SQLite store failed or is not a dragoman store */
+    DM_ENOTFOUND, /* no such document, file or model */
+    DM_EMODEL,    /* a data file (model, lexicon) is missing or corrupt */
+    DM_EPARTIAL   /* the work was done, but some records were rejected (see the diagnostics) */
+} dm_status;
+
+const char *dm_status_str(dm_status st);
+
+typedef struct dm_ctx dm_ctx;
+
+/* Severity of a diagnostic about one input record. */
+typedef enum dm_diag_level { DM_DIAG_REPAIRED = 1, DM_DIAG_REJECTED = 2 } dm_diag_level;
+
+/* Called once for every rejected or repaired record: `place` says where (file:line, file@offset),
+ * `id` is the record's id when known (may be NULL), `reason` is one readable sentence. */
+typedef void (*dm_diag_fn)(void *ud, dm_diag_level level, const char *place, const char *id,
+                           const char *reason);
+
+typedef struct dm_options {
+    size_t max_doc_bytes;  /* largest document accepted; 0 = default (16 MiB) */
+    const char *data_dir;  /* shipped models and lexicons; NULL = $DRAGOMAN_DATA or built-in */
+} dm_options;
+
+dm_status dm_ctx_new(dm_ctx **out, const dm_options *opt /* may be NULL */);
+void dm_ctx_free(dm_ctx *ctx);
+const char *dm_ctx_errmsg(const dm_ctx *ctx);
+void dm_ctx_set_diag(dm_ctx *ctx, dm_diag_fn fn, void *ud);
+const char *dm_version(void);
+
+/* ======================================================================== documents and readers */
+
+typedef struct dm_doc {
+    const char *id;     /* unique within a collection */
+    const char *text;   /* UTF-8, NFC, valid (invalid bytes were replaced by U+FFFD) */
+    size_t text_len;
+    const char *lang;   /* declared language (NULL when none) */
+    const char *title;  /* NULL when none */
+    const char *url;    /* NULL when none */
+    const char *date;   /* NULL when none */
+    const char *source; /* where it came from: a path, a path:line, a WARC URI */
+    size_t n_replaced;  /* invalid byte sequences replaced by U+FFFD */
+} dm_doc;
+
+/* Receives each good document; the strings live until the callback returns. Return DM_OK to go
+ * on; anything else stops the reading and is returned by the reader. */
+typedef dm_status (*dm_doc_fn)(void *ud, const dm_doc *doc);
+
+/* Read a file or a folder (recursively: .txt .html .htm .jsonl .warc .warc.gz), or "-" for
+ * standard input (format sniffed). Bad records go to the diagnostic callback; the reader returns
+ * DM_EPARTIAL when any record was rejected, DM_OK when all were good. */
+dm_status dm_read_path(dm_ctx *ctx, const char *path, dm_doc_fn fn, void *ud);
+
+/* ======================================================================== text */
+
+/* A sentence: a byte span of the text it was cut from. */
+typedef struct dm_span {
+    size_t start, len;
+} dm_span;
+
+/* Cut UTF-8 text into sentences (ICU's break iterator plus danda, Arabic/Urdu marks, headlines,
+ * paragraph breaks). *out is malloc'ed; free it with free(). Spans are trimmed and never empty. */
+dm_status dm_segment(dm_ctx *ctx, const char *text, size_t len, dm_span **out, size_t *n);
+
+/* The matching form of a text: NFKC case folding, Arabic-script letters unified, harakat and
+ * tatweel dropped, digits of every system turned to ASCII. *out is malloc'ed, NUL-terminated. */
+dm_status dm_match_form(dm_ctx *ctx, const char *text, size_t len, char **out, size_t *out_len);
+
+/* ======================================================================== language identification */
+
+typedef struct dm_lang_guess {
+    char code[8];  /* ISO 639-1 where one exists, else 639-3; "und" when nothing can be said */
+    double score;  /* confidence in [0,1] */
+} dm_lang_guess;
+
+/* The k best languages of a text, best first; *n receives how many were written (<= k). */
+dm_status dm_langid(dm_ctx *ctx, const char *text, size_t len, dm_lang_guess *out, size_t k,
+                    size_t *n);
+
+/* ======================================================================== store */
+
+typedef struct dm_store dm_store;
+
+dm_status dm_store_open(dm_ctx *ctx, const char *path, int read_only, dm_store **out);
+void dm_store_close(dm_store *st);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DRAGOMAN_H */
