@@ -1,0 +1,42 @@
+/*
+ * cli.h -- what the files of the command-line program share. The program uses the library only
+ * through include/dragoman.h; this header holds the tool's own helpers (options, output, help).
+ *
+ * Exit codes, the same for every command:
+ *   0  complete success
+ *   1  partial success: the work was done, but some input records were rejected (see stderr)
+ *   2  usage error (bad option or argument)
+ *   3  failure: nothing useful was produced (unreadable input, store error, missing model)
+ */
+#ifndef DM_CLI_H
+#define DM_CLI_H
+
+#include "dragoman.h"
+
+#include <stdio.h>
+
+enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_FAIL = 3 };
+
+/* One subcommand: argv[0] is the command's name. */
+typedef int (*cli_cmd_fn)(int argc, char **argv);
+
+int cmd_ingest(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_langid(int argc, char **argv);
+int cmd_segment(int argc, char **argv);
+
+/* A context with diagnostics printed to stderr as "dragoman: <level> <place> [id]: reason". */
+dm_ctx *cli_ctx_new(void);
+
+/* Print "dragoman <cmd>: <what>: <message>" to stderr and return EXIT_FAIL (or EXIT_USAGE). */
+int cli_fail(dm_ctx *ctx, const char *cmd, dm_status st, const char *what);
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* True when argv[i] is -h or --help. */
+int cli_is_help(const char *arg);
+
+/* Read a whole file ("-" = stdin) into a malloc'ed NUL-terminated buffer. */
+dm_status cli_read_all(const char *path, char **out, size_t *len);
+
+#endif
