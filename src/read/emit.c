@@ -80,6 +80,7 @@ dm_status dm_emit(dm_reader *r, const char *place, const dm_raw_doc *raw)
         free(id);
         return added < 0 ? DM_ENOMEM : DM_OK;
     }
+    replaced += raw->n_replaced;
     if (replaced)
         dm_diag(ctx, DM_DIAG_REPAIRED, place, id, "%zu invalid byte sequence%s replaced by U+FFFD",
                 replaced, replaced == 1 ? "" : "s");

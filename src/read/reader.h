@@ -40,6 +40,7 @@ typedef struct dm_raw_doc {
     const char *text;
     size_t text_len;
     const char *lang, *title, *url, *date;
+    size_t n_replaced; /* invalid sequences the reader already replaced (e.g. in a JSON line) */
 } dm_raw_doc;
 
 typedef struct dm_reader {

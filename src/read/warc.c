@@ -47,8 +47,15 @@ static void warc_header(warc_head *h, const char *line)
         copy_value(h->uri, sizeof h->uri, v);
     else if (IS("WARC-Date"))
         copy_value(h->date, sizeof h->date, v);
-    else if (IS("WARC-Record-ID"))
+    else if (IS("WARC-Record-ID")) {
+        /* <urn:uuid:...> -> urn:uuid:... : the brackets are syntax, not part of the id */
         copy_value(h->rec_id, sizeof h->rec_id, v);
+        size_t n = strlen(h->rec_id);
+        if (n >= 2 && h->rec_id[0] == '<' && h->rec_id[n - 1] == '>') {
+            memmove(h->rec_id, h->rec_id + 1, n - 2);
+            h->rec_id[n - 2] = 0;
+        }
+    }
     else if (IS("Content-Type"))
         copy_value(h->ctype, sizeof h->ctype, v);
     else if (IS("Content-Length")) {

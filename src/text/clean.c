@@ -9,6 +9,27 @@
 #include "text/text.h"
 
 #include <stdlib.h>
+#include <unicode/utf8.h>
+
+int dm_utf8_is_valid(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (n - i > INT32_MAX)
+            return 0;
+        int32_t j = 0, m = (int32_t)(n - i > 8 ? 8 : n - i);
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s + i, j, m, c);
+        if (c < 0)
+            return 0;
+        i += (size_t)j;
+    }
+    return 1;
+}
 
 /* Keep TAB and LF; turn CR and CRLF into LF; drop BOMs and other C0/C1 controls. */
 static int32_t strip_controls(UChar *s, int32_t n)

@@ -108,6 +108,32 @@ static dm_status push_sentence(span_vec *sv, const char *s, size_t start, size_t
     return push_trimmed(sv, s, from, end);
 }
 
+/* True when [start,end) ends with a title or initial that ICU broke after ("Dr.", "Gen.",
+ * "J."): the sentence goes on. Latin-script abbreviations only; other scripts rarely use them. */
+static int ends_with_abbreviation(const char *s, size_t start, size_t end)
+{
+    static const char *const abbr[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt",
+                                       "St", "Jr", "Sr", "Rev", "Gov", "Sen", "Rep", "Capt", "Maj",
+                                       "Mt", "No", "Nr", "vs", "Inc", "Ltd", "Co", "Corp", "Hr",
+                                       "Fr", "Hon", "Pres", "Adm", "Cdr", "Brig", "Dt", "Abs", NULL};
+    while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\n' || s[end - 1] == '\t'))
+        end--;
+    if (end <= start || s[end - 1] != '.' || memchr(s + start, '\n', end - start))
+        return 0;
+    size_t w = end - 1;
+    while (w > start && ((s[w - 1] >= 'A' && s[w - 1] <= 'Z') || (s[w - 1] >= 'a' && s[w - 1] <= 'z')))
+        w--;
+    size_t n = end - 1 - w;
+    if (n == 0 || (w > start && s[w - 1] != ' ' && s[w - 1] != '(' && s[w - 1] != '.'))
+        return 0;
+    if (n == 1 && s[w] >= 'A' && s[w] <= 'Z')
+        return 1; /* an initial: "J. R. R. Tolkien" */
+    for (int i = 0; abbr[i]; i++)
+        if (strlen(abbr[i]) == n && !memcmp(abbr[i], s + w, n))
+            return 1;
+    return 0;
+}
+
 dm_status dm_segment(dm_ctx *ctx, const char *text, size_t len, dm_span **out, size_t *n)
 {
     *out = NULL;
@@ -130,6 +156,8 @@ dm_status dm_segment(dm_ctx *ctx, const char *text, size_t len, dm_span **out, s
     }
     int32_t prev = ubrk_first(icu->sentence);
     for (int32_t b = ubrk_next(icu->sentence); b != UBRK_DONE; b = ubrk_next(icu->sentence)) {
+        if ((size_t)b < len && ends_with_abbreviation(text, (size_t)prev, (size_t)b))
+            continue;
         st = push_sentence(&sv, text, (size_t)prev, (size_t)b);
         if (st)
             break;
