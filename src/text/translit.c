@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ustring.h>
 
 dm_status dm_translit_latin(dm_ctx *ctx, const char *word, size_t len, char *out, size_t cap)
 {
