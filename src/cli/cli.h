@@ -44,6 +44,14 @@ int cli_open_store(const char *cmd, const char *db, int read_only, dm_ctx **ctx,
 /* Close both; returns rc, or a failure code if closing failed. */
 int cli_close_store(const char *cmd, dm_ctx *ctx, dm_store *st, int rc);
 
+/* Progress on stderr when it is a terminal; silence otherwise. */
+typedef struct cli_progress_state {
+    int started, disabled, shown;
+    double last;
+} cli_progress_state;
+void cli_progress(cli_progress_state *p, size_t done, const char *unit);
+void cli_progress_end(cli_progress_state *p);
+
 /* True when argv[i] is -h or --help. */
 int cli_is_help(const char *arg);
 

@@ -23,6 +23,7 @@ static const char help[] =
 typedef struct ingest_state {
     dm_store *store;
     size_t n_new, n_same, n_updated;
+    cli_progress_state progress;
 } ingest_state;
 
 static dm_status on_doc(void *ud, const dm_doc *doc)
@@ -38,6 +39,7 @@ static dm_status on_doc(void *ud, const dm_doc *doc)
         s->n_same++;
     else
         s->n_updated++;
+    cli_progress(&s->progress, s->n_new + s->n_same + s->n_updated, "documents");
     return DM_OK;
 }
 
@@ -92,6 +94,7 @@ int cmd_ingest(int argc, char **argv)
             failed = 1;
         }
     }
+    cli_progress_end(&s.progress);
     st = dm_store_close(s.store);
     if (st && !failed) {
         cli_fail(ctx, "ingest", st, db);
