@@ -154,6 +154,18 @@ typedef dm_status (*dm_sentence_fn)(void *ud, size_t idx, const char *text, size
                                     const char *lang);
 dm_status dm_store_sentences(dm_store *st, const char *id, dm_sentence_fn fn, void *ud);
 
+/* ======================================================================== web viewer */
+
+/* Called once the viewer listens, with the port it took. */
+typedef void (*dm_serve_ready_fn)(void *ud, unsigned port);
+
+/* Serve the store at db_path over HTTP on 127.0.0.1:port (0 = any free port, told to ready)
+ * until *stop becomes nonzero: the documents, each with its sentences and
+ * their languages (right-to-left scripts shown right), the stories and their versions, and JSON
+ * under /api/. Every request opens its own read-only connection, so ingest may run meanwhile. */
+dm_status dm_serve(dm_ctx *ctx, const char *db_path, unsigned port, dm_serve_ready_fn ready,
+                   void *ud, volatile int *stop);
+
 #ifdef __cplusplus
 }
 #endif
