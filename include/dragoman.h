@@ -154,6 +154,18 @@ typedef dm_status (*dm_sentence_fn)(void *ud, size_t idx, const char *text, size
                                     const char *lang);
 dm_status dm_store_sentences(dm_store *st, const char *id, dm_sentence_fn fn, void *ud);
 
+/* Replace all stories: the document ids[i] belongs to story labels[i]. Stories are numbered
+ * from 1 in the order of their first document; a story of one document is kept as such. */
+dm_status dm_store_set_stories(dm_store *st, const char *const *ids, const size_t *labels,
+                               size_t n);
+/* Record why two documents were linked (or kept apart): score and readable evidence. */
+dm_status dm_store_put_link(dm_store *st, const char *a, const char *b, double score,
+                            const char *kind, const char *evidence);
+/* The recorded link between a and b (in either order): DM_ENOTFOUND when none. *evidence is
+ * malloc'ed. */
+dm_status dm_store_get_link(dm_store *st, const char *a, const char *b, double *score,
+                            char **kind, char **evidence);
+
 /* ======================================================================== web viewer */
 
 /* Called once the viewer listens, with the port it took. */
