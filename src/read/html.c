@@ -4,6 +4,7 @@
  * the article: scripts, styles, navigation, headers and footers, forms.
  */
 #include "read/reader.h"
+#include "text/text.h"
 
 #include <libxml/HTMLparser.h>
 #include <stdlib.h>
@@ -120,17 +121,69 @@ static char *find_title(xmlNode *n, int depth)
     return NULL;
 }
 
+/* 1 when the page declares, near its start, a charset other than UTF-8 (<meta charset=...> or
+ * http-equiv): libxml2 then converts it. */
+static int declares_other_charset(const char *html, size_t len)
+{
+    if (len > 4096)
+        len = 4096;
+    for (size_t i = 0; i + 8 < len; i++) {
+        if (strncasecmp(html + i, "charset", 7))
+            continue;
+        size_t j = i + 7;
+        while (j < len && (html[j] == ' ' || html[j] == '\t'))
+            j++;
+        if (j >= len || html[j] != '=')
+            continue;
+        j++;
+        while (j < len && (html[j] == ' ' || html[j] == '"' || html[j] == '\''))
+            j++;
+        if (j >= len || html[j] == '"' || html[j] == '\'' || html[j] == '>')
+            continue;
+        size_t k = len - j;
+        return !((k >= 5 && !strncasecmp(html + j, "utf-8", 5)) ||
+                 (k >= 4 && !strncasecmp(html + j, "utf8", 4)));
+    }
+    return 0;
+}
+
 dm_status dm_html_to_text(dm_ctx *ctx, const char *html, size_t len, const char *charset,
-                          char **text, size_t *text_len, char **title)
+                          char **text, size_t *text_len, char **title, size_t *n_replaced)
 {
     *text = NULL;
     *text_len = 0;
     *title = NULL;
+    if (n_replaced)
+        *n_replaced = 0;
     if (len > INT32_MAX)
         return dm_fail(ctx, DM_ELIMIT, "page too large");
+    /* With no charset given or declared, libxml2 reads UTF-8 until the first invalid byte and
+     * then switches to Latin-1 for the rest of the page. Read such a page as UTF-8, its invalid
+     * bytes replaced (and counted) first; a UTF-16 byte-order mark is left to libxml2. */
+    char *fixed = NULL;
+    int utf16 = len >= 2 && (((unsigned char)html[0] == 0xFF && (unsigned char)html[1] == 0xFE) ||
+                             ((unsigned char)html[0] == 0xFE && (unsigned char)html[1] == 0xFF));
+    if (!charset && !utf16 && !declares_other_charset(html, len)) {
+        charset = "UTF-8";
+        if (!dm_utf8_is_valid(html, len)) {
+            size_t fixed_len, bad;
+            dm_status st = dm_text_clean(ctx, html, len, &fixed, &fixed_len, &bad);
+            if (st)
+                return st;
+            if (fixed_len > INT32_MAX) {
+                free(fixed);
+                return dm_fail(ctx, DM_ELIMIT, "page too large");
+            }
+            html = fixed;
+            len = fixed_len;
+            if (n_replaced)
+                *n_replaced = bad;
+        }
+    }
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                HTML_PARSE_COMPACT;
     htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, charset, opts);
+    free(fixed);
     if (!doc)
         return dm_fail(ctx, DM_EFORMAT, "HTML could not be parsed");
     dm_buf b = {0};

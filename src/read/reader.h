@@ -66,8 +66,9 @@ dm_status dm_read_warc(dm_reader *r, dm_stream *s);
 dm_status dm_read_text_file(dm_reader *r, dm_stream *s, const char *id, int is_html);
 
 /* HTML to text with paragraph breaks: title and body, script/style/navigation dropped.
- * charset may be NULL (sniffed). *text is malloc'ed. */
+ * charset may be NULL (the page's own declaration, else UTF-8 with invalid bytes replaced and
+ * counted in *n_replaced, which may be NULL). *text is malloc'ed. */
 dm_status dm_html_to_text(dm_ctx *ctx, const char *html, size_t len, const char *charset,
-                          char **text, size_t *text_len, char **title);
+                          char **text, size_t *text_len, char **title, size_t *n_replaced);
 
 #endif

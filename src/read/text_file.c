@@ -58,7 +58,7 @@ dm_status dm_read_text_file(dm_reader *r, dm_stream *s, const char *id, int is_h
     dm_status st = DM_OK;
     if (is_html) {
         size_t n;
-        st = dm_html_to_text(ctx, raw.text, raw.text_len, NULL, &text, &n, &title);
+        st = dm_html_to_text(ctx, raw.text, raw.text_len, NULL, &text, &n, &title, &raw.n_replaced);
         if (st) {
             dm_reject(r, s->name, id, "%s", dm_ctx_errmsg(ctx));
             dm_buf_free(&b);

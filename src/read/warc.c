@@ -205,7 +205,7 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
     char *text = NULL, *title = NULL;
     dm_status st = DM_OK;
     if (is_html) {
-        st = dm_html_to_text(r->ctx, body, body_n, "UTF-8", &text, &raw.text_len, &title);
+        st = dm_html_to_text(r->ctx, body, body_n, "UTF-8", &text, &raw.text_len, &title, NULL);
         if (st) {
             dm_reject(r, place, h->uri, "%s", dm_ctx_errmsg(r->ctx));
             free(conv);
