@@ -192,10 +192,14 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
     charset_of(ctype, charset, sizeof charset);
     char *conv = NULL;
     size_t conv_n = 0;
+    /* the charset of the HTTP header wins; without one, the page's own declaration counts */
+    const char *page_charset = *charset ? "UTF-8" : NULL;
     if (*charset && strcasecmp(charset, "utf-8") && strcasecmp(charset, "utf8")) {
         conv = to_utf8(charset, body, body_n, &conv_n);
         if (!conv) {
-            dm_diag(r->ctx, DM_DIAG_REPAIRED, place, h->uri, "unknown charset \"%s\", read as UTF-8", charset);
+            dm_diag(r->ctx, DM_DIAG_REPAIRED, place, h->uri,
+                    "unknown charset \"%s\", read as the page declares (else UTF-8)", charset);
+            page_charset = NULL;
         } else {
             body = conv;
             body_n = conv_n;
@@ -205,7 +209,7 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
     char *text = NULL, *title = NULL;
     dm_status st = DM_OK;
     if (is_html) {
-        st = dm_html_to_text(r->ctx, body, body_n, "UTF-8", &text, &raw.text_len, &title, NULL);
+        st = dm_html_to_text(r->ctx, body, body_n, page_charset, &text, &raw.text_len, &title, &raw.n_replaced);
         if (st) {
             dm_reject(r, place, h->uri, "%s", dm_ctx_errmsg(r->ctx));
             free(conv);
