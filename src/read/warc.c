@@ -3,7 +3,8 @@
  * HTTP response (HTML pages become documents; the charset of the HTTP header is honoured through
  * ICU's converters; chunked bodies are decoded) and "conversion" records of WET files (plain
  * text). Other records (request, metadata, warcinfo) are skipped. A truncated record, a missing
- * length or a bad header rejects that record, reported with the byte offset where it begins.
+ * length or a bad header rejects that record, reported with the byte offset where it begins;
+ * after a length that lied, reading resumes at the next WARC/ version line.
  */
 #include "read/reader.h"
 
@@ -235,6 +236,7 @@ dm_status dm_read_warc(dm_reader *r, dm_stream *s)
     char place[1200];
     dm_status st = DM_OK;
     size_t limit = r->ctx->opt.max_doc_bytes * 4 + 65536;
+    int lost = 0; /* after a bad record: skipping lines up to the next WARC/ version line */
     for (;;) {
         uint64_t start = s->offset;
         /* skip blank lines between records */
@@ -246,9 +248,13 @@ dm_status dm_read_warc(dm_reader *r, dm_stream *s)
             break;
         snprintf(place, sizeof place, "%s@%llu", s->name, (unsigned long long)start);
         if (too_long || strncmp(line.p, "WARC/", 5)) {
-            dm_reject(r, place, NULL, "not a WARC record (no WARC/ version line); reading stops here");
-            break;
+            /* a Content-Length that lied: find the next record rather than give up the file */
+            if (!lost)
+                dm_reject(r, place, NULL, "not a WARC record (no WARC/ version line); skipped to the next one");
+            lost = 1;
+            continue;
         }
+        lost = 0;
         warc_head h = {.length = -1};
         int ended = 0;
         while (dm_stream_getline(s, &line, 65536, &too_long)) {
@@ -265,8 +271,9 @@ dm_status dm_read_warc(dm_reader *r, dm_stream *s)
             break;
         }
         if (h.length < 0) {
-            dm_reject(r, place, h.uri[0] ? h.uri : NULL, "WARC record without a valid Content-Length; reading stops here");
-            break;
+            dm_reject(r, place, h.uri[0] ? h.uri : NULL, "WARC record without a valid Content-Length; skipped");
+            lost = 1;
+            continue;
         }
         int wanted = !strcasecmp(h.type, "response") || !strcasecmp(h.type, "conversion");
         if (!wanted || (size_t)h.length > limit) {
