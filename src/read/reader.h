@@ -65,6 +65,11 @@ dm_status dm_read_jsonl(dm_reader *r, dm_stream *s);
 dm_status dm_read_warc(dm_reader *r, dm_stream *s);
 dm_status dm_read_text_file(dm_reader *r, dm_stream *s, const char *id, int is_html);
 
+/* Decompress an HTTP body sent with Content-Encoding gzip or deflate (zlib or raw) into at most
+ * max bytes. *out is malloc'ed and NUL-terminated. */
+dm_status dm_inflate_body(dm_ctx *ctx, const char *in, size_t n, size_t max, char **out,
+                          size_t *out_n);
+
 /* HTML to text with paragraph breaks: title and body, script/style/navigation dropped.
  * charset may be NULL (the page's own declaration, else UTF-8 with invalid bytes replaced and
  * counted in *n_replaced, which may be NULL). *text is malloc'ed. */

@@ -1,7 +1,7 @@
 /*
  * warc.c -- WARC and WARC.gz crawls as Common Crawl writes them: "response" records holding an
  * HTTP response (HTML pages become documents; the charset of the HTTP header is honoured through
- * ICU's converters; chunked bodies are decoded) and "conversion" records of WET files (plain
+ * ICU's converters; chunked, gzip and deflate bodies are decoded) and "conversion" records of WET files (plain
  * text). Other records (request, metadata, warcinfo) are skipped. A truncated record, a missing
  * length or a bad header rejects that record, reported with the byte offset where it begins;
  * after a length that lied, reading resumes at the next WARC/ version line.
@@ -162,7 +162,7 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
     }
     body = block + hdr_end;
     size_t body_n = n - hdr_end;
-    char ctype[256] = "", charset[64] = "";
+    char ctype[256] = "", charset[64] = "", encoding[64] = "";
     int chunked = 0;
     const char *sp = memchr(block, ' ', hdr_end);
     int status = sp ? atoi(sp + 1) : 0;
@@ -175,6 +175,8 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
             copy_value(ctype, sizeof ctype, line + 13);
         else if (!strncasecmp(line, "Transfer-Encoding:", 18) && find_ci(line, "chunked"))
             chunked = 1;
+        else if (!strncasecmp(line, "Content-Encoding:", 17))
+            copy_value(encoding, sizeof encoding, line + 17);
         line = nl + 1;
     }
     if (status >= 300 || status < 200)
@@ -189,6 +191,22 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
             return DM_OK;
         }
         body_n = m;
+    }
+    char *unzipped = NULL;
+    if (*encoding && strcasecmp(encoding, "identity")) {
+        size_t unzipped_n;
+        dm_status zs;
+        if (strcasecmp(encoding, "gzip") && strcasecmp(encoding, "x-gzip") && strcasecmp(encoding, "deflate")) {
+            dm_reject(r, place, h->uri, "body compressed as \"%s\", which cannot be decoded", encoding);
+            return DM_OK;
+        }
+        zs = dm_inflate_body(r->ctx, body, body_n, r->ctx->opt.max_doc_bytes * 4 + 65536, &unzipped, &unzipped_n);
+        if (zs) {
+            dm_reject(r, place, h->uri, "%s body cannot be decoded: %s", encoding, dm_ctx_errmsg(r->ctx));
+            return zs == DM_ENOMEM ? zs : DM_OK;
+        }
+        body = unzipped;
+        body_n = unzipped_n;
     }
     charset_of(ctype, charset, sizeof charset);
     char *conv = NULL;
@@ -214,6 +232,7 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
         if (st) {
             dm_reject(r, place, h->uri, "%s", dm_ctx_errmsg(r->ctx));
             free(conv);
+            free(unzipped);
             return st == DM_ENOMEM ? st : DM_OK;
         }
         raw.text = text;
@@ -226,6 +245,7 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
     free(text);
     free(title);
     free(conv);
+    free(unzipped);
     return st;
 }
 
