@@ -90,8 +90,10 @@ static int is_foreign(dm_store *st)
     if (!tables)
         return 0;
     if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key='format'", -1, &q, NULL) == SQLITE_OK) {
-        if (sqlite3_step(q) == SQLITE_ROW)
-            ours = !strcmp((const char *)sqlite3_column_text(q, 0), STORE_FORMAT);
+        if (sqlite3_step(q) == SQLITE_ROW) {
+            const char *v = (const char *)sqlite3_column_text(q, 0);
+            ours = v && !strcmp(v, STORE_FORMAT);
+        }
         sqlite3_finalize(q);
     }
     return !ours;
