@@ -21,11 +21,6 @@ dm_status dm_store_set_stories(dm_store *st, const char *const *ids, const size_
 {
     if (st->read_only)
         return dm_fail(st->ctx, DM_EINVAL, "the store was opened read-only");
-    dm_status s = dm_store_begin(st);
-    if (!s)
-        s = dm_store_exec(st, "DELETE FROM stories");
-    if (s)
-        return s;
     /* number stories 1, 2, ... in order of first appearance: stable for the same input */
     size_t *num = calloc(n ? n : 1, sizeof *num);
     size_t *seen = calloc(n ? n : 1, sizeof *seen); /* label -> number, labels are < n */
@@ -45,9 +40,13 @@ dm_status dm_store_set_stories(dm_store *st, const char *const *ids, const size_
             seen[labels[i]] = next++;
         num[i] = seen[labels[i]];
     }
+    /* the old stories go only once the new ones are known to be good */
+    dm_status s = dm_store_begin(st);
+    if (!s)
+        s = dm_store_exec(st, "DELETE FROM stories");
     sqlite3_stmt *find = NULL, *ins = NULL;
-    if (sqlite3_prepare_v2(st->db, "SELECT rowid FROM documents WHERE id=?", -1, &find, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(st->db, "INSERT INTO stories(doc, story) VALUES(?,?)", -1, &ins, NULL) != SQLITE_OK)
+    if (!s && (sqlite3_prepare_v2(st->db, "SELECT rowid FROM documents WHERE id=?", -1, &find, NULL) != SQLITE_OK ||
+               sqlite3_prepare_v2(st->db, "INSERT INTO stories(doc, story) VALUES(?,?)", -1, &ins, NULL) != SQLITE_OK))
         s = dm_store_fail(st, "cannot store stories");
     for (size_t i = 0; i < n && !s; i++) {
         long long doc = rowid_of(st, find, ids[i]);
