@@ -47,6 +47,27 @@ static long long find_doc(dm_store *st, const char *id, char hash[32])
     return rowid;
 }
 
+/* 1 when the stored row holds the same declared language, title, url and date as doc. */
+static int same_fields(dm_store *st, long long rowid, const dm_doc *doc)
+{
+    sqlite3_stmt *q;
+    int same = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT lang_declared, title, url, date FROM documents WHERE rowid=?",
+                           -1, &q, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_int64(q, 1, rowid);
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        const char *want[4] = {doc->lang, doc->title, doc->url, doc->date};
+        same = 1;
+        for (int i = 0; i < 4 && same; i++) {
+            const char *have = (const char *)sqlite3_column_text(q, i);
+            same = have && want[i] ? !strcmp(have, want[i]) : !have && !want[i];
+        }
+    }
+    sqlite3_finalize(q);
+    return same;
+}
+
 static dm_status put_sentences(dm_store *st, long long rowid, const dm_span *sent, size_t n,
                                char (*lang)[8])
 {
@@ -81,7 +102,7 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
     long long old = find_doc(st, doc->id, old_hash);
     if (old < 0)
         return dm_store_fail(st, "cannot look up a document");
-    if (old > 0 && !strcmp(old_hash, hash)) {
+    if (old > 0 && !strcmp(old_hash, hash) && same_fields(st, old, doc)) {
         *result = DM_ADD_SAME;
         return DM_OK;
     }
