@@ -26,6 +26,10 @@ int cmd_show(int argc, char **argv);
 int cmd_langid(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
+
+/* Print the stories of the store (used by `stories` and `report`); -1 on a store error. */
+int cli_print_stories(dm_store *st);
 
 /* A context with diagnostics printed to stderr as "dragoman: <level> <place> [id]: reason". */
 dm_ctx *cli_ctx_new(void);

@@ -90,6 +90,23 @@ static dm_status put_sentences(dm_store *st, long long rowid, const dm_span *sen
     return s;
 }
 
+/* A document without a title is listed under its first sentence, cut at a character
+ * boundary near 120 bytes. */
+static void derived_title(const char *text, const dm_span *sent, size_t n, char *out, size_t cap)
+{
+    out[0] = 0;
+    if (!n)
+        return;
+    size_t len = sent[0].len;
+    const char *p = text + sent[0].start;
+    if (len > 120) {
+        len = 120;
+        while (len > 0 && ((unsigned char)p[len] & 0xC0) == 0x80)
+            len--;
+    }
+    snprintf(out, cap, "%.*s%s", (int)len, p, len < sent[0].len ? "…" : "");
+}
+
 dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
 {
     if (st->read_only)
@@ -141,7 +158,9 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
         bind_opt(q, 3, lang[0] ? lang : NULL);
         sqlite3_bind_double(q, 4, score);
         bind_opt(q, 5, doc->lang);
-        bind_opt(q, 6, doc->title);
+        char title[160];
+        derived_title(doc->text, sent, n, title, sizeof title);
+        bind_opt(q, 6, doc->title ? doc->title : title[0] ? title : NULL);
         bind_opt(q, 7, doc->url);
         bind_opt(q, 8, doc->date);
         sqlite3_bind_text(q, 9, doc->text, (int)doc->text_len, SQLITE_STATIC);
