@@ -65,6 +65,9 @@ static void test_changes(const char *path)
     CHECK_STR(s.title, "Gespräche in Teheran");
     CHECK_STR(s.lang_declared, "de-AT");
     CHECK(add(st, "c", "Der Präsident traf den Premierminister.", "Gespräche in Teheran", "de-AT") == DM_ADD_SAME);
+    /* a document without a title (it gets one derived from its text) stays the same */
+    CHECK(add(st, "d", "Ο πρόεδρος συναντήθηκε με τον πρωθυπουργό.", NULL, "el") == DM_ADD_NEW);
+    CHECK(add(st, "d", "Ο πρόεδρος συναντήθηκε με τον πρωθυπουργό.", NULL, "el") == DM_ADD_SAME);
     /* stories: a bad label is refused and the stories set before stay */
     const char *ids[] = {"a", "b", "c"};
     size_t good[] = {0, 0, 2}, bad[] = {0, 7, 2};
