@@ -81,7 +81,7 @@ int cmd_ingest(int argc, char **argv)
         dm_ctx_free(ctx);
         return rc;
     }
-    int partial = 0, failed = 0;
+    int partial = 0, failed = 0, missing = 0;
     for (int i = optind; i < argc && !failed; i++) {
         st = dm_read_path(ctx, argv[i], on_doc, &s);
         if (st == DM_EPARTIAL)
@@ -89,11 +89,14 @@ int cmd_ingest(int argc, char **argv)
         else if (st == DM_ENOTFOUND) {
             cli_fail(ctx, "ingest", st, argv[i]);
             partial = 1;
+            missing++;
         } else if (st) {
             cli_fail(ctx, "ingest", st, argv[i]);
             failed = 1;
         }
     }
+    if (missing == argc - optind)
+        failed = 1; /* not one of the paths given exists: nothing was done */
     cli_progress_end(&s.progress);
     st = dm_store_close(s.store);
     if (st && !failed) {
