@@ -42,7 +42,11 @@ static dm_status read_line(dm_reader *r, const char *place, const char *line, si
         dm_reject(r, place, NULL, "line is JSON but not an object");
         goto done;
     }
-    if (json_is_string(jid))
+    if (json_is_string(jid) && strlen(json_string_value(jid)) != json_string_length(jid)) {
+        /* cut at the NUL, it would be another record's id */
+        dm_reject(r, place, NULL, "field \"id\" holds a NUL character (\\u0000)");
+        goto done;
+    } else if (json_is_string(jid))
         id = json_string_value(jid);
     else if (json_is_integer(jid)) {
         snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
