@@ -180,8 +180,11 @@ dm_status dm_html_to_text(dm_ctx *ctx, const char *html, size_t len, const char 
                 *n_replaced = bad;
         }
     }
+    /* XML_PARSE_HUGE lifts libxml2's nesting limit of 256, past which it stops parsing and the
+     * rest of the page is lost (pages with unclosed <font> or <b> reach it); the walk below is
+     * iterative, so depth costs no stack */
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-               HTML_PARSE_COMPACT;
+               HTML_PARSE_COMPACT | XML_PARSE_HUGE;
     htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, charset, opts);
     free(fixed);
     if (!doc)
