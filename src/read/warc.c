@@ -295,7 +295,9 @@ dm_status dm_read_warc(dm_reader *r, dm_stream *s)
             lost = 1;
             continue;
         }
-        int wanted = !strcasecmp(h.type, "response") || !strcasecmp(h.type, "conversion");
+        /* a response that is not HTTP (Heritrix's DNS lookups, text/dns) holds no article */
+        int http = !h.ctype[0] || find_ci(h.ctype, "application/http");
+        int wanted = (!strcasecmp(h.type, "response") && http) || !strcasecmp(h.type, "conversion");
         if (!wanted || (size_t)h.length > limit) {
             size_t skipped = dm_stream_read(s, NULL, (size_t)h.length);
             if (skipped < (size_t)h.length) {
