@@ -135,7 +135,8 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result);
 
 dm_status dm_store_count(dm_store *st, size_t *n_docs, size_t *n_sentences);
 
-/* A stored document as read back: doc.lang is the identified language. */
+/* A stored document as read back: doc.lang is the identified language; doc.title is the
+ * headline (the title, or the start of the first sentence when the document has none). */
 typedef struct dm_stored_doc {
     dm_doc doc;
     const char *lang_declared; /* NULL when none */

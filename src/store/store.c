@@ -17,7 +17,7 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS documents("
     "  rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source TEXT, lang TEXT,"
-    "  lang_score REAL, lang_declared TEXT, title TEXT, url TEXT, date TEXT,"
+    "  lang_score REAL, lang_declared TEXT, title TEXT, headline TEXT, url TEXT, date TEXT,"
     "  text TEXT NOT NULL, hash TEXT NOT NULL, n_sentences INTEGER NOT NULL DEFAULT 0,"
     "  n_replaced INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX IF NOT EXISTS documents_hash ON documents(hash);"

@@ -93,8 +93,8 @@ static dm_status put_sentences(dm_store *st, long long rowid, const dm_span *sen
     return s;
 }
 
-/* A document without a title is listed under its first sentence, cut at a character
- * boundary near 120 bytes. */
+/* The headline a document is listed under: its title, or else its first sentence cut at a
+ * character boundary near 120 bytes. */
 static void derived_title(const char *text, const dm_span *sent, size_t n, char *out, size_t cap)
 {
     out[0] = 0;
@@ -150,9 +150,9 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
     }
     sqlite3_stmt *q = NULL;
     if (!s && sqlite3_prepare_v2(st->db,
-                                 "INSERT INTO documents(id, source, lang, lang_score, lang_declared, title,"
+                                 "INSERT INTO documents(id, source, lang, lang_score, lang_declared, title, headline,"
                                  " url, date, text, hash, n_sentences, n_replaced)"
-                                 " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                                 " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                  -1, &q, NULL) != SQLITE_OK)
         s = dm_store_fail(st, "cannot store a document");
     if (!s) {
@@ -163,13 +163,14 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
         bind_opt(q, 5, doc->lang);
         char title[160];
         derived_title(doc->text, sent, n, title, sizeof title);
-        bind_opt(q, 6, doc->title ? doc->title : title[0] ? title : NULL);
-        bind_opt(q, 7, doc->url);
-        bind_opt(q, 8, doc->date);
-        sqlite3_bind_text(q, 9, doc->text, (int)doc->text_len, SQLITE_STATIC);
-        bind_opt(q, 10, hash);
-        sqlite3_bind_int64(q, 11, (sqlite3_int64)n);
-        sqlite3_bind_int64(q, 12, (sqlite3_int64)doc->n_replaced);
+        bind_opt(q, 6, doc->title);
+        bind_opt(q, 7, doc->title ? doc->title : title[0] ? title : NULL);
+        bind_opt(q, 8, doc->url);
+        bind_opt(q, 9, doc->date);
+        sqlite3_bind_text(q, 10, doc->text, (int)doc->text_len, SQLITE_STATIC);
+        bind_opt(q, 11, hash);
+        sqlite3_bind_int64(q, 12, (sqlite3_int64)n);
+        sqlite3_bind_int64(q, 13, (sqlite3_int64)doc->n_replaced);
         if (sqlite3_step(q) != SQLITE_DONE)
             s = dm_store_fail(st, "cannot store a document");
     }
@@ -230,7 +231,7 @@ static dm_status each_row(dm_store *st, sqlite3_stmt *q, int with_text, dm_store
 }
 
 #define DOC_COLUMNS(text) \
-    "SELECT d.id, d.source, d.lang, d.lang_score, d.lang_declared, d.title, d.url, d.date, " text \
+    "SELECT d.id, d.source, d.lang, d.lang_score, d.lang_declared, d.headline, d.url, d.date, " text \
     ", d.n_sentences, d.n_replaced, s.story FROM documents d LEFT JOIN stories s ON s.doc = d.rowid"
 
 dm_status dm_store_each(dm_store *st, int with_text, dm_stored_doc_fn fn, void *ud)
