@@ -47,8 +47,7 @@ static long long find_doc(dm_store *st, const char *id, char hash[32])
     return rowid;
 }
 
-/* 1 when the stored row holds the same declared language, title, url and date as doc (a
- * document given without a title has one derived from its text: not compared). */
+/* 1 when the stored row holds the same declared language, title, url and date as doc. */
 static int same_fields(dm_store *st, long long rowid, const dm_doc *doc)
 {
     sqlite3_stmt *q;
@@ -62,8 +61,6 @@ static int same_fields(dm_store *st, long long rowid, const dm_doc *doc)
         same = 1;
         for (int i = 0; i < 4 && same; i++) {
             const char *have = (const char *)sqlite3_column_text(q, i);
-            if (i == 1 && !want[i])
-                continue;
             same = have && want[i] ? !strcmp(have, want[i]) : !have && !want[i];
         }
     }
