@@ -60,7 +60,8 @@ void cli_progress_end(cli_progress_state *p);
 /* True when argv[i] is -h or --help. */
 int cli_is_help(const char *arg);
 
-/* Read a whole file ("-" = stdin) into a malloc'ed NUL-terminated buffer. */
-dm_status cli_read_all(const char *path, char **out, size_t *len);
+/* Read a whole file ("-" = stdin) into a malloc'ed NUL-terminated buffer; DM_ELIMIT past max
+ * bytes (standard input may never end). */
+dm_status cli_read_all(const char *path, size_t max, char **out, size_t *len);
 
 #endif
