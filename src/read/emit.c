@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 void dm_reject(dm_reader *r, const char *place, const char *id, const char *fmt, ...)
 {
@@ -35,11 +37,24 @@ static char *clean_field(dm_ctx *ctx, const char *s)
     return out;
 }
 
+/* 1 when the (valid UTF-8) text holds nothing but white space and invisible characters:
+ * U+00A0, U+3000, U+200B... make no sentence either. */
 static int only_space(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!strchr(" \t\n", s[i]))
+    for (size_t i = 0; i < n;) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+            i++;
+            continue;
+        }
+        if ((unsigned char)s[i] < 0x80 || n - i > INT32_MAX)
             return 0;
+        int32_t k = 0, m = (int32_t)(n - i > 4 ? 4 : n - i);
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s + i, k, m, c);
+        if (c < 0 || !(u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)))
+            return 0;
+        i += (size_t)k;
+    }
     return 1;
 }
 
