@@ -4,6 +4,8 @@
  * Each request gets its own context and read-only store connection (SQLite connections and
  * contexts are not shared between threads), so the viewer can run while `dragoman ingest` or
  * `dragoman link` writes. Pages are plain HTML with a little CSS; JSON lives under /api/.
+ * Lists are paged (?from=N: 500 rows a page, 1000 in JSON), so a reply stays small however
+ * large the store.
  */
 #include "core/ctx.h"
 #include "serve/html_out.h"
@@ -29,9 +31,42 @@ static const char page_head[] =
     ".lang{color:#666;font-size:.85em}.story{border:1px solid #ccc;padding:.5em 1em;margin:1em 0}"
     "[dir=rtl]{text-align:right}</style></head><body><h1><a href=\"/\">dragoman</a></h1>";
 
+/* Lists come a page at a time (?from=N), so that a huge store never becomes one reply. */
+#define PAGE_ROWS 500
+#define JSON_ROWS 1000
+
+typedef struct pager {
+    size_t from, limit, seen;
+    int more; /* rows remain after this page */
+} pager;
+
+/* 1 to show the next row, 0 to skip it, -1 to stop (the page is full). */
+static int pager_take(pager *pg)
+{
+    size_t i = pg->seen++;
+    if (i < pg->from)
+        return 0;
+    if (i - pg->from >= pg->limit) {
+        pg->more = 1;
+        return -1;
+    }
+    return 1;
+}
+
+static size_t from_arg(struct MHD_Connection *conn)
+{
+    const char *v = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "from");
+    if (!v || *v < '0' || *v > '9')
+        return 0;
+    char *end;
+    unsigned long long n = strtoull(v, &end, 10);
+    return *end || n > (size_t)-1 / 2 ? 0 : (size_t)n;
+}
+
 typedef struct page {
     dm_buf b;
     int oom;
+    pager pg;
 } page;
 
 static void out(page *p, const char *s)
@@ -64,6 +99,9 @@ static void out_doc_link(page *p, const char *id)
 static dm_status index_row(void *ud, const dm_stored_doc *d)
 {
     page *p = ud;
+    int take = pager_take(&p->pg);
+    if (take <= 0)
+        return take < 0 ? DM_ELIMIT : DM_OK; /* DM_ELIMIT: the page is full, stop */
     out(p, "<tr><td>");
     out_doc_link(p, d->doc.id);
     out(p, "</td><td>");
@@ -91,7 +129,12 @@ static dm_status page_index(dm_ctx *ctx, dm_store *st, page *p)
     p->oom |= dm_buf_printf(&p->b, "<p>%zu documents, %zu sentences.</p>", nd, ns);
     out(p, "<table><tr><th>document</th><th>language</th><th>sentences</th><th>story</th><th>title</th></tr>");
     s = dm_store_each(st, 0, index_row, p);
+    if (s == DM_ELIMIT && p->pg.more)
+        s = DM_OK;
     out(p, "</table>");
+    if (p->pg.more)
+        p->oom |= dm_buf_printf(&p->b, "<p><a href=\"/?from=%zu\">next %d documents</a></p>",
+                                p->pg.from + p->pg.limit, PAGE_ROWS);
     (void)ctx;
     return s;
 }
@@ -132,9 +175,18 @@ static dm_status doc_sentence(void *ud, size_t idx, const char *text, size_t len
 }
 
 /* JSON of the documents, for programs. */
+typedef struct json_page {
+    json_t *arr;
+    pager pg;
+} json_page;
+
 static dm_status json_doc(void *ud, const dm_stored_doc *d)
 {
-    json_t *arr = ud;
+    json_page *jp = ud;
+    json_t *arr = jp->arr;
+    int take = pager_take(&jp->pg);
+    if (take <= 0)
+        return take < 0 ? DM_ELIMIT : DM_OK;
     json_t *o = json_pack("{s:s, s:s?, s:s?, s:I, s:I}", "id", d->doc.id, "lang", d->doc.lang,
                           "title", d->doc.title, "sentences", (json_int_t)d->n_sentences, "story",
                           (json_int_t)d->story);
@@ -174,8 +226,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     const char *type = "text/html; charset=utf-8";
     dm_status s = dm_store_open(ctx, conf->db_path, 1, &st);
     if (!s && !strcmp(url, "/api/docs")) {
-        json_t *arr = json_array();
-        s = arr ? dm_store_each(st, 0, json_doc, arr) : DM_ENOMEM;
+        json_page jp = {.arr = json_array(), .pg = {.from = from_arg(conn), .limit = JSON_ROWS}};
+        json_t *arr = jp.arr;
+        s = arr ? dm_store_each(st, 0, json_doc, &jp) : DM_ENOMEM;
+        if (s == DM_ELIMIT && jp.pg.more)
+            s = DM_OK;
         char *js = s ? NULL : json_dumps(arr, JSON_INDENT(1));
         json_decref(arr);
         if (js) {
@@ -188,6 +243,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     } else if (!s) {
         out(&p, page_head);
         if (!strcmp(url, "/")) {
+            p.pg = (pager){.from = from_arg(conn), .limit = PAGE_ROWS};
             s = page_index(ctx, st, &p);
         } else if (!strcmp(url, "/doc")) {
             const char *id = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "id");
