@@ -111,6 +111,45 @@ typedef struct dm_lang_guess {
 dm_status dm_langid(dm_ctx *ctx, const char *text, size_t len, dm_lang_guess *out, size_t k,
                     size_t *n);
 
+/* ======================================================================== align */
+
+/* A block of an alignment: src sentences src_start .. src_start+src_n-1 translate tgt sentences
+ * tgt_start .. tgt_start+tgt_n-1. One side may be empty (a sentence with no counterpart). Blocks
+ * come in order, are monotone and cover every sentence of both sides exactly once. */
+typedef struct dm_align_block {
+    size_t src_start, src_n;
+    size_t tgt_start, tgt_n;
+    double score; /* confidence in [0,1] that the block is right */
+} dm_align_block;
+
+typedef struct dm_align_opts {
+    const char *src_lang, *tgt_lang; /* ISO codes when known; NULL = guess when possible */
+    int no_lexicon;                  /* do not use the shipped lexicons */
+    int no_learning;                 /* do not learn word translations from the input itself */
+} dm_align_opts;
+
+/* A batch of document pairs aligned together: word translations learned from the whole batch
+ * help every pair. Add pairs, run once, then read each pair's blocks. */
+typedef struct dm_aligner dm_aligner;
+
+dm_status dm_aligner_new(dm_ctx *ctx, const dm_align_opts *opt /* may be NULL */,
+                         dm_aligner **out);
+/* Add a pair given as arrays of sentences (UTF-8, lengths in bytes); the texts are not kept. */
+dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *src_len,
+                         size_t n_src, const char *const *tgt, const size_t *tgt_len,
+                         size_t n_tgt);
+dm_status dm_aligner_run(dm_aligner *al);
+size_t dm_aligner_count(const dm_aligner *al);
+/* Blocks of pair k (in the order added), valid until dm_aligner_free. */
+dm_status dm_aligner_blocks(const dm_aligner *al, size_t k, const dm_align_block **blocks,
+                            size_t *n);
+void dm_aligner_free(dm_aligner *al);
+
+/* One pair: a batch of one. *out is malloc'ed; free it with free(). */
+dm_status dm_align(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
+                   const size_t *src_len, size_t n_src, const char *const *tgt,
+                   const size_t *tgt_len, size_t n_tgt, dm_align_block **out, size_t *n);
+
 /* ======================================================================== store */
 
 typedef struct dm_store dm_store;

@@ -12,6 +12,7 @@ static const struct {
     const char *summary;
 } commands[] = {
     /* one line a command, kept in the order of the help text */
+    {"align", cmd_align, "line up the sentences of two documents (or a batch of pairs)"},
     {NULL, NULL, NULL},
 };
 
