@@ -337,6 +337,12 @@ static dm_status keep_blocks(dm_aligner *al, al_pair *p, const pair_run *r)
     for (size_t k = 0; k < r->nblk; k++) {
         const al_block *b = &r->blk[k];
         dm_align_block *o = &p->blocks[k];
+        if (getenv("DM_ALIGN_DEBUG") && b->a && b->b) {
+            double lex, len, M, W;
+            al_block_parts(&r->sc, b->i, b->a, b->j, b->b, &lex, &len, &M, &W);
+            fprintf(stderr, "  [%u+%u, %u+%u] lex %.2f len %.2f M %.1f W %.1f score %.2f\n", b->i,
+                    b->a, b->j, b->b, lex, len, M, W, b->score);
+        }
         o->src_start = b->i;
         o->src_n = b->a;
         o->tgt_start = b->j;
@@ -446,6 +452,21 @@ static dm_status learn_translations(dm_aligner *al, pair_run *runs)
     if (st == DM_OK)
         st = al_ibm_train(tr, 5, 0.25, &m);
     al_ibm_trainer_free(tr);
+    if (getenv("DM_ALIGN_DEBUG") && m) {
+        size_t nt = 0, ns = 0;
+        for (uint32_t f = 0; f < al_vocab_size(al->env.voc); f++) {
+            size_t q;
+            const uint32_t *x = al_ibm_lookup(m, f, &q);
+            nt += q;
+            ns += q > 0;
+            if (q && ns < 30) {
+                size_t l1, l2;
+                const char *a = al_vocab_str(al->env.voc, f, &l1), *b2 = al_vocab_str(al->env.voc, x[0], &l2);
+                fprintf(stderr, "ibm %.*s -> %.*s\n", (int)l1, a, (int)l2, b2);
+            }
+        }
+        fprintf(stderr, "ibm: %zu src words, %zu translations\n", ns, nt);
+    }
     if (st != DM_OK)
         return dm_fail(al->ctx, st, "learning word translations");
     al_ibm_free(al->ibm);

@@ -157,6 +157,7 @@ typedef struct al_params {
     double skip;      /* log prior of a 1-0 or 0-1 block */
     double merge;     /* log prior cost of each sentence beyond 1-1 */
     double merge2;    /* extra cost of blocks with both sides > 1 */
+    double sat;       /* weight at which lexical evidence saturates */
 } al_params;
 
 void al_params_default(al_params *p);
@@ -165,7 +166,7 @@ typedef struct al_scorer {
     const al_doc *src, *tgt;
     const al_pairs *pm;
     al_params par;
-    double llr_hit, llr_miss; /* per unit of weight, from p0/p1 */
+    double llr_hit[5], llr_miss[5]; /* per unit of weight, by sentences on the other side */
 } al_scorer;
 
 void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const al_pairs *pm,

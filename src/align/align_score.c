@@ -162,6 +162,7 @@ void al_params_default(al_params *p)
     p->skip = -3.0;
     p->merge = -2.0;
     p->merge2 = -1.0;
+    p->sat = 1e9;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
     while (tune && *tune) {
@@ -176,6 +177,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "merge")) p->merge = v;
         else if (!strcmp(name, "merge2")) p->merge2 = v;
         else if (!strcmp(name, "var")) p->var = v;
+        else if (!strcmp(name, "sat")) p->sat = v;
         tune += used;
         if (*tune == ',')
             tune++;
@@ -196,8 +198,13 @@ void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const a
         p1 = p0 + 0.02;
     if (p1 > 0.98)
         p1 = 0.98;
-    sc->llr_hit = log(p1 / p0);
-    sc->llr_miss = log((1 - p1) / (1 - p0));
+    /* a token is matched by chance more easily in a block of k sentences than in one: the
+     * rates for k sentences on the other side (a translation is in one of them) */
+    for (int k = 1; k <= 4; k++) {
+        double q0 = 1 - pow(1 - p0, k), q1 = 1 - (1 - p1) * pow(1 - p0, k - 1);
+        sc->llr_hit[k] = log(q1 / q0);
+        sc->llr_miss[k] = log((1 - q1) / (1 - q0));
+    }
 }
 
 static inline void pair_get(const al_pairs *pm, size_t i, size_t j, uint64_t *ms, uint64_t *mt)
@@ -214,7 +221,7 @@ static inline void pair_get(const al_pairs *pm, size_t i, size_t j, uint64_t *ms
 void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b, double *lex,
                     double *len, double *matched, double *total)
 {
-    double M = 0, ws = 0, wt = 0, ls = 0, lt = 0;
+    double Ms = 0, Mt = 0, ws = 0, wt = 0, ls = 0, lt = 0;
     uint64_t mt_col[4] = {0, 0, 0, 0};
     for (size_t x = 0; x < a; x++) {
         const al_sent *s = &sc->src->sent[i + x];
@@ -225,20 +232,25 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
             row |= ms;
             mt_col[y] |= mt;
         }
-        M += al_mask_weight(sc->src, i + x, row);
+        Ms += al_mask_weight(sc->src, i + x, row);
         ws += s->wsum;
         ls += s->nchar;
     }
     for (size_t y = 0; y < b; y++) {
         const al_sent *t = &sc->tgt->sent[j + y];
-        M += al_mask_weight(sc->tgt, j + y, mt_col[y]);
+        Mt += al_mask_weight(sc->tgt, j + y, mt_col[y]);
         wt += t->wsum;
         lt += t->nchar;
     }
-    double W = ws + wt;
-    *matched = M;
-    *total = W;
-    *lex = sc->par.lex_w * (M * sc->llr_hit + (W - M) * sc->llr_miss);
+    *matched = Ms + Mt;
+    *total = ws + wt;
+    /* tokens of one sentence are not independent trials: the evidence saturates with length,
+     * W * C / (W + C) effective units instead of W */
+    double W = ws + wt, C = sc->par.sat;
+    double shrink = W > 0 ? C / (W + C) : 1.0;
+    *lex = sc->par.lex_w * shrink *
+           (Ms * sc->llr_hit[b] + (ws - Ms) * sc->llr_miss[b] + Mt * sc->llr_hit[a] +
+            (wt - Mt) * sc->llr_miss[a]);
     double r = sc->par.ratio;
     double d = (lt - r * ls) / sqrt(sc->par.var * (r * ls + lt) / 2 + 1.0);
     double d2 = d * d;
