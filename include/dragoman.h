@@ -134,10 +134,11 @@ typedef struct dm_aligner dm_aligner;
 
 dm_status dm_aligner_new(dm_ctx *ctx, const dm_align_opts *opt /* may be NULL */,
                          dm_aligner **out);
-/* Add a pair given as arrays of sentences (UTF-8, lengths in bytes); the texts are not kept. */
+/* Add a pair given as arrays of sentences (UTF-8, lengths in bytes); the texts are not kept.
+ * src_lang/tgt_lang: ISO codes of this pair when known, else NULL (the options', or a guess). */
 dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *src_len,
                          size_t n_src, const char *const *tgt, const size_t *tgt_len,
-                         size_t n_tgt);
+                         size_t n_tgt, const char *src_lang, const char *tgt_lang);
 dm_status dm_aligner_run(dm_aligner *al);
 size_t dm_aligner_count(const dm_aligner *al);
 /* Blocks of pair k (in the order added), valid until dm_aligner_free. */

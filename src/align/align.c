@@ -110,7 +110,8 @@ static void set_lang(al_doc *d, const char *lang)
 }
 
 dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *src_len, size_t n_src,
-                         const char *const *tgt, const size_t *tgt_len, size_t n_tgt)
+                         const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
+                         const char *src_lang, const char *tgt_lang)
 {
     if (al->ran)
         return dm_fail(al->ctx, DM_EINVAL, "pairs cannot be added after the run");
@@ -134,12 +135,16 @@ dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *s
         al_doc_free(&p->tgt);
         return st;
     }
-    if (al->opt.src_lang)
-        set_lang(&p->src, al->opt.src_lang);
+    if (!src_lang)
+        src_lang = al->opt.src_lang;
+    if (!tgt_lang)
+        tgt_lang = al->opt.tgt_lang;
+    if (src_lang)
+        set_lang(&p->src, src_lang);
     else
         al_guess_lang(&al->env, &p->src, src, src_len, n_src);
-    if (al->opt.tgt_lang)
-        set_lang(&p->tgt, al->opt.tgt_lang);
+    if (tgt_lang)
+        set_lang(&p->tgt, tgt_lang);
     else
         al_guess_lang(&al->env, &p->tgt, tgt, tgt_len, n_tgt);
     al->n++;
@@ -539,7 +544,7 @@ dm_status dm_align(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src
     dm_status st = dm_aligner_new(ctx, opt, &al);
     if (st != DM_OK)
         return st;
-    st = dm_aligner_add(al, src, src_len, n_src, tgt, tgt_len, n_tgt);
+    st = dm_aligner_add(al, src, src_len, n_src, tgt, tgt_len, n_tgt, NULL, NULL);
     if (st == DM_OK)
         st = dm_aligner_run(al);
     if (st == DM_OK) {

@@ -31,7 +31,8 @@ static void help(void)
            "  --no-lexicon     do not use the shipped lexicons\n"
            "  --no-learning    do not learn word translations from the input\n"
            "  --batch FILE     align every pair of a JSONL file: {\"id\",\"src\":[..],\"tgt\":[..]}\n"
-           "                   a line; prints {\"id\",\"align\":[[[src..],[tgt..]],..]} a line\n");
+           "                   a line (optional \"src_lang\", \"tgt_lang\"); prints\n"
+           "                   {\"id\",\"align\":[[[src..],[tgt..]],..]} a line\n");
 }
 
 /* --- batch ------------------------------------------------------------------------------------ */
@@ -93,7 +94,9 @@ static int run_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
                     o ? "expected {\"id\": string, \"src\": [strings], \"tgt\": [strings]}" : err.text);
             rejected++;
         } else {
-            st = dm_aligner_add(al, ts, ls, ns, tt, lt, nt);
+            json_t *sl = json_object_get(o, "src_lang"), *tl = json_object_get(o, "tgt_lang");
+            st = dm_aligner_add(al, ts, ls, ns, tt, lt, nt, json_is_string(sl) ? json_string_value(sl) : NULL,
+                                json_is_string(tl) ? json_string_value(tl) : NULL);
             if (st == DM_OK && b.n == b.cap) {
                 size_t nc = b.cap ? b.cap * 2 : 64;
                 char **p = realloc(b.ids, nc * sizeof *p);
