@@ -157,12 +157,12 @@ void al_params_default(al_params *p)
     p->var = 6.8;
     p->p0 = 0.05;
     p->p1 = 0.5;
-    p->lex_w = 0.3;
-    p->len_w = 1.0;
+    p->lex_w = 1.0;
+    p->len_w = 2.0;
     p->skip = -3.0;
     p->merge = -2.0;
     p->merge2 = -1.0;
-    p->sat = 1e9;
+    p->sat = 40;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
     while (tune && *tune) {

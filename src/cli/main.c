@@ -17,6 +17,8 @@ static const struct {
     {"show", cmd_show, "show stored documents with their sentences"},
     {"segment", cmd_segment, "cut a text into sentences, one a line"},
     {"align", cmd_align, "line up the sentences of two documents (or a batch of pairs)"},
+    {"diff", cmd_diff, "what two versions of a story add or leave out"},
+    {"mine", cmd_mine, "find the translation of each sentence among many"},
     {NULL, NULL, NULL},
 };
 
