@@ -160,6 +160,36 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
                   const size_t *src_len, size_t n_src, const char *const *tgt,
                   const size_t *tgt_len, size_t n_tgt, size_t *best, double *score);
 
+/* Divergences between two versions of a story, found from their alignment. */
+typedef enum dm_diff_kind {
+    DM_DIFF_SRC_ONLY = 1, /* src sentences with no counterpart */
+    DM_DIFF_TGT_ONLY,     /* tgt sentences with no counterpart */
+    DM_DIFF_LENGTH,       /* a block whose lengths disagree beyond what the pair's ratio explains */
+    DM_DIFF_NUMBER,       /* a number written on one side only (side says which) */
+    DM_DIFF_NAME          /* a name (capitalised word) on one side that the other never mentions */
+} dm_diff_kind;
+
+typedef struct dm_diff_item {
+    dm_diff_kind kind;
+    int side;           /* 0 = present in src only, 1 = present in tgt only */
+    size_t block;       /* index of the block in the alignment */
+    char what[64];      /* the number or name as written (NUMBER, NAME), else "" */
+    double score;       /* LENGTH: the Gale-Church deviation; others: the block's confidence */
+} dm_diff_item;
+
+typedef struct dm_diff_report {
+    dm_diff_item *items;
+    size_t n;
+    size_t src_only, tgt_only, length, numbers, names; /* counts by kind (sentences for *_only) */
+    double ratio; /* tgt characters per src character over the pair */
+} dm_diff_report;
+
+/* The divergences of a pair given its alignment (from dm_align or dm_aligner_blocks). */
+dm_status dm_diff(dm_ctx *ctx, const char *const *src, const size_t *src_len, size_t n_src,
+                  const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
+                  const dm_align_block *blocks, size_t n_blocks, dm_diff_report **out);
+void dm_diff_free(dm_diff_report *r);
+
 /* ======================================================================== store */
 
 /* One SQLite file holds documents, sentences, and what later stages find (links, stories,
