@@ -275,7 +275,9 @@ static void pair_run_free(pair_run *r)
     memset(r, 0, sizeof *r);
 }
 
-static dm_status align_pair(dm_aligner *al, al_pair *p, pair_run *r)
+/* The first search of a long pair follows anchors; later ones follow the previous path in a
+ * narrower band (widened again when the new path touches its edge). */
+static dm_status align_pair(dm_aligner *al, al_pair *p, pair_run *r, const al_block *prev, size_t nprev)
 {
     size_t n = p->src.n, m = p->tgt.n;
     memset(r, 0, sizeof *r);
@@ -283,12 +285,26 @@ static dm_status align_pair(dm_aligner *al, al_pair *p, pair_run *r)
     uint32_t *ai = NULL, *aj = NULL;
     size_t na = 0;
     int full = (double)n * (double)m <= FULL_GRID_CELLS;
-    if (!full) {
+    size_t width = BAND_WIDTH;
+    if (!full && prev) {
+        ai = malloc((nprev ? nprev : 1) * sizeof *ai);
+        aj = malloc((nprev ? nprev : 1) * sizeof *aj);
+        if (!ai || !aj) {
+            free(ai);
+            free(aj);
+            return DM_ENOMEM;
+        }
+        for (size_t k = 0; k < nprev; k++) {
+            ai[k] = prev[k].i + prev[k].a;
+            aj[k] = prev[k].j + prev[k].b;
+        }
+        na = nprev;
+        width = BAND_WIDTH / 3;
+    } else if (!full) {
         st = al_anchors(&p->src, &p->tgt, &ai, &aj, &na);
         if (st != DM_OK)
             return st;
     }
-    size_t width = BAND_WIDTH;
     for (;;) {
         st = full ? al_band_full(&r->band, n, m)
                   : al_band_around_points(&r->band, n, m, ai, aj, na, width);
@@ -486,8 +502,12 @@ static dm_status align_all(dm_aligner *al, pair_run *runs, int have_links)
     for (size_t k = 0; k < al->n; k++) {
         al_pair *p = &al->pairs[k];
         pair_params(al, p, have_links);
+        al_block *prev = runs[k].blk;
+        size_t nprev = runs[k].nblk;
+        runs[k].blk = NULL;
         pair_run_free(&runs[k]);
-        dm_status st = align_pair(al, p, &runs[k]);
+        dm_status st = align_pair(al, p, &runs[k], prev, nprev);
+        free(prev);
         if (st != DM_OK)
             return dm_fail(al->ctx, st, "aligning pair %zu", k);
         link_stats(p, &runs[k].sc, runs[k].blk, runs[k].nblk);

@@ -86,16 +86,22 @@ uint64_t al_matched_mask(const al_marks *mk, const al_doc *d, size_t i)
 float al_mask_weight(const al_doc *d, size_t i, uint64_t mask)
 {
     const al_sent *s = &d->sent[i];
+    const al_tok *tok = d->tok + s->tok0;
     float w = 0;
-    uint32_t lim = s->ntok < 63 ? s->ntok : 63;
-    for (uint32_t k = 0; k < lim && mask >> k; k++)
-        if (mask >> k & 1)
-            w += d->tok[s->tok0 + k].w;
-    if (s->ntok > 63 && mask >> 63) { /* the long tail shares a bit: count its mean weight */
-        float tail = 0;
-        for (uint32_t k = 63; k < s->ntok; k++)
-            tail += d->tok[s->tok0 + k].w;
-        w += tail / 2;
+    uint64_t low = mask & ~((uint64_t)1 << 63);
+    while (low) {
+        w += tok[__builtin_ctzll(low)].w;
+        low &= low - 1;
+    }
+    if (mask >> 63) { /* bit 63: the token 63, or the long tail sharing it (its mean weight) */
+        if (s->ntok <= 64) {
+            w += tok[63].w;
+        } else {
+            float tail = 0;
+            for (uint32_t k = 63; k < s->ntok; k++)
+                tail += tok[k].w;
+            w += tail / 2;
+        }
     }
     return w;
 }
