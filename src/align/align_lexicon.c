@@ -6,6 +6,9 @@
  */
 #include "align/align_lexicon.h"
 
+#include "text/text.h"
+
+#include <stdio.h>
 #include <string.h>
 
 #if defined(__has_include)
@@ -61,6 +64,100 @@ size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint3
 #endif
 }
 
+/* Without language identification, a rough guess from the script and telltale letters or
+ * words, enough to pick a lexicon: scripts used by one main language, Arabic-script letters of
+ * Persian and Urdu, Ukrainian letters, and the commonest function words of Latin-script
+ * languages. "" when nothing clear. */
+static int has(const char *const *text, const size_t *len, size_t n, const char *needle)
+{
+    size_t nl = strlen(needle);
+    for (size_t i = 0; i < n && i < 200; i++)
+        for (size_t k = 0; k + nl <= len[i]; k++)
+            if (!memcmp(text[i] + k, needle, nl))
+                return 1;
+    return 0;
+}
+
+static size_t count_words(const char *const *text, const size_t *len, size_t n, const char *const *words)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n && i < 200; i++) {
+        const char *t = text[i];
+        size_t k = 0;
+        while (k < len[i]) {
+            while (k < len[i] && !((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z') || (t[k] & 0x80)))
+                k++;
+            size_t s = k;
+            while (k < len[i] && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z') || (t[k] & 0x80)))
+                k++;
+            for (size_t w = 0; words[w]; w++)
+                if (strlen(words[w]) == k - s && !memcmp(t + s, words[w], k - s))
+                    c++;
+        }
+    }
+    return c;
+}
+
+static void guess_by_script(al_doc *d, const char *const *text, const size_t *len, size_t n)
+{
+    const char *g = "";
+    switch (d->script) {
+    case DM_SCRIPT_DEVANAGARI: g = "hi"; break;
+    case DM_SCRIPT_HEBREW: g = "he"; break;
+    case DM_SCRIPT_HAN: case DM_SCRIPT_HIRAGANA: case DM_SCRIPT_KATAKANA:
+        g = has(text, len, n, "\xe3\x81") || has(text, len, n, "\xe3\x82") ? "ja" : "zh";
+        break;
+    case DM_SCRIPT_HANGUL: g = "ko"; break;
+    case DM_SCRIPT_THAI: g = "th"; break;
+    case DM_SCRIPT_GREEK: g = "el"; break;
+    case DM_SCRIPT_BENGALI: g = "bn"; break;
+    case DM_SCRIPT_TAMIL: g = "ta"; break;
+    case DM_SCRIPT_GEORGIAN: g = "ka"; break;
+    case DM_SCRIPT_ARMENIAN: g = "hy"; break;
+    case DM_SCRIPT_CYRILLIC:
+        g = has(text, len, n, "\xd1\x97") || has(text, len, n, "\xd1\x94") ? "uk" : "ru";
+        break;
+    case DM_SCRIPT_ARABIC:
+        /* Urdu: ے ٹ ڈ ڑ ں; Persian: پ چ ژ گ with Persian yeh and no Urdu letters */
+        if (has(text, len, n, "\xdb\x92") || has(text, len, n, "\xd9\xb9") || has(text, len, n, "\xda\x88") ||
+            has(text, len, n, "\xda\x91") || has(text, len, n, "\xda\xba"))
+            g = "ur";
+        else if (has(text, len, n, "\xd9\xbe") || has(text, len, n, "\xda\x86") || has(text, len, n, "\xda\x98") ||
+                 has(text, len, n, "\xda\xaf") || has(text, len, n, "\xdb\x8c"))
+            g = "fa";
+        else
+            g = "ar";
+        break;
+    case DM_SCRIPT_LATIN: {
+        static const char *const en[] = {"the", "and", "of", "is", "to", "was", NULL};
+        static const char *const de[] = {"der", "die", "und", "das", "ist", "nicht", NULL};
+        static const char *const fr[] = {"le", "la", "les", "et", "est", "des", NULL};
+        static const char *const es[] = {"el", "los", "y", "que", "es", "las", NULL};
+        static const char *const tr[] = {"ve", "bir", "bu", "da", "için", "ile", NULL};
+        static const char *const it[] = {"il", "che", "di", "e", "non", "gli", NULL};
+        static const char *const pt[] = {"o", "que", "não", "os", "uma", "em", NULL};
+        static const char *const nl[] = {"de", "het", "een", "en", "niet", "van", NULL};
+        const char *const *sets[] = {en, de, fr, es, tr, it, pt, nl};
+        const char *codes[] = {"en", "de", "fr", "es", "tr", "it", "pt", "nl"};
+        size_t best = 0, second = 0;
+        for (size_t k = 0; k < 8; k++) {
+            size_t c = count_words(text, len, n, sets[k]);
+            if (c > best) {
+                second = best;
+                best = c;
+                g = codes[k];
+            } else if (c > second)
+                second = c;
+        }
+        if (best < 2 || best < second * 3 / 2)
+            g = "";
+        break;
+    }
+    default: break;
+    }
+    snprintf(d->lang, sizeof d->lang, "%s", g);
+}
+
 void al_guess_lang(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n)
 {
     d->lang[0] = 0;
@@ -89,10 +186,9 @@ void al_guess_lang(al_env *env, al_doc *d, const char *const *text, const size_t
     }
 #else
     (void)env;
-    (void)text;
-    (void)len;
-    (void)n;
 #endif
+    if (!d->lang[0])
+        guess_by_script(d, text, len, n);
 }
 
 void al_lexicons_free(al_env *env) { (void)env; }
