@@ -158,6 +158,8 @@ typedef struct al_params {
     double merge;     /* log prior cost of each sentence beyond 1-1 */
     double merge2;    /* extra cost of blocks with both sides > 1 */
     double sat;       /* weight at which lexical evidence saturates */
+    double p1_scale;  /* translations are taken to match at p0 + p1_scale (p1 - p0): the mean
+                       * p1 of the links would call a below-average translation unrelated */
 } al_params;
 
 void al_params_default(al_params *p);

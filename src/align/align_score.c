@@ -169,6 +169,7 @@ void al_params_default(al_params *p)
     p->merge = -2.0;
     p->merge2 = -1.0;
     p->sat = 40;
+    p->p1_scale = 1.0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
     while (tune && *tune) {
@@ -184,6 +185,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "merge2")) p->merge2 = v;
         else if (!strcmp(name, "var")) p->var = v;
         else if (!strcmp(name, "sat")) p->sat = v;
+        else if (!strcmp(name, "p1_scale")) p->p1_scale = v;
         tune += used;
         if (*tune == ',')
             tune++;
@@ -197,7 +199,7 @@ void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const a
     sc->tgt = tgt;
     sc->pm = pm;
     sc->par = *par;
-    double p0 = par->p0, p1 = par->p1;
+    double p0 = par->p0, p1 = p0 + par->p1_scale * (par->p1 - par->p0);
     if (p0 < 0.005)
         p0 = 0.005;
     if (p1 < p0 + 0.02)

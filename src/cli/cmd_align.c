@@ -193,6 +193,8 @@ int cmd_align(int argc, char **argv)
     } else {
         cli_doc_pair dp;
         rc = cli_load_pair(ctx, "align", files[0], files[1], lines, &dp);
+        dp.src_lang = opt.src_lang;
+        dp.tgt_lang = opt.tgt_lang;
         if (rc == EXIT_OK) {
             dm_align_block *blk = NULL;
             size_t nb = 0;
