@@ -255,6 +255,35 @@ static dm_status name_key_of(al_env *env, uint32_t form, uint32_t *out)
     return DM_OK;
 }
 
+/* The stem concept of a Latin-script word: its first 5 letters when it has 6 or more, so that
+ * "political", "politics", "politischen", "politique" meet (English pivots of other languages
+ * too). Cheap stemming and cognate matching at once; AL_NONE for short or non-Latin words. */
+static dm_status stem_of(al_env *env, uint32_t form, uint32_t *out)
+{
+    size_t wl;
+    const char *w = al_vocab_str(env->voc, form, &wl);
+    *out = AL_NONE;
+    size_t cps = 0, cut = 0;
+    for (size_t k = 0; k < wl; k++) {
+        unsigned char c = (unsigned char)w[k];
+        if (c >= 0xD0 || (c < 0x80 && !((c >= 'a' && c <= 'z'))))
+            return DM_OK; /* not a plain Latin lower-case word */
+        if ((c & 0xC0) != 0x80) {
+            cps++;
+            if (cps == 6)
+                cut = k;
+        }
+    }
+    if (cps < 6)
+        return DM_OK;
+    char buf[32];
+    if (cut + 1 > sizeof buf)
+        return DM_OK;
+    buf[0] = '\x03';
+    memcpy(buf + 1, w, cut);
+    return al_vocab_intern(env->voc, buf, cut + 1, out);
+}
+
 static dm_status push_conc(al_doc *d, uint32_t c)
 {
     if (d->nconc == d->capconc) {
@@ -283,11 +312,23 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned)
             if (st == DM_OK && key != AL_NONE)
                 st = push_conc(d, key);
         }
+        if (st == DM_OK && t->kind == DM_TOK_WORD && t->latin) {
+            uint32_t stem;
+            st = stem_of(env, t->form, &stem);
+            if (st == DM_OK && stem != AL_NONE)
+                st = push_conc(d, stem);
+        }
         if (st == DM_OK && lx && t->kind == DM_TOK_WORD) {
             uint32_t piv[8];
             size_t np = al_lexicon_pivots(env, lx, t->form, piv, 8);
-            for (size_t q = 0; q < np && st == DM_OK; q++)
+            for (size_t q = 0; q < np && st == DM_OK; q++) {
                 st = push_conc(d, piv[q]);
+                uint32_t stem;
+                if (st == DM_OK)
+                    st = stem_of(env, piv[q], &stem);
+                if (st == DM_OK && stem != AL_NONE)
+                    st = push_conc(d, stem);
+            }
         }
         if (st == DM_OK && learned && env->ibm) {
             size_t ni;

@@ -24,7 +24,7 @@
 #include <string.h>
 
 #define N_CAND 160 /* candidates scored exactly per src sentence */
-#define N_NEIGH 4 /* nearest neighbours in the CSLS margin */
+#define N_NEIGH 3 /* nearest neighbours in the CSLS margin */
 
 typedef struct cand {
     uint32_t j;
@@ -115,7 +115,7 @@ static float similarity(miner *x, size_t i, size_t j)
     double ws = x->src.sent[i].wsum, wt = x->tgt.sent[j].wsum;
     double sim = (ms + mt) / (ws + wt + 1.0);
     double ls = x->src.sent[i].nchar + 1.0, lt = x->tgt.sent[j].nchar + 1.0;
-    sim -= 0.05 * fabs(log(lt / (x->ratio * ls)));
+    sim -= 0.2 * fabs(log(lt / (x->ratio * ls)));
     return (float)sim;
 }
 
@@ -281,7 +281,7 @@ static dm_status learn(miner *x, const size_t *best, const double *score, al_ibm
         st = al_ibm_add(tr, fs, ns, ft, nt);
     }
     if (st == DM_OK)
-        st = al_ibm_train(tr, 5, 0.2, model);
+        st = al_ibm_train(tr, 5, 0.3, model);
 done:
     free(back);
     free(bscore);
@@ -347,7 +347,7 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     memset(df, 0, (nv + 1) * sizeof *df);
     al_doc_count_df(&x.tgt, df);
     al_doc_weights(&x.tgt, df, (double)n_tgt, local);
-    int rounds = o.no_learning ? 1 : 3;
+    int rounds = o.no_learning ? 1 : 5;
     for (int r = 0; r < rounds && st == DM_OK; r++) {
         if (r) {
             al_ibm_free(model);
