@@ -234,9 +234,9 @@ typedef dm_status (*dm_sentence_fn)(void *ud, size_t idx, const char *text, size
                                     const char *lang);
 dm_status dm_store_sentences(dm_store *st, const char *id, dm_sentence_fn fn, void *ud);
 
-/* Replace all stories: the document ids[i] belongs to story labels[i]. Stories are numbered
- * from 1 in the order of their first document; a story of one document is kept as such. */
-dm_status dm_store_set_stories(dm_store *st, const char *const *ids, const size_t *labels,
+/* Replace all stories: the document ids[i] belongs to story number story[i] (>= 1); a story of
+ * one document is kept as such. */
+dm_status dm_store_set_stories(dm_store *st, const char *const *ids, const size_t *story,
                                size_t n);
 /* Record why two documents were linked (or kept apart): score and readable evidence. */
 dm_status dm_store_put_link(dm_store *st, const char *a, const char *b, double score,

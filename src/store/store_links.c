@@ -4,6 +4,7 @@
  */
 #include "store/store_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,51 +18,34 @@ static long long rowid_of(dm_store *st, sqlite3_stmt *q, const char *id)
     return r;
 }
 
-dm_status dm_store_set_stories(dm_store *st, const char *const *ids, const size_t *labels, size_t n)
+dm_status dm_store_set_stories(dm_store *st, const char *const *ids, const size_t *story, size_t n)
 {
     if (st->read_only)
         return dm_fail(st->ctx, DM_EINVAL, "the store was opened read-only");
-    /* number stories 1, 2, ... in order of first appearance: stable for the same input */
-    size_t *num = calloc(n ? n : 1, sizeof *num);
-    size_t *seen = calloc(n ? n : 1, sizeof *seen); /* label -> number, labels are < n */
-    if (!num || !seen) {
-        free(num);
-        free(seen);
-        return dm_fail(st->ctx, DM_ENOMEM, "no memory for stories");
-    }
-    size_t next = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (labels[i] >= n) {
-            free(num);
-            free(seen);
-            return dm_fail(st->ctx, DM_EINVAL, "story label %zu out of range", labels[i]);
-        }
-        if (!seen[labels[i]])
-            seen[labels[i]] = next++;
-        num[i] = seen[labels[i]];
-    }
-    /* the old stories go only once the new ones are known to be good */
+    for (size_t i = 0; i < n; i++)
+        if (story[i] == 0 || story[i] > (size_t)INT64_MAX)
+            return dm_fail(st->ctx, DM_EINVAL, "story number %zu out of range", story[i]);
     dm_status s = dm_store_begin(st);
     if (!s)
         s = dm_store_exec(st, "DELETE FROM stories");
+    if (s)
+        return s;
     sqlite3_stmt *find = NULL, *ins = NULL;
-    if (!s && (sqlite3_prepare_v2(st->db, "SELECT rowid FROM documents WHERE id=?", -1, &find, NULL) != SQLITE_OK ||
-               sqlite3_prepare_v2(st->db, "INSERT INTO stories(doc, story) VALUES(?,?)", -1, &ins, NULL) != SQLITE_OK))
+    if (sqlite3_prepare_v2(st->db, "SELECT rowid FROM documents WHERE id=?", -1, &find, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db, "INSERT INTO stories(doc, story) VALUES(?,?)", -1, &ins, NULL) != SQLITE_OK)
         s = dm_store_fail(st, "cannot store stories");
     for (size_t i = 0; i < n && !s; i++) {
         long long doc = rowid_of(st, find, ids[i]);
         if (!doc)
             continue;
         sqlite3_bind_int64(ins, 1, doc);
-        sqlite3_bind_int64(ins, 2, (sqlite3_int64)num[i]);
+        sqlite3_bind_int64(ins, 2, (sqlite3_int64)story[i]);
         if (sqlite3_step(ins) != SQLITE_DONE)
             s = dm_store_fail(st, "cannot store a story");
         sqlite3_reset(ins);
     }
     sqlite3_finalize(find);
     sqlite3_finalize(ins);
-    free(num);
-    free(seen);
     if (!s)
         s = dm_store_commit(st);
     return s;

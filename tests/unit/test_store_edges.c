@@ -68,9 +68,9 @@ static void test_changes(const char *path)
     /* a document without a title (it gets one derived from its text) stays the same */
     CHECK(add(st, "d", "Ο πρόεδρος συναντήθηκε με τον πρωθυπουργό.", NULL, "el") == DM_ADD_NEW);
     CHECK(add(st, "d", "Ο πρόεδρος συναντήθηκε με τον πρωθυπουργό.", NULL, "el") == DM_ADD_SAME);
-    /* stories: a bad label is refused and the stories set before stay */
+    /* stories: a bad number (0) is refused and the stories set before stay */
     const char *ids[] = {"a", "b", "c"};
-    size_t good[] = {0, 0, 2}, bad[] = {0, 7, 2};
+    size_t good[] = {1, 1, 3}, bad[] = {1, 0, 3};
     CHECK(dm_store_set_stories(st, ids, good, 3) == DM_OK);
     CHECK(dm_store_set_stories(st, ids, bad, 3) == DM_EINVAL);
     CHECK(dm_store_close(st) == DM_OK);
