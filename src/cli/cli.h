@@ -46,6 +46,10 @@ typedef struct cli_story_rows {
 dm_status cli_story_rows_load(dm_store *st, cli_story_rows *r);
 void cli_story_rows_free(cli_story_rows *r);
 
+/* Story numbers for new clusters (labels[i] of document i) that keep the old numbers (old[i],
+ * -1 when document i had none) where a cluster carries most of an old story (cli_story_numbers.c). */
+dm_status cli_number_stories(const long long *old, const size_t *labels, size_t n, size_t *story);
+
 /* Print "Story N: k versions (langs)" and a line per version, for rows [i, j). */
 void cli_print_story_head(const cli_story_rows *r, size_t i, size_t j, size_t number);
 /* Print the stories of the store (used by `stories` and `report`); -1 on a store error. */
