@@ -88,13 +88,13 @@ static int next_member(dm_stream *s, const char *why, int damaged)
         if (s->z.avail_in < 3) {
             skip_raw(s, s->z.avail_in, &junk);
             if (junk)
-                fault(s, "%s at byte %llu (skipped to the end)", why, (unsigned long long)from);
+                fault(s, "%s at compressed byte %llu (skipped to the end)", why, (unsigned long long)from);
             return 0;
         }
         const unsigned char *p = s->z.next_in;
         if (p[0] == 0x1F && p[1] == 0x8B && p[2] == 0x08) {
             if (junk)
-                fault(s, "%s at byte %llu (skipped to the next gzip member)", why, (unsigned long long)from);
+                fault(s, "%s at compressed byte %llu (skipped to the next gzip member)", why, (unsigned long long)from);
             return 1;
         }
         /* step to the next 0x1f in what is buffered */
