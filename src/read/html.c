@@ -22,6 +22,15 @@ static int is_skipped(const char *name)
     return 0;
 }
 
+/* An element inside <article>: its <header> holds the headline and the lede, not site chrome. */
+static int in_article(const xmlNode *n)
+{
+    for (n = n->parent; n; n = n->parent)
+        if (n->type == XML_ELEMENT_NODE && n->name && !strcasecmp((const char *)n->name, "article"))
+            return 1;
+    return 0;
+}
+
 static int is_block(const char *name)
 {
     static const char *const block[] = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li",
@@ -73,7 +82,7 @@ static int walk(xmlNode *root, dm_buf *b)
                 return -1;
         } else if (n->type == XML_ELEMENT_NODE && n->name) {
             const char *name = (const char *)n->name;
-            if (!is_skipped(name)) {
+            if (!is_skipped(name) || (!strcasecmp(name, "header") && in_article(n))) {
                 if (is_block(name) && add_break(b))
                     return -1;
                 descend = n->children != NULL;
