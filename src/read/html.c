@@ -22,10 +22,12 @@ static int is_skipped(const char *name)
     return 0;
 }
 
-/* An element inside <article>: its <header> holds the headline and the lede, not site chrome. */
+/* An element inside <article>: its <header> holds the headline and the lede, not site chrome.
+ * Looks up 64 levels at most, so that thousands of nested headers cost no quadratic time. */
 static int in_article(const xmlNode *n)
 {
-    for (n = n->parent; n; n = n->parent)
+    int up = 0;
+    for (n = n->parent; n && up < 64; n = n->parent, up++)
         if (n->type == XML_ELEMENT_NODE && n->name && !strcasecmp((const char *)n->name, "article"))
             return 1;
     return 0;
