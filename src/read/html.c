@@ -158,6 +158,21 @@ static int declares_other_charset(const char *html, size_t len)
     return 0;
 }
 
+/* 1 when the page is small enough in tags to be parsed without libxml2's nesting limit: past
+ * it, every unmatched end tag searches the whole stack of open elements, so the cost grows as
+ * start tags times end tags (100000 <div>s and 200000 stray </b>s: a minute). */
+static int depth_limit_can_go(const char *html, size_t len)
+{
+    double opens = 0, closes = 0;
+    for (const char *p = html, *end = html + len; (p = memchr(p, '<', (size_t)(end - p))) && p + 1 < end; p++) {
+        if (p[1] == '/')
+            closes++;
+        else if ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z')
+            opens++;
+    }
+    return opens * closes <= 2e8;
+}
+
 dm_status dm_html_to_text(dm_ctx *ctx, const char *html, size_t len, const char *charset,
                           char **text, size_t *text_len, char **title, size_t *n_replaced)
 {
@@ -193,9 +208,11 @@ dm_status dm_html_to_text(dm_ctx *ctx, const char *html, size_t len, const char 
     }
     /* XML_PARSE_HUGE lifts libxml2's nesting limit of 256, past which it stops parsing and the
      * rest of the page is lost (pages with unclosed <font> or <b> reach it); the walk below is
-     * iterative, so depth costs no stack */
+     * iterative, so depth costs no stack. Only for pages where it cannot cost quadratic time. */
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-               HTML_PARSE_COMPACT | XML_PARSE_HUGE;
+               HTML_PARSE_COMPACT;
+    if (depth_limit_can_go(html, len))
+        opts |= XML_PARSE_HUGE;
     htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, charset, opts);
     free(fixed);
     if (!doc)
