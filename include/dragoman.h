@@ -111,6 +111,85 @@ typedef struct dm_lang_guess {
 dm_status dm_langid(dm_ctx *ctx, const char *text, size_t len, dm_lang_guess *out, size_t k,
                     size_t *n);
 
+/* ======================================================================== align */
+
+/* A block of an alignment: src sentences src_start .. src_start+src_n-1 translate tgt sentences
+ * tgt_start .. tgt_start+tgt_n-1. One side may be empty (a sentence with no counterpart). Blocks
+ * come in order, are monotone and cover every sentence of both sides exactly once. */
+typedef struct dm_align_block {
+    size_t src_start, src_n;
+    size_t tgt_start, tgt_n;
+    double score; /* confidence in [0,1] that the block is right */
+} dm_align_block;
+
+typedef struct dm_align_opts {
+    const char *src_lang, *tgt_lang; /* ISO codes when known; NULL = guess when possible */
+    int no_lexicon;                  /* do not use the shipped lexicons */
+    int no_learning;                 /* do not learn word translations from the input itself */
+} dm_align_opts;
+
+/* A batch of document pairs aligned together: word translations learned from the whole batch
+ * help every pair. Add pairs, run once, then read each pair's blocks. */
+typedef struct dm_aligner dm_aligner;
+
+dm_status dm_aligner_new(dm_ctx *ctx, const dm_align_opts *opt /* may be NULL */,
+                         dm_aligner **out);
+/* Add a pair given as arrays of sentences (UTF-8, lengths in bytes); the texts are not kept.
+ * src_lang/tgt_lang: ISO codes of this pair when known, else NULL (the options', or a guess). */
+dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *src_len,
+                         size_t n_src, const char *const *tgt, const size_t *tgt_len,
+                         size_t n_tgt, const char *src_lang, const char *tgt_lang);
+dm_status dm_aligner_run(dm_aligner *al);
+size_t dm_aligner_count(const dm_aligner *al);
+/* Blocks of pair k (in the order added), valid until dm_aligner_free. */
+dm_status dm_aligner_blocks(const dm_aligner *al, size_t k, const dm_align_block **blocks,
+                            size_t *n);
+void dm_aligner_free(dm_aligner *al);
+
+/* One pair: a batch of one. *out is malloc'ed; free it with free(). */
+dm_status dm_align(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
+                   const size_t *src_len, size_t n_src, const char *const *tgt,
+                   const size_t *tgt_len, size_t n_tgt, dm_align_block **out, size_t *n);
+
+/* Parallel sentence mining: for each src sentence, the tgt sentence that most likely translates
+ * it, among all tgt sentences (any order). Scores are margins (CSLS: a pair's similarity against
+ * each side's nearest neighbours), so they compare across sentences; candidates come from an
+ * inverted index of words, names, numbers and lexicon pivots, not from all pairs.
+ * best[k] = SIZE_MAX when nothing at all links src k; best and score have n_src entries. */
+dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
+                  const size_t *src_len, size_t n_src, const char *const *tgt,
+                  const size_t *tgt_len, size_t n_tgt, size_t *best, double *score);
+
+/* Divergences between two versions of a story, found from their alignment. */
+typedef enum dm_diff_kind {
+    DM_DIFF_SRC_ONLY = 1, /* src sentences with no counterpart */
+    DM_DIFF_TGT_ONLY,     /* tgt sentences with no counterpart */
+    DM_DIFF_LENGTH,       /* a block whose lengths disagree beyond what the pair's ratio explains */
+    DM_DIFF_NUMBER,       /* a number written on one side only (side says which) */
+    DM_DIFF_NAME          /* a name (capitalised word) on one side that the other never mentions */
+} dm_diff_kind;
+
+typedef struct dm_diff_item {
+    dm_diff_kind kind;
+    int side;           /* 0 = present in src only, 1 = present in tgt only */
+    size_t block;       /* index of the block in the alignment */
+    char what[64];      /* the number or name as written (NUMBER, NAME), else "" */
+    double score;       /* LENGTH: the Gale-Church deviation; others: the block's confidence */
+} dm_diff_item;
+
+typedef struct dm_diff_report {
+    dm_diff_item *items;
+    size_t n;
+    size_t src_only, tgt_only, length, numbers, names; /* counts by kind (sentences for *_only) */
+    double ratio; /* tgt characters per src character over the pair */
+} dm_diff_report;
+
+/* The divergences of a pair given its alignment (from dm_align or dm_aligner_blocks). */
+dm_status dm_diff(dm_ctx *ctx, const char *const *src, const size_t *src_len, size_t n_src,
+                  const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
+                  const dm_align_block *blocks, size_t n_blocks, dm_diff_report **out);
+void dm_diff_free(dm_diff_report *r);
+
 /* ======================================================================== store */
 
 /* One SQLite file holds documents, sentences, and what later stages find (links, stories,

@@ -25,9 +25,29 @@ int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_langid(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
+int cmd_align(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_mine(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
+/* The stored documents with their stories, sorted by story then id (unlinked ones, story -1,
+ * first). */
+typedef struct cli_story_row {
+    char *id, *lang, *title;
+    size_t n_sentences;
+    long long story;
+} cli_story_row;
+typedef struct cli_story_rows {
+    cli_story_row *v;
+    size_t n, cap;
+} cli_story_rows;
+dm_status cli_story_rows_load(dm_store *st, cli_story_rows *r);
+void cli_story_rows_free(cli_story_rows *r);
+
+/* Print "Story N: k versions (langs)" and a line per version, for rows [i, j). */
+void cli_print_story_head(const cli_story_rows *r, size_t i, size_t j, size_t number);
 /* Print the stories of the store (used by `stories` and `report`); -1 on a store error. */
 int cli_print_stories(dm_store *st);
 

@@ -12,32 +12,20 @@ static const char help[] =
     "Print each story found by 'dragoman link' with its versions: id, language, sentences and\n"
     "title; then the documents that tell a story of their own.\n";
 
-typedef struct row {
-    char *id, *lang, *title;
-    size_t n_sentences;
-    long long story;
-} row;
-
-typedef struct rows {
-    row *v;
-    size_t n, cap;
-    int oom;
-} rows;
-
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 static dm_status collect(void *ud, const dm_stored_doc *d)
 {
-    rows *r = ud;
+    cli_story_rows *r = ud;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 64;
-        row *nv = realloc(r->v, cap * sizeof *nv);
+        cli_story_row *nv = realloc(r->v, cap * sizeof *nv);
         if (!nv)
             return DM_ENOMEM;
         r->v = nv;
         r->cap = cap;
     }
-    row *w = &r->v[r->n++];
+    cli_story_row *w = &r->v[r->n++];
     w->id = strdup(d->doc.id);
     w->lang = dup_or_null(d->doc.lang);
     w->title = dup_or_null(d->doc.title);
@@ -50,7 +38,7 @@ static dm_status collect(void *ud, const dm_stored_doc *d)
 
 static int by_story(const void *a, const void *b)
 {
-    const row *x = a, *y = b;
+    const cli_story_row *x = a, *y = b;
     if (x->story != y->story)
         return x->story < y->story ? -1 : 1;
     return strcmp(x->id, y->id);
@@ -70,20 +58,49 @@ static void print_title(const char *t)
     printf("  %.*s%s", (int)cut, t, cut < n ? "…" : "");
 }
 
+void cli_story_rows_free(cli_story_rows *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->v[i].id);
+        free(r->v[i].lang);
+        free(r->v[i].title);
+    }
+    free(r->v);
+    r->v = NULL;
+    r->n = r->cap = 0;
+}
+
+dm_status cli_story_rows_load(dm_store *st, cli_story_rows *r)
+{
+    memset(r, 0, sizeof *r);
+    dm_status s = dm_store_each(st, 0, collect, r);
+    if (s) {
+        cli_story_rows_free(r);
+        return s;
+    }
+    qsort(r->v, r->n, sizeof *r->v, by_story);
+    return DM_OK;
+}
+
+void cli_print_story_head(const cli_story_rows *r, size_t i, size_t j, size_t number)
+{
+    printf("Story %zu: %zu versions (", number, j - i);
+    for (size_t k = i; k < j; k++)
+        printf("%s%s", k > i ? ", " : "", r->v[k].lang ? r->v[k].lang : "und");
+    printf(")\n");
+    for (size_t k = i; k < j; k++) {
+        printf("  %-24s %-4s %4zu sentences", r->v[k].id, r->v[k].lang ? r->v[k].lang : "und",
+               r->v[k].n_sentences);
+        print_title(r->v[k].title);
+        putchar('\n');
+    }
+}
+
 int cli_print_stories(dm_store *st)
 {
-    rows r = {0};
-    dm_status s = dm_store_each(st, 0, collect, &r);
-    if (s) {
-        for (size_t i = 0; i < r.n; i++) {
-            free(r.v[i].id);
-            free(r.v[i].lang);
-            free(r.v[i].title);
-        }
-        free(r.v);
+    cli_story_rows r;
+    if (cli_story_rows_load(st, &r))
         return -1;
-    }
-    qsort(r.v, r.n, sizeof *r.v, by_story);
     size_t stories = 0, alone = 0;
     for (size_t i = 0; i < r.n;) {
         size_t j = i;
@@ -91,16 +108,7 @@ int cli_print_stories(dm_store *st)
             j++;
         int linked = r.v[i].story >= 0 && j - i > 1;
         if (linked) {
-            printf("Story %zu: %zu versions (", ++stories, j - i);
-            for (size_t k = i; k < j; k++)
-                printf("%s%s", k > i ? ", " : "", r.v[k].lang ? r.v[k].lang : "und");
-            printf(")\n");
-            for (size_t k = i; k < j; k++) {
-                printf("  %-24s %-4s %4zu sentences", r.v[k].id, r.v[k].lang ? r.v[k].lang : "und",
-                       r.v[k].n_sentences);
-                print_title(r.v[k].title);
-                putchar('\n');
-            }
+            cli_print_story_head(&r, i, j, ++stories);
             putchar('\n');
         }
         i = j;
@@ -118,12 +126,7 @@ int cli_print_stories(dm_store *st)
             putchar('\n');
         }
     }
-    for (size_t i = 0; i < r.n; i++) {
-        free(r.v[i].id);
-        free(r.v[i].lang);
-        free(r.v[i].title);
-    }
-    free(r.v);
+    cli_story_rows_free(&r);
     return 0;
 }
 
