@@ -52,7 +52,7 @@ typedef void (*dm_diag_fn)(void *ud, dm_diag_level level, const char *place, con
                            const char *reason);
 
 typedef struct dm_options {
-    size_t max_doc_bytes;  /* largest document accepted; 0 = default (16 MiB) */
+    size_t max_doc_bytes;  /* largest document accepted; 0 = default (16 MiB); at most 1 GiB */
     const char *data_dir;  /* shipped models and lexicons; NULL = $DRAGOMAN_DATA or built-in */
 } dm_options;
 

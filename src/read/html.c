@@ -22,6 +22,17 @@ static int is_skipped(const char *name)
     return 0;
 }
 
+/* An element inside <article>: its <header> holds the headline and the lede, not site chrome.
+ * Looks up 64 levels at most, so that thousands of nested headers cost no quadratic time. */
+static int in_article(const xmlNode *n)
+{
+    int up = 0;
+    for (n = n->parent; n && up < 64; n = n->parent, up++)
+        if (n->type == XML_ELEMENT_NODE && n->name && !strcasecmp((const char *)n->name, "article"))
+            return 1;
+    return 0;
+}
+
 static int is_block(const char *name)
 {
     static const char *const block[] = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li",
@@ -73,7 +84,7 @@ static int walk(xmlNode *root, dm_buf *b)
                 return -1;
         } else if (n->type == XML_ELEMENT_NODE && n->name) {
             const char *name = (const char *)n->name;
-            if (!is_skipped(name)) {
+            if (!is_skipped(name) || (!strcasecmp(name, "header") && in_article(n))) {
                 if (is_block(name) && add_break(b))
                     return -1;
                 descend = n->children != NULL;
@@ -147,6 +158,21 @@ static int declares_other_charset(const char *html, size_t len)
     return 0;
 }
 
+/* 1 when the page is small enough in tags to be parsed without libxml2's nesting limit: past
+ * it, every unmatched end tag searches the whole stack of open elements, so the cost grows as
+ * start tags times end tags (100000 <div>s and 200000 stray </b>s: a minute). */
+static int depth_limit_can_go(const char *html, size_t len)
+{
+    double opens = 0, closes = 0;
+    for (const char *p = html, *end = html + len; (p = memchr(p, '<', (size_t)(end - p))) && p + 1 < end; p++) {
+        if (p[1] == '/')
+            closes++;
+        else if ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z')
+            opens++;
+    }
+    return opens * closes <= 2e8;
+}
+
 dm_status dm_html_to_text(dm_ctx *ctx, const char *html, size_t len, const char *charset,
                           char **text, size_t *text_len, char **title, size_t *n_replaced)
 {
@@ -182,9 +208,11 @@ dm_status dm_html_to_text(dm_ctx *ctx, const char *html, size_t len, const char 
     }
     /* XML_PARSE_HUGE lifts libxml2's nesting limit of 256, past which it stops parsing and the
      * rest of the page is lost (pages with unclosed <font> or <b> reach it); the walk below is
-     * iterative, so depth costs no stack */
+     * iterative, so depth costs no stack. Only for pages where it cannot cost quadratic time. */
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-               HTML_PARSE_COMPACT | XML_PARSE_HUGE;
+               HTML_PARSE_COMPACT;
+    if (depth_limit_can_go(html, len))
+        opts |= XML_PARSE_HUGE;
     htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, charset, opts);
     free(fixed);
     if (!doc)

@@ -99,25 +99,34 @@ static void charset_of(const char *ctype, char *out, size_t cap)
     out[n] = 0;
 }
 
-/* Decode a chunked body in place; returns the new length, or (size_t)-1 when malformed. */
-static size_t dechunk(char *b, size_t n)
+/* Decode a chunked body in place; returns the new length, or (size_t)-1 when malformed. A body
+ * cut short (crawlers cap what they keep) gives what arrived, with *cut set. */
+static size_t dechunk(char *b, size_t n, int *cut)
 {
     size_t r = 0, w = 0;
+    *cut = 0;
     for (;;) {
         char *end;
-        if (r >= n)
-            return (size_t)-1;
+        if (r >= n) {
+            *cut = 1;
+            return w;
+        }
         unsigned long long sz = strtoull(b + r, &end, 16);
         if (end == b + r)
             return (size_t)-1;
         char *nl = memchr(end, '\n', n - (size_t)(end - b));
-        if (!nl)
-            return (size_t)-1;
+        if (!nl) {
+            *cut = 1;
+            return w;
+        }
         r = (size_t)(nl - b) + 1;
         if (sz == 0)
             return w;
-        if (sz > n - r)
-            return (size_t)-1;
+        if (sz > n - r) {
+            memmove(b + w, b + r, n - r);
+            *cut = 1;
+            return w + (n - r);
+        }
         memmove(b + w, b + r, (size_t)sz);
         w += (size_t)sz;
         r += (size_t)sz;
@@ -185,11 +194,14 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
     if (!is_html && !find_ci(ctype, "text/plain"))
         return DM_OK; /* images, scripts, PDFs: not documents */
     if (chunked) {
-        size_t m = dechunk(body, body_n);
+        int cut;
+        size_t m = dechunk(body, body_n, &cut);
         if (m == (size_t)-1) {
             dm_reject(r, place, h->uri, "malformed chunked HTTP body");
             return DM_OK;
         }
+        if (cut)
+            dm_diag(r->ctx, DM_DIAG_REPAIRED, place, h->uri, "chunked HTTP body cut short; the part that arrived is kept");
         body_n = m;
     }
     char *unzipped = NULL;

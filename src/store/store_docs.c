@@ -136,6 +136,11 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
         return dm_fail(st->ctx, DM_ENOMEM, "no memory for sentence languages");
     }
     s = dm_store_doc_langs(st->ctx, doc, sent, n, lang, &score, sent_lang);
+    /* one document is all or nothing: a failure below must not leave the old version deleted
+     * and half of the new one stored, to be committed with the rest of the batch */
+    if (!s)
+        s = dm_store_exec(st, "SAVEPOINT dm_doc");
+    int in_savepoint = !s;
     if (!s && old > 0) {
         /* links and alignments were computed from the old text (and SQLite may give its rowid
          * to the new row): they go with it */
@@ -176,6 +181,10 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
         s = put_sentences(st, sqlite3_last_insert_rowid(st->db), sent, n, sent_lang);
     free(sent);
     free(sent_lang);
+    if (in_savepoint && s)
+        sqlite3_exec(st->db, "ROLLBACK TO dm_doc; RELEASE dm_doc", NULL, NULL, NULL); /* keeps the message */
+    else if (in_savepoint)
+        s = dm_store_exec(st, "RELEASE dm_doc");
     if (s)
         return s;
     *result = old > 0 ? DM_ADD_UPDATED : DM_ADD_NEW;

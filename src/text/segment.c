@@ -124,9 +124,13 @@ static int ends_with_abbreviation(const char *s, size_t start, size_t end)
                                        "St", "Jr", "Sr", "Rev", "Gov", "Sen", "Rep", "Capt", "Maj",
                                        "Mt", "No", "Nr", "vs", "Inc", "Ltd", "Co", "Corp", "Hr",
                                        "Fr", "Hon", "Pres", "Adm", "Cdr", "Brig", "Dt", "Abs", NULL};
+    /* ICU always breaks after a line end, so a line end can only be in the trailing space: look
+     * there alone (scanning the whole span, which grows while breaks are undone, is quadratic
+     * on "A. A. A. ...") */
+    int line_end = 0;
     while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\n' || s[end - 1] == '\t'))
-        end--;
-    if (end <= start || s[end - 1] != '.' || memchr(s + start, '\n', end - start))
+        line_end |= s[--end] == '\n';
+    if (end <= start || s[end - 1] != '.' || line_end)
         return 0;
     size_t w = end - 1;
     /* an initial in another script: one capital letter, Cyrillic or Greek ("В. В. Путин") */

@@ -94,6 +94,41 @@ static void test_foreign_meta(const char *path)
     CHECK(dm_store_open(ctx, path, 1, &st) == DM_ESTORE);
 }
 
+static dm_status count_sentences(void *ud, size_t idx, const char *text, size_t len, const char *lang)
+{
+    (void)idx, (void)text, (void)len, (void)lang;
+    ++*(size_t *)ud;
+    return DM_OK;
+}
+
+/* A write that fails halfway (here a trigger refuses the second sentence) leaves the document
+ * as it was, not its old version deleted and half of the new one stored. */
+static void test_failed_update(const char *path)
+{
+    dm_store *st;
+    CHECK(dm_store_open(ctx, path, 0, &st) == DM_OK);
+    CHECK(add(st, "x", "Первое предложение.", NULL, "ru") == DM_ADD_NEW);
+    CHECK(dm_store_close(st) == DM_OK);
+    sqlite3 *db;
+    CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "CREATE TRIGGER refuse BEFORE INSERT ON sentences WHEN NEW.idx = 1"
+                           " BEGIN SELECT RAISE(ABORT, 'refused'); END;", NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+    CHECK(dm_store_open(ctx, path, 0, &st) == DM_OK);
+    dm_doc d = {.id = "x", .text = "Первое предложение. Второе предложение.", .lang = "ru"};
+    d.text_len = strlen(d.text);
+    dm_add_result r;
+    CHECK(dm_store_add(st, &d, &r) == DM_ESTORE);
+    CHECK(dm_store_close(st) == DM_OK);
+    CHECK(dm_store_open(ctx, path, 1, &st) == DM_OK);
+    size_t n = 0, nd = 0, ns = 0;
+    CHECK(dm_store_sentences(st, "x", count_sentences, &n) == DM_OK);
+    CHECK(n == 1);
+    CHECK(dm_store_count(st, &nd, &ns) == DM_OK);
+    CHECK(nd == 1 && ns == 1);
+    CHECK(dm_store_close(st) == DM_OK);
+}
+
 int main(void)
 {
     if (dm_ctx_new(&ctx, NULL) != DM_OK)
@@ -104,6 +139,8 @@ int main(void)
     char path[256], cmd[300];
     snprintf(path, sizeof path, "%s/s.db", dir);
     test_changes(path);
+    snprintf(path, sizeof path, "%s/failed.db", dir);
+    test_failed_update(path);
     snprintf(path, sizeof path, "%s/foreign.db", dir);
     test_foreign_meta(path);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
