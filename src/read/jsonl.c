@@ -79,8 +79,10 @@ done:
 dm_status dm_read_jsonl(dm_reader *r, dm_stream *s)
 {
     dm_buf line = {0};
-    /* JSON escapes can take six bytes for one: allow room for them, no more */
-    size_t max = r->ctx->opt.max_doc_bytes * 2 + 65536, too_long;
+    /* \u escapes take six bytes for a letter of two (Cyrillic, Greek, Arabic...) or twelve for
+     * one of four (a surrogate pair): a document within the limit has a line within three times
+     * it, plus room for the other fields */
+    size_t max = r->ctx->opt.max_doc_bytes * 3 + 65536, too_long;
     char place[1200];
     dm_status st = DM_OK;
     for (unsigned long lineno = 1; dm_stream_getline(s, &line, max, &too_long); lineno++) {

@@ -152,6 +152,7 @@ static size_t inflate_some(dm_stream *s, unsigned char *out, size_t n)
 dm_status dm_stream_open(dm_ctx *ctx, const char *path, dm_stream *s)
 {
     memset(s, 0, sizeof *s);
+    s->fd = -1;
     s->name = path;
     if (!strcmp(path, "-")) {
         s->fd = dup(0);

@@ -204,6 +204,8 @@ static enum MHD_Result reply(struct MHD_Connection *conn, unsigned code, const c
         return MHD_NO;
     }
     MHD_add_response_header(r, "Content-Type", type);
+    /* error pages echo what was asked for, as plain text: never let a browser guess HTML */
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     enum MHD_Result ret = MHD_queue_response(conn, code, r);
     MHD_destroy_response(r);
     return ret;
