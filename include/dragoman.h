@@ -113,10 +113,46 @@ dm_status dm_langid(dm_ctx *ctx, const char *text, size_t len, dm_lang_guess *ou
 
 /* ======================================================================== store */
 
+/* One SQLite file holds documents, sentences, and what later stages find (links, stories,
+ * alignments, learned lexicons). Writes are batched in transactions; a store killed midway
+ * keeps every committed batch. A file that is not a dragoman store is refused. */
 typedef struct dm_store dm_store;
 
+/* The default store path: $DRAGOMAN_DB, else "dragoman.db" in the working folder. */
+const char *dm_store_default_path(void);
 dm_status dm_store_open(dm_ctx *ctx, const char *path, int read_only, dm_store **out);
-void dm_store_close(dm_store *st);
+/* Commits what is pending and closes. */
+dm_status dm_store_close(dm_store *st);
+dm_status dm_store_commit(dm_store *st);
+
+/* What dm_store_add did with a document. */
+typedef enum dm_add_result { DM_ADD_NEW = 1, DM_ADD_SAME = 2, DM_ADD_UPDATED = 3 } dm_add_result;
+
+/* Store a document: its text, its sentences (segmented here) and the language of the document
+ * and of every sentence (identified here; a declared language that disagrees is reported as a
+ * diagnostic and kept in lang_declared). The same content twice adds nothing (DM_ADD_SAME). */
+dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result);
+
+dm_status dm_store_count(dm_store *st, size_t *n_docs, size_t *n_sentences);
+
+/* A stored document as read back: doc.lang is the identified language. */
+typedef struct dm_stored_doc {
+    dm_doc doc;
+    const char *lang_declared; /* NULL when none */
+    double lang_score;
+    size_t n_sentences;
+    long long story; /* -1 when not linked yet */
+} dm_stored_doc;
+
+typedef dm_status (*dm_stored_doc_fn)(void *ud, const dm_stored_doc *d);
+/* Every stored document in insertion order (with_text = 0 leaves doc.text NULL, faster). */
+dm_status dm_store_each(dm_store *st, int with_text, dm_stored_doc_fn fn, void *ud);
+/* One document by id: DM_ENOTFOUND when there is none. */
+dm_status dm_store_get(dm_store *st, const char *id, dm_stored_doc_fn fn, void *ud);
+
+typedef dm_status (*dm_sentence_fn)(void *ud, size_t idx, const char *text, size_t len,
+                                    const char *lang);
+dm_status dm_store_sentences(dm_store *st, const char *id, dm_sentence_fn fn, void *ud);
 
 #ifdef __cplusplus
 }

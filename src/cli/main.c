@@ -12,6 +12,10 @@ static const struct {
     const char *summary;
 } commands[] = {
     /* one line a command, kept in the order of the help text */
+    {"ingest", cmd_ingest, "read documents into the store (folders, JSONL, WARC, stdin)"},
+    {"list", cmd_list, "list the stored documents"},
+    {"show", cmd_show, "show stored documents with their sentences"},
+    {"segment", cmd_segment, "cut a text into sentences, one a line"},
     {NULL, NULL, NULL},
 };
 
