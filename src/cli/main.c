@@ -16,6 +16,7 @@ static const struct {
     {"list", cmd_list, "list the stored documents"},
     {"show", cmd_show, "show stored documents with their sentences"},
     {"segment", cmd_segment, "cut a text into sentences, one a line"},
+    {"langid", cmd_langid, "the language of each input line (or the spans of a mixed text)"},
     {NULL, NULL, NULL},
 };
 
