@@ -13,6 +13,25 @@
 #include <unicode/utf8.h>
 
 #define WORD_CAP 1024 /* a longer run of letters (unspaced Chinese...) is cut into pieces */
+#define BATCH 512     /* features handed to the scorer at once */
+
+typedef struct batch {
+    uint32_t keys[BATCH];
+    uint8_t orders[BATCH];
+    size_t n;
+    lid_feature_fn fn;
+    void *ud;
+} batch;
+
+static inline void emit(batch *b, uint32_t key, int order)
+{
+    b->keys[b->n] = key;
+    b->orders[b->n++] = (uint8_t)order;
+    if (b->n == BATCH) {
+        b->fn(b->ud, b->keys, b->orders, b->n);
+        b->n = 0;
+    }
+}
 
 static int is_letter(UChar32 c)
 {
@@ -55,7 +74,7 @@ static int utf8_put(uint32_t c, unsigned char *out)
 /* The features of one word of n letters, given as the UTF-8 bytes of " word " and the byte
  * offset of each padded position (n + 2 positions, off[n + 2] = end). */
 static void word_features(const lid_model *m, const unsigned char *b, const uint16_t *off,
-                          int n, lid_feature_fn fn, void *ud)
+                          int n, batch *out)
 {
     int npad = n + 2;
     for (int i = 0; i < npad; i++) {
@@ -63,22 +82,25 @@ static void word_features(const lid_model *m, const unsigned char *b, const uint
         for (int len = 1; len <= LID_MAX_N && i + len <= npad; len++) {
             for (int j = off[i + len - 1]; j < off[i + len]; j++)
                 crc = m->crc_table[(crc ^ b[j]) & 0xFF] ^ (crc >> 8);
-            if (len == 1 && (i == 0 || i == npad - 1))
-                continue; /* the lone edge space */
-            fn(ud, crc ^ 0xFFFFFFFFu, len);
+            if (len >= LID_MIN_N)
+                emit(out, crc ^ 0xFFFFFFFFu, len);
         }
     }
     if (n <= LID_MAX_WORD) {
         uint32_t crc = m->crc_table[(0xFFFFFFFFu ^ 0x01) & 0xFF] ^ (0xFFFFFFFFu >> 8);
         for (int j = off[1]; j < off[n + 1]; j++)
             crc = m->crc_table[(crc ^ b[j]) & 0xFF] ^ (crc >> 8);
-        fn(ud, crc ^ 0xFFFFFFFFu, LID_ORDER_WORD);
+        emit(out, crc ^ 0xFFFFFFFFu, LID_ORDER_WORD);
     }
 }
 
 void lid_features(const lid_model *m, const char *text, size_t len, lid_feature_fn fn, void *ud,
                   lid_text_info *info)
 {
+    batch out;
+    out.n = 0;
+    out.fn = fn;
+    out.ud = ud;
     unsigned char bytes[WORD_CAP * 4 + 8];
     uint16_t off[WORD_CAP + 3];
     uint32_t script_count[DM_SCRIPT_COUNT] = {0};
@@ -126,10 +148,12 @@ void lid_features(const lid_model *m, const char *text, size_t len, lid_feature_
         if (n > 0) {
             bytes[off[n + 1]] = ' ';
             off[n + 2] = (uint16_t)(off[n + 1] + 1);
-            word_features(m, bytes, off, n, fn, ud);
+            word_features(m, bytes, off, n, &out);
             n = 0;
         }
     }
+    if (out.n)
+        fn(ud, out.keys, out.orders, out.n);
     if (info) {
         /* letters of the script groups; marks and symbols (script "other") only count when
          * nothing else is there, as in dm_dominant_script */

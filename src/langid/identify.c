@@ -25,17 +25,37 @@ typedef struct acc {
     uint32_t found[LID_ORDERS];
 } acc;
 
-static void add_feature(void *ud, uint32_t key, int order)
+static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n)
 {
     acc *a = ud;
-    const lid_posting *p;
-    uint32_t n = lid_lookup(a->m, key, &p);
-    if (!n)
-        return;
-    a->found[order - 1]++;
-    int32_t *gain = a->gain[order - 1];
-    for (uint32_t i = 0; i < n; i++)
-        gain[p[i].lang] += p[i].q;
+    const lid_model *m = a->m;
+    for (size_t i = 0; i < n; i++)
+        __builtin_prefetch(&m->table[keys[i] >> m->shift]);
+    const lid_posting *far[512];
+    uint8_t far_order[512], far_count[512];
+    size_t nfar = 0;
+    for (size_t i = 0; i < n; i++) {
+        const lid_slot *s = lid_lookup(m, keys[i]);
+        if (!s)
+            continue;
+        int o = orders[i] - 1;
+        a->found[o]++;
+        uint32_t sc = s->start_count, count = sc & 0xFF;
+        if (count == 1) {
+            a->gain[o][(sc >> 8) & 0xFF] += (int8_t)(sc >> 16);
+        } else if (nfar < sizeof far / sizeof far[0]) {
+            far[nfar] = m->post + (sc >> 8);
+            __builtin_prefetch(far[nfar]);
+            far_count[nfar] = (uint8_t)count;
+            far_order[nfar++] = (uint8_t)o;
+        }
+    }
+    for (size_t i = 0; i < nfar; i++) {
+        const lid_posting *p = far[i];
+        int32_t *gain = a->gain[far_order[i]];
+        for (uint32_t j = 0; j < far_count[i]; j++)
+            gain[p[j].lang] += p[j].q;
+    }
 }
 
 static void set_und(dm_lang_guess *out, size_t k, size_t *n)
@@ -68,7 +88,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     /* The script must be known before looking features up; a first pass that only counts
      * letters is cheap, but one pass that collects everything is cheaper: the gains of the
      * languages of other scripts are computed and ignored. */
-    lid_features(m, text, len, add_feature, &a, &ti);
+    lid_features(m, text, len, add_features, &a, &ti);
     if (info)
         *info = ti;
     *n = 0;

@@ -15,6 +15,7 @@
 
 #define LID_ORDERS 6     /* n-gram orders 1..5 and the word feature */
 #define LID_ORDER_WORD 6
+#define LID_MIN_N 4      /* shorter n-grams cost lookups and add nothing the others lack */
 #define LID_MAX_N 5
 #define LID_MAX_WORD 24  /* longest word (letters) that gives a word feature */
 #define LID_MAX_LANGS 255
@@ -28,10 +29,11 @@ typedef struct lid_lang {
 } lid_lang;
 
 /* A slot of the open-addressing table of feature keys: where its postings start and how many
- * there are (0: empty slot). */
+ * there are (count 0: empty slot). Most features have one posting: it is kept in the slot itself
+ * (lang in bits 8..15, q in bits 16..23), saving a memory access. */
 typedef struct lid_slot {
     uint32_t key;
-    uint32_t start_count;         /* start << 8 | count */
+    uint32_t start_count;         /* start << 8 | count, or q << 16 | lang << 8 | 1 */
 } lid_slot;
 
 /* A posting: the language and its score for the feature, in 1/qscale nats. */
@@ -48,6 +50,8 @@ typedef struct lid_model {
     const lid_posting *post;
     lid_slot *table;              /* n_slots (a power of two), linear probing */
     uint32_t mask;                /* n_slots - 1 */
+    uint32_t shift;               /* a key's home slot is key >> shift: its top bits, so that the
+                                   * sorted keys of the file fill the table front to back */
     uint32_t crc_table[256];
     uint8_t bmp_script[65536];    /* dm_script_of for the Basic Multilingual Plane, cached */
     uint8_t allowed[LID_MAX_LANGS]; /* candidate set (dm_langid_restrict) */
@@ -62,18 +66,15 @@ dm_status lid_model_get(dm_ctx *ctx, lid_model **out);
 dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out);
 void lid_model_free(void *model);
 
-/* Postings of a feature key: returns how many, and sets *first to the first. */
-static inline uint32_t lid_lookup(const lid_model *m, uint32_t key, const lid_posting **first)
+/* The slot of a feature key, NULL when the model does not know it. */
+static inline const lid_slot *lid_lookup(const lid_model *m, uint32_t key)
 {
-    for (uint32_t i = key & m->mask;; i = (i + 1) & m->mask) {
+    for (uint32_t i = key >> m->shift;; i = (i + 1) & m->mask) {
         const lid_slot *s = &m->table[i];
-        uint32_t count = s->start_count & 0xFF;
-        if (count == 0)
-            return 0;
-        if (s->key == key) {
-            *first = m->post + (s->start_count >> 8);
-            return count;
-        }
+        if ((s->start_count & 0xFF) == 0)
+            return NULL;
+        if (s->key == key)
+            return s;
     }
 }
 
@@ -95,8 +96,9 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
 
 /* --- features (features.c): the same as tools/langid/features.py ---------------------------- */
 
-/* Called with every feature of a text: key and order (1..5 n-gram, 6 word). */
-typedef void (*lid_feature_fn)(void *ud, uint32_t key, int order);
+/* Called with batches of features of a text: keys and orders (3..5 n-gram, 6 word). Batches
+ * let the scorer prefetch the table slots of many features at once: the lookups are memory-bound. */
+typedef void (*lid_feature_fn)(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n);
 
 /* Walk the features of UTF-8 text; fills info (script counts). Never fails: invalid bytes are
  * word separators. */

@@ -5,7 +5,8 @@
  * File format (little-endian), as written by tools/langid/build_langid.py:
  *   "DMLANGID", u32 version (2), u32 n_langs, u32 n_keys, u32 n_postings, f32 qscale
  *   n_langs x { char code[8], char alt[8], u32 script mask, f32 delta[6], f32 bias }
- *   u32 keys[n_keys] (sorted), u8 count[n_keys], n_postings x { u8 lang, i8 q }
+ *   keys: n_keys LEB128 varints, each the difference to the previous key (keys are sorted)
+ *   u8 count[n_keys], n_postings x { u8 lang, i8 q }
  * The score of language l for a text is bias + sum over orders of found[order] * delta[order]
  * + the sum of q / qscale over the postings of l of the features found (see build_langid.py).
  * The keys go into an open-addressing table at load time: one probe per feature, mostly.
@@ -142,9 +143,8 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
     if (m->n_langs == 0 || m->n_langs > LID_MAX_LANGS || !(m->qscale > 0))
         goto corrupt;
     /* sizes in 64 bits: the counts come from the file and must not overflow the check */
-    uint64_t need = HEADER_BYTES + (uint64_t)m->n_langs * LANG_BYTES + 5ull * m->n_keys +
-                    2ull * m->n_post;
-    if (need != len || m->n_post >= (1u << 24) || m->n_keys > (1u << 28))
+    if (m->n_post >= (1u << 24) || m->n_keys > (1u << 28) ||
+        len < HEADER_BYTES + (uint64_t)m->n_langs * LANG_BYTES)
         goto corrupt;
     m->langs = calloc(m->n_langs, sizeof *m->langs);
     if (!m->langs) {
@@ -164,12 +164,27 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
             g->delta[o] = rdf(p + 20 + 4 * o);
         g->bias = rdf(p + 44);
     }
-    const unsigned char *keys = p, *counts = p + 4ull * m->n_keys;
+    /* the varint keys end where the counts begin: find that end first, checking the sizes */
+    const unsigned char *end = blob + len, *keys = p;
+    for (uint32_t i = 0; i < m->n_keys; i++) {
+        int bytes = 0;
+        while (p < end && (*p & 0x80) && bytes < 4)
+            p++, bytes++;
+        if (p >= end)
+            goto corrupt;
+        p++;
+    }
+    const unsigned char *counts = p;
+    if ((uint64_t)(end - counts) != (uint64_t)m->n_keys + 2ull * m->n_post)
+        goto corrupt;
     m->post = (const lid_posting *)(const void *)(counts + m->n_keys);
     uint32_t n_slots = 1024;
-    while (n_slots < 2 * m->n_keys)
+    while (n_slots < m->n_keys + m->n_keys / 2) /* load factor below 2/3 */
         n_slots *= 2;
     m->mask = n_slots - 1;
+    m->shift = 32;
+    for (uint32_t v = n_slots; v > 1; v >>= 1)
+        m->shift--;
     m->table = calloc(n_slots, sizeof *m->table);
     if (!m->table) {
         lid_model_free(m);
@@ -178,15 +193,30 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
     uint64_t start = 0;
     uint32_t prev = 0;
     for (uint32_t i = 0; i < m->n_keys; i++) {
-        uint32_t key = rd32(keys + 4ull * i), count = counts[i];
-        if ((i && key <= prev) || count == 0 || start + count > m->n_post)
+        uint64_t diff = 0;
+        for (int shift = 0;; shift += 7) {
+            unsigned char b = *keys++;
+            diff |= (uint64_t)(b & 0x7F) << shift;
+            if (!(b & 0x80))
+                break;
+        }
+        uint64_t key64 = (uint64_t)prev + diff;
+        uint32_t key = (uint32_t)key64, count = counts[i];
+        if ((i && diff == 0) || key64 > UINT32_MAX || count == 0 || start + count > m->n_post)
             goto corrupt;
         prev = key;
-        uint32_t s = key & m->mask;
+        uint32_t s = key >> m->shift;
         while (m->table[s].start_count)
             s = (s + 1) & m->mask;
         m->table[s].key = key;
-        m->table[s].start_count = (uint32_t)start << 8 | count;
+        if (count == 1) {
+            const lid_posting *only = &m->post[start];
+            if (only->lang >= m->n_langs)
+                goto corrupt;
+            m->table[s].start_count = (uint32_t)(uint8_t)only->q << 16 | (uint32_t)only->lang << 8 | 1;
+        } else {
+            m->table[s].start_count = (uint32_t)start << 8 | count;
+        }
         start += count;
     }
     if (start != m->n_post)

@@ -34,12 +34,14 @@ SOURCE_CAP = {"udhr": 10 ** 6, "tatoeba": 10 ** 6, "ui": 1_500_000, "help": 1_50
               "iso": 200_000, "words": 0}
 KEEP_PER_ORDER = {1: 3000, 2: 12000, 3: 20000, 4: 20000, 5: 16000, 6: 25000}
 MIN_COUNT = 2
+MODEL_KEEP = {1: 0, 2: 0, 3: 0, 4: 10000, 5: 8000, 6: 10000}  # per language, considered
+POSTINGS_PER_LANG = 10000  # per language, kept in the model
 MAX_LANGS = 220
 QSCALE = 8.0  # quantization steps per nat
 UNSEEN = 0.1  # count given to a feature a language was not seen with
 PRUNE = 0.5  # nats: smaller differences from a feature's default are not stored
-DELTA_SHRINK = 1.0  # 0 gives every language the same unseen penalty
-PRIOR_WEIGHT = 0.3  # nats of prior per e-fold of training text below PRIOR_FULL letters
+DELTA_SHRINK = 0.0  # 0 gives every language the same unseen penalty
+PRIOR_WEIGHT = 1.0  # nats of prior per e-fold of training text below PRIOR_FULL letters
 PRIOR_FULL = 1_000_000
 
 # dm_script numbers of src/text/text.h, found from Unicode character names
@@ -105,6 +107,23 @@ def english_line(line):
     return k >= 2 and k >= 0.25 * len(toks)
 
 
+def english_vocabulary(text_dir, size=30000):
+    """The most frequent words of the English UI strings and help pages."""
+    wc = collections.Counter()
+    for source in ("ui", "help"):
+        path = os.path.join(text_dir, f"en.{source}.txt")
+        if os.path.exists(path):
+            for line in read_lines(path, 3_000_000):
+                wc.update(F.words(line))
+    return {w for w, _ in wc.most_common(size)}
+
+
+def untranslated(line, english):
+    """A UI string left in English by a partial translation (Firefox's Acholi...)."""
+    ws = F.words(line)
+    return bool(ws) and sum(w in english for w in ws) >= 0.6 * len(ws)
+
+
 def count(text_dir, counts_dir, dev_dir=None):
     os.makedirs(counts_dir, exist_ok=True)
     if dev_dir:
@@ -113,6 +132,7 @@ def count(text_dir, counts_dir, dev_dir=None):
     for fn in os.listdir(text_dir):
         code, source, _ = fn.split(".")
         by_lang[code].append(source)
+    english = english_vocabulary(text_dir)
     for code in sorted(by_lang):
         if code in EXCLUDE:
             continue
@@ -134,7 +154,8 @@ def count(text_dir, counts_dir, dev_dir=None):
         prose = 0
         for source, lines in sources.items():
             for i, line in enumerate(lines):
-                if line_script(line) not in ok_scripts or (code != "en" and english_line(line)):
+                if line_script(line) not in ok_scripts or (
+                        code != "en" and (english_line(line) or untranslated(line, english))):
                     dropped += 1
                     continue
                 if dev_dir and i % 10 == 5 and source != "iso":
@@ -197,6 +218,22 @@ def feature_script(g):
     return 0
 
 
+def script_mask(scripts):
+    """Scripts a language is a candidate for: its main one and any other of 30% of its letters
+    (Latin words in Urdu UI strings do not make Urdu a Latin-script language). Japanese mixes
+    Han and kana in every sentence, so a kana language gets all three."""
+    total = sum(scripts.values()) or 1
+    main = max(scripts, key=scripts.get)
+    mask = 1 << main
+    for sc, c in scripts.items():
+        if c >= 0.3 * total:
+            mask |= 1 << sc
+    kana = scripts.get(SCRIPT_NO["HIRAGANA"], 0) + scripts.get(SCRIPT_NO["KATAKANA"], 0)
+    if kana >= 0.05 * total:
+        mask |= 1 << SCRIPT_NO["CJK"] | 1 << SCRIPT_NO["HIRAGANA"] | 1 << SCRIPT_NO["KATAKANA"]
+    return mask
+
+
 def model(counts_dir, out_path, bias_path=None):
     """Naive Bayes, stored relative to a per-feature default so that most postings vanish.
 
@@ -214,8 +251,9 @@ def model(counts_dir, out_path, bias_path=None):
             langs.append(pickle.load(f))
     # every language with more than the UDHR to learn from, then the UDHR-only ones with the
     # most text, up to MAX_LANGS: one-byte language ids, and a tiny profile mostly steals lines
+    # (languages with an ISO 639-1 code come before the other UDHR-only ones)
     langs = [lg for lg in langs if lg["chars"] >= 5000 and lg["code"] not in EXCLUDE]
-    langs.sort(key=lambda lg: (lg["chars"] < 40000, -lg["chars"]))
+    langs.sort(key=lambda lg: (lg["chars"] < 40000, len(lg["code"]) > 2, -lg["chars"]))
     langs = sorted(langs[:MAX_LANGS], key=lambda lg: lg["code"])
     bias = {}
     if bias_path and os.path.exists(bias_path):
@@ -224,6 +262,8 @@ def model(counts_dir, out_path, bias_path=None):
                 c, b = line.split()
                 bias[c] = float(b)
     nl = len(langs)
+    for lg in langs:
+        lg["mask"] = script_mask(lg["scripts"])
     unseen = []
     for lg in langs:
         row = []
@@ -241,7 +281,14 @@ def model(counts_dir, out_path, bias_path=None):
                 script_langs[sc].append(li)
     feats = collections.defaultdict(list)
     for li, lg in enumerate(langs):
+        by_order = collections.defaultdict(list)
         for (order, g), c in lg["kept"].items():
+            by_order[order].append((c, g))
+        kept = []
+        for order, lst in by_order.items():
+            lst.sort(reverse=True)
+            kept += [((order, g), c) for c, g in lst[:MODEL_KEEP[order]]]
+        for (order, g), c in kept:
             denom = lg["totals"][order] + lg["distinct"][order]
             feats[(order, g)].append((li, math.log(c / denom)))
     postings = {}
@@ -262,13 +309,27 @@ def model(counts_dir, out_path, bias_path=None):
         for li, v in cands:
             r = v - d - delta[li][o]
             if abs(r) >= PRUNE:
-                plist.append((li, max(-127, min(127, int(round(r * QSCALE))))))
+                # expected evidence per feature of text: |r| times how often the feature occurs
+                # (in l's text, or in a typical one when l lacks it)
+                plist.append((abs(r) * math.exp(max(v, d)), li, max(-127, min(127, int(round(r * QSCALE))))))
         if plist:
             k = F.key(g)
             if k in postings:  # a CRC collision: keep the feature with more evidence
                 if len(postings[k]) >= len(plist):
                     continue
             postings[k] = plist
+    # each language keeps its POSTINGS_PER_LANG most useful postings
+    per_lang = collections.defaultdict(list)
+    for k, plist in postings.items():
+        for w, li, q in plist:
+            per_lang[li].append((w, k, q))
+    postings = collections.defaultdict(list)
+    for li, lst in per_lang.items():
+        lst.sort(reverse=True)
+        for w, k, q in lst[:POSTINGS_PER_LANG]:
+            postings[k].append((li, q))
+    for k in postings:
+        postings[k].sort()
     keys = sorted(postings)
     n_post = sum(len(postings[k]) for k in keys)
     blob = bytearray()
@@ -278,7 +339,14 @@ def model(counts_dir, out_path, bias_path=None):
         prior = bias.get(lg["code"], 0.0) + PRIOR_WEIGHT * min(0.0, math.log(max(lg["prose"], 1000) / PRIOR_FULL))
         blob += lg["code"].encode().ljust(8, b"\0") + alpha3(lg["code"]).encode().ljust(8, b"\0")
         blob += struct.pack("<I6ff", lg["mask"], *delta[li], prior)
-    blob += struct.pack(f"<{len(keys)}I", *keys)
+    prev = 0
+    for k in keys:  # sorted keys as LEB128 varints of their differences: half the size
+        d = k - prev
+        prev = k
+        while d >= 0x80:
+            blob.append(d & 0x7F | 0x80)
+            d >>= 7
+        blob.append(d)
     blob += bytes(len(postings[k]) for k in keys)
     for k in keys:
         for li, q in postings[k]:
