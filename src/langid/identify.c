@@ -16,8 +16,9 @@
 #define SOFTMAX_TEMPERATURE 4.0
 #define LETTERS_FOR_HALF_CONFIDENCE 4.0
 
-/* Weight of each feature order in the score (1..5-grams, word). */
-static const float order_weight[LID_ORDERS] = {1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 1.0f};
+/* Weight of each feature order in the score (1..5-grams, word). A whole word is one feature
+ * against a dozen overlapping n-grams; weighting it 3 was best on held-out training lines. */
+static const float order_weight[LID_ORDERS] = {1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 3.0f};
 
 typedef struct acc {
     const lid_model *m;

@@ -170,7 +170,7 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         int bytes = 0;
         while (p < end && (*p & 0x80) && bytes < 4)
             p++, bytes++;
-        if (p >= end)
+        if (p >= end || (*p & 0x80)) /* a key is at most five bytes, the last one final */
             goto corrupt;
         p++;
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """build_langid.py -- build dragoman's language-identification model from collected text.
 
-  build_langid.py count TEXT_DIR COUNTS_DIR [--holdout DEV_DIR]
+  build_langid.py count TEXT_DIR COUNTS_DIR [--holdout DEV_DIR] [--only CODES]
   build_langid.py model COUNTS_DIR OUT.bin.gz [--bias BIAS.tsv]
 
 `count` reads TEXT_DIR/<code>.<source>.txt (written by collect_text.py), samples each language's
@@ -30,7 +30,7 @@ import features as F  # noqa: E402
 from langcodes import alpha3  # noqa: E402
 
 # Bytes of text read per language and source (the rest is not needed and only slows the count).
-SOURCE_CAP = {"udhr": 10 ** 6, "tatoeba": 10 ** 6, "ui": 1_500_000, "help": 1_500_000,
+SOURCE_CAP = {"man": 1_500_000, "udhr": 10 ** 6, "tatoeba": 10 ** 6, "ui": 1_500_000, "help": 1_500_000,
               "iso": 200_000, "words": 0}
 KEEP_PER_ORDER = {1: 3000, 2: 12000, 3: 20000, 4: 20000, 5: 16000, 6: 25000}
 MIN_COUNT = 2
@@ -88,8 +88,9 @@ these there their they then than into only also other such must should would may
 # Historic, constructed or dialect varieties with little text that only steal lines from a big
 # neighbour (sco from English, wuu from Chinese, io from Esperanto...).
 EXCLUDE = {"ang", "orv", "tzl", "lfn", "nov", "ile", "ido", "io", "cbk", "wuu", "arq", "mxi", "sco",
-           "swg", "kzj", "dtp", "gsw", "lad"}
-WORDS_IF_PROSE_BELOW = 300_000  # word lists are used only where prose is scarce
+           "swg", "kzj", "dtp", "gsw", "lad",
+           "no"}  # "no": hunspell word lists of Bokmål and Nynorsk together, not a language of text
+WORDS_IF_PROSE_BELOW = 100_000  # word lists are used only where prose is scarce
 
 
 def line_script(line):
@@ -124,7 +125,7 @@ def untranslated(line, english):
     return bool(ws) and sum(w in english for w in ws) >= 0.6 * len(ws)
 
 
-def count(text_dir, counts_dir, dev_dir=None):
+def count(text_dir, counts_dir, dev_dir=None, only=None):
     os.makedirs(counts_dir, exist_ok=True)
     if dev_dir:
         os.makedirs(dev_dir, exist_ok=True)
@@ -134,7 +135,7 @@ def count(text_dir, counts_dir, dev_dir=None):
         by_lang[code].append(source)
     english = english_vocabulary(text_dir)
     for code in sorted(by_lang):
-        if code in EXCLUDE:
+        if code in EXCLUDE or (only and code not in only):
             continue
         sources = {}
         for source in sorted(by_lang[code]):
@@ -361,7 +362,8 @@ def main():
     args = sys.argv[1:]
     if len(args) >= 3 and args[0] == "count":
         dev = args[args.index("--holdout") + 1] if "--holdout" in args else None
-        count(args[1], args[2], dev)
+        only = set(args[args.index("--only") + 1].split(",")) if "--only" in args else None
+        count(args[1], args[2], dev, only)
     elif len(args) >= 3 and args[0] == "model":
         b = args[args.index("--bias") + 1] if "--bias" in args else None
         model(args[1], args[2], b)

@@ -204,6 +204,36 @@ def collect_hunspell(sink, root, code):
                     sink.add(code, "words", w)
 
 
+TROFF_ESC = re.compile(r"\\f[BIRP]|\\f\(..|\\\(..|\\[-&e|^ ]|\\\*.|\\s[-+]?\d")
+
+
+def collect_man(sink, root):
+    """English prose of the manual pages installed from Debian packages (troff requests dropped)."""
+    import gzip
+    for sec in sorted(os.listdir(root)):
+        d = os.path.join(root, sec)
+        if not sec.startswith("man") or not os.path.isdir(d):
+            continue
+        for fn in sorted(os.listdir(d)):
+            if not fn.endswith(".gz"):
+                continue
+            try:
+                with gzip.open(os.path.join(d, fn), "rt", encoding="utf-8", errors="replace") as f:
+                    text = f.read()
+            except (OSError, EOFError):
+                continue
+            para = []
+            for line in text.split("\n"):
+                if line.startswith((".", "'")):
+                    if para:
+                        sink.add("en", "man", TROFF_ESC.sub("", " ".join(para)))
+                        para = []
+                    continue
+                para.append(line)
+            if para:
+                sink.add("en", "man", TROFF_ESC.sub("", " ".join(para)))
+
+
 def main():
     corpora, debs, out = sys.argv[1:4]
     tess = sys.argv[4] if len(sys.argv) > 4 else None
@@ -255,6 +285,8 @@ def main():
                 code = out_code(re.split(r"[_@.]", tag)[0])
                 if code:
                     collect_mo_tree(sink, os.path.join(loc, tag), code, "iso")
+    if os.path.isdir("/usr/share/man"):
+        collect_man(sink, "/usr/share/man")
     if tess:  # word lists that fetch_debs.sh dumped from tesseract's language models
         for fn in sorted(os.listdir(tess)):
             if fn.endswith(".words"):
