@@ -22,6 +22,7 @@ static const struct {
     {"align", cmd_align, "line up the sentences of two documents (or a batch of pairs)"},
     {"diff", cmd_diff, "what two versions of a story add or leave out"},
     {"mine", cmd_mine, "find the translation of each sentence among many"},
+    {"langid", cmd_langid, "the language of each input line (or the spans of a mixed text)"},
     {NULL, NULL, NULL},
 };
 
