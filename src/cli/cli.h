@@ -25,6 +25,8 @@ int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_langid(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 /* A context with diagnostics printed to stderr as "dragoman: <level> <place> [id]: reason". */
 dm_ctx *cli_ctx_new(void);

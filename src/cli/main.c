@@ -12,6 +12,8 @@ static const struct {
     const char *summary;
 } commands[] = {
     /* one line a command, kept in the order of the help text */
+    {"cluster", cmd_cluster, "group documents that tell the same story, in any language"},
+    {"explain", cmd_explain, "show the evidence joining or separating two documents"},
     {NULL, NULL, NULL},
 };
 
