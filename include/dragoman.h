@@ -134,10 +134,70 @@ dm_status dm_cluster(dm_ctx *ctx, const dm_doc *docs, size_t n, size_t *labels);
 
 /* ======================================================================== store */
 
+/* One SQLite file holds documents, sentences, and what later stages find (links, stories,
+ * alignments, learned lexicons). Writes are batched in transactions; a store killed midway
+ * keeps every committed batch. A file that is not a dragoman store is refused. */
 typedef struct dm_store dm_store;
 
+/* The default store path: $DRAGOMAN_DB, else "dragoman.db" in the working folder. */
+const char *dm_store_default_path(void);
 dm_status dm_store_open(dm_ctx *ctx, const char *path, int read_only, dm_store **out);
-void dm_store_close(dm_store *st);
+/* Commits what is pending and closes. */
+dm_status dm_store_close(dm_store *st);
+dm_status dm_store_commit(dm_store *st);
+
+/* What dm_store_add did with a document. */
+typedef enum dm_add_result { DM_ADD_NEW = 1, DM_ADD_SAME = 2, DM_ADD_UPDATED = 3 } dm_add_result;
+
+/* Store a document: its text, its sentences (segmented here) and the language of the document
+ * and of every sentence (identified here; a declared language that disagrees is reported as a
+ * diagnostic and kept in lang_declared). The same content twice adds nothing (DM_ADD_SAME). */
+dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result);
+
+dm_status dm_store_count(dm_store *st, size_t *n_docs, size_t *n_sentences);
+
+/* A stored document as read back: doc.lang is the identified language. */
+typedef struct dm_stored_doc {
+    dm_doc doc;
+    const char *lang_declared; /* NULL when none */
+    double lang_score;
+    size_t n_sentences;
+    long long story; /* -1 when not linked yet */
+} dm_stored_doc;
+
+typedef dm_status (*dm_stored_doc_fn)(void *ud, const dm_stored_doc *d);
+/* Every stored document in insertion order (with_text = 0 leaves doc.text NULL, faster). */
+dm_status dm_store_each(dm_store *st, int with_text, dm_stored_doc_fn fn, void *ud);
+/* One document by id: DM_ENOTFOUND when there is none. */
+dm_status dm_store_get(dm_store *st, const char *id, dm_stored_doc_fn fn, void *ud);
+
+typedef dm_status (*dm_sentence_fn)(void *ud, size_t idx, const char *text, size_t len,
+                                    const char *lang);
+dm_status dm_store_sentences(dm_store *st, const char *id, dm_sentence_fn fn, void *ud);
+
+/* Replace all stories: the document ids[i] belongs to story labels[i]. Stories are numbered
+ * from 1 in the order of their first document; a story of one document is kept as such. */
+dm_status dm_store_set_stories(dm_store *st, const char *const *ids, const size_t *labels,
+                               size_t n);
+/* Record why two documents were linked (or kept apart): score and readable evidence. */
+dm_status dm_store_put_link(dm_store *st, const char *a, const char *b, double score,
+                            const char *kind, const char *evidence);
+/* The recorded link between a and b (in either order): DM_ENOTFOUND when none. *evidence is
+ * malloc'ed. */
+dm_status dm_store_get_link(dm_store *st, const char *a, const char *b, double *score,
+                            char **kind, char **evidence);
+
+/* ======================================================================== web viewer */
+
+/* Called once the viewer listens, with the port it took. */
+typedef void (*dm_serve_ready_fn)(void *ud, unsigned port);
+
+/* Serve the store at db_path over HTTP on 127.0.0.1:port (0 = any free port, told to ready)
+ * until *stop becomes nonzero: the documents, each with its sentences and
+ * their languages (right-to-left scripts shown right), the stories and their versions, and JSON
+ * under /api/. Every request opens its own read-only connection, so ingest may run meanwhile. */
+dm_status dm_serve(dm_ctx *ctx, const char *db_path, unsigned port, dm_serve_ready_fn ready,
+                   void *ud, volatile int *stop);
 
 #ifdef __cplusplus
 }

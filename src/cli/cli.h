@@ -27,13 +27,37 @@ int cmd_langid(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
+
+/* Print the stories of the store (used by `stories` and `report`); -1 on a store error. */
+int cli_print_stories(dm_store *st);
 
 /* A context with diagnostics printed to stderr as "dragoman: <level> <place> [id]: reason". */
 dm_ctx *cli_ctx_new(void);
+/* The same with a document size limit (0 = the library's default). */
+dm_ctx *cli_ctx_new_opts(size_t max_doc_bytes);
 
 /* Print "dragoman <cmd>: <what>: <message>" to stderr and return EXIT_FAIL (or EXIT_USAGE). */
 int cli_fail(dm_ctx *ctx, const char *cmd, dm_status st, const char *what);
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parse `--db PATH` and `--help` for a store-reading command. Returns 0 to go on (*first_arg
+ * = first operand), -1 after printing help (exit 0), or an exit code for a usage error. */
+int cli_parse_store_opts(int argc, char **argv, const char *cmd, const char *help, const char **db,
+                         int *first_arg);
+/* Open a context and the store; on failure prints why and returns the exit code. */
+int cli_open_store(const char *cmd, const char *db, int read_only, dm_ctx **ctx, dm_store **st);
+/* Close both; returns rc, or a failure code if closing failed. */
+int cli_close_store(const char *cmd, dm_ctx *ctx, dm_store *st, int rc);
+
+/* Progress on stderr when it is a terminal; silence otherwise. */
+typedef struct cli_progress_state {
+    int started, disabled, shown;
+    double last;
+} cli_progress_state;
+void cli_progress(cli_progress_state *p, size_t done, const char *unit);
+void cli_progress_end(cli_progress_state *p);
 
 /* True when argv[i] is -h or --help. */
 int cli_is_help(const char *arg);

@@ -16,10 +16,13 @@ static void print_diag(void *ud, dm_diag_level level, const char *place, const c
             place ? place : "-", id ? " [" : "", id ? id : "", id ? "]" : "", reason);
 }
 
-dm_ctx *cli_ctx_new(void)
+dm_ctx *cli_ctx_new(void) { return cli_ctx_new_opts(0); }
+
+dm_ctx *cli_ctx_new_opts(size_t max_doc_bytes)
 {
     dm_ctx *ctx = NULL;
-    dm_status st = dm_ctx_new(&ctx, NULL);
+    dm_options opt = {.max_doc_bytes = max_doc_bytes};
+    dm_status st = dm_ctx_new(&ctx, &opt);
     if (st != DM_OK) {
         fprintf(stderr, "dragoman: cannot create a context: %s\n", dm_status_str(st));
         return NULL;

@@ -12,8 +12,14 @@ static const struct {
     const char *summary;
 } commands[] = {
     /* one line a command, kept in the order of the help text */
+    {"ingest", cmd_ingest, "read documents into the store (folders, JSONL, WARC, stdin)"},
+    {"list", cmd_list, "list the stored documents"},
+    {"show", cmd_show, "show stored documents with their sentences"},
+    {"stories", cmd_stories, "the stories found by 'link', each with its versions"},
+    {"serve", cmd_serve, "the web viewer: documents, sentences, stories in a browser"},
     {"cluster", cmd_cluster, "group documents that tell the same story, in any language"},
     {"explain", cmd_explain, "show the evidence joining or separating two documents"},
+    {"segment", cmd_segment, "cut a text into sentences, one a line"},
     {NULL, NULL, NULL},
 };
 

@@ -13,7 +13,7 @@
 #include <stdarg.h>
 
 /* Models a stage loads on first use and the context frees at the end; a slot each. */
-enum dm_slot { DM_SLOT_LANGID, DM_SLOT_LEXICON, DM_SLOT_COUNT };
+enum dm_slot { DM_SLOT_TEXT, DM_SLOT_LANGID, DM_SLOT_LEXICON, DM_SLOT_LINK, DM_SLOT_ALIGN, DM_SLOT_COUNT };
 typedef struct dm_model_slot {
     void *model;
     void (*free_fn)(void *model);

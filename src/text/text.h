@@ -21,6 +21,9 @@
 dm_status dm_text_clean(dm_ctx *ctx, const char *in, size_t len, char **out, size_t *out_len,
                         size_t *n_replaced);
 
+/* 1 when s[0..n) is valid UTF-8 (cheap: lets readers skip dm_text_clean's work on good input). */
+int dm_utf8_is_valid(const char *s, size_t n);
+
 /* dm_match_form (public header) is the matching form: NFKC casefold, Arabic-script letters
  * unified (ي/ى/ی -> ی, ك/ک -> ک, ة -> ه, أ/إ/آ/ٱ -> ا, ؤ -> و, ئ -> ی), harakat and tatweel
  * removed, ZWNJ -> nothing inside a word, every Unicode decimal digit -> ASCII digit. */

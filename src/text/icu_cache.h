@@ -1,0 +1,34 @@
+/*
+ * icu_cache.h -- the ICU objects the text pipeline opens once per context (break iterators,
+ * transliterator, normalizers) and keeps in the context's DM_SLOT_TEXT slot.
+ */
+#ifndef DM_TEXT_ICU_CACHE_H
+#define DM_TEXT_ICU_CACHE_H
+
+#include "core/ctx.h"
+
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/utrans.h>
+
+typedef struct dm_icu {
+    UBreakIterator *sentence;
+    UBreakIterator *word;
+    UTransliterator *to_latin;
+    const UNormalizer2 *nfc;
+    const UNormalizer2 *nfkc_cf;
+} dm_icu;
+
+/* The context's ICU objects, opened on first use. */
+dm_status dm_icu_get(dm_ctx *ctx, dm_icu **out);
+
+/* UTF-16 <-> UTF-8 with growable buffers; invalid input becomes U+FFFD (counted in *n_sub). */
+dm_status dm_utf8_to_utf16(dm_ctx *ctx, const char *in, size_t len, UChar **out, int32_t *out_len,
+                           size_t *n_sub);
+dm_status dm_utf16_to_utf8(dm_ctx *ctx, const UChar *in, int32_t len, char **out, size_t *out_len);
+
+/* Normalize UTF-16 with one of ICU's normalizers into a new buffer. */
+dm_status dm_normalize16(dm_ctx *ctx, const UNormalizer2 *n, const UChar *in, int32_t len,
+                         UChar **out, int32_t *out_len);
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * match.c -- the matching form: what two spellings of one word have in common.
+ *
+ * NFKC case folding does most of it (and drops default-ignorables such as ZWNJ, so Persian
+ * "می‌خواهم" and "میخواهم" meet). On top come the spelling variants that Unicode does not fold:
+ * Arabic-script letters written differently in Arabic, Persian and Urdu, vowel marks that most
+ * texts omit (harakat, Hebrew points, Devanagari nukta), tatweel, and digits of every system.
+ */
+#include "text/icu_cache.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <unicode/uchar.h>
+
+/* Returns the folded code unit, or 0 to drop it. */
+static UChar fold_letter(UChar c)
+{
+    switch (c) {
+    case 0x064A: case 0x0649: case 0x0626: case 0x06D2: case 0x06D0:
+        return 0x06CC;                 /* ي ى ئ ے ې -> ی */
+    case 0x0643: case 0x06AA:
+        return 0x06A9;                 /* ك ڪ -> ک */
+    case 0x0629: case 0x06C0: case 0x06C1: case 0x06BE: case 0x06D5:
+        return 0x0647;                 /* ة ۀ ہ ھ ە -> ه */
+    case 0x0623: case 0x0625: case 0x0622: case 0x0671: case 0x0672: case 0x0673:
+        return 0x0627;                 /* أ إ آ ٱ -> ا */
+    case 0x0624:
+        return 0x0648;                 /* ؤ -> و */
+    case 0x0640: case 0x093C: case 0x09BC: case 0x0A3C: case 0x0ABC:
+        return 0;                      /* tatweel, nukta */
+    default:
+        break;
+    }
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED && c != 0x06E5 &&
+                                                       c != 0x06E6))
+        return 0;                      /* harakat and Quranic marks */
+    if (c >= 0x0591 && c <= 0x05C7 && c != 0x05BE && c != 0x05C0 && c != 0x05C3 && c != 0x05C6)
+        return 0;                      /* Hebrew points and cantillation */
+    return c;
+}
+
+dm_status dm_match_form(dm_ctx *ctx, const char *text, size_t len, char **out, size_t *out_len)
+{
+    dm_icu *icu;
+    dm_status st = dm_icu_get(ctx, &icu);
+    if (st)
+        return st;
+    UChar *u16, *cf;
+    int32_t n16, ncf;
+    st = dm_utf8_to_utf16(ctx, text, len, &u16, &n16, NULL);
+    if (st)
+        return st;
+    st = dm_normalize16(ctx, icu->nfkc_cf, u16, n16, &cf, &ncf);
+    free(u16);
+    if (st)
+        return st;
+    int32_t w = 0;
+    for (int32_t r = 0; r < ncf; r++) {
+        UChar c = cf[r];
+        if (U16_IS_SURROGATE(c)) {
+            cf[w++] = c;
+            continue;
+        }
+        if (c >= 0x80) {
+            if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
+                cf[w++] = (UChar)('0' + u_charDigitValue(c));
+                continue;
+            }
+            c = fold_letter(c);
+            if (!c)
+                continue;
+        }
+        cf[w++] = c;
+    }
+    st = dm_utf16_to_utf8(ctx, cf, w, out, out_len);
+    free(cf);
+    return st;
+}

@@ -1,0 +1,176 @@
+/*
+ * segment.c -- sentences. ICU's sentence break iterator (run over the UTF-8 text through UText,
+ * so that boundaries come back as byte offsets) does the work, with English abbreviations
+ * suppressed; a line break always ends a sentence, which is how headlines and captions without
+ * final punctuation come out as sentences of their own. What ICU leaves as one sentence but news
+ * text in Devanagari, Arabic or Urdu ends there (। ॥ ؟ ۔) is cut after.
+ */
+#include "text/icu_cache.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/utext.h>
+
+typedef struct span_vec {
+    dm_span *v;
+    size_t n, cap;
+} span_vec;
+
+static int is_space_at(const char *s, size_t i, size_t end, size_t *w)
+{
+    unsigned char c = (unsigned char)s[i];
+    *w = 1;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        return 1;
+    /* U+00A0, U+200B..U+200D, U+2000..U+200A, U+202F, U+205F, U+3000, U+FEFF */
+    if (c == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xA0) {
+        *w = 2;
+        return 1;
+    }
+    if (c == 0xE2 && i + 2 < end) {
+        unsigned char b = (unsigned char)s[i + 1], d = (unsigned char)s[i + 2];
+        if ((b == 0x80 && (d <= 0x8B || d == 0xAF)) || (b == 0x81 && d == 0x9F)) {
+            *w = 3;
+            return 1;
+        }
+    }
+    if (c == 0xE3 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80) {
+        *w = 3;
+        return 1;
+    }
+    return 0;
+}
+
+/* Push [start,end) trimmed of spaces, if anything is left. */
+static dm_status push_trimmed(span_vec *sv, const char *s, size_t start, size_t end)
+{
+    size_t w;
+    while (start < end && is_space_at(s, start, end, &w))
+        start += w;
+    while (end > start) {
+        /* step back over one code point and test it */
+        size_t p = end - 1;
+        while (p > start && ((unsigned char)s[p] & 0xC0) == 0x80)
+            p--;
+        if (!is_space_at(s, p, end, &w) || p + w != end)
+            break;
+        end = p;
+    }
+    if (end <= start)
+        return DM_OK;
+    if (sv->n == sv->cap) {
+        size_t cap = sv->cap ? sv->cap * 2 : 32;
+        dm_span *nv = realloc(sv->v, cap * sizeof *nv);
+        if (!nv)
+            return DM_ENOMEM;
+        sv->v = nv;
+        sv->cap = cap;
+    }
+    sv->v[sv->n].start = start;
+    sv->v[sv->n].len = end - start;
+    sv->n++;
+    return DM_OK;
+}
+
+/* Sentence-final marks ICU does not always end on: danda, double danda, Arabic question mark,
+ * Urdu full stop. Returns the mark's byte length at s[i], or 0. */
+static size_t final_mark_at(const char *s, size_t i, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i + 3 <= end && u[0] == 0xE0 && u[1] == 0xA5 && (u[2] == 0xA4 || u[2] == 0xA5))
+        return 3; /* ।  ॥ */
+    if (i + 2 <= end && u[0] == 0xD8 && u[1] == 0x9F)
+        return 2; /* ؟ */
+    if (i + 2 <= end && u[0] == 0xDB && u[1] == 0x94)
+        return 2; /* ۔ */
+    return 0;
+}
+
+/* Cut one ICU sentence further at the marks above (when text follows them). */
+static dm_status push_sentence(span_vec *sv, const char *s, size_t start, size_t end)
+{
+    size_t from = start;
+    for (size_t i = start; i < end; i++) {
+        size_t m = final_mark_at(s, i, end);
+        if (!m)
+            continue;
+        size_t stop = i + m;
+        /* keep closing quotes and brackets with the sentence they close */
+        while (stop < end && s[stop] && strchr("\"')]", s[stop]))
+            stop++;
+        dm_status st = push_trimmed(sv, s, from, stop);
+        if (st)
+            return st;
+        from = stop;
+        i = stop - 1;
+    }
+    return push_trimmed(sv, s, from, end);
+}
+
+/* True when [start,end) ends with a title or initial that ICU broke after ("Dr.", "Gen.",
+ * "J."): the sentence goes on. Latin-script abbreviations only; other scripts rarely use them. */
+static int ends_with_abbreviation(const char *s, size_t start, size_t end)
+{
+    static const char *const abbr[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt",
+                                       "St", "Jr", "Sr", "Rev", "Gov", "Sen", "Rep", "Capt", "Maj",
+                                       "Mt", "No", "Nr", "vs", "Inc", "Ltd", "Co", "Corp", "Hr",
+                                       "Fr", "Hon", "Pres", "Adm", "Cdr", "Brig", "Dt", "Abs", NULL};
+    while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\n' || s[end - 1] == '\t'))
+        end--;
+    if (end <= start || s[end - 1] != '.' || memchr(s + start, '\n', end - start))
+        return 0;
+    size_t w = end - 1;
+    while (w > start && ((s[w - 1] >= 'A' && s[w - 1] <= 'Z') || (s[w - 1] >= 'a' && s[w - 1] <= 'z')))
+        w--;
+    size_t n = end - 1 - w;
+    if (n == 0 || (w > start && s[w - 1] != ' ' && s[w - 1] != '(' && s[w - 1] != '.'))
+        return 0;
+    if (n == 1 && s[w] >= 'A' && s[w] <= 'Z')
+        return 1; /* an initial: "J. R. R. Tolkien" */
+    for (int i = 0; abbr[i]; i++)
+        if (strlen(abbr[i]) == n && !memcmp(abbr[i], s + w, n))
+            return 1;
+    return 0;
+}
+
+dm_status dm_segment(dm_ctx *ctx, const char *text, size_t len, dm_span **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (len > INT32_MAX)
+        return dm_fail(ctx, DM_ELIMIT, "text of %zu bytes is too long to segment", len);
+    dm_icu *icu;
+    dm_status st = dm_icu_get(ctx, &icu);
+    if (st)
+        return st;
+    span_vec sv = {0};
+    UErrorCode err = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
+    if (U_FAILURE(err))
+        return dm_fail(ctx, DM_EUNICODE, "cannot open text for segmentation: %s", u_errorName(err));
+    ubrk_setUText(icu->sentence, ut, &err);
+    if (U_FAILURE(err)) {
+        utext_close(ut);
+        return dm_fail(ctx, DM_EUNICODE, "sentence iterator failed: %s", u_errorName(err));
+    }
+    int32_t prev = ubrk_first(icu->sentence);
+    for (int32_t b = ubrk_next(icu->sentence); b != UBRK_DONE; b = ubrk_next(icu->sentence)) {
+        if ((size_t)b < len && ends_with_abbreviation(text, (size_t)prev, (size_t)b))
+            continue;
+        st = push_sentence(&sv, text, (size_t)prev, (size_t)b);
+        if (st)
+            break;
+        prev = b;
+    }
+    /* leave the iterator pointing at nothing that could dangle */
+    ubrk_setText(icu->sentence, u"", 0, &err);
+    utext_close(ut);
+    if (st) {
+        free(sv.v);
+        return dm_fail(ctx, st, "no memory for sentences");
+    }
+    *out = sv.v;
+    *n = sv.n;
+    return DM_OK;
+}

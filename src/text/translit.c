@@ -1,0 +1,120 @@
+/*
+ * translit.c -- carrying names across scripts.
+ *
+ * A name reaches each language through its own script: Rashid, रशीद, رشيد; Khamenei, ख़ामेनेई,
+ * خامنه‌ای. ICU's Any-Latin brings every script to Latin, but each script still drops or adds
+ * something (Arabic writes few vowels, Devanagari adds an inherent one, ق/क़/q, خ/ख़/kh). The
+ * name key keeps only what survives: consonant classes in order, repeats collapsed.
+ */
+#include "text/icu_cache.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ustring.h>
+
+dm_status dm_translit_latin(dm_ctx *ctx, const char *word, size_t len, char *out, size_t cap)
+{
+    if (cap == 0)
+        return dm_fail(ctx, DM_EINVAL, "no room for a transliteration");
+    out[0] = 0;
+    dm_icu *icu;
+    dm_status st = dm_icu_get(ctx, &icu);
+    if (st)
+        return st;
+    UChar buf[256];
+    int32_t n = 0;
+    UErrorCode err = U_ZERO_ERROR;
+    if (len > 200)
+        len = 200;
+    u_strFromUTF8WithSub(buf, 128, &n, word, (int32_t)len, 0xFFFD, NULL, &err);
+    if (U_FAILURE(err) || n > 128) {
+        /* too long for a name: keep what fits */
+        err = U_ZERO_ERROR;
+        n = 0;
+        u_strFromUTF8WithSub(buf, 64, &n, word, (int32_t)(len > 60 ? 60 : len), 0xFFFD, NULL, &err);
+        if (U_FAILURE(err) && err != U_BUFFER_OVERFLOW_ERROR && err != U_STRING_NOT_TERMINATED_WARNING)
+            return dm_fail(ctx, DM_EUNICODE, "cannot read word: %s", u_errorName(err));
+        err = U_ZERO_ERROR;
+        if (n > 64)
+            n = 64;
+    }
+    int32_t limit = n;
+    utrans_transUChars(icu->to_latin, buf, &n, (int32_t)(sizeof buf / sizeof buf[0]), 0, &limit, &err);
+    if (U_FAILURE(err))
+        return dm_fail(ctx, DM_EUNICODE, "transliteration failed: %s", u_errorName(err));
+    size_t w = 0;
+    for (int32_t i = 0; i < n && w + 1 < cap; i++) {
+        UChar c = buf[i];
+        if (c < 0x80)
+            out[w++] = (char)c;
+    }
+    out[w] = 0;
+    return DM_OK;
+}
+
+/* Consonant class of the letter at s[i] (digraphs read two letters: *adv = 2); 0 = drop. */
+static char consonant_class(const char *s, size_t i, size_t *adv)
+{
+    char c = s[i], d = s[i + 1];
+    *adv = 1;
+    if (d == 'h' && strchr("kgsczdtpj", c)) {
+        *adv = 2;
+        switch (c) {
+        case 'k': return 'x';  /* kh خ ख़ */
+        case 'g': return 'k';  /* gh غ */
+        case 's': case 'c': case 'z': return 's';
+        case 'd': case 't': return 't';
+        case 'p': return 'f';
+        case 'j': return 'j';
+        default: break;
+        }
+    }
+    switch (c) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'w': case 'h': case '\'':
+    case '`': case '-':
+        return 0;
+    case 'b': case 'p': return 'b';
+    case 'f': case 'v': return 'f';
+    case 'k': case 'q': case 'c': case 'g': return 'k';
+    case 's': case 'z': return 's';
+    case 'x': return 'x';
+    case 'd': case 't': return 't';
+    case 'j': return 'j';
+    case 'l': case 'm': case 'n': case 'r': return c;
+    default:
+        return 0;
+    }
+}
+
+void dm_name_key(const char *latin, char *out, size_t cap)
+{
+    if (cap == 0)
+        return;
+    char low[128];
+    size_t n = 0;
+    for (const char *p = latin; *p && n + 1 < sizeof low; p++) {
+        char c = *p;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || c == '\'')
+            low[n++] = c;
+    }
+    low[n] = 0;
+    size_t i = 0;
+    /* the Arabic article, written joined in Arabic script ("alkazimi") and apart in English */
+    if (n > 5 && low[0] == 'a' && low[1] == 'l')
+        i = 2;
+    size_t w = 0;
+    char last = 0;
+    while (i < n && w + 1 < cap) {
+        size_t adv;
+        char k = consonant_class(low, i, &adv);
+        i += adv;
+        if (!k || k == last)
+            continue;
+        out[w++] = k;
+        last = k;
+    }
+    out[w] = 0;
+}
