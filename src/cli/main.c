@@ -20,6 +20,7 @@ static const struct {
     {"cluster", cmd_cluster, "group documents that tell the same story, in any language"},
     {"explain", cmd_explain, "show the evidence joining or separating two documents"},
     {"segment", cmd_segment, "cut a text into sentences, one a line"},
+    {"langid", cmd_langid, "the language of each input line (or the spans of a mixed text)"},
     {NULL, NULL, NULL},
 };
 
