@@ -143,6 +143,7 @@ typedef struct lk_coll {
     lk_words words;
     lk_lang *langs;
     size_t nlangs;
+    int no_langid;  /* dm_langid failed (no model): scripts stand in for languages */
     int pivot_lang; /* index of the pivot language (English when present), -1 if none */
     void *lexicon;  /* shipped lexicon state (link_lexicon.c), NULL when none */
     /* candidates */
@@ -151,6 +152,9 @@ typedef struct lk_coll {
 } lk_coll;
 
 void lk_params_default(lk_params *p);
+
+/* DEV: print the time since the last call with a label when DM_LINK_TIMING is set. */
+void lk_tick(const char *what);
 
 /* link_coll.c: building and freeing a collection */
 dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c);

@@ -5,8 +5,27 @@
 #include "link/link.h"
 #include "core/ctx.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* DEV ONLY: dump candidate pairs to the file named by an environment variable. */
+static void lk_debug_dump(const lk_coll *c, const char *var)
+{
+    const char *path = getenv(var);
+    FILE *f = path ? fopen(path, "w") : NULL;
+    if (!f)
+        return;
+    for (size_t t = 0; t < c->npairs; t++) {
+        const lk_pair *p = &c->pairs[t];
+        float part[LK_KIND_COUNT];
+        lk_sim(c, p->a, p->b, part);
+        fprintf(f, "%s\t%s\t%s\t%s\t%.4f\t%.4f\t%.3f\t%.4f\t%.4f\t%.4f\t%.4f\n", c->docs[p->a].id, c->docs[p->b].id,
+                c->langs[c->d[p->a].lang].code, c->langs[c->d[p->b].lang].code, p->sim, p->score,
+                lk_structure(c, p->a, p->b), part[0], part[1], part[2], part[3]);
+    }
+    fclose(f);
+}
 
 struct dm_linker {
     lk_coll c;
@@ -36,8 +55,18 @@ dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **o
         st = lk_coll_build(ctx, docs, n, &lk->c);
     if (st == DM_OK)
         st = lk_cluster(&lk->c, lk->label);
-    if (st == DM_OK && lk_learn_lexicon(&lk->c, lk->label) == DM_OK)
-        st = lk_cluster(&lk->c, lk->label);
+    lk_tick("cluster");
+    lk_debug_dump(&lk->c, "DM_LINK_DUMP1");
+    /* a lexicon learned from the stories found, then the stories again (twice: the second
+     * lexicon learns from the languages the first one brought in) */
+    for (int pass = 0; pass < 2 && st == DM_OK; pass++) {
+        dm_status ls = lk_learn_lexicon(&lk->c, lk->label);
+        if (ls == DM_ENOTFOUND)
+            break;
+        st = ls == DM_OK ? lk_cluster(&lk->c, lk->label) : ls;
+        lk_tick("cluster");
+    }
+    lk_debug_dump(&lk->c, "DM_LINK_DUMP");
     if (st != DM_OK) {
         dm_linker_free(lk);
         return st;

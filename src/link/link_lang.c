@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { LANGID_BYTES = 4096 };
+/* The start of a document says its language as well as the whole, and identification costs in
+ * proportion to the bytes read. */
+enum { LANGID_BYTES = 400 };
 
 dm_status lk_lang_of(lk_coll *c, const char *text, size_t len, uint32_t *lang)
 {
@@ -24,7 +26,11 @@ dm_status lk_lang_of(lk_coll *c, const char *text, size_t len, uint32_t *lang)
         while (probe > 0 && ((unsigned char)text[probe] & 0xC0) == 0x80)
             probe--;
     }
-    dm_status st = dm_langid(c->ctx, text, probe, g, 1, &ng);
+    dm_status st = DM_ENOTFOUND;
+    if (!c->no_langid) {
+        st = dm_langid(c->ctx, text, probe, g, 1, &ng);
+        c->no_langid = st != DM_OK; /* a missing model stays missing: do not reload it per document */
+    }
     int script = dm_dominant_script(text, len);
     if (st == DM_OK && ng > 0 && strcmp(g[0].code, "und") != 0) {
         snprintf(code, sizeof code, "%s", g[0].code);

@@ -26,6 +26,15 @@ uint64_t lk_hash(const void *p, size_t len, uint64_t seed)
     return h ? h : 1;
 }
 
+/* Keys need not be hashes (pairs of ids are packed into them): mix before using the low bits. */
+static size_t slot_of(uint64_t key, size_t mask)
+{
+    key ^= key >> 31;
+    key *= 0x9e3779b97f4a7c15ULL;
+    key ^= key >> 29;
+    return (size_t)key & mask;
+}
+
 dm_status lk_map_init(lk_map *m, size_t hint)
 {
     size_t cap = 1024;
@@ -54,7 +63,7 @@ uint32_t *lk_map_get(const lk_map *m, uint64_t key)
     if (!m->cap)
         return NULL;
     size_t mask = m->cap - 1;
-    for (size_t i = key & mask;; i = (i + 1) & mask) {
+    for (size_t i = slot_of(key, mask);; i = (i + 1) & mask) {
         if (m->keys[i] == key)
             return &m->vals[i];
         if (m->keys[i] == 0)
@@ -71,7 +80,7 @@ static dm_status map_grow(lk_map *m)
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->keys[i])
             continue;
-        size_t j = m->keys[i] & mask;
+        size_t j = slot_of(m->keys[i], mask);
         while (g.keys[j])
             j = (j + 1) & mask;
         g.keys[j] = m->keys[i];
@@ -91,7 +100,7 @@ dm_status lk_map_put(lk_map *m, uint64_t key, uint32_t val, uint32_t **slot, int
             return st;
     }
     size_t mask = m->cap - 1;
-    size_t i = key & mask;
+    size_t i = slot_of(key, mask);
     while (m->keys[i] && m->keys[i] != key)
         i = (i + 1) & mask;
     *added = m->keys[i] == 0;
