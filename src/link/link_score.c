@@ -5,7 +5,9 @@
  * document's best few scores in the other's language (the margin criterion of bitext mining):
  * a pair stands out when it is clearly better than what else either side could pair with,
  * which also evens out language pairs that share much evidence (Spanish-French) or little
- * (Chinese-Hindi).
+ * (Chinese-Hindi). A side with no alternative at all (the only document of its language) gives
+ * no margin: two documents alone in a collection are not a story on their own say-so, which is
+ * what keeps Persian and Arabic (one script, shared vocabulary) apart in a tiny collection.
  */
 #include "link/link.h"
 
@@ -56,6 +58,9 @@ float lk_structure(const lk_coll *c, uint32_t a, uint32_t b)
     return (float)(0.4 + 0.6 * f_len * f_sent);
 }
 
+/* A pair with no alternative sharing anything scores this (the margin is otherwise unbounded). */
+static const double MAX_MARGIN = 20.0;
+
 static void keep_top(float *top, size_t k, float s)
 {
     if (s <= top[k - 1])
@@ -86,15 +91,37 @@ void lk_score_pairs(lk_coll *c)
     }
     for (size_t t = 0; t < c->npairs; t++) {
         lk_pair *p = &c->pairs[t];
-        const float *ta = top + ((size_t)p->a * nl + c->d[p->b].lang) * k;
-        const float *tb = top + ((size_t)p->b * nl + c->d[p->a].lang) * k;
-        double ra = 0, rb = 0;
-        for (size_t q = 0; q < k; q++) {
-            ra += ta[q];
-            rb += tb[q];
+        const lk_doc *x = &c->d[p->a], *y = &c->d[p->b];
+        double bg = 0;
+        int sides = 0;
+        for (int side = 0; side < 2; side++) {
+            const lk_doc *from = side ? y : x, *to = side ? x : y;
+            const float *tp = top + ((size_t)(side ? p->b : p->a) * nl + to->lang) * k;
+            /* the alternatives this side could have had: other documents of the other's language */
+            size_t others = c->langs[to->lang].ndocs - 1 - (from->lang == to->lang);
+            size_t keff = others < k - 1 ? others : k - 1;
+            if (!keff)
+                continue;
+            double sum = 0;
+            int skipped = 0;
+            for (size_t q = 0, used = 0; q < k && used < keff; q++) {
+                if (!skipped && tp[q] == p->score) { /* the pair itself */
+                    skipped = 1;
+                    continue;
+                }
+                sum += tp[q];
+                used++;
+            }
+            bg += sum / (double)keff;
+            sides++;
         }
-        double denom = (ra + rb) / (2.0 * k);
-        p->score = denom > 0 ? (float)(p->score / denom) : 0.0f;
+        if (!sides) /* nothing to compare with: no margin either way */
+            p->score = 1.0f;
+        else {
+            bg /= sides;
+            double floor = p->score / MAX_MARGIN;
+            p->score = (float)(p->score / (bg > floor ? bg : floor));
+        }
     }
     free(top);
 }

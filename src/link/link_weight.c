@@ -1,9 +1,10 @@
 /*
  * link_weight.c -- how much a shared feature says. A feature common in any one language (a
  * function word's name key, a frequent n-gram) says little even if rare elsewhere, so its
- * document frequency is taken per language it occurs in: idf = ln((N / languages) / (df /
- * languages the feature occurs in)). A name found once in each of twelve translations of a story
- * is then as telling as a number found in two. Each kind of evidence is normalised on its own and
+ * document frequency is taken per language it occurs in: idf = ln((N + 1) / (df / languages
+ * the feature occurs in x languages of the collection)). A name found once in each of twelve
+ * translations of a story is then as telling as a number found in two, and a word of a
+ * language's every document says nothing. Each kind of evidence is normalised on its own and
  * weighted by its alpha, so that the cosine of two documents is the alpha-weighted sum of the
  * cosines per kind.
  */
@@ -30,9 +31,10 @@ static float idf_of(const lk_coll *c, uint32_t id)
         return 0.0f;
     int nl = __builtin_popcountll(c->feats.lmask[id]);
     size_t nlangs = c->nlangs < 64 ? c->nlangs : 64;
-    double per_lang_n = (double)c->n / (double)(nlangs ? nlangs : 1);
-    double per_lang_df = (double)df / (double)(nl ? nl : 1);
-    double idf = log((per_lang_n + 1.0) / per_lang_df);
+    /* the document frequency it would have if it were as common in every language as in those
+     * it occurs in */
+    double df_eff = (double)df / (double)(nl ? nl : 1) * (double)(nlangs ? nlangs : 1);
+    double idf = log(((double)c->n + 1.0) / df_eff);
     return idf > 0 ? (float)idf : 0.0f;
 }
 
