@@ -38,6 +38,10 @@ static float idf_of(const lk_coll *c, uint32_t id)
     return idf > 0 ? (float)idf : 0.0f;
 }
 
+/* Added to every squared norm: a document with one or two weak features of a kind must not
+ * score a full cosine on them (in a large collection idf^2 is ~20 and this hardly matters). */
+static const double NORM_FLOOR = 4.0;
+
 void lk_weigh(lk_coll *c, int kind_mask)
 {
     for (size_t i = 0; i < c->n; i++) {
@@ -59,7 +63,7 @@ void lk_weigh(lk_coll *c, int kind_mask)
         d->nf = k;
         float scale[LK_KIND_COUNT];
         for (int t = 0; t < LK_KIND_COUNT; t++)
-            scale[t] = norm[t] > 0 ? (float)(sqrt(c->prm.alpha[t]) / sqrt(norm[t])) : 0.0f;
+            scale[t] = norm[t] > 0 ? (float)(sqrt(c->prm.alpha[t]) / sqrt(norm[t] + NORM_FLOOR)) : 0.0f;
         for (uint32_t j = 0; j < d->nf; j++) {
             int kind = c->feats.kind[d->f[j].id];
             if (kind_mask & (1 << kind))
