@@ -215,6 +215,27 @@ dm_status dm_diff(dm_ctx *ctx, const char *const *src, const size_t *src_len, si
                   const dm_align_block *blocks, size_t n_blocks, dm_diff_report **out);
 void dm_diff_free(dm_diff_report *r);
 
+/* ======================================================================== link */
+
+/* Which documents are versions of one story (a translation, or the same event retold), in any
+ * mix of languages, from language-neutral evidence: numbers in every digit system, names across
+ * scripts, words through shipped lexicons and through a lexicon learned from the collection
+ * itself, and the shape of the texts. No machine translation, no neural model. A story holds at
+ * most one document per language (unless two are near-duplicates); a document without convincing
+ * evidence stays alone. */
+typedef struct dm_linker dm_linker;
+
+/* Analyse and cluster a collection. The documents (and their strings) must outlive the linker. */
+dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **out);
+void dm_linker_free(dm_linker *lk);
+/* Story label of every document (labels[i] for docs[i]); equal labels = one story. */
+dm_status dm_linker_labels(const dm_linker *lk, size_t *labels);
+/* Readable evidence joining or separating docs[a] and docs[b]; *out malloc'ed, free() it. */
+dm_status dm_linker_explain(dm_linker *lk, size_t a, size_t b, char **out);
+
+/* One call: labels[i] receives the story of docs[i]. */
+dm_status dm_cluster(dm_ctx *ctx, const dm_doc *docs, size_t n, size_t *labels);
+
 /* ======================================================================== store */
 
 /* One SQLite file holds documents, sentences, and what later stages find (links, stories,
