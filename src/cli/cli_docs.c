@@ -73,6 +73,47 @@ dm_status cli_docs_read(dm_ctx *ctx, const char *path, cli_docs *d, size_t *reje
     return st;
 }
 
+typedef struct store_collect {
+    cli_docs *d;
+    long long *story;
+    size_t cap;
+} store_collect;
+
+static dm_status keep_stored(void *ud, const dm_stored_doc *sd)
+{
+    store_collect *c = ud;
+    dm_status st = keep_doc(c->d, &sd->doc);
+    if (st)
+        return st;
+    if (c->d->n > c->cap) {
+        size_t cap = c->d->cap;
+        long long *ns = realloc(c->story, cap * sizeof *ns);
+        if (!ns)
+            return DM_ENOMEM;
+        c->story = ns;
+        c->cap = cap;
+    }
+    c->story[c->d->n - 1] = sd->story;
+    return DM_OK;
+}
+
+dm_status cli_docs_from_store(dm_store *st, cli_docs *d, long long **story)
+{
+    memset(d, 0, sizeof *d);
+    store_collect c = {.d = d};
+    dm_status s = dm_store_each(st, 1, keep_stored, &c);
+    if (s) {
+        cli_docs_free(d);
+        free(c.story);
+        c.story = NULL;
+    }
+    if (story)
+        *story = c.story;
+    else
+        free(c.story);
+    return s;
+}
+
 size_t cli_docs_find(const cli_docs *d, const char *id)
 {
     for (size_t i = 0; i < d->n; i++)

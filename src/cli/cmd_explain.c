@@ -10,14 +10,15 @@
 #include <string.h>
 
 static const char help[] =
-    "usage: dragoman explain --docs DOCS.jsonl ID1 ID2\n\n"
+    "usage: dragoman explain [--db PATH | --docs DOCS.jsonl] ID1 ID2\n\n"
     "Prints why the two documents are, or are not, one story: their languages, the numbers,\n"
     "names and words they share, how their lengths compare, and how the pair stands against\n"
-    "the other candidates of the collection.\n";
+    "the other candidates of the collection. The collection is the store (--db, default\n"
+    "$DRAGOMAN_DB or ./dragoman.db), or a file of documents (--docs: JSONL, folder, WARC).\n";
 
 int cmd_explain(int argc, char **argv)
 {
-    const char *path = NULL, *ids[2] = {NULL, NULL};
+    const char *path = NULL, *db = NULL, *ids[2] = {NULL, NULL};
     int nid = 0;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
@@ -28,6 +29,10 @@ int cmd_explain(int argc, char **argv)
             if (++i >= argc)
                 return cli_usage("explain", "--docs needs a file");
             path = argv[i];
+        } else if (!strcmp(argv[i], "--db")) {
+            if (++i >= argc)
+                return cli_usage("explain", "--db needs a path");
+            db = argv[i];
         } else if (argv[i][0] == '-' && argv[i][1])
             return cli_usage("explain", "unknown option %s", argv[i]);
         else if (nid < 2)
@@ -35,17 +40,30 @@ int cmd_explain(int argc, char **argv)
         else
             return cli_usage("explain", "two document ids only");
     }
-    if (!path || nid != 2)
-        return cli_usage("explain", "needs --docs FILE and two document ids");
+    if (nid != 2)
+        return cli_usage("explain", "needs two document ids");
+    if (path && db)
+        return cli_usage("explain", "--db and --docs exclude each other");
     dm_ctx *ctx = cli_ctx_new();
     if (!ctx)
         return EXIT_FAIL;
     cli_docs docs;
     size_t rejected = 0;
-    dm_status st = cli_docs_read(ctx, path, &docs, &rejected);
+    dm_status st;
+    if (path) {
+        st = cli_docs_read(ctx, path, &docs, &rejected);
+    } else {
+        dm_store *store = NULL;
+        path = db ? db : dm_store_default_path();
+        st = dm_store_open(ctx, path, 1, &store);
+        if (!st)
+            st = cli_docs_from_store(store, &docs, NULL);
+        dm_store_close(store);
+    }
     if (st != DM_OK) {
+        int rc = cli_fail(ctx, "explain", st, path);
         dm_ctx_free(ctx);
-        return cli_fail(NULL, "explain", st, path);
+        return rc;
     }
     int rc = EXIT_OK;
     size_t a = cli_docs_find(&docs, ids[0]), b = cli_docs_find(&docs, ids[1]);

@@ -15,6 +15,7 @@ static const struct {
     {"ingest", cmd_ingest, "read documents into the store (folders, JSONL, WARC, stdin)"},
     {"list", cmd_list, "list the stored documents"},
     {"show", cmd_show, "show stored documents with their sentences"},
+    {"link", cmd_link, "link the stored documents into stories, across languages"},
     {"report", cmd_report, "the stories and what each version says that the others do not"},
     {"stories", cmd_stories, "the stories found by 'link', each with its versions"},
     {"serve", cmd_serve, "the web viewer: documents, sentences, stories in a browser"},
