@@ -22,9 +22,13 @@ static const float order_weight[LID_ORDERS] = {1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 3.0
 
 typedef struct acc {
     const lid_model *m;
-    int32_t gain[LID_ORDERS][LID_MAX_LANGS];
+    int32_t gain[LID_ORDERS][LID_MAX_LANGS]; /* only orders LID_MIN_N.. are used */
     uint32_t found[LID_ORDERS];
 } acc;
+
+#define FIRST_ORDER (LID_MIN_N - 1)
+/* Languages more than this many nats behind the best add nothing visible to the softmax sum. */
+#define SOFTMAX_CUTOFF (40.0 * SOFTMAX_TEMPERATURE)
 
 static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n)
 {
@@ -82,7 +86,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     (void)ctx;
     acc a;
     a.m = m;
-    for (int o = 0; o < LID_ORDERS; o++)
+    for (int o = FIRST_ORDER; o < LID_ORDERS; o++)
         memset(a.gain[o], 0, sizeof(int32_t) * m->n_langs);
     memset(a.found, 0, sizeof a.found);
     lid_text_info ti;
@@ -117,7 +121,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
             continue;
         }
         double s = m->langs[l].bias;
-        for (int o = 0; o < LID_ORDERS; o++)
+        for (int o = FIRST_ORDER; o < LID_ORDERS; o++)
             s += order_weight[o] * ((double)a.found[o] * m->langs[l].delta[o] +
                                     a.gain[o][l] / (double)m->qscale);
         score[l] = s;
@@ -139,7 +143,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     }
     double z = 0;
     for (uint32_t l = 0; l < m->n_langs; l++)
-        if (score[l] > -INFINITY)
+        if (score[l] > best - SOFTMAX_CUTOFF)
             z += exp((score[l] - best) / SOFTMAX_TEMPERATURE);
     double lf = length_factor(ti.letters) * (nfound ? 1.0 : 0.25);
     /* the k best by selection: k is small */

@@ -89,7 +89,7 @@ these there their they then than into only also other such must should would may
 # neighbour (sco from English, wuu from Chinese, io from Esperanto...).
 EXCLUDE = {"ang", "orv", "tzl", "lfn", "nov", "ile", "ido", "io", "cbk", "wuu", "arq", "mxi", "sco",
            "swg", "kzj", "dtp", "gsw", "lad",
-           "no"}  # "no": hunspell word lists of Bokmål and Nynorsk together, not a language of text
+           "ie", "ia", "no"}  # "no": hunspell word lists of Bokmål and Nynorsk together, not a language
 WORDS_IF_PROSE_BELOW = 100_000  # word lists are used only where prose is scarce
 
 
