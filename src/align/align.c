@@ -369,7 +369,7 @@ static dm_status keep_blocks(dm_aligner *al, al_pair *p, const pair_run *r)
         o->tgt_start = b->j;
         o->tgt_n = b->b;
         if (b->a && b->b) {
-            double prior = r->sc.par.merge * (double)(b->a + b->b - 2);
+            double prior = r->sc.par.shape[b->a][b->b];
             o->score = sigmoid(b->score - prior);
         } else {
             /* confident in a sentence without counterpart when it links well nowhere near */

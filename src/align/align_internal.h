@@ -160,15 +160,21 @@ typedef struct al_params {
     double sat;       /* weight at which lexical evidence saturates */
     double p1_scale;  /* translations are taken to match at p0 + p1_scale (p1 - p0): the mean
                        * p1 of the links would call a below-average translation unrelated */
+    double shape[5][5]; /* log prior of an a:b block against 1:1 (from skip, merge, merge2) */
+    double loose_prior; /* share of loose translations, matched at p0 + loose_scale (p1 - p0) */
+    double loose_scale;
 } al_params;
 
 void al_params_default(al_params *p);
+/* Shape priors from skip/merge/merge2 (al_params_default calls it). */
+void al_params_shapes(al_params *p);
 
 typedef struct al_scorer {
     const al_doc *src, *tgt;
     const al_pairs *pm;
     al_params par;
     double llr_hit[5], llr_miss[5]; /* per unit of weight, by sentences on the other side */
+    double llr_hit_loose[5], llr_miss_loose[5]; /* the same for loose translations */
 } al_scorer;
 
 void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const al_pairs *pm,
