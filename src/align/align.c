@@ -446,11 +446,26 @@ static size_t informative_forms(const al_doc *d, size_t i, size_t a, uint32_t *o
     return n;
 }
 
+static int learn_rounds(void)
+{
+    const char *e = getenv("DM_ALIGN_ROUNDS");
+    return e ? atoi(e) : 1;
+}
+
+static double learn_min_prob(void)
+{
+    const char *e = getenv("DM_ALIGN_TMIN");
+    return e ? atof(e) : 0.25;
+}
+
 static dm_status learn_translations(dm_aligner *al, pair_run *runs)
 {
-    al_ibm_trainer *tr = al_ibm_trainer_new();
-    if (!tr)
+    al_ibm_trainer *fwd = al_ibm_trainer_new(), *rev = al_ibm_trainer_new();
+    if (!fwd || !rev) {
+        al_ibm_trainer_free(fwd);
+        al_ibm_trainer_free(rev);
         return DM_ENOMEM;
+    }
     uint32_t fs[64], ft[64];
     dm_status st = DM_OK;
     for (size_t k = 0; k < al->n && st == DM_OK; k++) {
@@ -466,30 +481,35 @@ static dm_status learn_translations(dm_aligner *al, pair_run *runs)
                 continue;
             size_t ns = informative_forms(&p->src, b->i, b->a, fs, 64);
             size_t nt = informative_forms(&p->tgt, b->j, b->b, ft, 64);
-            st = al_ibm_add(tr, fs, ns, ft, nt);
+            st = al_ibm_add(fwd, fs, ns, ft, nt);
+            if (st == DM_OK)
+                st = al_ibm_add(rev, ft, nt, fs, ns);
         }
     }
-    al_ibm *m = NULL;
+    al_ibm *mf = NULL, *mr = NULL, *m = NULL;
+    double tmin = learn_min_prob();
     if (st == DM_OK)
-        st = al_ibm_train(tr, 5, 0.25, &m);
-    al_ibm_trainer_free(tr);
-    if (getenv("DM_ALIGN_DEBUG") && m) {
+        st = al_ibm_train(fwd, 5, tmin, &mf);
+    if (st == DM_OK)
+        st = al_ibm_train(rev, 5, tmin, &mr);
+    if (st == DM_OK)
+        st = al_ibm_union(mf, mr, &m);
+    al_ibm_free(mf);
+    al_ibm_free(mr);
+    al_ibm_trainer_free(fwd);
+    al_ibm_trainer_free(rev);
+    if (st != DM_OK)
+        return dm_fail(al->ctx, st, "learning word translations");
+    if (getenv("DM_ALIGN_DEBUG")) {
         size_t nt = 0, ns = 0;
         for (uint32_t f = 0; f < al_vocab_size(al->env.voc); f++) {
             size_t q;
-            const uint32_t *x = al_ibm_lookup(m, f, &q);
+            al_ibm_lookup(m, f, &q);
             nt += q;
             ns += q > 0;
-            if (q && ns < 30) {
-                size_t l1, l2;
-                const char *a = al_vocab_str(al->env.voc, f, &l1), *b2 = al_vocab_str(al->env.voc, x[0], &l2);
-                fprintf(stderr, "ibm %.*s -> %.*s\n", (int)l1, a, (int)l2, b2);
-            }
         }
         fprintf(stderr, "ibm: %zu src words, %zu translations\n", ns, nt);
     }
-    if (st != DM_OK)
-        return dm_fail(al->ctx, st, "learning word translations");
     al_ibm_free(al->ibm);
     al->ibm = m;
     al->env.ibm = m;
@@ -535,15 +555,17 @@ dm_status dm_aligner_run(dm_aligner *al)
         st = align_all(al, runs, 0);
     if (st == DM_OK)
         st = align_all(al, runs, 1);
-    if (st == DM_OK && !al->opt.no_learning) {
+    /* learn word translations from the alignment, realign, and again from the better one */
+    int rounds = al->opt.no_learning ? 0 : learn_rounds();
+    for (int round = 0; round < rounds && st == DM_OK; round++) {
         st = learn_translations(al, runs);
         if (st == DM_OK)
             st = concepts_all(al, 1);
         if (st == DM_OK)
             st = align_all(al, runs, 1);
-        if (st == DM_OK)
-            st = align_all(al, runs, 1);
     }
+    if (st == DM_OK && rounds)
+        st = align_all(al, runs, 1);
     for (size_t k = 0; k < al->n && st == DM_OK; k++)
         st = keep_blocks(al, &al->pairs[k], &runs[k]);
     for (size_t k = 0; k < al->n; k++)

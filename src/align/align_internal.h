@@ -104,6 +104,10 @@ dm_status al_ibm_add(al_ibm_trainer *t, const uint32_t *src, size_t ns, const ui
 /* EM over the segments; keeps for each src form the tgt forms with t(tgt|src) >= min_prob. */
 dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ibm **out);
 void al_ibm_free(al_ibm *m);
+/* Both directions in one table: src s gets u when fwd has s -> u or rev has u -> s (a model
+ * trained with the sides swapped). Needed when one side is shared by many languages, as English
+ * is in a multilingual batch: t(tgt | English word) is spread over all their words. */
+dm_status al_ibm_union(const al_ibm *fwd, const al_ibm *rev, al_ibm **out);
 /* The learned translations of a src form (NULL, 0 when none). */
 const uint32_t *al_ibm_lookup(const al_ibm *m, uint32_t src_form, size_t *n);
 
