@@ -358,6 +358,15 @@ static dm_status keep_blocks(dm_aligner *al, al_pair *p, const pair_run *r)
     for (size_t k = 0; k < r->nblk; k++) {
         const al_block *b = &r->blk[k];
         dm_align_block *o = &p->blocks[k];
+        if (getenv("DM_ALIGN_DEBUG") && getenv("DM_ALIGN_PROBE")) {
+            unsigned pi, pa, pj, pb;
+            if (k == 0 && sscanf(getenv("DM_ALIGN_PROBE"), "%u,%u,%u,%u", &pi, &pa, &pj, &pb) == 4) {
+                double lex, len, M, W;
+                al_block_parts(&r->sc, pi, pa, pj, pb, &lex, &len, &M, &W);
+                fprintf(stderr, "  probe [%u+%u, %u+%u] lex %.2f len %.2f M %.1f W %.1f score %.2f\n", pi, pa,
+                        pj, pb, lex, len, M, W, al_block_score(&r->sc, pi, pa, pj, pb));
+            }
+        }
         if (getenv("DM_ALIGN_DEBUG") && b->a && b->b) {
             double lex, len, M, W;
             al_block_parts(&r->sc, b->i, b->a, b->j, b->b, &lex, &len, &M, &W);
