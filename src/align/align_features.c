@@ -123,7 +123,17 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
             const char *w = mf + tk[k].start;
             size_t wl = tk[k].len;
             if (tk[k].kind == DM_TOK_PUNCT) {
-                s->punct |= punct_bits(w, wl);
+                uint8_t bits = punct_bits(w, wl);
+                s->punct |= bits;
+                /* questions and exclamations are evidence in every script (? ؟ ？ are one) */
+                if (bits & (AL_P_QUESTION | AL_P_EXCLAIM)) {
+                    al_tok t = {0};
+                    t.kind = DM_TOK_PUNCT;
+                    t.w = 1.0f;
+                    st = al_vocab_intern(env->voc, bits & AL_P_QUESTION ? "\x04?" : "\x04!", 2, &t.form);
+                    if (st == DM_OK)
+                        st = push_tok(d, &t);
+                }
                 continue;
             }
             al_tok t = {0};

@@ -41,7 +41,8 @@ typedef struct al_tok {
     uint32_t form;  /* vocab id of the matching form ("#<value>" for numbers) */
     uint32_t c0;    /* first of this token's concepts in al_doc.conc */
     uint16_t nc;    /* how many */
-    uint8_t kind;   /* DM_TOK_WORD or DM_TOK_NUMBER (punctuation is not kept) */
+    uint8_t kind;   /* DM_TOK_WORD, DM_TOK_NUMBER, or DM_TOK_PUNCT for ? and ! (other marks are
+                     * not kept) */
     uint8_t latin;  /* written in Latin script (names and cognates compare directly) */
     float w;        /* weight: how informative a match of this token is (idf) */
 } al_tok;
