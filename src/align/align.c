@@ -24,6 +24,8 @@
 #define FULL_GRID_CELLS 300000.0 /* up to this n*m the whole grid is searched */
 #define BAND_WIDTH 24            /* first band half-width around the anchor path */
 #define SHRINK 40.0              /* weight units of the pool in each pair's p0/p1 */
+#define LEARN_ROUNDS 1           /* learn translations, realign (more rounds gained nothing) */
+#define LEARN_MIN_PROB 0.25      /* learned translations kept from this t(tgt|src) up */
 
 typedef struct al_pair {
     al_doc src, tgt;
@@ -358,21 +360,6 @@ static dm_status keep_blocks(dm_aligner *al, al_pair *p, const pair_run *r)
     for (size_t k = 0; k < r->nblk; k++) {
         const al_block *b = &r->blk[k];
         dm_align_block *o = &p->blocks[k];
-        if (getenv("DM_ALIGN_DEBUG") && getenv("DM_ALIGN_PROBE")) {
-            unsigned pi, pa, pj, pb;
-            if (k == 0 && sscanf(getenv("DM_ALIGN_PROBE"), "%u,%u,%u,%u", &pi, &pa, &pj, &pb) == 4) {
-                double lex, len, M, W;
-                al_block_parts(&r->sc, pi, pa, pj, pb, &lex, &len, &M, &W);
-                fprintf(stderr, "  probe [%u+%u, %u+%u] lex %.2f len %.2f M %.1f W %.1f score %.2f\n", pi, pa,
-                        pj, pb, lex, len, M, W, al_block_score(&r->sc, pi, pa, pj, pb));
-            }
-        }
-        if (getenv("DM_ALIGN_DEBUG") && b->a && b->b) {
-            double lex, len, M, W;
-            al_block_parts(&r->sc, b->i, b->a, b->j, b->b, &lex, &len, &M, &W);
-            fprintf(stderr, "  [%u+%u, %u+%u] lex %.2f len %.2f M %.1f W %.1f score %.2f\n", b->i,
-                    b->a, b->j, b->b, lex, len, M, W, b->score);
-        }
         o->src_start = b->i;
         o->src_n = b->a;
         o->tgt_start = b->j;
@@ -455,18 +442,6 @@ static size_t informative_forms(const al_doc *d, size_t i, size_t a, uint32_t *o
     return n;
 }
 
-static int learn_rounds(void)
-{
-    const char *e = getenv("DM_ALIGN_ROUNDS");
-    return e ? atoi(e) : 1;
-}
-
-static double learn_min_prob(void)
-{
-    const char *e = getenv("DM_ALIGN_TMIN");
-    return e ? atof(e) : 0.25;
-}
-
 static dm_status learn_translations(dm_aligner *al, pair_run *runs)
 {
     al_ibm_trainer *fwd = al_ibm_trainer_new(), *rev = al_ibm_trainer_new();
@@ -496,11 +471,10 @@ static dm_status learn_translations(dm_aligner *al, pair_run *runs)
         }
     }
     al_ibm *mf = NULL, *mr = NULL, *m = NULL;
-    double tmin = learn_min_prob();
     if (st == DM_OK)
-        st = al_ibm_train(fwd, 5, tmin, &mf);
+        st = al_ibm_train(fwd, 5, LEARN_MIN_PROB, &mf);
     if (st == DM_OK)
-        st = al_ibm_train(rev, 5, tmin, &mr);
+        st = al_ibm_train(rev, 5, LEARN_MIN_PROB, &mr);
     if (st == DM_OK)
         st = al_ibm_union(mf, mr, &m);
     al_ibm_free(mf);
@@ -565,7 +539,7 @@ dm_status dm_aligner_run(dm_aligner *al)
     if (st == DM_OK)
         st = align_all(al, runs, 1);
     /* learn word translations from the alignment, realign, and again from the better one */
-    int rounds = al->opt.no_learning ? 0 : learn_rounds();
+    int rounds = al->opt.no_learning ? 0 : LEARN_ROUNDS;
     for (int round = 0; round < rounds && st == DM_OK; round++) {
         st = learn_translations(al, runs);
         if (st == DM_OK)
