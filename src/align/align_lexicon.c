@@ -37,14 +37,12 @@ const al_lexicon *al_lexicon_for(al_env *env, const char *lang)
 #endif
 }
 
-size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint32_t *out, size_t cap)
-{
 #ifdef HAVE_LEXICON
-    size_t wl;
-    const char *w = al_vocab_str(env->voc, form, &wl);
+static size_t lookup_into(al_env *env, const dm_lexicon *lx, const char *w, size_t wl, uint32_t *out,
+                          size_t n, size_t cap)
+{
     const dm_lex_entry *e = NULL;
-    size_t ne = dm_lexicon_lookup((const dm_lexicon *)lx, w, wl, &e);
-    size_t n = 0;
+    size_t ne = dm_lexicon_lookup(lx, w, wl, &e);
     for (size_t k = 0; k < ne && n < cap; k++) {
         if (e[k].weight < 0.05f)
             continue;
@@ -52,6 +50,36 @@ size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint3
         if (al_vocab_intern(env->voc, e[k].en, e[k].en_len, &id) != DM_OK)
             break;
         out[n++] = id;
+    }
+    return n;
+}
+#endif
+
+size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint32_t *out, size_t cap)
+{
+#ifdef HAVE_LEXICON
+    size_t wl;
+    const char *w = al_vocab_str(env->voc, form, &wl);
+    size_t n = lookup_into(env, (const dm_lexicon *)lx, w, wl, out, 0, cap);
+    if (n)
+        return n;
+    /* elided and clitic forms (l'avait, j'ai, dell'anno): the parts around the apostrophe */
+    size_t start = 0;
+    for (size_t k = 0; k <= wl; k++) {
+        size_t al = 0;
+        if (k < wl && w[k] == '\'')
+            al = 1;
+        else if (k + 2 < wl && !memcmp(w + k, "\xe2\x80\x99", 3))
+            al = 3;
+        if (k == wl || al) {
+            if (k > start && start > 0)
+                n = lookup_into(env, (const dm_lexicon *)lx, w + start, k - start, out, n, cap);
+            else if (k > start && k < wl)
+                n = lookup_into(env, (const dm_lexicon *)lx, w + start, k - start, out, n, cap);
+            start = k + al;
+            if (al)
+                k += al - 1;
+        }
     }
     return n;
 #else
