@@ -76,6 +76,8 @@ typedef struct al_env {
     al_vocab *voc;
     uint32_t *key_of;   /* per vocab id: name-key concept id, AL_NONE = none, key_unset = not yet */
     size_t key_cap;
+    uint32_t *stem_of;  /* per vocab id: stem concept id, the same conventions */
+    size_t stem_cap;
     const al_ibm *ibm;  /* NULL until learned */
     int use_lexicon;
 } al_env;
