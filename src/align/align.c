@@ -34,6 +34,7 @@ typedef struct al_pair {
     al_params par;
     size_t group;
     double m0, w0, m1, w1; /* matched/total weight: sampled unrelated pairs, linked blocks */
+    double docm_src, docm_tgt; /* median share of a sentence matched anywhere on the other side */
 } al_pair;
 
 typedef struct al_group {
@@ -181,6 +182,39 @@ static void sample_unrelated(dm_aligner *al, al_pair *p)
     }
 }
 
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Each sentence's share of weight matched anywhere in the other document, and the median of a
+ * side (written to m0/m1 scratch: the medians go to the pair's parameters). */
+static void side_docm(al_marks *mk, const al_doc *self, const al_doc *other, double *median)
+{
+    al_marks_set_doc(mk, other);
+    float *v = malloc((self->n ? self->n : 1) * sizeof *v);
+    for (size_t i = 0; i < self->n; i++) {
+        const al_sent *s = &self->sent[i];
+        float w = al_matched_weight(mk, self, i);
+        self->sent[i].docm = s->wsum > 0 ? w / s->wsum : 0;
+        if (v)
+            v[i] = self->sent[i].docm;
+    }
+    *median = 0;
+    if (v && self->n) {
+        qsort(v, self->n, sizeof *v, cmp_float);
+        *median = v[self->n / 2];
+    }
+    free(v);
+}
+
+static void doc_matches(dm_aligner *al, al_pair *p)
+{
+    side_docm(&al->mks, &p->src, &p->tgt, &p->docm_src);
+    side_docm(&al->mkt, &p->tgt, &p->src, &p->docm_tgt);
+}
+
 static size_t group_of(dm_aligner *al, const al_pair *p)
 {
     int key = p->src.script * 64 + p->tgt.script;
@@ -237,6 +271,8 @@ static void pair_params(dm_aligner *al, al_pair *p, int have_links)
     } else {
         par->p1 = par->p0 + (par->p0 * 3 > 0.1 ? par->p0 * 3 : 0.1);
     }
+    par->docm_src = p->docm_src;
+    par->docm_tgt = p->docm_tgt;
     double ls = p->src.nchar_total, lt = p->tgt.nchar_total;
     par->ratio = (ls > 0 && lt > 0) ? lt / ls : 1.0;
     if (par->ratio < 0.2)
@@ -422,8 +458,10 @@ static dm_status concepts_all(dm_aligner *al, int learned)
         st = al_marks_reserve(&al->mkt, al_vocab_size(al->env.voc));
     if (st != DM_OK)
         return dm_fail(al->ctx, st, "concept marks");
-    for (size_t k = 0; k < al->n; k++)
+    for (size_t k = 0; k < al->n; k++) {
         sample_unrelated(al, &al->pairs[k]);
+        doc_matches(al, &al->pairs[k]);
+    }
     return DM_OK;
 }
 

@@ -52,6 +52,7 @@ typedef struct al_sent {
     uint32_t nchar;  /* code points that are not spaces */
     float wsum;      /* sum of the weights of its tokens */
     uint8_t punct;   /* enum al_punct bits */
+    float docm;      /* share of its weight matched anywhere in the other document */
 } al_sent;
 
 /* One side of a pair: its sentences with their tokens. */
@@ -124,6 +125,8 @@ typedef struct al_marks {
 } al_marks;
 dm_status al_marks_reserve(al_marks *mk, size_t n);
 void al_marks_free(al_marks *mk);
+/* Put the concepts of every sentence of d into the marks (as a new set). */
+void al_marks_set_doc(al_marks *mk, const al_doc *d);
 /* Put the concepts of sentence i of d into the marks (as a new set). */
 void al_marks_set_sentence(al_marks *mk, const al_doc *d, size_t i);
 /* Weight of the tokens of sentence i of d that have a concept in the marks. */
@@ -170,6 +173,9 @@ typedef struct al_params {
     double shape[5][5]; /* log prior of an a:b block against 1:1 (from skip, merge, merge2) */
     double loose_prior; /* share of loose translations, matched at p0 + loose_scale (p1 - p0) */
     double loose_scale;
+    double offtopic;  /* how much cheaper a 1-0/0-1 block is per unit of "matches nothing in the
+                       * other document" below the document's median (docm) */
+    double docm_src, docm_tgt; /* the medians */
 } al_params;
 
 void al_params_default(al_params *p);

@@ -54,6 +54,16 @@ void al_marks_set_sentence(al_marks *mk, const al_doc *d, size_t i)
     }
 }
 
+void al_marks_set_doc(al_marks *mk, const al_doc *d)
+{
+    if (++mk->stamp == 0) {
+        memset(mk->mark, 0, mk->cap * sizeof *mk->mark);
+        mk->stamp = 1;
+    }
+    for (size_t k = 0; k < d->nconc; k++)
+        mk->mark[d->conc[k]] = mk->stamp;
+}
+
 float al_matched_weight(const al_marks *mk, const al_doc *d, size_t i)
 {
     const al_sent *s = &d->sent[i];
@@ -166,13 +176,15 @@ void al_params_default(al_params *p)
     p->p1 = 0.5;
     p->lex_w = 1.0;
     p->len_w = 2.0;
-    p->skip = -3.0;
+    p->skip = -4.0;
     p->merge = -1.5;
     p->merge2 = 0.0;
     p->sat = 40;
     p->p1_scale = 1.0;
     p->loose_prior = 0.2;
     p->loose_scale = 0.5;
+    p->offtopic = 4.0;
+    p->docm_src = p->docm_tgt = 0.0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
     while (tune && *tune) {
@@ -191,6 +203,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "p1_scale")) p->p1_scale = v;
         else if (!strcmp(name, "loose_prior")) p->loose_prior = v;
         else if (!strcmp(name, "loose_scale")) p->loose_scale = v;
+        else if (!strcmp(name, "offtopic")) p->offtopic = v;
         tune += used;
         if (*tune == ',')
             tune++;
@@ -300,8 +313,12 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
 
 double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b)
 {
-    if (!a || !b)
-        return sc->par.shape[a][b];
+    if (!a || !b) {
+        /* a sentence whose words occur nowhere on the other side is likely an addition */
+        double dm = a ? sc->src->sent[i].docm : sc->tgt->sent[j].docm;
+        double med = a ? sc->par.docm_src : sc->par.docm_tgt;
+        return sc->par.shape[a][b] + sc->par.offtopic * (med - dm);
+    }
     double lex, len, M, W;
     al_block_parts(sc, i, a, j, b, &lex, &len, &M, &W);
     return sc->par.shape[a][b] + lex + len;
