@@ -177,8 +177,8 @@ void al_params_default(al_params *p)
     p->lex_w = 1.0;
     p->len_w = 2.0;
     p->skip = -4.0;
-    p->merge = -1.5;
-    p->merge2 = 0.0;
+    p->merge = -2.0;
+    p->merge2 = -1.0;
     p->sat = 40;
     p->p1_scale = 1.0;
     p->loose_prior = 0.2;
