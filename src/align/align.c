@@ -38,7 +38,7 @@ typedef struct al_pair {
 } al_pair;
 
 typedef struct al_group {
-    int key;
+    char key[40]; /* scripts and languages of the two sides */
     double m0, w0, m1, w1;
 } al_group;
 
@@ -215,11 +215,18 @@ static void doc_matches(dm_aligner *al, al_pair *p)
     side_docm(&al->mkt, &p->tgt, &p->src, &p->docm_tgt);
 }
 
+/* Pairs of the same languages (or scripts, when the languages are unknown) share statistics. */
+static void group_key(const al_pair *p, char *out, size_t cap)
+{
+    snprintf(out, cap, "%d:%s|%d:%s", p->src.script, p->src.lang, p->tgt.script, p->tgt.lang);
+}
+
 static size_t group_of(dm_aligner *al, const al_pair *p)
 {
-    int key = p->src.script * 64 + p->tgt.script;
+    char key[40];
+    group_key(p, key, sizeof key);
     for (size_t g = 0; g < al->ngroups; g++)
-        if (al->groups[g].key == key)
+        if (!strcmp(al->groups[g].key, key))
             return g;
     return AL_NONE;
 }
@@ -236,7 +243,7 @@ static dm_status make_groups(dm_aligner *al)
         size_t g = group_of(al, p);
         if (g == AL_NONE) {
             g = al->ngroups++;
-            al->groups[g].key = p->src.script * 64 + p->tgt.script;
+            group_key(p, al->groups[g].key, sizeof al->groups[g].key);
         }
         p->group = g;
     }
