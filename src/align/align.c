@@ -359,7 +359,7 @@ static dm_status align_pair(dm_aligner *al, al_pair *p, pair_run *r, const al_bl
             al_scorer_init(&r->sc, &p->src, &p->tgt, &r->pm, &p->par);
             st = al_dp_run(&r->sc, &r->band, &r->blk, &r->nblk);
         }
-        if (st != DM_OK || full || !al_band_touched(&r->band, r->blk, r->nblk, width) ||
+        if (st != DM_OK || full || !al_band_touched(&r->band, r->blk, r->nblk) ||
             width * 4 > (n > m ? n : m))
             break;
         width *= 2;

@@ -122,7 +122,6 @@ dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ib
     uint32_t *pos = malloc((npairs ? npairs : 1) * sizeof *pos);
     uint32_t *occ = calloc((size_t)max_src + 2, sizeof *occ);
     float *prob = NULL, *cnt = NULL;
-    double *tot = NULL;
     al_ibm *m = NULL;
     if (!keys || !pos || !occ)
         goto done;
@@ -160,8 +159,7 @@ dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ib
     }
     prob = malloc((nk ? nk : 1) * sizeof *prob);
     cnt = malloc((nk ? nk : 1) * sizeof *cnt);
-    tot = malloc((nk ? nk : 1) * sizeof *tot);
-    if (!prob || !cnt || !tot)
+    if (!prob || !cnt)
         goto done;
     for (size_t k = 0; k < nk; k++)
         prob[k] = 1.0f;
@@ -224,7 +222,6 @@ done:
     free(occ);
     free(prob);
     free(cnt);
-    free(tot);
     al_ibm_free(m);
     return st;
 }

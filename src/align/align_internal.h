@@ -214,7 +214,7 @@ dm_status al_band_full(al_band *band, size_t n, size_t m);
 dm_status al_band_around_points(al_band *band, size_t n, size_t m, const uint32_t *pi,
                                 const uint32_t *pj, size_t np, size_t width);
 /* Does the path touch the band's edge (so that a wider band could find a better one)? */
-int al_band_touched(const al_band *band, const al_block *b, size_t nb, size_t width);
+int al_band_touched(const al_band *band, const al_block *b, size_t nb);
 void al_band_free(al_band *band);
 /* Anchor points: sentence pairs that share a concept found in no other sentence of either side,
  * kept when they form a monotone chain. */
