@@ -52,7 +52,7 @@ typedef void (*dm_diag_fn)(void *ud, dm_diag_level level, const char *place, con
                            const char *reason);
 
 typedef struct dm_options {
-    size_t max_doc_bytes;  /* largest document accepted; 0 = default (16 MiB) */
+    size_t max_doc_bytes;  /* largest document accepted; 0 = default (16 MiB); at most 1 GiB */
     const char *data_dir;  /* shipped models and lexicons; NULL = $DRAGOMAN_DATA or built-in */
 } dm_options;
 
@@ -214,7 +214,8 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result);
 
 dm_status dm_store_count(dm_store *st, size_t *n_docs, size_t *n_sentences);
 
-/* A stored document as read back: doc.lang is the identified language. */
+/* A stored document as read back: doc.lang is the identified language; doc.title is the
+ * headline (the title, or the start of the first sentence when the document has none). */
 typedef struct dm_stored_doc {
     dm_doc doc;
     const char *lang_declared; /* NULL when none */
@@ -232,6 +233,30 @@ dm_status dm_store_get(dm_store *st, const char *id, dm_stored_doc_fn fn, void *
 typedef dm_status (*dm_sentence_fn)(void *ud, size_t idx, const char *text, size_t len,
                                     const char *lang);
 dm_status dm_store_sentences(dm_store *st, const char *id, dm_sentence_fn fn, void *ud);
+
+/* Replace all stories: the document ids[i] belongs to story number story[i] (>= 1); a story of
+ * one document is kept as such. */
+dm_status dm_store_set_stories(dm_store *st, const char *const *ids, const size_t *story,
+                               size_t n);
+/* Record why two documents were linked (or kept apart): score and readable evidence. */
+dm_status dm_store_put_link(dm_store *st, const char *a, const char *b, double score,
+                            const char *kind, const char *evidence);
+/* The recorded link between a and b (in either order): DM_ENOTFOUND when none. *evidence is
+ * malloc'ed. */
+dm_status dm_store_get_link(dm_store *st, const char *a, const char *b, double *score,
+                            char **kind, char **evidence);
+
+/* ======================================================================== web viewer */
+
+/* Called once the viewer listens, with the port it took. */
+typedef void (*dm_serve_ready_fn)(void *ud, unsigned port);
+
+/* Serve the store at db_path over HTTP on 127.0.0.1:port (0 = any free port, told to ready)
+ * until *stop becomes nonzero: the documents, each with its sentences and
+ * their languages (right-to-left scripts shown right), the stories and their versions, and JSON
+ * under /api/. Every request opens its own read-only connection, so ingest may run meanwhile. */
+dm_status dm_serve(dm_ctx *ctx, const char *db_path, unsigned port, dm_serve_ready_fn ready,
+                   void *ud, volatile int *stop);
 
 #ifdef __cplusplus
 }

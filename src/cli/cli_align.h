@@ -27,6 +27,8 @@ typedef struct cli_doc_pair {
 /* Read a file as sentences: one a line (lines != 0) or cut by dm_segment. */
 int cli_load_sents(dm_ctx *ctx, const char *cmd, const char *path, int lines, cli_sents *out);
 void cli_sents_free(cli_sents *s);
+/* The sentences of a stored document (cli_store_sents.c). */
+dm_status cli_load_stored_sents(dm_store *st, const char *id, cli_sents *out);
 int cli_load_pair(dm_ctx *ctx, const char *cmd, const char *a, const char *b, int lines,
                   cli_doc_pair *dp);
 void cli_doc_pair_free(cli_doc_pair *dp);

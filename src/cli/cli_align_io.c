@@ -40,7 +40,7 @@ int cli_load_sents(dm_ctx *ctx, const char *cmd, const char *path, int lines, cl
 {
     memset(out, 0, sizeof *out);
     size_t len;
-    dm_status st = cli_read_all(path, &out->buf, &len);
+    dm_status st = cli_read_all(path, (size_t)256 << 20, &out->buf, &len);
     if (st != DM_OK) {
         fprintf(stderr, "dragoman %s: cannot read %s: %s\n", cmd, path, dm_status_str(st));
         return EXIT_FAIL;
