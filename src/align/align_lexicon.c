@@ -55,16 +55,43 @@ static size_t lookup_into(al_env *env, const dm_lexicon *lx, const char *w, size
 }
 #endif
 
+#ifdef HAVE_LEXICON
+/* Byte offsets of the code points of w (at most cap). */
+static size_t cp_offsets(const char *w, size_t wl, size_t *off, size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < wl && n < cap; k++)
+        if (((unsigned char)w[k] & 0xC0) != 0x80)
+            off[n++] = k;
+    return n;
+}
+
+/* Arabic-script proclitics: wa-, fa-, bi-, li-, ka- and the article al- (و ف ب ل ك ال). */
+static size_t proclitic_len(const char *w, size_t wl)
+{
+    size_t k = 0;
+    static const char *const one[] = {"\xd9\x88", "\xd9\x81", "\xd8\xa8", "\xd9\x84", "\xd9\x83"};
+    for (size_t q = 0; q < 5 && k == 0; q++)
+        if (wl >= 2 && !memcmp(w, one[q], 2))
+            k = 2;
+    if (wl >= k + 4 && !memcmp(w + k, "\xd8\xa7\xd9\x84", 4)) /* ال */
+        k += 4;
+    return k;
+}
+#endif
+
 size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint32_t *out, size_t cap)
 {
 #ifdef HAVE_LEXICON
     size_t wl;
     const char *w = al_vocab_str(env->voc, form, &wl);
-    size_t n = lookup_into(env, (const dm_lexicon *)lx, w, wl, out, 0, cap);
+    const dm_lexicon *lex = (const dm_lexicon *)lx;
+    size_t n = lookup_into(env, lex, w, wl, out, 0, cap);
     if (n)
         return n;
     /* elided and clitic forms (l'avait, j'ai, dell'anno): the parts around the apostrophe */
     size_t start = 0;
+    int apostrophe = 0;
     for (size_t k = 0; k <= wl; k++) {
         size_t al = 0;
         if (k < wl && w[k] == '\'')
@@ -72,15 +99,25 @@ size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint3
         else if (k + 2 < wl && !memcmp(w + k, "\xe2\x80\x99", 3))
             al = 3;
         if (k == wl || al) {
-            if (k > start && start > 0)
-                n = lookup_into(env, (const dm_lexicon *)lx, w + start, k - start, out, n, cap);
-            else if (k > start && k < wl)
-                n = lookup_into(env, (const dm_lexicon *)lx, w + start, k - start, out, n, cap);
+            if (k > start && (start > 0 || k < wl))
+                n = lookup_into(env, lex, w + start, k - start, out, n, cap);
+            apostrophe |= al != 0;
             start = k + al;
             if (al)
                 k += al - 1;
         }
     }
+    if (n || apostrophe)
+        return n;
+    /* inflected forms the lexicon lacks: without an Arabic-script proclitic, then without up
+     * to 3 final letters (Turkish, Persian, Arabic, Slavic endings), keeping 4 letters at least */
+    size_t pre = proclitic_len(w, wl);
+    if (pre && wl - pre >= 6)
+        n = lookup_into(env, lex, w + pre, wl - pre, out, n, cap);
+    size_t off[64];
+    size_t ncp = cp_offsets(w + pre, wl - pre, off, 64);
+    for (size_t cut = 1; !n && cut <= 3 && ncp >= cut + 4 && ncp < 64; cut++)
+        n = lookup_into(env, lex, w + pre, off[ncp - cut], out, n, cap);
     return n;
 #else
     (void)env;
