@@ -66,7 +66,8 @@ static size_t cp_offsets(const char *w, size_t wl, size_t *off, size_t cap)
     return n;
 }
 
-/* Arabic-script proclitics: wa-, fa-, bi-, li-, ka- and the article al- (و ف ب ل ك ال). */
+/* Proclitics written as part of the word: Arabic-script wa-, fa-, bi-, li-, ka- and the article
+ * al- (و ف ب ل ك ال); Hebrew letters of the same kind. */
 static size_t proclitic_len(const char *w, size_t wl)
 {
     size_t k = 0;
@@ -76,6 +77,11 @@ static size_t proclitic_len(const char *w, size_t wl)
             k = 2;
     if (wl >= k + 4 && !memcmp(w + k, "\xd8\xa7\xd9\x84", 4)) /* ال */
         k += 4;
+    /* Hebrew: ve-, ha-, be-, le-, mi-, she-, ke- (ו ה ב ל מ ש כ), one or two of them */
+    static const char heb[] = "\x95\x94\x91\x9c\x9e\xa9\x9b";
+    for (int q = 0; q < 2 && k == (size_t)q * 2; q++)
+        if (wl >= k + 2 && (unsigned char)w[k] == 0xD7 && w[k + 1] && strchr(heb, w[k + 1]))
+            k += 2;
     return k;
 }
 #endif
@@ -109,8 +115,8 @@ size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint3
     }
     if (n || apostrophe)
         return n;
-    /* inflected forms the lexicon lacks: without an Arabic-script proclitic, then without up
-     * to 3 final letters (Turkish, Persian, Arabic, Slavic endings), keeping 4 letters at least */
+    /* inflected forms the lexicon lacks: without a proclitic, then without up to 3 final
+     * letters (Turkish, Persian, Arabic, Slavic endings), keeping 4 letters at least */
     size_t pre = proclitic_len(w, wl);
     if (pre && wl - pre >= 6)
         n = lookup_into(env, lex, w + pre, wl - pre, out, n, cap);
