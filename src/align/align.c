@@ -24,6 +24,7 @@
 #define FULL_GRID_CELLS 300000.0 /* up to this n*m the whole grid is searched */
 #define BAND_WIDTH 24            /* first band half-width around the anchor path */
 #define SHRINK 40.0              /* weight units of the pool in each pair's p0/p1 */
+#define VAR_PRIOR_LINKS 10.0     /* pseudo-links of the default length variance */
 #define LEARN_ROUNDS 1           /* learn translations, realign (more rounds gained nothing) */
 #define LEARN_MIN_PROB 0.25      /* learned translations kept from this t(tgt|src) up */
 
@@ -35,6 +36,7 @@ typedef struct al_pair {
     size_t group;
     double m0, w0, m1, w1; /* matched/total weight: sampled unrelated pairs, linked blocks */
     double docm_src, docm_tgt; /* median share of a sentence matched anywhere on the other side */
+    double var_sum, var_n;     /* Gale-Church variance measured on the 1-1 links */
 } al_pair;
 
 typedef struct al_group {
@@ -278,6 +280,10 @@ static void pair_params(dm_aligner *al, al_pair *p, int have_links)
     } else {
         par->p1 = par->p0 + (par->p0 * 3 > 0.1 ? par->p0 * 3 : 0.1);
     }
+    if (have_links) { /* the pair's own variance, shrunk towards the default, within bounds */
+        double v = (p->var_sum + VAR_PRIOR_LINKS * par->var) / (p->var_n + VAR_PRIOR_LINKS);
+        par->var = v < par->var / 2 ? par->var / 2 : v > par->var * 2 ? par->var * 2 : v;
+    }
     par->docm_src = p->docm_src;
     par->docm_tgt = p->docm_tgt;
     double ls = p->src.nchar_total, lt = p->tgt.nchar_total;
@@ -292,6 +298,7 @@ static void pair_params(dm_aligner *al, al_pair *p, int have_links)
 static void link_stats(al_pair *p, const al_scorer *sc, const al_block *b, size_t nb)
 {
     p->m1 = p->w1 = 0;
+    p->var_sum = p->var_n = 0;
     for (size_t k = 0; k < nb; k++) {
         if (b[k].a != 1 || b[k].b != 1)
             continue;
@@ -299,6 +306,12 @@ static void link_stats(al_pair *p, const al_scorer *sc, const al_block *b, size_
         al_block_parts(sc, b[k].i, 1, b[k].j, 1, &lex, &len, &M, &W);
         p->m1 += M;
         p->w1 += W;
+        if (lex > 0) { /* confident links: how far their lengths stray from the ratio */
+            double ls = p->src.sent[b[k].i].nchar, lt = p->tgt.sent[b[k].j].nchar;
+            double r = sc->par.ratio, d = lt - r * ls;
+            p->var_sum += d * d / ((r * ls + lt) / 2 + 1.0);
+            p->var_n += 1;
+        }
     }
 }
 

@@ -171,7 +171,7 @@ dm_status al_pairs_compute(al_pairs *pm, const al_band *band, const al_doc *src,
 void al_params_default(al_params *p)
 {
     p->ratio = 1.0;
-    p->var = 6.8;
+    p->var = 10.0;
     p->p0 = 0.05;
     p->p1 = 0.5;
     p->lex_w = 1.0;
