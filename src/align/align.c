@@ -24,6 +24,7 @@
 #define FULL_GRID_CELLS 300000.0 /* up to this n*m the whole grid is searched */
 #define BAND_WIDTH 24            /* first band half-width around the anchor path */
 #define SHRINK 40.0              /* weight units of the pool in each pair's p0/p1 */
+#define RATIO_PRIOR_CHARS 300.0  /* characters of the whole-text ratio in the links' ratio */
 #define VAR_PRIOR_LINKS 10.0     /* pseudo-links of the default length variance */
 #define LEARN_ROUNDS 1           /* learn translations, realign (more rounds gained nothing) */
 #define LEARN_MIN_PROB 0.25      /* learned translations kept from this t(tgt|src) up */
@@ -37,6 +38,7 @@ typedef struct al_pair {
     double m0, w0, m1, w1; /* matched/total weight: sampled unrelated pairs, linked blocks */
     double docm_src, docm_tgt; /* median share of a sentence matched anywhere on the other side */
     double var_sum, var_n;     /* Gale-Church variance measured on the 1-1 links */
+    double ls_sum, lt_sum;     /* their lengths: the ratio of translations, not of the texts */
 } al_pair;
 
 typedef struct al_group {
@@ -288,6 +290,8 @@ static void pair_params(dm_aligner *al, al_pair *p, int have_links)
     par->docm_tgt = p->docm_tgt;
     double ls = p->src.nchar_total, lt = p->tgt.nchar_total;
     par->ratio = (ls > 0 && lt > 0) ? lt / ls : 1.0;
+    if (have_links && p->ls_sum > 0) /* from the links, with the whole texts' ratio as a prior */
+        par->ratio = (p->lt_sum + RATIO_PRIOR_CHARS * par->ratio) / (p->ls_sum + RATIO_PRIOR_CHARS);
     if (par->ratio < 0.2)
         par->ratio = 0.2;
     if (par->ratio > 5)
@@ -298,7 +302,7 @@ static void pair_params(dm_aligner *al, al_pair *p, int have_links)
 static void link_stats(al_pair *p, const al_scorer *sc, const al_block *b, size_t nb)
 {
     p->m1 = p->w1 = 0;
-    p->var_sum = p->var_n = 0;
+    p->var_sum = p->var_n = p->ls_sum = p->lt_sum = 0;
     for (size_t k = 0; k < nb; k++) {
         if (b[k].a != 1 || b[k].b != 1)
             continue;
@@ -311,6 +315,8 @@ static void link_stats(al_pair *p, const al_scorer *sc, const al_block *b, size_
             double r = sc->par.ratio, d = lt - r * ls;
             p->var_sum += d * d / ((r * ls + lt) / 2 + 1.0);
             p->var_n += 1;
+            p->ls_sum += ls;
+            p->lt_sum += lt;
         }
     }
 }
