@@ -5,9 +5,13 @@
 # CASE_DIR/rc       expected exit status (default 0)
 # CASE_DIR/stdout   expected standard output, exactly (optional)
 # CASE_DIR/stdout.grep, stderr.grep   lines that must each match somewhere (grep -E), optional
+# CASE_DIR/no-sanitize  skip (77) in AddressSanitizer builds
 set -u
 CASE=$1
 DRAGOMAN=$2
+if [ -f "$CASE/no-sanitize" ] && [ "${DM_SANITIZED:-0}" = 1 ]; then
+    echo "skipped in a sanitizer build"; exit 77
+fi
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TMP=$(mktemp -d)
 export CASE DRAGOMAN ROOT TMP

@@ -42,7 +42,11 @@ static dm_status read_line(dm_reader *r, const char *place, const char *line, si
         dm_reject(r, place, NULL, "line is JSON but not an object");
         goto done;
     }
-    if (json_is_string(jid))
+    if (json_is_string(jid) && strlen(json_string_value(jid)) != json_string_length(jid)) {
+        /* cut at the NUL, it would be another record's id */
+        dm_reject(r, place, NULL, "field \"id\" holds a NUL character (\\u0000)");
+        goto done;
+    } else if (json_is_string(jid))
         id = json_string_value(jid);
     else if (json_is_integer(jid)) {
         snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
@@ -75,8 +79,10 @@ done:
 dm_status dm_read_jsonl(dm_reader *r, dm_stream *s)
 {
     dm_buf line = {0};
-    /* JSON escapes can take six bytes for one: allow room for them, no more */
-    size_t max = r->ctx->opt.max_doc_bytes * 2 + 65536, too_long;
+    /* \u escapes take six bytes for a letter of two (Cyrillic, Greek, Arabic...) or twelve for
+     * one of four (a surrogate pair): a document within the limit has a line within three times
+     * it, plus room for the other fields */
+    size_t max = r->ctx->opt.max_doc_bytes * 3 + 65536, too_long;
     char place[1200];
     dm_status st = DM_OK;
     for (unsigned long lineno = 1; dm_stream_getline(s, &line, max, &too_long); lineno++) {

@@ -17,7 +17,8 @@
 /* --- normalization ------------------------------------------------------------------------ */
 
 /* Make arbitrary bytes valid NFC UTF-8: BOM dropped, CRLF/CR -> LF, NUL and other C0 controls
- * except TAB/LF dropped, invalid sequences -> U+FFFD (counted in *n_replaced). *out malloc'ed. */
+ * except TAB/LF dropped, C1 controls read as windows-1252 (curly quotes, dashes, euro sign),
+ * invalid sequences -> U+FFFD (counted in *n_replaced). *out malloc'ed. */
 dm_status dm_text_clean(dm_ctx *ctx, const char *in, size_t len, char **out, size_t *out_len,
                         size_t *n_replaced);
 

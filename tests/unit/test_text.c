@@ -75,6 +75,10 @@ static void test_segment(void)
     CHECK(count_sentences("इराक़ के साथ है। हम इराक़ की तरक़्क़ी की आरज़ू करते हैं।") == 2);
     CHECK(count_sentences("یہ پہلا جملہ ہے۔ یہ دوسرا جملہ ہے۔") == 2);
     CHECK(count_sentences("هل حضر الرئيس؟ نعم حضر.") == 2);
+    CHECK(count_sentences("ראש הממשלה נפגש עם הנשיא. הם דיברו על הכלכלה.") == 2);     /* Hebrew */
+    CHECK(count_sentences("Президент встретился с премьером. Они обсудили экономику!") == 2);
+    CHECK(count_sentences("国家主席会见了伊拉克总统。双方讨论了合作。") == 2);               /* Chinese */
+    CHECK(count_sentences("นายกรัฐมนตรีพบประธานาธิบดี\nทั้งสองหารือเรื่องเศรษฐกิจ") == 2); /* Thai lines */
     /* a headline without final punctuation is a sentence of its own */
     CHECK(count_sentences("The Office of the Supreme Leader\n\nToday the leader met the president.") == 2);
     /* the Hindi example article: every sentence ends with a danda */
