@@ -9,7 +9,8 @@
  * Keys and English words are in dragoman's matching form (dm_match_form), applied when the
  * file is loaded, so callers look up the tokens of matching-form text as they are. English is
  * its own lexicon: every English word maps to itself with weight 1, so callers treat "en" like
- * any other language.
+ * any other language. Its entries are made on first lookup, so lookups, like everything on one
+ * context, belong to one thread at a time.
  */
 #ifndef DM_LEXICON_H
 #define DM_LEXICON_H

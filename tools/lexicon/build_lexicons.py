@@ -19,6 +19,8 @@ kept; per language the words are capped, keeping names (cldr, iso) and frequent 
 All text is cut and case-folded by icu_words (ICU word breaks, like dragoman's own tokenizer);
 Arabic-script letters are unified as dm_match_form does, so that variants merge here (the library
 applies dm_match_form again when it loads a file).
+
+LEXDEBUG=word1,word2 (matching form) prints the evidence and rank of those words while building.
 """
 import argparse
 import collections
