@@ -123,7 +123,8 @@ dm_status lk_candidates(lk_coll *c)
         for (uint32_t j = 0; j < d->nf; j++)
             if (c->feats.df[d->f[j].id] <= c->prm.posting_cap)
                 probe[np++] = d->f[j];
-        qsort(probe, np, sizeof *probe, cmp_w_desc);
+        if (np > 1) /* probe is NULL for a document without features */
+            qsort(probe, np, sizeof *probe, cmp_w_desc);
         uint32_t used[LK_KIND_COUNT] = {0};
         size_t nt = 0;
         for (size_t j = 0; j < np; j++) {
