@@ -35,8 +35,10 @@ static size_t signature(const lk_doc *d, uint32_t *sig)
     uint32_t *w = malloc((d->nwords + 1) * sizeof *w);
     if (!w)
         return 0;
-    memcpy(w, d->words, d->nwords * sizeof *w);
-    qsort(w, d->nwords, sizeof *w, cmp_u32);
+    if (d->nwords) { /* words is NULL for a document without words */
+        memcpy(w, d->words, d->nwords * sizeof *w);
+        qsort(w, d->nwords, sizeof *w, cmp_u32);
+    }
     uint32_t cnt[SIG_WORDS] = {0};
     size_t ns = 0;
     for (size_t i = 0; i < d->nwords;) {
