@@ -207,7 +207,8 @@ static void side_docm(al_marks *mk, const al_doc *self, const al_doc *other, dou
     }
     *median = 0;
     if (v && self->n) {
-        qsort(v, self->n, sizeof *v, cmp_float);
+        if (self->n > 1) /* an empty array may be NULL */
+            qsort(v, self->n, sizeof *v, cmp_float);
         *median = v[self->n / 2];
     }
     free(v);

@@ -185,7 +185,8 @@ dm_status al_anchors(const al_doc *src, const al_doc *tgt, uint32_t **pi, uint32
         cs[nc].w = 1;
         nc++;
     }
-    qsort(cs, nc, sizeof *cs, cmp_cand);
+    if (nc > 1) /* an empty array may be NULL */
+        qsort(cs, nc, sizeof *cs, cmp_cand);
     /* merge duplicates (several concepts for one pair weigh more) */
     size_t u = 0;
     for (size_t k = 0; k < nc; k++) {

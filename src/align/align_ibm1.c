@@ -142,7 +142,8 @@ dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ib
             keys[p++] = (uint64_t)NULL_WORD << 32 | tw[u];
         }
     }
-    qsort(keys, npairs, sizeof *keys, cmp_u64);
+    if (npairs > 1) /* an empty array may be NULL */
+        qsort(keys, npairs, sizeof *keys, cmp_u64);
     size_t nk = 0;
     for (size_t k = 0; k < npairs; k++)
         if (!nk || keys[k] != keys[nk - 1])
@@ -259,7 +260,8 @@ dm_status al_ibm_union(const al_ibm *fwd, const al_ibm *rev, al_ibm **out)
             pairs[k++] = (uint64_t)rev->tr[q] << 32 | u;
             max_src = rev->tr[q] > max_src ? rev->tr[q] : max_src;
         }
-    qsort(pairs, n, sizeof *pairs, cmp_u64);
+    if (n > 1) /* an empty array may be NULL */
+        qsort(pairs, n, sizeof *pairs, cmp_u64);
     al_ibm *m = calloc(1, sizeof *m);
     if (!m) {
         free(pairs);

@@ -172,14 +172,16 @@ static dm_status find_candidates(miner *x)
         }
         size_t keep = nt < N_CAND ? nt : N_CAND;
         if (nt > keep)
-            qsort(tmp, nt, sizeof *tmp, cmp_cand_desc);
+            if (nt > 1) /* an empty array may be NULL */
+                qsort(tmp, nt, sizeof *tmp, cmp_cand_desc);
         al_marks_set_sentence(&x->mks, &x->src, i);
         cand *out = x->cands + i * N_CAND;
         for (size_t q = 0; q < keep; q++) {
             out[q].j = tmp[q].j;
             out[q].sim = similarity(x, i, tmp[q].j);
         }
-        qsort(out, keep, sizeof *out, cmp_cand_desc);
+        if (keep > 1) /* an empty array may be NULL */
+            qsort(out, keep, sizeof *out, cmp_cand_desc);
         x->ncands[i] = (uint32_t)keep;
     }
     free(acc);

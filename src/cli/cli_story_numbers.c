@@ -61,7 +61,8 @@ dm_status cli_number_stories(const long long *old, const size_t *labels, size_t 
     }
     for (size_t i = 0; i < n; i++)
         m[i] = (member){labels[i], i};
-    qsort(m, n, sizeof *m, by_label);
+    if (n > 1) /* an empty array may be NULL */
+        qsort(m, n, sizeof *m, by_label);
     size_t nc = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i, k = 0;
@@ -71,7 +72,8 @@ dm_status cli_number_stories(const long long *old, const size_t *labels, size_t 
             j++;
         }
         cluster cl = {.first = i, .n = j - i, .best_old = -1, .votes = 0};
-        qsort(votes, k, sizeof *votes, cmp_ll);
+        if (k > 1) /* an empty array may be NULL */
+            qsort(votes, k, sizeof *votes, cmp_ll);
         for (size_t a = 0; a < k;) {
             size_t b = a;
             while (b < k && votes[b] == votes[a])
@@ -85,7 +87,8 @@ dm_status cli_number_stories(const long long *old, const size_t *labels, size_t 
         c[nc++] = cl;
         i = j;
     }
-    qsort(c, nc, sizeof *c, by_votes);
+    if (nc > 1) /* an empty array may be NULL */
+        qsort(c, nc, sizeof *c, by_votes);
     size_t next = (size_t)max_old + 1;
     for (size_t i = 0; i < nc; i++) {
         size_t num;

@@ -40,7 +40,8 @@ static dm_status keep_evidence(dm_store *st, dm_linker *lk, const cli_docs *d, c
         return DM_ENOMEM;
     for (size_t i = 0; i < d->n; i++)
         o[i] = (by_story){story[i], i};
-    qsort(o, d->n, sizeof *o, cmp_story);
+    if (d->n > 1) /* an empty array may be NULL */
+        qsort(o, d->n, sizeof *o, cmp_story);
     dm_status s = DM_OK;
     for (size_t i = 0; i < d->n && !s;) {
         size_t j = i;

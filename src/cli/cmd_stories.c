@@ -78,7 +78,8 @@ dm_status cli_story_rows_load(dm_store *st, cli_story_rows *r)
         cli_story_rows_free(r);
         return s;
     }
-    qsort(r->v, r->n, sizeof *r->v, by_story);
+    if (r->n > 1) /* an empty array may be NULL */
+        qsort(r->v, r->n, sizeof *r->v, by_story);
     return DM_OK;
 }
 

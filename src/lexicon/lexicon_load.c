@@ -194,7 +194,8 @@ static dm_status finish(dm_ctx *ctx, builder *b, dm_lexicon *lx)
     for (size_t k = 0; k < b->n_keys; k++) {
         dm_lex_key *key = &lx->keys[k];
         dm_lex_entry *g = lx->entries + key->first;
-        qsort(g, key->count, sizeof *g, cmp_weight_desc);
+        if (key->count > 1) /* an empty array may be NULL */
+            qsort(g, key->count, sizeof *g, cmp_weight_desc);
         size_t start = w;
         for (uint32_t i = 0; i < key->count; i++) {
             int dup = 0;

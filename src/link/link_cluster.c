@@ -87,7 +87,8 @@ static dm_status one_to_one(lk_coll *c, link_t **out, size_t *nout)
             p->score >= c->prm.min_score)
             order[no++] = p;
     }
-    qsort(order, no, sizeof *order, cmp_pair_score);
+    if (no > 1) /* an empty array may be NULL */
+        qsort(order, no, sizeof *order, cmp_pair_score);
     size_t nk = 0;
     for (size_t t = 0; t < no; t++) {
         const lk_pair *p = order[t];
@@ -145,7 +146,8 @@ static dm_status grow_stories(lk_coll *c, uf_t *u, const link_t *links, size_t n
         }
         if (!m)
             break;
-        qsort(cp, m, sizeof *cp, cmp_cpair_key);
+        if (m > 1) /* an empty array may be NULL */
+            qsort(cp, m, sizeof *cp, cmp_cpair_key);
         size_t q = 0;
         for (size_t t = 0; t < m; t++) {
             if (q && cp[q - 1].x == cp[t].x && cp[q - 1].y == cp[t].y)
@@ -155,7 +157,8 @@ static dm_status grow_stories(lk_coll *c, uf_t *u, const link_t *links, size_t n
         }
         for (size_t t = 0; t < q; t++)
             cp[t].w /= (float)u->size[cp[t].x] * (float)u->size[cp[t].y];
-        qsort(cp, q, sizeof *cp, cmp_cpair_avg);
+        if (q > 1) /* an empty array may be NULL */
+            qsort(cp, q, sizeof *cp, cmp_cpair_avg);
         memset(busy, 0, c->n);
         size_t merged = 0;
         for (size_t t = 0; t < q && cp[t].w >= c->prm.merge_avg; t++) {

@@ -37,7 +37,8 @@ void lk_doc_compact(lk_doc *d)
 {
     if (d->nf == 0)
         return;
-    qsort(d->f, d->nf, sizeof *d->f, cmp_fw);
+    if (d->nf > 1) /* an empty array may be NULL */
+        qsort(d->f, d->nf, sizeof *d->f, cmp_fw);
     uint32_t k = 0;
     for (uint32_t i = 0; i < d->nf; i++) {
         if (k && d->f[k - 1].id == d->f[i].id)

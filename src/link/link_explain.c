@@ -81,7 +81,8 @@ static void shared_evidence(const lk_coll *c, uint32_t a, uint32_t b, buf_t *o)
             j++;
         }
     }
-    qsort(sh, ns, sizeof *sh, cmp_shared);
+    if (ns > 1) /* an empty array may be NULL */
+        qsort(sh, ns, sizeof *sh, cmp_shared);
     float part[LK_KIND_COUNT];
     lk_sim(c, a, b, part);
     for (int k = 0; k < LK_KIND_COUNT; k++) {

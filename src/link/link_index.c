@@ -178,7 +178,8 @@ dm_status lk_candidates(lk_coll *c)
         return dm_fail(c->ctx, st, "cannot search link candidates");
     lk_tick("probe");
     /* pairs found from both sides once; exact evidence for each */
-    qsort(c->pairs, c->npairs, sizeof *c->pairs, cmp_pair);
+    if (c->npairs > 1) /* an empty array may be NULL */
+        qsort(c->pairs, c->npairs, sizeof *c->pairs, cmp_pair);
     size_t u = 0;
     for (size_t t = 0; t < c->npairs; t++)
         if (!u || c->pairs[u - 1].a != c->pairs[t].a || c->pairs[u - 1].b != c->pairs[t].b)

@@ -68,7 +68,8 @@ static dm_status collect(lk_coll *c, const uint32_t *story_of, occ_t **out, size
         for (uint32_t k = 0; k < d->nwords; k++)
             o[n++] = (occ_t){d->words[k], s, d->lang};
     }
-    qsort(o, n, sizeof *o, cmp_occ);
+    if (n > 1) /* an empty array may be NULL */
+        qsort(o, n, sizeof *o, cmp_occ);
     size_t u = 0; /* a word counted once per story */
     for (size_t t = 0; t < n; t++)
         if (!u || cmp_occ(&o[u - 1], &o[t]) != 0)

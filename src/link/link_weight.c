@@ -90,7 +90,8 @@ void lk_weigh(lk_coll *c, int kind_mask)
             for (uint32_t j = 0; j < d->nf; j++)
                 if (c->feats.kind[d->f[j].id] == t)
                     tmp[m++] = d->f[j].w;
-            qsort(tmp, m, sizeof *tmp, cmp_float_desc);
+            if (m > 1) /* an empty array may be NULL */
+                qsort(tmp, m, sizeof *tmp, cmp_float_desc);
             cut[t] = tmp[keep_per_kind[t] - 1];
         }
         double norm[LK_KIND_COUNT] = {0};

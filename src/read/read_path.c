@@ -135,7 +135,8 @@ static dm_status read_dir(dm_reader *r, const char *dir, const char *root, int d
     }
     closedir(d);
     if (!st)
-        qsort(names, n, sizeof *names, cmp_names);
+        if (n > 1) /* an empty array may be NULL */
+            qsort(names, n, sizeof *names, cmp_names);
     for (size_t i = 0; i < n && !st; i++) {
         size_t len = strlen(dir) + strlen(names[i]) + 2;
         char *path = malloc(len);
