@@ -111,51 +111,41 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
         *n = 1;
         return DM_OK;
     }
-    /* score = sum over found features of log P(f|l) = found[o] * unseen[o] + gains */
-    double best = -INFINITY;
+    /* score = bias + sum over found features of their gains (see build_langid.py), computed for
+     * the candidates only: the allowed languages of the text's script */
+    const uint8_t *cand = m->candidates[ti.script];
+    const uint32_t nc = m->script_langs[ti.script];
     double score[LID_MAX_LANGS];
-    uint32_t bit = 1u << ti.script;
-    for (uint32_t l = 0; l < m->n_langs; l++) {
-        if (!m->allowed[l] || !(m->langs[l].scripts & bit)) {
-            score[l] = -INFINITY;
-            continue;
-        }
+    double best = -INFINITY;
+    uint32_t nfound = 0;
+    for (int o = FIRST_ORDER; o < LID_ORDERS; o++)
+        nfound += a.found[o];
+    for (uint32_t c = 0; c < nc; c++) {
+        uint32_t l = cand[c];
         double s = m->langs[l].bias;
-        for (int o = FIRST_ORDER; o < LID_ORDERS; o++)
-            s += order_weight[o] * ((double)a.found[o] * m->langs[l].delta[o] +
-                                    a.gain[o][l] / (double)m->qscale);
-        score[l] = s;
+        if (nfound) /* else: letters of the right script, not one feature known: the bias decides */
+            for (int o = FIRST_ORDER; o < LID_ORDERS; o++)
+                s += order_weight[o] * ((double)a.found[o] * m->langs[l].delta[o] +
+                                        a.gain[o][l] / (double)m->qscale);
+        score[c] = s;
         if (s > best)
             best = s;
     }
-    uint32_t nfound = 0;
-    for (int o = 0; o < LID_ORDERS; o++)
-        nfound += a.found[o];
-    if (nfound == 0) {
-        /* letters of the right script, but not one feature known: guess by the script alone */
-        for (uint32_t l = 0; l < m->n_langs; l++)
-            if (score[l] > -INFINITY)
-                score[l] = m->langs[l].bias;
-        best = -INFINITY;
-        for (uint32_t l = 0; l < m->n_langs; l++)
-            if (score[l] > best)
-                best = score[l];
-    }
     double z = 0;
-    for (uint32_t l = 0; l < m->n_langs; l++)
-        if (score[l] > best - SOFTMAX_CUTOFF)
-            z += exp((score[l] - best) / SOFTMAX_TEMPERATURE);
+    for (uint32_t c = 0; c < nc; c++)
+        if (score[c] > best - SOFTMAX_CUTOFF)
+            z += exp((score[c] - best) / SOFTMAX_TEMPERATURE);
     double lf = length_factor(ti.letters) * (nfound ? 1.0 : 0.25);
     /* the k best by selection: k is small */
     for (size_t r = 0; r < k; r++) {
         int arg = -1;
-        for (uint32_t l = 0; l < m->n_langs; l++)
-            if (score[l] > -INFINITY && (arg < 0 || score[l] > score[arg]))
-                arg = (int)l;
+        for (uint32_t c = 0; c < nc; c++)
+            if (score[c] > -INFINITY && (arg < 0 || score[c] > score[arg]))
+                arg = (int)c;
         if (arg < 0)
             break;
         memset(&out[r], 0, sizeof out[r]);
-        strcpy(out[r].code, m->langs[arg].code);
+        strcpy(out[r].code, m->langs[cand[arg]].code);
         out[r].score = exp((score[arg] - best) / SOFTMAX_TEMPERATURE) / z * lf;
         score[arg] = -INFINITY;
         (*n)++;

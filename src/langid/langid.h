@@ -57,6 +57,7 @@ typedef struct lid_model {
     uint8_t allowed[LID_MAX_LANGS]; /* candidate set (dm_langid_restrict) */
     uint16_t script_langs[32];    /* allowed languages written in each script */
     uint8_t script_only[32];      /* the one allowed language of a script, when only one */
+    uint8_t candidates[32][LID_MAX_LANGS]; /* the allowed languages of each script */
 } lid_model;
 
 /* The context's model, loaded on first use. */

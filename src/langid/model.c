@@ -114,7 +114,7 @@ void lid_update_candidates(lid_model *m)
             continue;
         for (int s = 0; s < 32; s++)
             if (m->langs[l].scripts & (1u << s)) {
-                m->script_langs[s]++;
+                m->candidates[s][m->script_langs[s]++] = (uint8_t)l;
                 m->script_only[s] = (uint8_t)l;
             }
     }
