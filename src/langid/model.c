@@ -179,7 +179,7 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         goto corrupt;
     m->post = (const lid_posting *)(const void *)(counts + m->n_keys);
     uint32_t n_slots = 1024;
-    while (n_slots < m->n_keys + m->n_keys / 2) /* load factor below 2/3 */
+    while (n_slots < 2 * m->n_keys) /* load factor at most 1/2: few probes for absent keys */
         n_slots *= 2;
     m->mask = n_slots - 1;
     m->shift = 32;
