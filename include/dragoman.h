@@ -52,7 +52,7 @@ typedef void (*dm_diag_fn)(void *ud, dm_diag_level level, const char *place, con
                            const char *reason);
 
 typedef struct dm_options {
-    size_t max_doc_bytes;  /* largest document accepted; 0 = default (16 MiB) */
+    size_t max_doc_bytes;  /* largest document accepted; 0 = default (16 MiB); at most 1 GiB */
     const char *data_dir;  /* shipped models and lexicons; NULL = $DRAGOMAN_DATA or built-in */
 } dm_options;
 
@@ -136,6 +136,105 @@ typedef struct dm_lang_span {
  * trimmed of spaces. *out is malloc'ed; free it with free(). */
 dm_status dm_langid_spans(dm_ctx *ctx, const char *text, size_t len, dm_lang_span **out,
                           size_t *n);
+/* ======================================================================== align */
+
+/* A block of an alignment: src sentences src_start .. src_start+src_n-1 translate tgt sentences
+ * tgt_start .. tgt_start+tgt_n-1. One side may be empty (a sentence with no counterpart). Blocks
+ * come in order, are monotone and cover every sentence of both sides exactly once. */
+typedef struct dm_align_block {
+    size_t src_start, src_n;
+    size_t tgt_start, tgt_n;
+    double score; /* confidence in [0,1] that the block is right */
+} dm_align_block;
+
+typedef struct dm_align_opts {
+    const char *src_lang, *tgt_lang; /* ISO codes when known; NULL = guess when possible */
+    int no_lexicon;                  /* do not use the shipped lexicons */
+    int no_learning;                 /* do not learn word translations from the input itself */
+} dm_align_opts;
+
+/* A batch of document pairs aligned together: word translations learned from the whole batch
+ * help every pair. Add pairs, run once, then read each pair's blocks. */
+typedef struct dm_aligner dm_aligner;
+
+dm_status dm_aligner_new(dm_ctx *ctx, const dm_align_opts *opt /* may be NULL */,
+                         dm_aligner **out);
+/* Add a pair given as arrays of sentences (UTF-8, lengths in bytes); the texts are not kept.
+ * src_lang/tgt_lang: ISO codes of this pair when known, else NULL (the options', or a guess). */
+dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *src_len,
+                         size_t n_src, const char *const *tgt, const size_t *tgt_len,
+                         size_t n_tgt, const char *src_lang, const char *tgt_lang);
+dm_status dm_aligner_run(dm_aligner *al);
+size_t dm_aligner_count(const dm_aligner *al);
+/* Blocks of pair k (in the order added), valid until dm_aligner_free. */
+dm_status dm_aligner_blocks(const dm_aligner *al, size_t k, const dm_align_block **blocks,
+                            size_t *n);
+void dm_aligner_free(dm_aligner *al);
+
+/* One pair: a batch of one. *out is malloc'ed; free it with free(). */
+dm_status dm_align(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
+                   const size_t *src_len, size_t n_src, const char *const *tgt,
+                   const size_t *tgt_len, size_t n_tgt, dm_align_block **out, size_t *n);
+
+/* Parallel sentence mining: for each src sentence, the tgt sentence that most likely translates
+ * it, among all tgt sentences (any order). Scores are margins (CSLS: a pair's similarity against
+ * each side's nearest neighbours), so they compare across sentences; candidates come from an
+ * inverted index of words, names, numbers and lexicon pivots, not from all pairs.
+ * best[k] = SIZE_MAX when nothing at all links src k; best and score have n_src entries. */
+dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
+                  const size_t *src_len, size_t n_src, const char *const *tgt,
+                  const size_t *tgt_len, size_t n_tgt, size_t *best, double *score);
+
+/* Divergences between two versions of a story, found from their alignment. */
+typedef enum dm_diff_kind {
+    DM_DIFF_SRC_ONLY = 1, /* src sentences with no counterpart */
+    DM_DIFF_TGT_ONLY,     /* tgt sentences with no counterpart */
+    DM_DIFF_LENGTH,       /* a block whose lengths disagree beyond what the pair's ratio explains */
+    DM_DIFF_NUMBER,       /* a number written on one side only (side says which) */
+    DM_DIFF_NAME          /* a name (capitalised word) on one side that the other never mentions */
+} dm_diff_kind;
+
+typedef struct dm_diff_item {
+    dm_diff_kind kind;
+    int side;           /* 0 = present in src only, 1 = present in tgt only */
+    size_t block;       /* index of the block in the alignment */
+    char what[64];      /* the number or name as written (NUMBER, NAME), else "" */
+    double score;       /* LENGTH: the Gale-Church deviation; others: the block's confidence */
+} dm_diff_item;
+
+typedef struct dm_diff_report {
+    dm_diff_item *items;
+    size_t n;
+    size_t src_only, tgt_only, length, numbers, names; /* counts by kind (sentences for *_only) */
+    double ratio; /* tgt characters per src character over the pair */
+} dm_diff_report;
+
+/* The divergences of a pair given its alignment (from dm_align or dm_aligner_blocks). */
+dm_status dm_diff(dm_ctx *ctx, const char *const *src, const size_t *src_len, size_t n_src,
+                  const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
+                  const dm_align_block *blocks, size_t n_blocks, dm_diff_report **out);
+void dm_diff_free(dm_diff_report *r);
+
+/* ======================================================================== link */
+
+/* Which documents are versions of one story (a translation, or the same event retold), in any
+ * mix of languages, from language-neutral evidence: numbers in every digit system, names across
+ * scripts, words through shipped lexicons and through a lexicon learned from the collection
+ * itself, and the shape of the texts. No machine translation, no neural model. A story holds at
+ * most one document per language (unless two are near-duplicates); a document without convincing
+ * evidence stays alone. */
+typedef struct dm_linker dm_linker;
+
+/* Analyse and cluster a collection. The documents (and their strings) must outlive the linker. */
+dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **out);
+void dm_linker_free(dm_linker *lk);
+/* Story label of every document (labels[i] for docs[i]); equal labels = one story. */
+dm_status dm_linker_labels(const dm_linker *lk, size_t *labels);
+/* Readable evidence joining or separating docs[a] and docs[b]; *out malloc'ed, free() it. */
+dm_status dm_linker_explain(dm_linker *lk, size_t a, size_t b, char **out);
+
+/* One call: labels[i] receives the story of docs[i]. */
+dm_status dm_cluster(dm_ctx *ctx, const dm_doc *docs, size_t n, size_t *labels);
 
 /* ======================================================================== store */
 
@@ -161,7 +260,8 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result);
 
 dm_status dm_store_count(dm_store *st, size_t *n_docs, size_t *n_sentences);
 
-/* A stored document as read back: doc.lang is the identified language. */
+/* A stored document as read back: doc.lang is the identified language; doc.title is the
+ * headline (the title, or the start of the first sentence when the document has none). */
 typedef struct dm_stored_doc {
     dm_doc doc;
     const char *lang_declared; /* NULL when none */
@@ -179,6 +279,30 @@ dm_status dm_store_get(dm_store *st, const char *id, dm_stored_doc_fn fn, void *
 typedef dm_status (*dm_sentence_fn)(void *ud, size_t idx, const char *text, size_t len,
                                     const char *lang);
 dm_status dm_store_sentences(dm_store *st, const char *id, dm_sentence_fn fn, void *ud);
+
+/* Replace all stories: the document ids[i] belongs to story number story[i] (>= 1); a story of
+ * one document is kept as such. */
+dm_status dm_store_set_stories(dm_store *st, const char *const *ids, const size_t *story,
+                               size_t n);
+/* Record why two documents were linked (or kept apart): score and readable evidence. */
+dm_status dm_store_put_link(dm_store *st, const char *a, const char *b, double score,
+                            const char *kind, const char *evidence);
+/* The recorded link between a and b (in either order): DM_ENOTFOUND when none. *evidence is
+ * malloc'ed. */
+dm_status dm_store_get_link(dm_store *st, const char *a, const char *b, double *score,
+                            char **kind, char **evidence);
+
+/* ======================================================================== web viewer */
+
+/* Called once the viewer listens, with the port it took. */
+typedef void (*dm_serve_ready_fn)(void *ud, unsigned port);
+
+/* Serve the store at db_path over HTTP on 127.0.0.1:port (0 = any free port, told to ready)
+ * until *stop becomes nonzero: the documents, each with its sentences and
+ * their languages (right-to-left scripts shown right), the stories and their versions, and JSON
+ * under /api/. Every request opens its own read-only connection, so ingest may run meanwhile. */
+dm_status dm_serve(dm_ctx *ctx, const char *db_path, unsigned port, dm_serve_ready_fn ready,
+                   void *ud, volatile int *stop);
 
 #ifdef __cplusplus
 }

@@ -25,6 +25,38 @@ int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_langid(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
+int cmd_align(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_mine(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_link(int argc, char **argv);
+
+/* The stored documents with their stories, sorted by story then id (unlinked ones, story -1,
+ * first). */
+typedef struct cli_story_row {
+    char *id, *lang, *title;
+    size_t n_sentences;
+    long long story;
+} cli_story_row;
+typedef struct cli_story_rows {
+    cli_story_row *v;
+    size_t n, cap;
+} cli_story_rows;
+dm_status cli_story_rows_load(dm_store *st, cli_story_rows *r);
+void cli_story_rows_free(cli_story_rows *r);
+
+/* Story numbers for new clusters (labels[i] of document i) that keep the old numbers (old[i],
+ * -1 when document i had none) where a cluster carries most of an old story (cli_story_numbers.c). */
+dm_status cli_number_stories(const long long *old, const size_t *labels, size_t n, size_t *story);
+
+/* Print "Story N: k versions (langs)" and a line per version, for rows [i, j). */
+void cli_print_story_head(const cli_story_rows *r, size_t i, size_t j, size_t number);
+/* Print the stories of the store (used by `stories` and `report`); -1 on a store error. */
+int cli_print_stories(dm_store *st);
 
 /* A context with diagnostics printed to stderr as "dragoman: <level> <place> [id]: reason". */
 dm_ctx *cli_ctx_new(void);
@@ -44,10 +76,19 @@ int cli_open_store(const char *cmd, const char *db, int read_only, dm_ctx **ctx,
 /* Close both; returns rc, or a failure code if closing failed. */
 int cli_close_store(const char *cmd, dm_ctx *ctx, dm_store *st, int rc);
 
+/* Progress on stderr when it is a terminal; silence otherwise. */
+typedef struct cli_progress_state {
+    int started, disabled, shown;
+    double last;
+} cli_progress_state;
+void cli_progress(cli_progress_state *p, size_t done, const char *unit);
+void cli_progress_end(cli_progress_state *p);
+
 /* True when argv[i] is -h or --help. */
 int cli_is_help(const char *arg);
 
-/* Read a whole file ("-" = stdin) into a malloc'ed NUL-terminated buffer. */
-dm_status cli_read_all(const char *path, char **out, size_t *len);
+/* Read a whole file ("-" = stdin) into a malloc'ed NUL-terminated buffer; DM_ELIMIT past max
+ * bytes (standard input may never end). */
+dm_status cli_read_all(const char *path, size_t max, char **out, size_t *len);
 
 #endif

@@ -51,7 +51,7 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 
 int cli_is_help(const char *arg) { return !strcmp(arg, "-h") || !strcmp(arg, "--help"); }
 
-dm_status cli_read_all(const char *path, char **out, size_t *len)
+dm_status cli_read_all(const char *path, size_t max, char **out, size_t *len)
 {
     *out = NULL;
     *len = 0;
@@ -81,6 +81,12 @@ dm_status cli_read_all(const char *path, char **out, size_t *len)
         n += got;
         if (got == 0)
             break;
+        if (n > max) {
+            free(buf);
+            if (f != stdin)
+                fclose(f);
+            return DM_ELIMIT;
+        }
     }
     int err = ferror(f);
     if (f != stdin)

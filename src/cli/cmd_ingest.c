@@ -23,6 +23,7 @@ static const char help[] =
 typedef struct ingest_state {
     dm_store *store;
     size_t n_new, n_same, n_updated;
+    cli_progress_state progress;
 } ingest_state;
 
 static dm_status on_doc(void *ud, const dm_doc *doc)
@@ -38,6 +39,7 @@ static dm_status on_doc(void *ud, const dm_doc *doc)
         s->n_same++;
     else
         s->n_updated++;
+    cli_progress(&s->progress, s->n_new + s->n_same + s->n_updated, "documents");
     return DM_OK;
 }
 
@@ -79,7 +81,7 @@ int cmd_ingest(int argc, char **argv)
         dm_ctx_free(ctx);
         return rc;
     }
-    int partial = 0, failed = 0;
+    int partial = 0, failed = 0, missing = 0;
     for (int i = optind; i < argc && !failed; i++) {
         st = dm_read_path(ctx, argv[i], on_doc, &s);
         if (st == DM_EPARTIAL)
@@ -87,11 +89,15 @@ int cmd_ingest(int argc, char **argv)
         else if (st == DM_ENOTFOUND) {
             cli_fail(ctx, "ingest", st, argv[i]);
             partial = 1;
+            missing++;
         } else if (st) {
             cli_fail(ctx, "ingest", st, argv[i]);
             failed = 1;
         }
     }
+    if (missing == argc - optind)
+        failed = 1; /* not one of the paths given exists: nothing was done */
+    cli_progress_end(&s.progress);
     st = dm_store_close(s.store);
     if (st && !failed) {
         cli_fail(ctx, "ingest", st, db);

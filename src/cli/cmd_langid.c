@@ -70,7 +70,7 @@ static int run_spans(dm_ctx *ctx, const char *path)
 {
     char *text;
     size_t len;
-    dm_status st = cli_read_all(path, &text, &len);
+    dm_status st = cli_read_all(path, (size_t)64 << 20, &text, &len);
     if (st != DM_OK)
         return cli_fail(NULL, "langid", st, path);
     dm_lang_span *sp;

@@ -29,8 +29,12 @@ int cmd_segment(int argc, char **argv)
             path = argv[i];
     }
     char *raw;
-    size_t len;
-    if (cli_read_all(path, &raw, &len)) {
+    size_t len, max = (size_t)64 << 20;
+    dm_status rs = cli_read_all(path, max, &raw, &len);
+    if (rs == DM_ELIMIT) {
+        fprintf(stderr, "dragoman segment: %s is over the limit of %zu bytes\n", path, max);
+        return EXIT_FAIL;
+    } else if (rs) {
         fprintf(stderr, "dragoman segment: cannot read %s\n", path);
         return EXIT_FAIL;
     }

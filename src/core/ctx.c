@@ -43,6 +43,10 @@ dm_status dm_ctx_new(dm_ctx **out, const dm_options *opt)
         ctx->opt = *opt;
     if (ctx->opt.max_doc_bytes == 0)
         ctx->opt.max_doc_bytes = (size_t)16 << 20;
+    /* ICU takes at most 2^31 UTF-16 units, and the readers multiply the limit (markup, escapes):
+     * a larger limit would only wrap around */
+    if (ctx->opt.max_doc_bytes > (size_t)1 << 30)
+        ctx->opt.max_doc_bytes = (size_t)1 << 30;
     const char *dir = ctx->opt.data_dir;
     if (!dir)
         dir = getenv("DRAGOMAN_DATA");

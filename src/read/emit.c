@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 void dm_reject(dm_reader *r, const char *place, const char *id, const char *fmt, ...)
 {
@@ -35,11 +37,49 @@ static char *clean_field(dm_ctx *ctx, const char *s)
     return out;
 }
 
+/* A one-line field (title, language, url, date): cleaned, runs of white space (line breaks and
+ * tabs included) made one space and trimmed, so that listings keep one line a document; NULL
+ * when nothing is left. */
+static char *clean_line_field(dm_ctx *ctx, const char *s)
+{
+    char *out = clean_field(ctx, s);
+    if (!out)
+        return NULL;
+    size_t w = 0;
+    for (size_t r = 0; out[r]; r++) {
+        int space = out[r] == ' ' || out[r] == '\t' || out[r] == '\n';
+        if (space && (w == 0 || out[w - 1] == ' '))
+            continue;
+        out[w++] = space ? ' ' : out[r];
+    }
+    while (w && out[w - 1] == ' ')
+        w--;
+    out[w] = 0;
+    if (!w) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* 1 when the (valid UTF-8) text holds nothing but white space and invisible characters:
+ * U+00A0, U+3000, U+200B... make no sentence either. */
 static int only_space(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!strchr(" \t\n", s[i]))
+    for (size_t i = 0; i < n;) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+            i++;
+            continue;
+        }
+        if ((unsigned char)s[i] < 0x80 || n - i > INT32_MAX)
             return 0;
+        int32_t k = 0, m = (int32_t)(n - i > 4 ? 4 : n - i);
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s + i, k, m, c);
+        if (c < 0 || !(u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)))
+            return 0;
+        i += (size_t)k;
+    }
     return 1;
 }
 
@@ -80,11 +120,12 @@ dm_status dm_emit(dm_reader *r, const char *place, const dm_raw_doc *raw)
         free(id);
         return added < 0 ? DM_ENOMEM : DM_OK;
     }
+    replaced += raw->n_replaced;
     if (replaced)
         dm_diag(ctx, DM_DIAG_REPAIRED, place, id, "%zu invalid byte sequence%s replaced by U+FFFD",
                 replaced, replaced == 1 ? "" : "s");
-    char *lang = clean_field(ctx, raw->lang), *title = clean_field(ctx, raw->title);
-    char *url = clean_field(ctx, raw->url), *date = clean_field(ctx, raw->date);
+    char *lang = clean_line_field(ctx, raw->lang), *title = clean_line_field(ctx, raw->title);
+    char *url = clean_line_field(ctx, raw->url), *date = clean_line_field(ctx, raw->date);
     dm_doc doc = {.id = id, .text = text, .text_len = len, .lang = lang, .title = title,
                   .url = url, .date = date, .source = place, .n_replaced = replaced};
     r->n_ok++;

@@ -5,9 +5,11 @@
  * skipped without being held in memory.
  */
 #include "read/reader.h"
+#include "text/text.h"
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Optional string field: NULL if absent or null; *bad set when present with another type. */
@@ -23,7 +25,8 @@ static const char *opt_string(json_t *obj, const char *key, const char **bad)
     return json_string_value(v);
 }
 
-static dm_status read_line(dm_reader *r, const char *place, const char *line, size_t len)
+static dm_status read_line(dm_reader *r, const char *place, const char *line, size_t len,
+                           size_t n_replaced)
 {
     json_error_t jerr;
     json_t *obj = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
@@ -39,7 +42,11 @@ static dm_status read_line(dm_reader *r, const char *place, const char *line, si
         dm_reject(r, place, NULL, "line is JSON but not an object");
         goto done;
     }
-    if (json_is_string(jid))
+    if (json_is_string(jid) && strlen(json_string_value(jid)) != json_string_length(jid)) {
+        /* cut at the NUL, it would be another record's id */
+        dm_reject(r, place, NULL, "field \"id\" holds a NUL character (\\u0000)");
+        goto done;
+    } else if (json_is_string(jid))
         id = json_string_value(jid);
     else if (json_is_integer(jid)) {
         snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
@@ -53,7 +60,8 @@ static dm_status read_line(dm_reader *r, const char *place, const char *line, si
         dm_reject(r, place, id, jtext ? "field \"text\" is not a string" : "no \"text\" field");
         goto done;
     }
-    dm_raw_doc raw = {.id = id, .text = json_string_value(jtext), .text_len = json_string_length(jtext)};
+    dm_raw_doc raw = {.id = id, .text = json_string_value(jtext), .text_len = json_string_length(jtext),
+                      .n_replaced = n_replaced};
     raw.lang = opt_string(obj, "lang", &bad);
     raw.url = opt_string(obj, "url", &bad);
     raw.date = opt_string(obj, "date", &bad);
@@ -71,8 +79,10 @@ done:
 dm_status dm_read_jsonl(dm_reader *r, dm_stream *s)
 {
     dm_buf line = {0};
-    /* JSON escapes can take six bytes for one: allow room for them, no more */
-    size_t max = r->ctx->opt.max_doc_bytes * 2 + 65536, too_long;
+    /* \u escapes take six bytes for a letter of two (Cyrillic, Greek, Arabic...) or twelve for
+     * one of four (a surrogate pair): a document within the limit has a line within three times
+     * it, plus room for the other fields */
+    size_t max = r->ctx->opt.max_doc_bytes * 3 + 65536, too_long;
     char place[1200];
     dm_status st = DM_OK;
     for (unsigned long lineno = 1; dm_stream_getline(s, &line, max, &too_long); lineno++) {
@@ -91,7 +101,18 @@ dm_status dm_read_jsonl(dm_reader *r, dm_stream *s)
             n--;
         if (n == 0)
             continue;
-        st = read_line(r, place, p, n);
+        if (dm_utf8_is_valid(p, n)) {
+            st = read_line(r, place, p, n, 0);
+        } else {
+            /* jansson refuses invalid UTF-8: repair the line first (U+FFFD), and say so */
+            char *fixed;
+            size_t fixed_n, bad;
+            st = dm_text_clean(r->ctx, p, n, &fixed, &fixed_n, &bad);
+            if (st)
+                break;
+            st = read_line(r, place, fixed, fixed_n, bad);
+            free(fixed);
+        }
         if (st)
             break;
     }

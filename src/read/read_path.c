@@ -56,7 +56,7 @@ static void id_of(const char *path, const char *root, char *id, size_t cap)
 {
     const char *rel = path;
     size_t rn = strlen(root);
-    if (!strncmp(path, root, rn) && path[rn] == '/')
+    if (rn && !strncmp(path, root, rn) && path[rn] == '/')
         rel = path + rn + 1;
     else {
         const char *slash = strrchr(path, '/');

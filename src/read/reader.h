@@ -1,6 +1,6 @@
 /*
  * reader.h -- what the readers of src/read share: a byte stream that reads plain and gzip files
- * alike with bounded lines, and the one door every document goes out through (emit), which
+ * alike with bounded lines (and past damaged gzip members), and the one door every document goes out through (emit), which
  * cleans the text, refuses empty, oversized and duplicate documents and reports each with its
  * place.
  */
@@ -14,12 +14,21 @@
 #include <zlib.h>
 
 typedef struct dm_stream {
-    gzFile gz;
+    int fd;
     const char *name; /* for messages */
     unsigned char *buf;
     size_t pos, len, cap;
     uint64_t offset;  /* bytes consumed so far (after decompression) */
     int eof;
+    /* gzip input: zlib's inflate member by member, so that a damaged member is skipped and
+     * reported rather than ending (or silently cutting) the reading */
+    int gzip, in_member, raw_eof;
+    z_stream z;
+    unsigned char *raw;
+    size_t raw_len;
+    uint64_t raw_offset;    /* compressed bytes read from the file before raw[0] */
+    char error[160];        /* the first fault, for dm_stream_error */
+    size_t n_faults;
 } dm_stream;
 
 dm_status dm_stream_open(dm_ctx *ctx, const char *path, dm_stream *s);
@@ -40,6 +49,7 @@ typedef struct dm_raw_doc {
     const char *text;
     size_t text_len;
     const char *lang, *title, *url, *date;
+    size_t n_replaced; /* invalid sequences the reader already replaced (e.g. in a JSON line) */
 } dm_raw_doc;
 
 typedef struct dm_reader {
@@ -64,9 +74,15 @@ dm_status dm_read_jsonl(dm_reader *r, dm_stream *s);
 dm_status dm_read_warc(dm_reader *r, dm_stream *s);
 dm_status dm_read_text_file(dm_reader *r, dm_stream *s, const char *id, int is_html);
 
+/* Decompress an HTTP body sent with Content-Encoding gzip or deflate (zlib or raw) into at most
+ * max bytes. *out is malloc'ed and NUL-terminated. */
+dm_status dm_inflate_body(dm_ctx *ctx, const char *in, size_t n, size_t max, char **out,
+                          size_t *out_n);
+
 /* HTML to text with paragraph breaks: title and body, script/style/navigation dropped.
- * charset may be NULL (sniffed). *text is malloc'ed. */
+ * charset may be NULL (the page's own declaration, else UTF-8 with invalid bytes replaced and
+ * counted in *n_replaced, which may be NULL). *text is malloc'ed. */
 dm_status dm_html_to_text(dm_ctx *ctx, const char *html, size_t len, const char *charset,
-                          char **text, size_t *text_len, char **title);
+                          char **text, size_t *text_len, char **title, size_t *n_replaced);
 
 #endif

@@ -1,9 +1,10 @@
 /*
  * warc.c -- WARC and WARC.gz crawls as Common Crawl writes them: "response" records holding an
  * HTTP response (HTML pages become documents; the charset of the HTTP header is honoured through
- * ICU's converters; chunked bodies are decoded) and "conversion" records of WET files (plain
+ * ICU's converters; chunked, gzip and deflate bodies are decoded) and "conversion" records of WET files (plain
  * text). Other records (request, metadata, warcinfo) are skipped. A truncated record, a missing
- * length or a bad header rejects that record, reported with the byte offset where it begins.
+ * length or a bad header rejects that record, reported with the byte offset where it begins;
+ * after a length that lied, reading resumes at the next WARC/ version line.
  */
 #include "read/reader.h"
 
@@ -47,8 +48,15 @@ static void warc_header(warc_head *h, const char *line)
         copy_value(h->uri, sizeof h->uri, v);
     else if (IS("WARC-Date"))
         copy_value(h->date, sizeof h->date, v);
-    else if (IS("WARC-Record-ID"))
+    else if (IS("WARC-Record-ID")) {
+        /* <urn:uuid:...> -> urn:uuid:... : the brackets are syntax, not part of the id */
         copy_value(h->rec_id, sizeof h->rec_id, v);
+        size_t n = strlen(h->rec_id);
+        if (n >= 2 && h->rec_id[0] == '<' && h->rec_id[n - 1] == '>') {
+            memmove(h->rec_id, h->rec_id + 1, n - 2);
+            h->rec_id[n - 2] = 0;
+        }
+    }
     else if (IS("Content-Type"))
         copy_value(h->ctype, sizeof h->ctype, v);
     else if (IS("Content-Length")) {
@@ -91,25 +99,34 @@ static void charset_of(const char *ctype, char *out, size_t cap)
     out[n] = 0;
 }
 
-/* Decode a chunked body in place; returns the new length, or (size_t)-1 when malformed. */
-static size_t dechunk(char *b, size_t n)
+/* Decode a chunked body in place; returns the new length, or (size_t)-1 when malformed. A body
+ * cut short (crawlers cap what they keep) gives what arrived, with *cut set. */
+static size_t dechunk(char *b, size_t n, int *cut)
 {
     size_t r = 0, w = 0;
+    *cut = 0;
     for (;;) {
         char *end;
-        if (r >= n)
-            return (size_t)-1;
+        if (r >= n) {
+            *cut = 1;
+            return w;
+        }
         unsigned long long sz = strtoull(b + r, &end, 16);
         if (end == b + r)
             return (size_t)-1;
         char *nl = memchr(end, '\n', n - (size_t)(end - b));
-        if (!nl)
-            return (size_t)-1;
+        if (!nl) {
+            *cut = 1;
+            return w;
+        }
         r = (size_t)(nl - b) + 1;
         if (sz == 0)
             return w;
-        if (sz > n - r)
-            return (size_t)-1;
+        if (sz > n - r) {
+            memmove(b + w, b + r, n - r);
+            *cut = 1;
+            return w + (n - r);
+        }
         memmove(b + w, b + r, (size_t)sz);
         w += (size_t)sz;
         r += (size_t)sz;
@@ -154,7 +171,7 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
     }
     body = block + hdr_end;
     size_t body_n = n - hdr_end;
-    char ctype[256] = "", charset[64] = "";
+    char ctype[256] = "", charset[64] = "", encoding[64] = "";
     int chunked = 0;
     const char *sp = memchr(block, ' ', hdr_end);
     int status = sp ? atoi(sp + 1) : 0;
@@ -167,6 +184,8 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
             copy_value(ctype, sizeof ctype, line + 13);
         else if (!strncasecmp(line, "Transfer-Encoding:", 18) && find_ci(line, "chunked"))
             chunked = 1;
+        else if (!strncasecmp(line, "Content-Encoding:", 17))
+            copy_value(encoding, sizeof encoding, line + 17);
         line = nl + 1;
     }
     if (status >= 300 || status < 200)
@@ -175,20 +194,43 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
     if (!is_html && !find_ci(ctype, "text/plain"))
         return DM_OK; /* images, scripts, PDFs: not documents */
     if (chunked) {
-        size_t m = dechunk(body, body_n);
+        int cut;
+        size_t m = dechunk(body, body_n, &cut);
         if (m == (size_t)-1) {
             dm_reject(r, place, h->uri, "malformed chunked HTTP body");
             return DM_OK;
         }
+        if (cut)
+            dm_diag(r->ctx, DM_DIAG_REPAIRED, place, h->uri, "chunked HTTP body cut short; the part that arrived is kept");
         body_n = m;
+    }
+    char *unzipped = NULL;
+    if (*encoding && strcasecmp(encoding, "identity")) {
+        size_t unzipped_n;
+        dm_status zs;
+        if (strcasecmp(encoding, "gzip") && strcasecmp(encoding, "x-gzip") && strcasecmp(encoding, "deflate")) {
+            dm_reject(r, place, h->uri, "body compressed as \"%s\", which cannot be decoded", encoding);
+            return DM_OK;
+        }
+        zs = dm_inflate_body(r->ctx, body, body_n, r->ctx->opt.max_doc_bytes * 4 + 65536, &unzipped, &unzipped_n);
+        if (zs) {
+            dm_reject(r, place, h->uri, "%s body cannot be decoded: %s", encoding, dm_ctx_errmsg(r->ctx));
+            return zs == DM_ENOMEM ? zs : DM_OK;
+        }
+        body = unzipped;
+        body_n = unzipped_n;
     }
     charset_of(ctype, charset, sizeof charset);
     char *conv = NULL;
     size_t conv_n = 0;
+    /* the charset of the HTTP header wins; without one, the page's own declaration counts */
+    const char *page_charset = *charset ? "UTF-8" : NULL;
     if (*charset && strcasecmp(charset, "utf-8") && strcasecmp(charset, "utf8")) {
         conv = to_utf8(charset, body, body_n, &conv_n);
         if (!conv) {
-            dm_diag(r->ctx, DM_DIAG_REPAIRED, place, h->uri, "unknown charset \"%s\", read as UTF-8", charset);
+            dm_diag(r->ctx, DM_DIAG_REPAIRED, place, h->uri,
+                    "unknown charset \"%s\", read as the page declares (else UTF-8)", charset);
+            page_charset = NULL;
         } else {
             body = conv;
             body_n = conv_n;
@@ -198,10 +240,11 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
     char *text = NULL, *title = NULL;
     dm_status st = DM_OK;
     if (is_html) {
-        st = dm_html_to_text(r->ctx, body, body_n, "UTF-8", &text, &raw.text_len, &title);
+        st = dm_html_to_text(r->ctx, body, body_n, page_charset, &text, &raw.text_len, &title, &raw.n_replaced);
         if (st) {
             dm_reject(r, place, h->uri, "%s", dm_ctx_errmsg(r->ctx));
             free(conv);
+            free(unzipped);
             return st == DM_ENOMEM ? st : DM_OK;
         }
         raw.text = text;
@@ -214,6 +257,7 @@ static dm_status read_response(dm_reader *r, const char *place, const warc_head 
     free(text);
     free(title);
     free(conv);
+    free(unzipped);
     return st;
 }
 
@@ -224,6 +268,7 @@ dm_status dm_read_warc(dm_reader *r, dm_stream *s)
     char place[1200];
     dm_status st = DM_OK;
     size_t limit = r->ctx->opt.max_doc_bytes * 4 + 65536;
+    int lost = 0; /* after a bad record: skipping lines up to the next WARC/ version line */
     for (;;) {
         uint64_t start = s->offset;
         /* skip blank lines between records */
@@ -235,9 +280,13 @@ dm_status dm_read_warc(dm_reader *r, dm_stream *s)
             break;
         snprintf(place, sizeof place, "%s@%llu", s->name, (unsigned long long)start);
         if (too_long || strncmp(line.p, "WARC/", 5)) {
-            dm_reject(r, place, NULL, "not a WARC record (no WARC/ version line); reading stops here");
-            break;
+            /* a Content-Length that lied: find the next record rather than give up the file */
+            if (!lost)
+                dm_reject(r, place, NULL, "not a WARC record (no WARC/ version line); skipped to the next one");
+            lost = 1;
+            continue;
         }
+        lost = 0;
         warc_head h = {.length = -1};
         int ended = 0;
         while (dm_stream_getline(s, &line, 65536, &too_long)) {
@@ -254,10 +303,13 @@ dm_status dm_read_warc(dm_reader *r, dm_stream *s)
             break;
         }
         if (h.length < 0) {
-            dm_reject(r, place, h.uri[0] ? h.uri : NULL, "WARC record without a valid Content-Length; reading stops here");
-            break;
+            dm_reject(r, place, h.uri[0] ? h.uri : NULL, "WARC record without a valid Content-Length; skipped");
+            lost = 1;
+            continue;
         }
-        int wanted = !strcasecmp(h.type, "response") || !strcasecmp(h.type, "conversion");
+        /* a response that is not HTTP (Heritrix's DNS lookups, text/dns) holds no article */
+        int http = !h.ctype[0] || find_ci(h.ctype, "application/http");
+        int wanted = (!strcasecmp(h.type, "response") && http) || !strcasecmp(h.type, "conversion");
         if (!wanted || (size_t)h.length > limit) {
             size_t skipped = dm_stream_read(s, NULL, (size_t)h.length);
             if (skipped < (size_t)h.length) {

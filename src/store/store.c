@@ -17,7 +17,7 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS documents("
     "  rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source TEXT, lang TEXT,"
-    "  lang_score REAL, lang_declared TEXT, title TEXT, url TEXT, date TEXT,"
+    "  lang_score REAL, lang_declared TEXT, title TEXT, headline TEXT, url TEXT, date TEXT,"
     "  text TEXT NOT NULL, hash TEXT NOT NULL, n_sentences INTEGER NOT NULL DEFAULT 0,"
     "  n_replaced INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX IF NOT EXISTS documents_hash ON documents(hash);"
@@ -90,8 +90,10 @@ static int is_foreign(dm_store *st)
     if (!tables)
         return 0;
     if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key='format'", -1, &q, NULL) == SQLITE_OK) {
-        if (sqlite3_step(q) == SQLITE_ROW)
-            ours = !strcmp((const char *)sqlite3_column_text(q, 0), STORE_FORMAT);
+        if (sqlite3_step(q) == SQLITE_ROW) {
+            const char *v = (const char *)sqlite3_column_text(q, 0);
+            ours = v && !strcmp(v, STORE_FORMAT);
+        }
         sqlite3_finalize(q);
     }
     return !ours;

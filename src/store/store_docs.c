@@ -32,19 +32,50 @@ static void bind_opt(sqlite3_stmt *q, int i, const char *s)
 }
 
 /* rowid and hash of the document with this id; 0 when there is none. */
-static long long find_doc(dm_store *st, const char *id, char hash[32])
+/* rowid, content hash and (when source is not NULL) source of the document with this id. */
+static long long find_doc_source(dm_store *st, const char *id, char hash[32], char *source, size_t cap)
 {
     sqlite3_stmt *q;
     long long rowid = 0;
-    if (sqlite3_prepare_v2(st->db, "SELECT rowid, hash FROM documents WHERE id=?", -1, &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db, "SELECT rowid, hash, source FROM documents WHERE id=?", -1, &q, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
     if (sqlite3_step(q) == SQLITE_ROW) {
         rowid = sqlite3_column_int64(q, 0);
         snprintf(hash, 32, "%s", (const char *)sqlite3_column_text(q, 1));
+        if (source) {
+            const char *src = (const char *)sqlite3_column_text(q, 2);
+            snprintf(source, cap, "%s", src ? src : "");
+        }
     }
     sqlite3_finalize(q);
     return rowid;
+}
+
+static long long find_doc(dm_store *st, const char *id, char hash[32])
+{
+    return find_doc_source(st, id, hash, NULL, 0);
+}
+
+/* 1 when the stored row holds the same declared language, title, url and date as doc. */
+static int same_fields(dm_store *st, long long rowid, const dm_doc *doc)
+{
+    sqlite3_stmt *q;
+    int same = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT lang_declared, title, url, date FROM documents WHERE rowid=?",
+                           -1, &q, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_int64(q, 1, rowid);
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        const char *want[4] = {doc->lang, doc->title, doc->url, doc->date};
+        same = 1;
+        for (int i = 0; i < 4 && same; i++) {
+            const char *have = (const char *)sqlite3_column_text(q, i);
+            same = have && want[i] ? !strcmp(have, want[i]) : !have && !want[i];
+        }
+    }
+    sqlite3_finalize(q);
+    return same;
 }
 
 static dm_status put_sentences(dm_store *st, long long rowid, const dm_span *sent, size_t n,
@@ -69,6 +100,23 @@ static dm_status put_sentences(dm_store *st, long long rowid, const dm_span *sen
     return s;
 }
 
+/* The headline a document is listed under: its title, or else its first sentence cut at a
+ * character boundary near 120 bytes. */
+static void derived_title(const char *text, const dm_span *sent, size_t n, char *out, size_t cap)
+{
+    out[0] = 0;
+    if (!n)
+        return;
+    size_t len = sent[0].len;
+    const char *p = text + sent[0].start;
+    if (len > 120) {
+        len = 120;
+        while (len > 0 && ((unsigned char)p[len] & 0xC0) == 0x80)
+            len--;
+    }
+    snprintf(out, cap, "%.*s%s", (int)len, p, len < sent[0].len ? "…" : "");
+}
+
 dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
 {
     if (st->read_only)
@@ -78,13 +126,19 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
     dm_status s = dm_store_begin(st);
     if (s)
         return s;
-    long long old = find_doc(st, doc->id, old_hash);
+    char old_source[1024] = "";
+    long long old = find_doc_source(st, doc->id, old_hash, old_source, sizeof old_source);
     if (old < 0)
         return dm_store_fail(st, "cannot look up a document");
-    if (old > 0 && !strcmp(old_hash, hash)) {
+    if (old > 0 && !strcmp(old_hash, hash) && same_fields(st, old, doc)) {
         *result = DM_ADD_SAME;
         return DM_OK;
     }
+    /* two different files that give one id (siteA/index.html, siteB/index.html): say so, since
+     * the later one replaces the earlier */
+    if (old > 0 && doc->source && *old_source && strcmp(old_source, doc->source))
+        dm_diag(st->ctx, DM_DIAG_REPAIRED, doc->source, doc->id,
+                "replaces the stored document of the same id read from %s", old_source);
     dm_span *sent = NULL;
     size_t n = 0;
     s = dm_segment(st->ctx, doc->text, doc->text_len, &sent, &n);
@@ -98,17 +152,25 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
         return dm_fail(st->ctx, DM_ENOMEM, "no memory for sentence languages");
     }
     s = dm_store_doc_langs(st->ctx, doc, sent, n, lang, &score, sent_lang);
+    /* one document is all or nothing: a failure below must not leave the old version deleted
+     * and half of the new one stored, to be committed with the rest of the batch */
+    if (!s)
+        s = dm_store_exec(st, "SAVEPOINT dm_doc");
+    int in_savepoint = !s;
     if (!s && old > 0) {
-        char sql[160];
+        /* links and alignments were computed from the old text (and SQLite may give its rowid
+         * to the new row): they go with it */
+        char sql[400];
         snprintf(sql, sizeof sql, "DELETE FROM sentences WHERE doc=%lld; DELETE FROM documents WHERE rowid=%lld;"
-                                  "DELETE FROM stories WHERE doc=%lld;", old, old, old);
+                                  "DELETE FROM stories WHERE doc=%lld; DELETE FROM links WHERE a=%lld OR b=%lld;"
+                                  "DELETE FROM alignments WHERE a=%lld OR b=%lld;", old, old, old, old, old, old, old);
         s = dm_store_exec(st, sql);
     }
     sqlite3_stmt *q = NULL;
     if (!s && sqlite3_prepare_v2(st->db,
-                                 "INSERT INTO documents(id, source, lang, lang_score, lang_declared, title,"
+                                 "INSERT INTO documents(id, source, lang, lang_score, lang_declared, title, headline,"
                                  " url, date, text, hash, n_sentences, n_replaced)"
-                                 " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                                 " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                  -1, &q, NULL) != SQLITE_OK)
         s = dm_store_fail(st, "cannot store a document");
     if (!s) {
@@ -117,13 +179,16 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
         bind_opt(q, 3, lang[0] ? lang : NULL);
         sqlite3_bind_double(q, 4, score);
         bind_opt(q, 5, doc->lang);
+        char title[160];
+        derived_title(doc->text, sent, n, title, sizeof title);
         bind_opt(q, 6, doc->title);
-        bind_opt(q, 7, doc->url);
-        bind_opt(q, 8, doc->date);
-        sqlite3_bind_text(q, 9, doc->text, (int)doc->text_len, SQLITE_STATIC);
-        bind_opt(q, 10, hash);
-        sqlite3_bind_int64(q, 11, (sqlite3_int64)n);
-        sqlite3_bind_int64(q, 12, (sqlite3_int64)doc->n_replaced);
+        bind_opt(q, 7, doc->title ? doc->title : title[0] ? title : NULL);
+        bind_opt(q, 8, doc->url);
+        bind_opt(q, 9, doc->date);
+        sqlite3_bind_text(q, 10, doc->text, (int)doc->text_len, SQLITE_STATIC);
+        bind_opt(q, 11, hash);
+        sqlite3_bind_int64(q, 12, (sqlite3_int64)n);
+        sqlite3_bind_int64(q, 13, (sqlite3_int64)doc->n_replaced);
         if (sqlite3_step(q) != SQLITE_DONE)
             s = dm_store_fail(st, "cannot store a document");
     }
@@ -132,6 +197,10 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
         s = put_sentences(st, sqlite3_last_insert_rowid(st->db), sent, n, sent_lang);
     free(sent);
     free(sent_lang);
+    if (in_savepoint && s)
+        sqlite3_exec(st->db, "ROLLBACK TO dm_doc; RELEASE dm_doc", NULL, NULL, NULL); /* keeps the message */
+    else if (in_savepoint)
+        s = dm_store_exec(st, "RELEASE dm_doc");
     if (s)
         return s;
     *result = old > 0 ? DM_ADD_UPDATED : DM_ADD_NEW;
@@ -184,7 +253,7 @@ static dm_status each_row(dm_store *st, sqlite3_stmt *q, int with_text, dm_store
 }
 
 #define DOC_COLUMNS(text) \
-    "SELECT d.id, d.source, d.lang, d.lang_score, d.lang_declared, d.title, d.url, d.date, " text \
+    "SELECT d.id, d.source, d.lang, d.lang_score, d.lang_declared, d.headline, d.url, d.date, " text \
     ", d.n_sentences, d.n_replaced, s.story FROM documents d LEFT JOIN stories s ON s.doc = d.rowid"
 
 dm_status dm_store_each(dm_store *st, int with_text, dm_stored_doc_fn fn, void *ud)

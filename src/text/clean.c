@@ -9,8 +9,38 @@
 #include "text/text.h"
 
 #include <stdlib.h>
+#include <unicode/utf8.h>
 
-/* Keep TAB and LF; turn CR and CRLF into LF; drop BOMs and other C0/C1 controls. */
+int dm_utf8_is_valid(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (n - i > INT32_MAX)
+            return 0;
+        int32_t j = 0, m = (int32_t)(n - i > 8 ? 8 : n - i);
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s + i, j, m, c);
+        if (c < 0)
+            return 0;
+        i += (size_t)j;
+    }
+    return 1;
+}
+
+/* U+0080..U+009F read as windows-1252, as browsers do: text that holds them was windows-1252
+ * labelled (or decoded as) ISO-8859-1, and they are its curly quotes, dashes and euro sign.
+ * 0 for the five bytes windows-1252 leaves undefined. */
+static const UChar cp1252_c1[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+/* Keep TAB and LF; turn CR and CRLF into LF; drop BOMs, C0 controls and DEL; C1 controls become
+ * the windows-1252 characters they stand for. */
 static int32_t strip_controls(UChar *s, int32_t n)
 {
     int32_t w = 0;
@@ -20,7 +50,10 @@ static int32_t strip_controls(UChar *s, int32_t n)
             if (r + 1 < n && s[r + 1] == '\n')
                 continue;
             c = '\n';
-        } else if (c == 0xFEFF || (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c < 0xA0)) {
+        } else if (c >= 0x80 && c < 0xA0) {
+            if (!(c = cp1252_c1[c - 0x80]))
+                continue;
+        } else if (c == 0xFEFF || (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
             continue;
         } else if (c == 0x2028 || c == 0x2029) {
             c = '\n';

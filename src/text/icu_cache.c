@@ -87,12 +87,14 @@ dm_status dm_utf16_to_utf8(dm_ctx *ctx, const UChar *in, int32_t len, char **out
 {
     *out = NULL;
     *out_len = 0;
-    int32_t cap = len * 3 + 1, n = 0;
+    /* three bytes a unit at most; past INT32_MAX ICU reports the overflow instead of wrapping */
+    size_t want = (size_t)(len > 0 ? len : 0) * 3 + 1;
+    int32_t cap = want > INT32_MAX ? INT32_MAX : (int32_t)want, n = 0;
     char *buf = malloc((size_t)cap);
     if (!buf)
         return dm_fail(ctx, DM_ENOMEM, "no memory for text");
     UErrorCode err = U_ZERO_ERROR;
-    u_strToUTF8WithSub(buf, cap, &n, in, len, 0xFFFD, NULL, &err);
+    u_strToUTF8WithSub(buf, cap - 1, &n, in, len, 0xFFFD, NULL, &err); /* room for the NUL */
     if (U_FAILURE(err)) {
         free(buf);
         return dm_fail(ctx, DM_EUNICODE, "UTF-16 conversion failed: %s", u_errorName(err));

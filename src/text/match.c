@@ -4,7 +4,8 @@
  * NFKC case folding does most of it (and drops default-ignorables such as ZWNJ, so Persian
  * "می‌خواهم" and "میخواهم" meet). On top come the spelling variants that Unicode does not fold:
  * Arabic-script letters written differently in Arabic, Persian and Urdu, vowel marks that most
- * texts omit (harakat, Hebrew points, Devanagari nukta), tatweel, and digits of every system.
+ * texts omit (harakat, Hebrew points, Devanagari nukta), tatweel, digits of every system, and
+ * the dot that case folding leaves on Turkish İ.
  */
 #include "text/icu_cache.h"
 #include "text/text.h"
@@ -61,6 +62,8 @@ dm_status dm_match_form(dm_ctx *ctx, const char *text, size_t len, char **out, s
             cf[w++] = c;
             continue;
         }
+        if (c == 0x0307 && w > 0 && cf[w - 1] == 'i')
+            continue; /* Turkish İ folds to i + dot above: "İstanbul" must meet "Istanbul" */
         if (c >= 0x80) {
             if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
                 cf[w++] = (UChar)('0' + u_charDigitValue(c));

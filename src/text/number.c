@@ -16,17 +16,22 @@ static int is_separator(UChar32 c)
            c == 0x00A0 || c == 0x202F || c == '\'';
 }
 
+static int can_be_decimal(UChar32 c) { return c == ',' || c == '.' || c == 0x066B || c == 0x060C; }
+
+/* The number is read as groups of digits with a separator before each group but the first. The
+ * last separator is the decimal mark when it can be one and either differs from the grouping
+ * marks before it (1.234,5  1,234.5), or is the only one and not followed by a group of three
+ * after at most three digits (2,5  3.14  12345.678  0,125); U+066B is always one. The other
+ * separators must all be one mark grouping by three (1,000,000) or the Indian way (12,34,567). */
 int dm_parse_number(const char *s, size_t len, double *value)
 {
     if (len == 0 || len > 64)
         return 0;
     int32_t i = 0, n = (int32_t)len;
-    double v = 0;
-    int digits = 0, group_digits = 0, seps = 0;
-    int32_t last_sep_digits = -1; /* digits after the last separator */
-    UChar32 last_sep = 0;
-    double frac_scale = 1;
-    double before_last_sep = 0;
+    int digit[64], ndigit = 0;
+    int gdig[33] = {0}; /* digits in each group */
+    UChar32 gsep[33];   /* the separator before each group (gsep[0] unused) */
+    int ng = 1;
     while (i < n) {
         UChar32 c;
         U8_NEXT(s, i, n, c);
@@ -34,33 +39,47 @@ int dm_parse_number(const char *s, size_t len, double *value)
             return 0;
         int32_t d = u_charDigitValue(c);
         if (d >= 0 && d <= 9 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
-            v = v * 10 + d;
-            digits++;
-            group_digits++;
-            if (last_sep_digits >= 0) {
-                last_sep_digits++;
-                frac_scale *= 10;
-            }
-        } else if (is_separator(c) && digits > 0 && i < n) {
-            if (last_sep_digits >= 0 && last_sep_digits != 3)
-                return 0; /* groups of three only between separators */
-            before_last_sep = v;
-            last_sep = c;
-            last_sep_digits = 0;
-            frac_scale = 1;
-            group_digits = 0;
-            seps++;
+            digit[ndigit++] = d;
+            gdig[ng - 1]++;
+        } else if (is_separator(c) && gdig[ng - 1] > 0 && i < n && ng < 33) {
+            gsep[ng++] = c;
         } else {
             return 0;
         }
     }
-    if (digits == 0 || (seps > 0 && last_sep_digits == 0))
+    if (gdig[ng - 1] == 0)
         return 0;
-    /* One separator followed by other than three digits, and it is a decimal point. */
-    if (seps == 1 && last_sep_digits != 3 &&
-        (last_sep == '.' || last_sep == ',' || last_sep == 0x066B))
-        v = before_last_sep + (v - before_last_sep * frac_scale) / frac_scale;
-    (void)group_digits;
-    *value = v;
+    int dec = 0;
+    if (ng > 1) {
+        UChar32 last = gsep[ng - 1];
+        if (last == 0x066B)
+            dec = 1;
+        else if (can_be_decimal(last) && ng > 2)
+            dec = gsep[ng - 2] != last;
+        else if (can_be_decimal(last))
+            dec = gdig[1] != 3 || gdig[0] > 3 || (gdig[0] == 1 && digit[0] == 0);
+    }
+    int nint = dec ? ng - 1 : ng; /* groups of the integer part */
+    if (nint > 1) {
+        UChar32 g = gsep[1];
+        int western = gdig[0] <= 3, indian = g == ',' && gdig[0] <= 2 && gdig[nint - 1] == 3;
+        for (int k = 1; k < nint; k++) {
+            if (gsep[k] != g || gsep[k] == 0x066B)
+                return 0;
+            western = western && gdig[k] == 3;
+            indian = indian && (k == nint - 1 || gdig[k] == 2);
+        }
+        if (!western && !indian)
+            return 0;
+    }
+    int nfrac = dec ? gdig[ng - 1] : 0;
+    double v = 0, frac = 0, scale = 1;
+    for (int k = 0; k < ndigit - nfrac; k++)
+        v = v * 10 + digit[k];
+    for (int k = ndigit - nfrac; k < ndigit; k++) {
+        frac = frac * 10 + digit[k];
+        scale *= 10;
+    }
+    *value = v + frac / scale;
     return 1;
 }

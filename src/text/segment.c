@@ -10,7 +10,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 typedef struct span_vec {
     dm_span *v;
@@ -74,10 +76,16 @@ static dm_status push_trimmed(span_vec *sv, const char *s, size_t start, size_t 
 }
 
 /* Sentence-final marks ICU does not always end on: danda, double danda, Arabic question mark,
- * Urdu full stop. Returns the mark's byte length at s[i], or 0. */
+ * Urdu full stop, Khmer khan and bariyoosan, and the Greek question mark (NFC makes U+037E a
+ * plain ';': taken as one right after a Greek letter). Returns the mark's byte length at s[i],
+ * or 0. */
 static size_t final_mark_at(const char *s, size_t i, size_t end)
 {
     const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] == ';' && i >= 2 && (u[-2] == 0xCE || u[-2] == 0xCF))
+        return 1; /* ; after a Greek letter */
+    if (i + 3 <= end && u[0] == 0xE1 && u[1] == 0x9F && (u[2] == 0x94 || u[2] == 0x95))
+        return 3; /* ។ ៕ */
     if (i + 3 <= end && u[0] == 0xE0 && u[1] == 0xA5 && (u[2] == 0xA4 || u[2] == 0xA5))
         return 3; /* ।  ॥ */
     if (i + 2 <= end && u[0] == 0xD8 && u[1] == 0x9F)
@@ -108,6 +116,72 @@ static dm_status push_sentence(span_vec *sv, const char *s, size_t start, size_t
     return push_trimmed(sv, s, from, end);
 }
 
+/* True when [start,end) ends with a title or initial that ICU broke after ("Dr.", "Gen.",
+ * "J."): the sentence goes on. Latin-script abbreviations only; other scripts rarely use them. */
+static int ends_with_abbreviation(const char *s, size_t start, size_t end)
+{
+    static const char *const abbr[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt",
+                                       "St", "Jr", "Sr", "Rev", "Gov", "Sen", "Rep", "Capt", "Maj",
+                                       "Mt", "No", "Nr", "vs", "Inc", "Ltd", "Co", "Corp", "Hr",
+                                       "Fr", "Hon", "Pres", "Adm", "Cdr", "Brig", "Dt", "Abs", NULL};
+    /* ICU always breaks after a line end, so a line end can only be in the trailing space: look
+     * there alone (scanning the whole span, which grows while breaks are undone, is quadratic
+     * on "A. A. A. ...") */
+    int line_end = 0;
+    while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\n' || s[end - 1] == '\t'))
+        line_end |= s[--end] == '\n';
+    if (end <= start || s[end - 1] != '.' || line_end)
+        return 0;
+    size_t w = end - 1;
+    /* an initial in another script: one capital letter, Cyrillic or Greek ("В. В. Путин") */
+    if (w >= start + 2 && ((unsigned char)s[w - 2] & 0xE0) == 0xC0 && ((unsigned char)s[w - 1] & 0xC0) == 0x80 &&
+        (w - 2 == start || s[w - 3] == ' ' || s[w - 3] == '(' || s[w - 3] == '.')) {
+        int32_t k = 0;
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s + w - 2, k, 2, c);
+        int sc = c < 0 ? DM_SCRIPT_OTHER : dm_script_of((uint32_t)c);
+        if (u_isupper(c) && (sc == DM_SCRIPT_CYRILLIC || sc == DM_SCRIPT_GREEK))
+            return 1;
+    }
+    while (w > start && ((s[w - 1] >= 'A' && s[w - 1] <= 'Z') || (s[w - 1] >= 'a' && s[w - 1] <= 'z')))
+        w--;
+    size_t n = end - 1 - w;
+    if (n == 0 || (w > start && s[w - 1] != ' ' && s[w - 1] != '(' && s[w - 1] != '.'))
+        return 0;
+    if (n == 1 && s[w] >= 'A' && s[w] <= 'Z')
+        return 1; /* an initial: "J. R. R. Tolkien" */
+    for (int i = 0; abbr[i]; i++)
+        if (strlen(abbr[i]) == n && !memcmp(abbr[i], s + w, n))
+            return 1;
+    return 0;
+}
+
+/* True when [start,end) ends with a day "3." and a German month name follows at end: "am 3. März"
+ * is a date, where ICU sees a number closing a sentence before a capital. */
+static int day_before_month(const char *s, size_t start, size_t end, size_t len)
+{
+    static const char *const month[] = {"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni",
+                                        "Juli", "August", "September", "Oktober", "November",
+                                        "Dezember", NULL};
+    size_t e = end;
+    while (e > start && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+        e--;
+    if (e < start + 2 || s[e - 1] != '.' || s[e - 2] < '0' || s[e - 2] > '9')
+        return 0;
+    size_t d = e - 2;
+    if (d > start && s[d - 1] >= '0' && s[d - 1] <= '9')
+        d--;
+    if (d > start && s[d - 1] != ' ' && s[d - 1] != '(')
+        return 0; /* 1-2 digits standing alone */
+    for (int i = 0; month[i]; i++) {
+        size_t k = strlen(month[i]);
+        if (len - end >= k && !memcmp(s + end, month[i], k) &&
+            (len - end == k || !((s[end + k] >= 'a' && s[end + k] <= 'z') || (unsigned char)s[end + k] >= 0x80)))
+            return 1;
+    }
+    return 0;
+}
+
 dm_status dm_segment(dm_ctx *ctx, const char *text, size_t len, dm_span **out, size_t *n)
 {
     *out = NULL;
@@ -130,6 +204,9 @@ dm_status dm_segment(dm_ctx *ctx, const char *text, size_t len, dm_span **out, s
     }
     int32_t prev = ubrk_first(icu->sentence);
     for (int32_t b = ubrk_next(icu->sentence); b != UBRK_DONE; b = ubrk_next(icu->sentence)) {
+        if ((size_t)b < len && (ends_with_abbreviation(text, (size_t)prev, (size_t)b) ||
+                                day_before_month(text, (size_t)prev, (size_t)b, len)))
+            continue;
         st = push_sentence(&sv, text, (size_t)prev, (size_t)b);
         if (st)
             break;

@@ -17,9 +17,13 @@
 /* --- normalization ------------------------------------------------------------------------ */
 
 /* Make arbitrary bytes valid NFC UTF-8: BOM dropped, CRLF/CR -> LF, NUL and other C0 controls
- * except TAB/LF dropped, invalid sequences -> U+FFFD (counted in *n_replaced). *out malloc'ed. */
+ * except TAB/LF dropped, C1 controls read as windows-1252 (curly quotes, dashes, euro sign),
+ * invalid sequences -> U+FFFD (counted in *n_replaced). *out malloc'ed. */
 dm_status dm_text_clean(dm_ctx *ctx, const char *in, size_t len, char **out, size_t *out_len,
                         size_t *n_replaced);
+
+/* 1 when s[0..n) is valid UTF-8 (cheap: lets readers skip dm_text_clean's work on good input). */
+int dm_utf8_is_valid(const char *s, size_t n);
 
 /* dm_match_form (public header) is the matching form: NFKC casefold, Arabic-script letters
  * unified (ي/ى/ی -> ی, ك/ک -> ک, ة -> ه, أ/إ/آ/ٱ -> ا, ؤ -> و, ئ -> ی), harakat and tatweel

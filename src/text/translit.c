@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ustring.h>
 
 dm_status dm_translit_latin(dm_ctx *ctx, const char *word, size_t len, char *out, size_t cap)
 {
@@ -99,6 +100,10 @@ void dm_name_key(const char *latin, char *out, size_t cap)
         if ((c >= 'a' && c <= 'z') || c == '\'')
             low[n++] = c;
     }
+    /* Russian and Ukrainian -ий -ый -ой -ей come out of ICU as a final j that English spelling
+     * drops or writes as a vowel (Зеленский zelenskij / Zelensky, Толстой tolstoj / Tolstoy) */
+    if (n >= 4 && low[n - 1] == 'j' && strchr("iyeo", low[n - 2]))
+        n--;
     low[n] = 0;
     size_t i = 0;
     /* the Arabic article, written joined in Arabic script ("alkazimi") and apart in English */

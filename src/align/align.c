@@ -1,0 +1,583 @@
+/*
+ * align.c -- sentence alignment of document pairs, one or a batch (public API dm_aligner_*).
+ *
+ * The run, for every pair of a batch:
+ *   1. features and weights (idf over all src sentences of the batch, and all tgt sentences);
+ *   2. p0, the matched share of unrelated sentence pairs, sampled off the diagonal; p1, that of
+ *      translations, from a first alignment; both pooled over pairs of the same scripts and
+ *      shrunk towards the pool, because one short pair says little;
+ *   3. first alignment with forms, names, numbers and lexicons;
+ *   4. IBM Model 1 over the confident blocks of the whole batch, whose translations become new
+ *      concepts; then p0, p1 again and the final alignment.
+ * Long pairs are searched in a band around anchors, widened when the path touches its edge.
+ */
+#include "align/align_internal.h"
+#include "align/align_lexicon.h"
+#include "text/text.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FULL_GRID_CELLS 300000.0 /* up to this n*m the whole grid is searched */
+#define BAND_WIDTH 24            /* first band half-width around the anchor path */
+#define SHRINK 40.0              /* weight units of the pool in each pair's p0/p1 */
+
+typedef struct al_pair {
+    al_doc src, tgt;
+    dm_align_block *blocks;
+    size_t nblocks;
+    al_params par;
+    size_t group;
+    double m0, w0, m1, w1; /* matched/total weight: sampled unrelated pairs, linked blocks */
+} al_pair;
+
+typedef struct al_group {
+    int key;
+    double m0, w0, m1, w1;
+} al_group;
+
+struct dm_aligner {
+    dm_ctx *ctx;
+    dm_align_opts opt;
+    al_env env;
+    al_pair *pairs;
+    size_t n, cap;
+    al_group *groups;
+    size_t ngroups;
+    al_marks mks, mkt;
+    al_ibm *ibm;
+    int ran;
+};
+
+dm_status dm_aligner_new(dm_ctx *ctx, const dm_align_opts *opt, dm_aligner **out)
+{
+    *out = NULL;
+    dm_aligner *al = calloc(1, sizeof *al);
+    if (!al)
+        return dm_fail(ctx, DM_ENOMEM, "aligner");
+    al->ctx = ctx;
+    if (opt)
+        al->opt = *opt;
+    dm_status st = al_env_init(&al->env, ctx);
+    if (st != DM_OK) {
+        free(al);
+        return st;
+    }
+    al->env.use_lexicon = !al->opt.no_lexicon;
+    *out = al;
+    return DM_OK;
+}
+
+void dm_aligner_free(dm_aligner *al)
+{
+    if (!al)
+        return;
+    for (size_t k = 0; k < al->n; k++) {
+        al_doc_free(&al->pairs[k].src);
+        al_doc_free(&al->pairs[k].tgt);
+        free(al->pairs[k].blocks);
+    }
+    free(al->pairs);
+    free(al->groups);
+    al_marks_free(&al->mks);
+    al_marks_free(&al->mkt);
+    al_ibm_free(al->ibm);
+    al_env_free(&al->env);
+    free(al);
+}
+
+size_t dm_aligner_count(const dm_aligner *al) { return al->n; }
+
+dm_status dm_aligner_blocks(const dm_aligner *al, size_t k, const dm_align_block **blocks, size_t *n)
+{
+    if (k >= al->n || !al->ran)
+        return dm_fail(al->ctx, DM_EINVAL, "no alignment for pair %zu", k);
+    *blocks = al->pairs[k].blocks;
+    *n = al->pairs[k].nblocks;
+    return DM_OK;
+}
+
+static void set_lang(al_doc *d, const char *lang)
+{
+    size_t l = strlen(lang);
+    if (l >= sizeof d->lang)
+        l = sizeof d->lang - 1;
+    memcpy(d->lang, lang, l);
+    d->lang[l] = 0;
+}
+
+dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *src_len, size_t n_src,
+                         const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
+                         const char *src_lang, const char *tgt_lang)
+{
+    if (al->ran)
+        return dm_fail(al->ctx, DM_EINVAL, "pairs cannot be added after the run");
+    if ((n_src && (!src || !src_len)) || (n_tgt && (!tgt || !tgt_len)))
+        return dm_fail(al->ctx, DM_EINVAL, "missing sentence arrays");
+    if (al->n == al->cap) {
+        size_t nc = al->cap ? al->cap * 2 : 16;
+        al_pair *p = realloc(al->pairs, nc * sizeof *p);
+        if (!p)
+            return dm_fail(al->ctx, DM_ENOMEM, "aligner pairs");
+        al->pairs = p;
+        al->cap = nc;
+    }
+    al_pair *p = &al->pairs[al->n];
+    memset(p, 0, sizeof *p);
+    dm_status st = al_doc_build(&al->env, &p->src, src, src_len, n_src);
+    if (st == DM_OK)
+        st = al_doc_build(&al->env, &p->tgt, tgt, tgt_len, n_tgt);
+    if (st != DM_OK) {
+        al_doc_free(&p->src);
+        al_doc_free(&p->tgt);
+        return st;
+    }
+    if (!src_lang)
+        src_lang = al->opt.src_lang;
+    if (!tgt_lang)
+        tgt_lang = al->opt.tgt_lang;
+    if (src_lang)
+        set_lang(&p->src, src_lang);
+    else
+        al_guess_lang(&al->env, &p->src, src, src_len, n_src);
+    if (tgt_lang)
+        set_lang(&p->tgt, tgt_lang);
+    else
+        al_guess_lang(&al->env, &p->tgt, tgt, tgt_len, n_tgt);
+    al->n++;
+    return DM_OK;
+}
+
+/* --- statistics ---------------------------------------------------------------------------- */
+
+/* Matched share of unrelated sentence pairs: each src sentence against the tgt sentence half a
+ * document away from where it should be. */
+static void sample_unrelated(dm_aligner *al, al_pair *p)
+{
+    size_t n = p->src.n, m = p->tgt.n;
+    p->m0 = p->w0 = 0;
+    if (n == 0 || m < 3)
+        return;
+    /* neighbours a few sentences off the diagonal: the alternative a wrong block would take
+     * (sentences near each other share more words than sentences far apart) */
+    size_t off = m >= 12 ? 3 : (m >= 6 ? 2 : 1);
+    size_t step = n > 400 ? n / 400 : 1;
+    for (size_t i = 0; i < n; i += step) {
+        size_t c = (size_t)((double)i * m / n);
+        for (int side = 0; side < 2; side++) {
+            size_t j = side ? c + off : (c >= off ? c - off : c + 2 * off);
+            if (j >= m)
+                continue;
+            al_marks_set_sentence(&al->mks, &p->src, i);
+            al_marks_set_sentence(&al->mkt, &p->tgt, j);
+            p->m0 += al_matched_weight(&al->mkt, &p->src, i) + al_matched_weight(&al->mks, &p->tgt, j);
+            p->w0 += p->src.sent[i].wsum + p->tgt.sent[j].wsum;
+        }
+    }
+}
+
+static size_t group_of(dm_aligner *al, const al_pair *p)
+{
+    int key = p->src.script * 64 + p->tgt.script;
+    for (size_t g = 0; g < al->ngroups; g++)
+        if (al->groups[g].key == key)
+            return g;
+    return AL_NONE;
+}
+
+static dm_status make_groups(dm_aligner *al)
+{
+    free(al->groups);
+    al->groups = calloc(al->n ? al->n : 1, sizeof *al->groups);
+    if (!al->groups)
+        return DM_ENOMEM;
+    al->ngroups = 0;
+    for (size_t k = 0; k < al->n; k++) {
+        al_pair *p = &al->pairs[k];
+        size_t g = group_of(al, p);
+        if (g == AL_NONE) {
+            g = al->ngroups++;
+            al->groups[g].key = p->src.script * 64 + p->tgt.script;
+        }
+        p->group = g;
+    }
+    return DM_OK;
+}
+
+static void pool_groups(dm_aligner *al)
+{
+    for (size_t g = 0; g < al->ngroups; g++)
+        al->groups[g].m0 = al->groups[g].w0 = al->groups[g].m1 = al->groups[g].w1 = 0;
+    for (size_t k = 0; k < al->n; k++) {
+        al_pair *p = &al->pairs[k];
+        al_group *g = &al->groups[p->group];
+        g->m0 += p->m0;
+        g->w0 += p->w0;
+        g->m1 += p->m1;
+        g->w1 += p->w1;
+    }
+}
+
+/* The pair's parameters: p0 and p1 shrunk towards its group, the length ratio of its texts. */
+static void pair_params(dm_aligner *al, al_pair *p, int have_links)
+{
+    const al_group *g = &al->groups[p->group];
+    al_params *par = &p->par;
+    al_params_default(par);
+    double gp0 = g->w0 > 0 ? g->m0 / g->w0 : 0.03;
+    par->p0 = (p->m0 + SHRINK * gp0) / (p->w0 + SHRINK);
+    if (have_links) {
+        double gp1 = g->w1 > 0 ? g->m1 / g->w1 : par->p0 + 0.2;
+        par->p1 = (p->m1 + SHRINK * gp1) / (p->w1 + SHRINK);
+    } else {
+        par->p1 = par->p0 + (par->p0 * 3 > 0.1 ? par->p0 * 3 : 0.1);
+    }
+    double ls = p->src.nchar_total, lt = p->tgt.nchar_total;
+    par->ratio = (ls > 0 && lt > 0) ? lt / ls : 1.0;
+    if (par->ratio < 0.2)
+        par->ratio = 0.2;
+    if (par->ratio > 5)
+        par->ratio = 5;
+}
+
+/* Matched and total weight over the 1-1 blocks of an alignment (what translations look like). */
+static void link_stats(al_pair *p, const al_scorer *sc, const al_block *b, size_t nb)
+{
+    p->m1 = p->w1 = 0;
+    for (size_t k = 0; k < nb; k++) {
+        if (b[k].a != 1 || b[k].b != 1)
+            continue;
+        double lex, len, M, W;
+        al_block_parts(sc, b[k].i, 1, b[k].j, 1, &lex, &len, &M, &W);
+        p->m1 += M;
+        p->w1 += W;
+    }
+}
+
+/* --- one pair -------------------------------------------------------------------------------- */
+
+typedef struct pair_run {
+    al_band band;
+    al_pairs pm;
+    al_scorer sc;
+    al_block *blk;
+    size_t nblk;
+} pair_run;
+
+static void pair_run_free(pair_run *r)
+{
+    al_band_free(&r->band);
+    al_pairs_free(&r->pm);
+    free(r->blk);
+    memset(r, 0, sizeof *r);
+}
+
+/* The first search of a long pair follows anchors; later ones follow the previous path in a
+ * narrower band (widened again when the new path touches its edge). */
+static dm_status align_pair(dm_aligner *al, al_pair *p, pair_run *r, const al_block *prev, size_t nprev)
+{
+    size_t n = p->src.n, m = p->tgt.n;
+    memset(r, 0, sizeof *r);
+    dm_status st;
+    uint32_t *ai = NULL, *aj = NULL;
+    size_t na = 0;
+    int full = (double)n * (double)m <= FULL_GRID_CELLS;
+    size_t width = BAND_WIDTH;
+    if (!full && prev) {
+        ai = malloc((nprev ? nprev : 1) * sizeof *ai);
+        aj = malloc((nprev ? nprev : 1) * sizeof *aj);
+        if (!ai || !aj) {
+            free(ai);
+            free(aj);
+            return DM_ENOMEM;
+        }
+        for (size_t k = 0; k < nprev; k++) {
+            ai[k] = prev[k].i + prev[k].a;
+            aj[k] = prev[k].j + prev[k].b;
+        }
+        na = nprev;
+        width = BAND_WIDTH / 3;
+    } else if (!full) {
+        st = al_anchors(&p->src, &p->tgt, &ai, &aj, &na);
+        if (st != DM_OK)
+            return st;
+    }
+    for (;;) {
+        st = full ? al_band_full(&r->band, n, m)
+                  : al_band_around_points(&r->band, n, m, ai, aj, na, width);
+        if (st == DM_OK)
+            st = al_pairs_compute(&r->pm, &r->band, &p->src, &p->tgt, &al->mks, &al->mkt);
+        if (st == DM_OK) {
+            al_scorer_init(&r->sc, &p->src, &p->tgt, &r->pm, &p->par);
+            st = al_dp_run(&r->sc, &r->band, &r->blk, &r->nblk);
+        }
+        if (st != DM_OK || full || !al_band_touched(&r->band, r->blk, r->nblk, width) ||
+            width * 4 > (n > m ? n : m))
+            break;
+        width *= 2;
+        pair_run_free(r);
+    }
+    free(ai);
+    free(aj);
+    return st;
+}
+
+static double sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
+
+/* The best 1-1 score a sentence could have with any sentence of the other side nearby. */
+static double best_link(const pair_run *r, size_t i, int src_side)
+{
+    double best = -INFINITY;
+    const al_pairs *pm = &r->pm;
+    if (src_side) {
+        for (uint32_t j = pm->lo[i]; j < pm->hi[i]; j++) {
+            double v = al_block_score(&r->sc, i, 1, j, 1);
+            if (v > best)
+                best = v;
+        }
+    } else {
+        for (size_t x = 0; x < pm->n; x++)
+            if (i >= pm->lo[x] && i < pm->hi[x]) {
+                double v = al_block_score(&r->sc, x, 1, i, 1);
+                if (v > best)
+                    best = v;
+            }
+    }
+    return best;
+}
+
+static dm_status keep_blocks(dm_aligner *al, al_pair *p, const pair_run *r)
+{
+    free(p->blocks);
+    p->blocks = malloc((r->nblk ? r->nblk : 1) * sizeof *p->blocks);
+    if (!p->blocks)
+        return dm_fail(al->ctx, DM_ENOMEM, "alignment blocks");
+    for (size_t k = 0; k < r->nblk; k++) {
+        const al_block *b = &r->blk[k];
+        dm_align_block *o = &p->blocks[k];
+        if (getenv("DM_ALIGN_DEBUG") && b->a && b->b) {
+            double lex, len, M, W;
+            al_block_parts(&r->sc, b->i, b->a, b->j, b->b, &lex, &len, &M, &W);
+            fprintf(stderr, "  [%u+%u, %u+%u] lex %.2f len %.2f M %.1f W %.1f score %.2f\n", b->i,
+                    b->a, b->j, b->b, lex, len, M, W, b->score);
+        }
+        o->src_start = b->i;
+        o->src_n = b->a;
+        o->tgt_start = b->j;
+        o->tgt_n = b->b;
+        if (b->a && b->b) {
+            double prior = r->sc.par.merge * (double)(b->a + b->b - 2);
+            o->score = sigmoid(b->score - prior);
+        } else {
+            /* confident in a sentence without counterpart when it links well nowhere near */
+            double bl = b->a ? best_link(r, b->i, 1) : best_link(r, b->j, 0);
+            o->score = bl == -INFINITY ? 1.0 : sigmoid(-bl);
+        }
+    }
+    p->nblocks = r->nblk;
+    assert(al_blocks_valid(r->blk, r->nblk, p->src.n, p->tgt.n));
+    return DM_OK;
+}
+
+/* --- the run --------------------------------------------------------------------------------- */
+
+static dm_status compute_weights(dm_aligner *al)
+{
+    size_t nv = al_vocab_size(al->env.voc);
+    uint32_t *dfs = calloc(nv ? nv : 1, sizeof *dfs), *dft = calloc(nv ? nv : 1, sizeof *dft);
+    uint32_t *local = calloc(nv ? nv : 1, sizeof *local);
+    if (!dfs || !dft || !local) {
+        free(dfs);
+        free(dft);
+        free(local);
+        return DM_ENOMEM;
+    }
+    double ns = 0, nt = 0;
+    for (size_t k = 0; k < al->n; k++) {
+        al_doc_count_df(&al->pairs[k].src, dfs);
+        al_doc_count_df(&al->pairs[k].tgt, dft);
+        ns += (double)al->pairs[k].src.n;
+        nt += (double)al->pairs[k].tgt.n;
+    }
+    for (size_t k = 0; k < al->n; k++) {
+        al_doc_weights(&al->pairs[k].src, dfs, ns, local);
+        al_doc_weights(&al->pairs[k].tgt, dft, nt, local);
+    }
+    free(dfs);
+    free(dft);
+    free(local);
+    return DM_OK;
+}
+
+static dm_status concepts_all(dm_aligner *al, int learned)
+{
+    for (size_t k = 0; k < al->n; k++) {
+        dm_status st = al_doc_concepts(&al->env, &al->pairs[k].src, learned);
+        if (st == DM_OK)
+            st = al_doc_concepts(&al->env, &al->pairs[k].tgt, 0);
+        if (st != DM_OK)
+            return st;
+    }
+    dm_status st = al_marks_reserve(&al->mks, al_vocab_size(al->env.voc));
+    if (st == DM_OK)
+        st = al_marks_reserve(&al->mkt, al_vocab_size(al->env.voc));
+    if (st != DM_OK)
+        return dm_fail(al->ctx, st, "concept marks");
+    for (size_t k = 0; k < al->n; k++)
+        sample_unrelated(al, &al->pairs[k]);
+    return DM_OK;
+}
+
+/* Forms of the informative words of sentences i..i+a-1 (stop words carry little and cost much). */
+static size_t informative_forms(const al_doc *d, size_t i, size_t a, uint32_t *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t x = i; x < i + a; x++) {
+        const al_sent *s = &d->sent[x];
+        for (uint32_t k = 0; k < s->ntok && n < cap; k++) {
+            const al_tok *t = &d->tok[s->tok0 + k];
+            if (t->kind == DM_TOK_WORD && t->w >= 1.2f)
+                out[n++] = t->form;
+        }
+    }
+    return n;
+}
+
+static dm_status learn_translations(dm_aligner *al, pair_run *runs)
+{
+    al_ibm_trainer *tr = al_ibm_trainer_new();
+    if (!tr)
+        return DM_ENOMEM;
+    uint32_t fs[64], ft[64];
+    dm_status st = DM_OK;
+    for (size_t k = 0; k < al->n && st == DM_OK; k++) {
+        al_pair *p = &al->pairs[k];
+        pair_run *r = &runs[k];
+        for (size_t q = 0; q < r->nblk && st == DM_OK; q++) {
+            const al_block *b = &r->blk[q];
+            if (!b->a || !b->b)
+                continue;
+            double lex, len, M, W;
+            al_block_parts(&r->sc, b->i, b->a, b->j, b->b, &lex, &len, &M, &W);
+            if (lex + len < 0)
+                continue;
+            size_t ns = informative_forms(&p->src, b->i, b->a, fs, 64);
+            size_t nt = informative_forms(&p->tgt, b->j, b->b, ft, 64);
+            st = al_ibm_add(tr, fs, ns, ft, nt);
+        }
+    }
+    al_ibm *m = NULL;
+    if (st == DM_OK)
+        st = al_ibm_train(tr, 5, 0.25, &m);
+    al_ibm_trainer_free(tr);
+    if (getenv("DM_ALIGN_DEBUG") && m) {
+        size_t nt = 0, ns = 0;
+        for (uint32_t f = 0; f < al_vocab_size(al->env.voc); f++) {
+            size_t q;
+            const uint32_t *x = al_ibm_lookup(m, f, &q);
+            nt += q;
+            ns += q > 0;
+            if (q && ns < 30) {
+                size_t l1, l2;
+                const char *a = al_vocab_str(al->env.voc, f, &l1), *b2 = al_vocab_str(al->env.voc, x[0], &l2);
+                fprintf(stderr, "ibm %.*s -> %.*s\n", (int)l1, a, (int)l2, b2);
+            }
+        }
+        fprintf(stderr, "ibm: %zu src words, %zu translations\n", ns, nt);
+    }
+    if (st != DM_OK)
+        return dm_fail(al->ctx, st, "learning word translations");
+    al_ibm_free(al->ibm);
+    al->ibm = m;
+    al->env.ibm = m;
+    return DM_OK;
+}
+
+static dm_status align_all(dm_aligner *al, pair_run *runs, int have_links)
+{
+    pool_groups(al);
+    for (size_t k = 0; k < al->n; k++) {
+        al_pair *p = &al->pairs[k];
+        pair_params(al, p, have_links);
+        al_block *prev = runs[k].blk;
+        size_t nprev = runs[k].nblk;
+        runs[k].blk = NULL;
+        pair_run_free(&runs[k]);
+        dm_status st = align_pair(al, p, &runs[k], prev, nprev);
+        free(prev);
+        if (st != DM_OK)
+            return dm_fail(al->ctx, st, "aligning pair %zu", k);
+        link_stats(p, &runs[k].sc, runs[k].blk, runs[k].nblk);
+        if (getenv("DM_ALIGN_DEBUG"))
+            fprintf(stderr, "pair %zu n=%zu m=%zu ratio %.3f p0 %.3f p1 %.3f blocks %zu\n", k,
+                    p->src.n, p->tgt.n, p->par.ratio, p->par.p0, p->par.p1, runs[k].nblk);
+    }
+    return DM_OK;
+}
+
+dm_status dm_aligner_run(dm_aligner *al)
+{
+    if (al->ran)
+        return dm_fail(al->ctx, DM_EINVAL, "the aligner has already run");
+    pair_run *runs = calloc(al->n ? al->n : 1, sizeof *runs);
+    if (!runs)
+        return dm_fail(al->ctx, DM_ENOMEM, "aligner runs");
+    dm_status st = compute_weights(al);
+    if (st == DM_OK)
+        st = make_groups(al);
+    if (st == DM_OK)
+        st = concepts_all(al, 0);
+    /* first alignment, then again with p1 measured on it */
+    if (st == DM_OK)
+        st = align_all(al, runs, 0);
+    if (st == DM_OK)
+        st = align_all(al, runs, 1);
+    if (st == DM_OK && !al->opt.no_learning) {
+        st = learn_translations(al, runs);
+        if (st == DM_OK)
+            st = concepts_all(al, 1);
+        if (st == DM_OK)
+            st = align_all(al, runs, 1);
+        if (st == DM_OK)
+            st = align_all(al, runs, 1);
+    }
+    for (size_t k = 0; k < al->n && st == DM_OK; k++)
+        st = keep_blocks(al, &al->pairs[k], &runs[k]);
+    for (size_t k = 0; k < al->n; k++)
+        pair_run_free(&runs[k]);
+    free(runs);
+    if (st == DM_OK)
+        al->ran = 1;
+    return st;
+}
+
+dm_status dm_align(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
+                   const size_t *src_len, size_t n_src, const char *const *tgt,
+                   const size_t *tgt_len, size_t n_tgt, dm_align_block **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    dm_aligner *al;
+    dm_status st = dm_aligner_new(ctx, opt, &al);
+    if (st != DM_OK)
+        return st;
+    st = dm_aligner_add(al, src, src_len, n_src, tgt, tgt_len, n_tgt, NULL, NULL);
+    if (st == DM_OK)
+        st = dm_aligner_run(al);
+    if (st == DM_OK) {
+        al_pair *p = &al->pairs[0];
+        *out = p->blocks;
+        *n = p->nblocks;
+        p->blocks = NULL;
+        if (!*out) {
+            *out = malloc(sizeof **out);
+            if (!*out)
+                st = DM_ENOMEM;
+        }
+    }
+    dm_aligner_free(al);
+    return st;
+}

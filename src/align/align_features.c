@@ -1,0 +1,344 @@
+/*
+ * align_features.c -- sentences to the evidence the aligner compares: word tokens of the matching
+ * form, numbers read in any digit system, the name key of each word (so that "Rashid", "रशीद" and
+ * "رشيد" meet), punctuation marks, lengths, and for every token the list of "concepts" it can
+ * match on the other side (form, name key, lexicon pivots, learned translations).
+ *
+ * Separate from scoring because the miner and the divergence report use the same features.
+ */
+#include "align/align_internal.h"
+#include "align/align_lexicon.h"
+#include "text/text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define KEY_UNSET (AL_NONE - 1)
+
+dm_status al_env_init(al_env *env, dm_ctx *ctx)
+{
+    memset(env, 0, sizeof *env);
+    env->ctx = ctx;
+    env->voc = al_vocab_new();
+    if (!env->voc)
+        return dm_fail(ctx, DM_ENOMEM, "aligner vocabulary");
+    env->use_lexicon = 1;
+    return DM_OK;
+}
+
+void al_env_free(al_env *env)
+{
+    al_vocab_free(env->voc);
+    free(env->key_of);
+    al_lexicons_free(env);
+    memset(env, 0, sizeof *env);
+}
+
+void al_doc_free(al_doc *d)
+{
+    free(d->sent);
+    free(d->tok);
+    free(d->conc);
+    memset(d, 0, sizeof *d);
+}
+
+static uint32_t utf8_count_nonspace(const char *s, size_t n)
+{
+    uint32_t c = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((ch & 0xC0) == 0x80 || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
+            continue;
+        c++;
+    }
+    return c;
+}
+
+static uint8_t punct_bits(const char *s, size_t n)
+{
+    if (n == 1) {
+        switch (s[0]) {
+        case '?': return AL_P_QUESTION;
+        case '!': return AL_P_EXCLAIM;
+        case '"': return AL_P_QUOTE;
+        case ':': return AL_P_COLON;
+        case '(': case ')': return AL_P_PAREN;
+        default: return 0;
+        }
+    }
+    /* Arabic question mark, full-width marks, typographic quotes and guillemets */
+    if ((n == 2 && !memcmp(s, "\xd8\x9f", 2)) || (n == 3 && !memcmp(s, "\xef\xbc\x9f", 3)))
+        return AL_P_QUESTION;
+    if (n == 3 && !memcmp(s, "\xef\xbc\x81", 3))
+        return AL_P_EXCLAIM;
+    if ((n == 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x9d", 3) ||
+                    !memcmp(s, "\xe2\x80\x9e", 3))) ||
+        (n == 2 && (!memcmp(s, "\xc2\xab", 2) || !memcmp(s, "\xc2\xbb", 2))))
+        return AL_P_QUOTE;
+    return 0;
+}
+
+static dm_status push_tok(al_doc *d, const al_tok *t)
+{
+    if (d->ntok == d->captok) {
+        size_t nc = d->captok ? d->captok * 2 : 256;
+        al_tok *p = realloc(d->tok, nc * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        d->tok = p;
+        d->captok = nc;
+    }
+    d->tok[d->ntok++] = *t;
+    return DM_OK;
+}
+
+dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n)
+{
+    memset(d, 0, sizeof *d);
+    d->sent = calloc(n ? n : 1, sizeof *d->sent);
+    if (!d->sent)
+        return dm_fail(env->ctx, DM_ENOMEM, "sentence features");
+    d->n = n;
+    int script_count[DM_SCRIPT_COUNT] = {0};
+    for (size_t i = 0; i < n; i++) {
+        al_sent *s = &d->sent[i];
+        s->tok0 = (uint32_t)d->ntok;
+        s->nchar = utf8_count_nonspace(text[i], len[i]);
+        d->nchar_total += s->nchar;
+        char *mf = NULL;
+        size_t mlen = 0;
+        dm_status st = dm_match_form(env->ctx, text[i], len[i], &mf, &mlen);
+        if (st != DM_OK)
+            return st;
+        dm_token *tk = NULL;
+        size_t nt = 0;
+        st = dm_tokenize(env->ctx, mf, mlen, &tk, &nt);
+        if (st != DM_OK) {
+            free(mf);
+            return st;
+        }
+        for (size_t k = 0; k < nt && st == DM_OK; k++) {
+            const char *w = mf + tk[k].start;
+            size_t wl = tk[k].len;
+            if (tk[k].kind == DM_TOK_PUNCT) {
+                s->punct |= punct_bits(w, wl);
+                continue;
+            }
+            al_tok t = {0};
+            t.kind = DM_TOK_WORD;
+            double v;
+            if (tk[k].kind == DM_TOK_NUMBER && dm_parse_number(w, wl, &v)) {
+                char buf[40];
+                int bl = snprintf(buf, sizeof buf, "#%.15g", v);
+                st = al_vocab_intern(env->voc, buf, (size_t)bl, &t.form);
+                t.kind = DM_TOK_NUMBER;
+            } else {
+                st = al_vocab_intern(env->voc, w, wl, &t.form);
+            }
+            if (st != DM_OK)
+                break;
+            if (tk[k].script < DM_SCRIPT_COUNT)
+                script_count[tk[k].script]++;
+            t.latin = tk[k].script == DM_SCRIPT_LATIN;
+            t.c0 = 0;
+            t.nc = 0;
+            t.w = 1.0f;
+            st = push_tok(d, &t);
+        }
+        free(tk);
+        free(mf);
+        if (st != DM_OK)
+            return dm_fail(env->ctx, st, "sentence features");
+        s->ntok = (uint32_t)d->ntok - s->tok0;
+    }
+    int best = DM_SCRIPT_OTHER;
+    for (int k = 1; k < DM_SCRIPT_COUNT; k++)
+        if (script_count[k] > script_count[best])
+            best = k;
+    d->script = best;
+    return DM_OK;
+}
+
+void al_doc_count_df(const al_doc *d, uint32_t *df)
+{
+    /* a form counts once per sentence: the last sentence that counted it is remembered by
+     * marking df with the high bit would cost a second array; repeated forms in one sentence are
+     * rare enough that a small local scan is cheaper */
+    for (size_t i = 0; i < d->n; i++) {
+        const al_sent *s = &d->sent[i];
+        for (uint32_t k = 0; k < s->ntok; k++) {
+            uint32_t f = d->tok[s->tok0 + k].form;
+            int seen = 0;
+            for (uint32_t q = 0; q < k && !seen; q++)
+                seen = d->tok[s->tok0 + q].form == f;
+            if (!seen)
+                df[f]++;
+        }
+    }
+}
+
+void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *local)
+{
+    /* a word repeated through the document says little about which sentence is which: the
+     * weight is the smaller of the idf over the whole input and the idf within the document */
+    al_doc_count_df(d, local);
+    double nd = (double)d->n;
+    for (size_t i = 0; i < d->n; i++) {
+        al_sent *s = &d->sent[i];
+        double sum = 0;
+        for (uint32_t k = 0; k < s->ntok; k++) {
+            al_tok *t = &d->tok[s->tok0 + k];
+            double f = df[t->form] ? df[t->form] : 1;
+            double w = log((n_sent + 1.0) / (f + 0.5));
+            double wl = log((nd + 1.0) / (local[t->form] + 0.5));
+            if (wl < w)
+                w = wl;
+            if (w < 0.1)
+                w = 0.1;
+            if (w > 6.0)
+                w = 6.0;
+            t->w = (float)w;
+            sum += w;
+        }
+        s->wsum = (float)sum;
+    }
+    for (size_t k = 0; k < d->ntok; k++)
+        local[d->tok[k].form] = 0;
+}
+
+/* The name-key concept of a word form: its Latin transliteration's consonant skeleton. Han
+ * characters are left out (their readings say nothing about foreign names). */
+static dm_status name_key_of(al_env *env, uint32_t form, uint32_t *out)
+{
+    if (form >= env->key_cap) {
+        size_t nc = env->key_cap ? env->key_cap : 4096;
+        while (nc <= form)
+            nc *= 2;
+        uint32_t *p = realloc(env->key_of, nc * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        for (size_t k = env->key_cap; k < nc; k++)
+            p[k] = KEY_UNSET;
+        env->key_of = p;
+        env->key_cap = nc;
+    }
+    if (env->key_of[form] != KEY_UNSET) {
+        *out = env->key_of[form];
+        return DM_OK;
+    }
+    size_t wl;
+    const char *w = al_vocab_str(env->voc, form, &wl);
+    uint32_t res = AL_NONE;
+    unsigned char c0 = (unsigned char)w[0];
+    int han = 0;
+    if (c0 >= 0xE3 && c0 <= 0xE9) /* U+3000..U+9FFF: kana and CJK ideographs */
+        han = c0 >= 0xE4;
+    if (wl >= 3 && !han && w[0] != '#') {
+        char lat[256], key[64];
+        dm_status st = dm_translit_latin(env->ctx, w, wl, lat, sizeof lat);
+        if (st == DM_OK) {
+            dm_name_key(lat, key + 1, sizeof key - 1);
+            size_t kl = strlen(key + 1);
+            if (kl >= 3) {
+                key[0] = '\x01';
+                st = al_vocab_intern(env->voc, key, kl + 1, &res);
+                if (st != DM_OK)
+                    return st;
+            }
+        }
+    }
+    /* interning may have grown the vocabulary past key_cap: the new ids are keys, never forms */
+    env->key_of[form] = res;
+    *out = res;
+    return DM_OK;
+}
+
+/* The stem concept of a Latin-script word: its first 5 letters when it has 6 or more, so that
+ * "political", "politics", "politischen", "politique" meet (English pivots of other languages
+ * too). Cheap stemming and cognate matching at once; AL_NONE for short or non-Latin words. */
+static dm_status stem_of(al_env *env, uint32_t form, uint32_t *out)
+{
+    size_t wl;
+    const char *w = al_vocab_str(env->voc, form, &wl);
+    *out = AL_NONE;
+    size_t cps = 0, cut = 0;
+    for (size_t k = 0; k < wl; k++) {
+        unsigned char c = (unsigned char)w[k];
+        if (c >= 0xD0 || (c < 0x80 && !((c >= 'a' && c <= 'z'))))
+            return DM_OK; /* not a plain Latin lower-case word */
+        if ((c & 0xC0) != 0x80) {
+            cps++;
+            if (cps == 6)
+                cut = k;
+        }
+    }
+    if (cps < 6)
+        return DM_OK;
+    char buf[32];
+    if (cut + 1 > sizeof buf)
+        return DM_OK;
+    buf[0] = '\x03';
+    memcpy(buf + 1, w, cut);
+    return al_vocab_intern(env->voc, buf, cut + 1, out);
+}
+
+static dm_status push_conc(al_doc *d, uint32_t c)
+{
+    if (d->nconc == d->capconc) {
+        size_t nc = d->capconc ? d->capconc * 2 : 1024;
+        uint32_t *p = realloc(d->conc, nc * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        d->conc = p;
+        d->capconc = nc;
+    }
+    d->conc[d->nconc++] = c;
+    return DM_OK;
+}
+
+dm_status al_doc_concepts(al_env *env, al_doc *d, int learned)
+{
+    d->nconc = 0;
+    const al_lexicon *lx = env->use_lexicon ? al_lexicon_for(env, d->lang) : NULL;
+    for (size_t k = 0; k < d->ntok; k++) {
+        al_tok *t = &d->tok[k];
+        t->c0 = (uint32_t)d->nconc;
+        dm_status st = push_conc(d, t->form);
+        if (st == DM_OK && t->kind == DM_TOK_WORD) {
+            uint32_t key;
+            st = name_key_of(env, t->form, &key);
+            if (st == DM_OK && key != AL_NONE)
+                st = push_conc(d, key);
+        }
+        if (st == DM_OK && t->kind == DM_TOK_WORD && t->latin) {
+            uint32_t stem;
+            st = stem_of(env, t->form, &stem);
+            if (st == DM_OK && stem != AL_NONE)
+                st = push_conc(d, stem);
+        }
+        if (st == DM_OK && lx && t->kind == DM_TOK_WORD) {
+            uint32_t piv[8];
+            size_t np = al_lexicon_pivots(env, lx, t->form, piv, 8);
+            for (size_t q = 0; q < np && st == DM_OK; q++) {
+                st = push_conc(d, piv[q]);
+                uint32_t stem;
+                if (st == DM_OK)
+                    st = stem_of(env, piv[q], &stem);
+                if (st == DM_OK && stem != AL_NONE)
+                    st = push_conc(d, stem);
+            }
+        }
+        if (st == DM_OK && learned && env->ibm) {
+            size_t ni;
+            const uint32_t *tr = al_ibm_lookup(env->ibm, t->form, &ni);
+            for (size_t q = 0; q < ni && st == DM_OK; q++)
+                st = push_conc(d, tr[q]);
+        }
+        if (st != DM_OK)
+            return dm_fail(env->ctx, st, "token concepts");
+        t->nc = (uint16_t)(d->nconc - t->c0);
+    }
+    return DM_OK;
+}

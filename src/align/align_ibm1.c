@@ -1,0 +1,240 @@
+/*
+ * align_ibm1.c -- word translations learned from the text being aligned (IBM Model 1, EM).
+ *
+ * When no lexicon covers a language pair, the input itself is the only parallel text there is: a
+ * first alignment (numbers, names, lengths) gives segments, and Model 1 over them learns which
+ * words translate which. Rare words are left out (a word seen once aligns to anything), and only
+ * confident translations are kept, as extra concepts of the src word.
+ *
+ * The co-occurring (src, tgt) pairs are sorted once into a table; each segment keeps the table
+ * positions of its pairs, so an EM iteration is a linear pass with no hashing.
+ */
+#include "align/align_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NULL_WORD UINT32_MAX
+
+struct al_ibm_trainer {
+    uint32_t *words;   /* src words then tgt words of each segment, segment after segment */
+    size_t nwords, capwords;
+    uint32_t *seg;     /* per segment: offset in words, ns, nt */
+    size_t nseg, capseg;
+};
+
+struct al_ibm {
+    size_t nsrc;       /* src forms 0..nsrc-1 may have translations */
+    uint32_t *off;     /* nsrc + 1 offsets into tr */
+    uint32_t *tr;
+};
+
+al_ibm_trainer *al_ibm_trainer_new(void) { return calloc(1, sizeof(al_ibm_trainer)); }
+
+void al_ibm_trainer_free(al_ibm_trainer *t)
+{
+    if (!t)
+        return;
+    free(t->words);
+    free(t->seg);
+    free(t);
+}
+
+void al_ibm_free(al_ibm *m)
+{
+    if (!m)
+        return;
+    free(m->off);
+    free(m->tr);
+    free(m);
+}
+
+dm_status al_ibm_add(al_ibm_trainer *t, const uint32_t *src, size_t ns, const uint32_t *tgt,
+                     size_t nt)
+{
+    if (!ns || !nt)
+        return DM_OK;
+    if (ns > 60)
+        ns = 60;
+    if (nt > 60)
+        nt = 60;
+    if (t->nwords + ns + nt > t->capwords) {
+        size_t nc = t->capwords ? t->capwords * 2 : 4096;
+        while (nc < t->nwords + ns + nt)
+            nc *= 2;
+        uint32_t *p = realloc(t->words, nc * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        t->words = p;
+        t->capwords = nc;
+    }
+    if (t->nseg == t->capseg) {
+        size_t nc = t->capseg ? t->capseg * 2 : 256;
+        uint32_t *p = realloc(t->seg, nc * 3 * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        t->seg = p;
+        t->capseg = nc;
+    }
+    uint32_t *s3 = t->seg + 3 * t->nseg++;
+    s3[0] = (uint32_t)t->nwords;
+    s3[1] = (uint32_t)ns;
+    s3[2] = (uint32_t)nt;
+    memcpy(t->words + t->nwords, src, ns * sizeof *src);
+    memcpy(t->words + t->nwords + ns, tgt, nt * sizeof *tgt);
+    t->nwords += ns + nt;
+    return DM_OK;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static size_t find_key(const uint64_t *k, size_t n, uint64_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (k[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ibm **out)
+{
+    *out = NULL;
+    dm_status st = DM_ENOMEM;
+    size_t npairs = 0;
+    uint32_t max_src = 0;
+    for (size_t g = 0; g < t->nseg; g++) {
+        const uint32_t *s3 = t->seg + 3 * g;
+        npairs += (size_t)(s3[1] + 1) * s3[2];
+        for (uint32_t q = 0; q < s3[1]; q++)
+            if (t->words[s3[0] + q] > max_src)
+                max_src = t->words[s3[0] + q];
+    }
+    uint64_t *keys = malloc((npairs ? npairs : 1) * sizeof *keys);
+    uint32_t *pos = malloc((npairs ? npairs : 1) * sizeof *pos);
+    uint32_t *occ = calloc((size_t)max_src + 2, sizeof *occ);
+    float *prob = NULL, *cnt = NULL;
+    double *tot = NULL;
+    al_ibm *m = NULL;
+    if (!keys || !pos || !occ)
+        goto done;
+    size_t p = 0;
+    for (size_t g = 0; g < t->nseg; g++) {
+        const uint32_t *s3 = t->seg + 3 * g;
+        const uint32_t *sw = t->words + s3[0], *tw = sw + s3[1];
+        for (uint32_t q = 0; q < s3[1]; q++) {
+            int dup = 0;
+            for (uint32_t r = 0; r < q && !dup; r++)
+                dup = sw[r] == sw[q];
+            if (!dup)
+                occ[sw[q]]++;
+        }
+        for (uint32_t u = 0; u < s3[2]; u++) {
+            for (uint32_t q = 0; q < s3[1]; q++)
+                keys[p++] = (uint64_t)sw[q] << 32 | tw[u];
+            keys[p++] = (uint64_t)NULL_WORD << 32 | tw[u];
+        }
+    }
+    qsort(keys, npairs, sizeof *keys, cmp_u64);
+    size_t nk = 0;
+    for (size_t k = 0; k < npairs; k++)
+        if (!nk || keys[k] != keys[nk - 1])
+            keys[nk++] = keys[k];
+    p = 0;
+    for (size_t g = 0; g < t->nseg; g++) {
+        const uint32_t *s3 = t->seg + 3 * g;
+        const uint32_t *sw = t->words + s3[0], *tw = sw + s3[1];
+        for (uint32_t u = 0; u < s3[2]; u++) {
+            for (uint32_t q = 0; q < s3[1]; q++)
+                pos[p++] = (uint32_t)find_key(keys, nk, (uint64_t)sw[q] << 32 | tw[u]);
+            pos[p++] = (uint32_t)find_key(keys, nk, (uint64_t)NULL_WORD << 32 | tw[u]);
+        }
+    }
+    prob = malloc((nk ? nk : 1) * sizeof *prob);
+    cnt = malloc((nk ? nk : 1) * sizeof *cnt);
+    tot = malloc((nk ? nk : 1) * sizeof *tot);
+    if (!prob || !cnt || !tot)
+        goto done;
+    for (size_t k = 0; k < nk; k++)
+        prob[k] = 1.0f;
+    for (int it = 0; it < iterations; it++) {
+        memset(cnt, 0, nk * sizeof *cnt);
+        p = 0;
+        for (size_t g = 0; g < t->nseg; g++) {
+            const uint32_t *s3 = t->seg + 3 * g;
+            for (uint32_t u = 0; u < s3[2]; u++) {
+                double z = 0;
+                for (uint32_t q = 0; q <= s3[1]; q++)
+                    z += prob[pos[p + q]];
+                if (z > 0)
+                    for (uint32_t q = 0; q <= s3[1]; q++)
+                        cnt[pos[p + q]] += (float)(prob[pos[p + q]] / z);
+                p += s3[1] + 1;
+            }
+        }
+        /* normalise over the tgt words of each src word: keys are sorted by src first */
+        for (size_t k = 0; k < nk;) {
+            size_t e = k;
+            double sum = 0;
+            while (e < nk && keys[e] >> 32 == keys[k] >> 32)
+                sum += cnt[e++];
+            for (size_t q = k; q < e; q++)
+                prob[q] = sum > 0 ? (float)(cnt[q] / sum) : 0.0f;
+            k = e;
+        }
+    }
+    m = calloc(1, sizeof *m);
+    if (!m)
+        goto done;
+    m->nsrc = (size_t)max_src + 1;
+    m->off = calloc(m->nsrc + 1, sizeof *m->off);
+    size_t nkeep = 0;
+    for (size_t k = 0; k < nk; k++) {
+        uint32_t s = (uint32_t)(keys[k] >> 32);
+        if (s != NULL_WORD && occ[s] >= 2 && prob[k] >= min_prob)
+            nkeep++;
+    }
+    m->tr = malloc((nkeep ? nkeep : 1) * sizeof *m->tr);
+    if (!m->off || !m->tr)
+        goto done;
+    size_t w = 0;
+    for (size_t k = 0; k < nk; k++) {
+        uint32_t s = (uint32_t)(keys[k] >> 32);
+        if (s != NULL_WORD && occ[s] >= 2 && prob[k] >= min_prob) {
+            m->tr[w++] = (uint32_t)keys[k];
+            m->off[s + 1]++;
+        }
+    }
+    for (size_t s = 0; s < m->nsrc; s++)
+        m->off[s + 1] += m->off[s];
+    *out = m;
+    m = NULL;
+    st = DM_OK;
+done:
+    free(keys);
+    free(pos);
+    free(occ);
+    free(prob);
+    free(cnt);
+    free(tot);
+    al_ibm_free(m);
+    return st;
+}
+
+const uint32_t *al_ibm_lookup(const al_ibm *m, uint32_t src_form, size_t *n)
+{
+    if (!m || src_form >= m->nsrc) {
+        *n = 0;
+        return NULL;
+    }
+    *n = m->off[src_form + 1] - m->off[src_form];
+    return *n ? m->tr + m->off[src_form] : NULL;
+}

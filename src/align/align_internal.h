@@ -1,0 +1,205 @@
+/*
+ * align_internal.h -- what the files of the align stage share: interned strings, sentence
+ * features, the matching of words across languages ("concepts"), the word-translation table
+ * learned from the input itself (IBM Model 1), the block scorer and the banded dynamic programme.
+ *
+ * The stage works in three layers, one file each:
+ *   features (align_features.c): sentences -> tokens with weights and the concepts each token can
+ *     match (its form, its name key across scripts, its number, its lexicon pivots, its learned
+ *     translations);
+ *   scoring (align_score.c): how well a block of src sentences matches a block of tgt sentences,
+ *     as a log-likelihood ratio of "translation" against "unrelated" (length + lexical evidence);
+ *   search (align_dp.c): the best monotone sequence of blocks, in a band around a first path.
+ * align.c runs them over one pair or a batch; mine.c and diff.c reuse the features and scores.
+ */
+#ifndef DM_ALIGN_INTERNAL_H
+#define DM_ALIGN_INTERNAL_H
+
+#include "core/ctx.h"
+#include "dragoman.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* --- interned strings (align_vocab.c) ---------------------------------------------------- */
+
+typedef struct al_vocab al_vocab;
+al_vocab *al_vocab_new(void);
+void al_vocab_free(al_vocab *v);
+size_t al_vocab_size(const al_vocab *v);
+dm_status al_vocab_intern(al_vocab *v, const char *s, size_t n, uint32_t *id);
+int al_vocab_find(const al_vocab *v, const char *s, size_t n, uint32_t *id);
+const char *al_vocab_str(const al_vocab *v, uint32_t id, size_t *len);
+
+/* --- features (align_features.c) --------------------------------------------------------- */
+
+#define AL_NONE UINT32_MAX
+
+enum al_punct { AL_P_QUESTION = 1, AL_P_EXCLAIM = 2, AL_P_QUOTE = 4, AL_P_COLON = 8, AL_P_PAREN = 16 };
+
+typedef struct al_tok {
+    uint32_t form;  /* vocab id of the matching form ("#<value>" for numbers) */
+    uint32_t c0;    /* first of this token's concepts in al_doc.conc */
+    uint16_t nc;    /* how many */
+    uint8_t kind;   /* DM_TOK_WORD or DM_TOK_NUMBER (punctuation is not kept) */
+    uint8_t latin;  /* written in Latin script (names and cognates compare directly) */
+    float w;        /* weight: how informative a match of this token is (idf) */
+} al_tok;
+
+typedef struct al_sent {
+    uint32_t tok0, ntok;
+    uint32_t nchar;  /* code points that are not spaces */
+    float wsum;      /* sum of the weights of its tokens */
+    uint8_t punct;   /* enum al_punct bits */
+} al_sent;
+
+/* One side of a pair: its sentences with their tokens. */
+typedef struct al_doc {
+    al_sent *sent;
+    size_t n;
+    al_tok *tok;
+    size_t ntok, captok;
+    uint32_t *conc;
+    size_t nconc, capconc;
+    double nchar_total;
+    int script;   /* dominant script (enum dm_script) */
+    char lang[8]; /* language when known ("" otherwise) */
+} al_doc;
+
+/* Word translations learned from the input (align_ibm1.c): for a src form, tgt forms. */
+typedef struct al_ibm al_ibm;
+
+/* Shared by every document of a run: interned strings and per-string caches. */
+typedef struct al_env {
+    dm_ctx *ctx;
+    al_vocab *voc;
+    uint32_t *key_of;   /* per vocab id: name-key concept id, AL_NONE = none, key_unset = not yet */
+    size_t key_cap;
+    const al_ibm *ibm;  /* NULL until learned */
+    int use_lexicon;
+} al_env;
+
+dm_status al_env_init(al_env *env, dm_ctx *ctx);
+void al_env_free(al_env *env);
+
+/* Cut given sentences into tokens, find numbers and name keys. */
+dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n);
+void al_doc_free(al_doc *d);
+/* (Re)compute every token's concepts; `learned` adds the IBM translations (src side only). */
+dm_status al_doc_concepts(al_env *env, al_doc *d, int learned);
+/* Weights from document frequencies: df[] per vocab id over n_sent sentences, and the
+ * frequencies within d (counted in `local`, a zeroed scratch array, zeroed again on return). */
+void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *local);
+/* Add the document frequencies of d's forms to df[] (size >= vocab size). */
+void al_doc_count_df(const al_doc *d, uint32_t *df);
+
+/* --- learned translations (align_ibm1.c) ------------------------------------------------- */
+
+typedef struct al_ibm_trainer al_ibm_trainer;
+al_ibm_trainer *al_ibm_trainer_new(void);
+void al_ibm_trainer_free(al_ibm_trainer *t);
+/* One parallel segment: forms of src tokens and tgt tokens (stop words already left out). */
+dm_status al_ibm_add(al_ibm_trainer *t, const uint32_t *src, size_t ns, const uint32_t *tgt,
+                     size_t nt);
+/* EM over the segments; keeps for each src form the tgt forms with t(tgt|src) >= min_prob. */
+dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ibm **out);
+void al_ibm_free(al_ibm *m);
+/* The learned translations of a src form (NULL, 0 when none). */
+const uint32_t *al_ibm_lookup(const al_ibm *m, uint32_t src_form, size_t *n);
+
+/* --- match counts between sentences (align_score.c) -------------------------------------- */
+
+/* Marks of concepts for fast set tests: mark[c] == stamp means c is in the current set. */
+typedef struct al_marks {
+    uint32_t *mark;
+    size_t cap;
+    uint32_t stamp;
+} al_marks;
+dm_status al_marks_reserve(al_marks *mk, size_t n);
+void al_marks_free(al_marks *mk);
+/* Put the concepts of sentence i of d into the marks (as a new set). */
+void al_marks_set_sentence(al_marks *mk, const al_doc *d, size_t i);
+/* Weight of the tokens of sentence i of d that have a concept in the marks. */
+float al_matched_weight(const al_marks *mk, const al_doc *d, size_t i);
+/* The same as a mask: bit k for token k (tokens past 63 share bit 63). */
+uint64_t al_matched_mask(const al_marks *mk, const al_doc *d, size_t i);
+/* Weight of the tokens of sentence i that a mask selects. */
+float al_mask_weight(const al_doc *d, size_t i, uint64_t mask);
+
+/* --- search space and scores (align_score.c, align_dp.c) --------------------------------- */
+
+/* Allowed DP cells: row i (0..n) may use columns lo[i]..hi[i] (both monotone). */
+typedef struct al_band {
+    size_t n, m;
+    uint32_t *lo, *hi;
+} al_band;
+
+/* Matches of sentence pairs near the band: ms = tokens of src i matched in tgt j, mt = tokens
+ * of tgt j matched in src i (as masks, so that a block counts a token matched twice once). */
+typedef struct al_pairs {
+    size_t n;
+    uint32_t *lo, *hi;  /* columns stored for row i: [lo, hi) */
+    size_t *off;        /* start of row i in ms/mt */
+    uint64_t *ms, *mt;  /* which tokens matched (al_matched_mask) */
+} al_pairs;
+
+dm_status al_pairs_compute(al_pairs *pm, const al_band *band, const al_doc *src,
+                           const al_doc *tgt, al_marks *ms, al_marks *mt);
+void al_pairs_free(al_pairs *pm);
+
+/* The parameters of one pair's scores. */
+typedef struct al_params {
+    double ratio;     /* tgt chars per src char */
+    double var;       /* Gale-Church variance per char */
+    double p0, p1;    /* share of matched weight in unrelated / translated sentences */
+    double lex_w;     /* how much the lexical evidence counts (its reliability) */
+    double len_w;
+    double skip;      /* log prior of a 1-0 or 0-1 block */
+    double merge;     /* log prior cost of each sentence beyond 1-1 */
+    double merge2;    /* extra cost of blocks with both sides > 1 */
+    double sat;       /* weight at which lexical evidence saturates */
+    double p1_scale;  /* translations are taken to match at p0 + p1_scale (p1 - p0): the mean
+                       * p1 of the links would call a below-average translation unrelated */
+} al_params;
+
+void al_params_default(al_params *p);
+
+typedef struct al_scorer {
+    const al_doc *src, *tgt;
+    const al_pairs *pm;
+    al_params par;
+    double llr_hit[5], llr_miss[5]; /* per unit of weight, by sentences on the other side */
+} al_scorer;
+
+void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const al_pairs *pm,
+                    const al_params *par);
+/* Score of linking src i..i+a-1 with tgt j..j+b-1 (a, b >= 0, not both 0). */
+double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b);
+/* Its parts: lexical log-likelihood ratio, length, matched and total weights. */
+void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b, double *lex,
+                    double *len, double *matched, double *total);
+
+/* A block as the stage produces it. */
+typedef struct al_block {
+    uint32_t i, a, j, b;
+    double score;
+} al_block;
+
+/* Best monotone covering path through the band (align_dp.c). */
+dm_status al_dp_run(const al_scorer *sc, const al_band *band, al_block **out, size_t *nout);
+/* Check the invariant: monotone blocks covering every sentence of both sides exactly once. */
+int al_blocks_valid(const al_block *b, size_t nb, size_t n, size_t m);
+
+/* Bands: full, around a path of blocks, around anchor points (align_band.c). */
+dm_status al_band_full(al_band *band, size_t n, size_t m);
+dm_status al_band_around_points(al_band *band, size_t n, size_t m, const uint32_t *pi,
+                                const uint32_t *pj, size_t np, size_t width);
+/* Does the path touch the band's edge (so that a wider band could find a better one)? */
+int al_band_touched(const al_band *band, const al_block *b, size_t nb, size_t width);
+void al_band_free(al_band *band);
+/* Anchor points: sentence pairs that share a concept found in no other sentence of either side,
+ * kept when they form a monotone chain. */
+dm_status al_anchors(const al_doc *src, const al_doc *tgt, uint32_t **pi, uint32_t **pj,
+                     size_t *np);
+
+#endif

@@ -1,0 +1,194 @@
+/*
+ * align_lexicon.c -- bridge from the aligner to the lexicon stage (src/lexicon) and to language
+ * identification (src/langid). Both are optional at build time (__has_include): without them
+ * the aligner finds no lexicon and relies on forms, names, numbers and what it learns from the
+ * input. English needs no lexicon: its words are their own pivots.
+ */
+#include "align/align_lexicon.h"
+
+#include "text/text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#if defined(__has_include)
+#if __has_include("lexicon/lexicon.h")
+#include "lexicon/lexicon.h"
+#define HAVE_LEXICON 1
+#endif
+#if __has_include("langid/langid.h")
+#define HAVE_LANGID 1
+#endif
+#endif
+
+const al_lexicon *al_lexicon_for(al_env *env, const char *lang)
+{
+#ifdef HAVE_LEXICON
+    if (!lang || !lang[0] || !strcmp(lang, "en") || !strcmp(lang, "eng") || !strcmp(lang, "und"))
+        return NULL;
+    const dm_lexicon *lx = NULL;
+    if (dm_lexicon_get(env->ctx, lang, &lx) != DM_OK)
+        return NULL;
+    return (const al_lexicon *)lx;
+#else
+    (void)env;
+    (void)lang;
+    return NULL;
+#endif
+}
+
+size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint32_t *out, size_t cap)
+{
+#ifdef HAVE_LEXICON
+    size_t wl;
+    const char *w = al_vocab_str(env->voc, form, &wl);
+    const dm_lex_entry *e = NULL;
+    size_t ne = dm_lexicon_lookup((const dm_lexicon *)lx, w, wl, &e);
+    size_t n = 0;
+    for (size_t k = 0; k < ne && n < cap; k++) {
+        if (e[k].weight < 0.05f)
+            continue;
+        uint32_t id;
+        if (al_vocab_intern(env->voc, e[k].en, e[k].en_len, &id) != DM_OK)
+            break;
+        out[n++] = id;
+    }
+    return n;
+#else
+    (void)env;
+    (void)lx;
+    (void)form;
+    (void)out;
+    (void)cap;
+    return 0;
+#endif
+}
+
+/* Without language identification, a rough guess from the script and telltale letters or
+ * words, enough to pick a lexicon: scripts used by one main language, Arabic-script letters of
+ * Persian and Urdu, Ukrainian letters, and the commonest function words of Latin-script
+ * languages. "" when nothing clear. */
+static int has(const char *const *text, const size_t *len, size_t n, const char *needle)
+{
+    size_t nl = strlen(needle);
+    for (size_t i = 0; i < n && i < 200; i++)
+        for (size_t k = 0; k + nl <= len[i]; k++)
+            if (!memcmp(text[i] + k, needle, nl))
+                return 1;
+    return 0;
+}
+
+static size_t count_words(const char *const *text, const size_t *len, size_t n, const char *const *words)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n && i < 200; i++) {
+        const char *t = text[i];
+        size_t k = 0;
+        while (k < len[i]) {
+            while (k < len[i] && !((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z') || (t[k] & 0x80)))
+                k++;
+            size_t s = k;
+            while (k < len[i] && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z') || (t[k] & 0x80)))
+                k++;
+            for (size_t w = 0; words[w]; w++)
+                if (strlen(words[w]) == k - s && !memcmp(t + s, words[w], k - s))
+                    c++;
+        }
+    }
+    return c;
+}
+
+static void guess_by_script(al_doc *d, const char *const *text, const size_t *len, size_t n)
+{
+    const char *g = "";
+    switch (d->script) {
+    case DM_SCRIPT_DEVANAGARI: g = "hi"; break;
+    case DM_SCRIPT_HEBREW: g = "he"; break;
+    case DM_SCRIPT_HAN: case DM_SCRIPT_HIRAGANA: case DM_SCRIPT_KATAKANA:
+        g = has(text, len, n, "\xe3\x81") || has(text, len, n, "\xe3\x82") ? "ja" : "zh";
+        break;
+    case DM_SCRIPT_HANGUL: g = "ko"; break;
+    case DM_SCRIPT_THAI: g = "th"; break;
+    case DM_SCRIPT_GREEK: g = "el"; break;
+    case DM_SCRIPT_BENGALI: g = "bn"; break;
+    case DM_SCRIPT_TAMIL: g = "ta"; break;
+    case DM_SCRIPT_GEORGIAN: g = "ka"; break;
+    case DM_SCRIPT_ARMENIAN: g = "hy"; break;
+    case DM_SCRIPT_CYRILLIC:
+        g = has(text, len, n, "\xd1\x97") || has(text, len, n, "\xd1\x94") ? "uk" : "ru";
+        break;
+    case DM_SCRIPT_ARABIC:
+        /* Urdu: ے ٹ ڈ ڑ ں; Persian: پ چ ژ گ with Persian yeh and no Urdu letters */
+        if (has(text, len, n, "\xdb\x92") || has(text, len, n, "\xd9\xb9") || has(text, len, n, "\xda\x88") ||
+            has(text, len, n, "\xda\x91") || has(text, len, n, "\xda\xba"))
+            g = "ur";
+        else if (has(text, len, n, "\xd9\xbe") || has(text, len, n, "\xda\x86") || has(text, len, n, "\xda\x98") ||
+                 has(text, len, n, "\xda\xaf") || has(text, len, n, "\xdb\x8c"))
+            g = "fa";
+        else
+            g = "ar";
+        break;
+    case DM_SCRIPT_LATIN: {
+        static const char *const en[] = {"the", "and", "of", "is", "to", "was", NULL};
+        static const char *const de[] = {"der", "die", "und", "das", "ist", "nicht", NULL};
+        static const char *const fr[] = {"le", "la", "les", "et", "est", "des", NULL};
+        static const char *const es[] = {"el", "los", "y", "que", "es", "las", NULL};
+        static const char *const tr[] = {"ve", "bir", "bu", "da", "için", "ile", NULL};
+        static const char *const it[] = {"il", "che", "di", "e", "non", "gli", NULL};
+        static const char *const pt[] = {"o", "que", "não", "os", "uma", "em", NULL};
+        static const char *const nl[] = {"de", "het", "een", "en", "niet", "van", NULL};
+        const char *const *sets[] = {en, de, fr, es, tr, it, pt, nl};
+        const char *codes[] = {"en", "de", "fr", "es", "tr", "it", "pt", "nl"};
+        size_t best = 0, second = 0;
+        for (size_t k = 0; k < 8; k++) {
+            size_t c = count_words(text, len, n, sets[k]);
+            if (c > best) {
+                second = best;
+                best = c;
+                g = codes[k];
+            } else if (c > second)
+                second = c;
+        }
+        if (best < 2 || best < second * 3 / 2)
+            g = "";
+        break;
+    }
+    default: break;
+    }
+    snprintf(d->lang, sizeof d->lang, "%s", g);
+}
+
+void al_guess_lang(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n)
+{
+    d->lang[0] = 0;
+#ifdef HAVE_LANGID
+    /* the first few thousand bytes of the side, sentences joined by spaces */
+    char buf[4096];
+    size_t bl = 0;
+    for (size_t i = 0; i < n && bl + 2 < sizeof buf; i++) {
+        size_t l = len[i];
+        if (bl + l + 1 >= sizeof buf) {
+            l = sizeof buf - bl - 2;
+            while (l > 0 && ((unsigned char)text[i][l] & 0xC0) == 0x80)
+                l--; /* do not cut a character */
+        }
+        memcpy(buf + bl, text[i], l);
+        bl += l;
+        buf[bl++] = ' ';
+    }
+    dm_lang_guess g;
+    size_t ng = 0;
+    if (bl && dm_langid(env->ctx, buf, bl, &g, 1, &ng) == DM_OK && ng == 1 && strcmp(g.code, "und")) {
+        size_t l = strlen(g.code);
+        if (l < sizeof d->lang) {
+            memcpy(d->lang, g.code, l + 1);
+        }
+    }
+#else
+    (void)env;
+#endif
+    if (!d->lang[0])
+        guess_by_script(d, text, len, n);
+}
+
+void al_lexicons_free(al_env *env) { (void)env; }

@@ -1,0 +1,23 @@
+/*
+ * align_lexicon.h -- the aligner's view of the shipped bilingual lexicons: for a word of a known
+ * language, the English pivot words it may translate to, as concept ids. Kept apart so that the
+ * aligner works (less well) when no lexicon is shipped or the language is unknown.
+ */
+#ifndef DM_ALIGN_LEXICON_H
+#define DM_ALIGN_LEXICON_H
+
+#include "align/align_internal.h"
+
+typedef struct al_lexicon al_lexicon;
+
+/* The lexicon of a language (ISO code), NULL when none is shipped or lang is "". */
+const al_lexicon *al_lexicon_for(al_env *env, const char *lang);
+/* Pivot concepts of a form of that language; returns how many were written (<= cap). */
+size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint32_t *out,
+                         size_t cap);
+/* Language of a document side from its text, "" when unknown (language identification is
+ * optional: without it the lexicons are not used). */
+void al_guess_lang(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n);
+void al_lexicons_free(al_env *env);
+
+#endif

@@ -1,0 +1,280 @@
+/*
+ * align_score.c -- how well a block of src sentences translates a block of tgt sentences.
+ *
+ * A block's score is a log-likelihood ratio of "these sentences translate each other" against
+ * "they are unrelated", plus the log prior of the block's shape:
+ *   lexical: each unit of token weight is matched on the other side with probability p1 in
+ *     translations and p0 in unrelated pairs (both learned per pair), a binomial ratio;
+ *   length: Gale-Church, the tgt length against ratio * src length, variance per character;
+ *   shape: 1-1 costs nothing, each further sentence costs `merge`, 1-0 and 0-1 cost `skip`.
+ * Sentence-pair matched weights are computed once per pair near the band (al_pairs) and summed
+ * over blocks, so scoring a block is a few additions.
+ */
+#include "align/align_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+dm_status al_marks_reserve(al_marks *mk, size_t n)
+{
+    if (n <= mk->cap)
+        return DM_OK;
+    size_t nc = mk->cap ? mk->cap : 4096;
+    while (nc < n)
+        nc *= 2;
+    uint32_t *p = realloc(mk->mark, nc * sizeof *p);
+    if (!p)
+        return DM_ENOMEM;
+    memset(p + mk->cap, 0, (nc - mk->cap) * sizeof *p);
+    mk->mark = p;
+    mk->cap = nc;
+    return DM_OK;
+}
+
+void al_marks_free(al_marks *mk)
+{
+    free(mk->mark);
+    memset(mk, 0, sizeof *mk);
+}
+
+void al_marks_set_sentence(al_marks *mk, const al_doc *d, size_t i)
+{
+    if (++mk->stamp == 0) { /* wrapped: clear so that no old mark looks current */
+        memset(mk->mark, 0, mk->cap * sizeof *mk->mark);
+        mk->stamp = 1;
+    }
+    const al_sent *s = &d->sent[i];
+    for (uint32_t k = 0; k < s->ntok; k++) {
+        const al_tok *t = &d->tok[s->tok0 + k];
+        for (uint16_t q = 0; q < t->nc; q++)
+            mk->mark[d->conc[t->c0 + q]] = mk->stamp;
+    }
+}
+
+float al_matched_weight(const al_marks *mk, const al_doc *d, size_t i)
+{
+    const al_sent *s = &d->sent[i];
+    float w = 0;
+    for (uint32_t k = 0; k < s->ntok; k++) {
+        const al_tok *t = &d->tok[s->tok0 + k];
+        for (uint16_t q = 0; q < t->nc; q++)
+            if (mk->mark[d->conc[t->c0 + q]] == mk->stamp) {
+                w += t->w;
+                break;
+            }
+    }
+    return w;
+}
+
+uint64_t al_matched_mask(const al_marks *mk, const al_doc *d, size_t i)
+{
+    const al_sent *s = &d->sent[i];
+    uint64_t m = 0;
+    for (uint32_t k = 0; k < s->ntok; k++) {
+        const al_tok *t = &d->tok[s->tok0 + k];
+        for (uint16_t q = 0; q < t->nc; q++)
+            if (mk->mark[d->conc[t->c0 + q]] == mk->stamp) {
+                m |= (uint64_t)1 << (k < 63 ? k : 63);
+                break;
+            }
+    }
+    return m;
+}
+
+float al_mask_weight(const al_doc *d, size_t i, uint64_t mask)
+{
+    const al_sent *s = &d->sent[i];
+    const al_tok *tok = d->tok + s->tok0;
+    float w = 0;
+    uint64_t low = mask & ~((uint64_t)1 << 63);
+    while (low) {
+        w += tok[__builtin_ctzll(low)].w;
+        low &= low - 1;
+    }
+    if (mask >> 63) { /* bit 63: the token 63, or the long tail sharing it (its mean weight) */
+        if (s->ntok <= 64) {
+            w += tok[63].w;
+        } else {
+            float tail = 0;
+            for (uint32_t k = 63; k < s->ntok; k++)
+                tail += tok[k].w;
+            w += tail / 2;
+        }
+    }
+    return w;
+}
+
+void al_pairs_free(al_pairs *pm)
+{
+    free(pm->lo);
+    free(pm->hi);
+    free(pm->off);
+    free(pm->ms);
+    free(pm->mt);
+    memset(pm, 0, sizeof *pm);
+}
+
+dm_status al_pairs_compute(al_pairs *pm, const al_band *band, const al_doc *src,
+                           const al_doc *tgt, al_marks *mks, al_marks *mkt)
+{
+    size_t n = src->n, m = tgt->n;
+    memset(pm, 0, sizeof *pm);
+    pm->n = n;
+    pm->lo = malloc((n + 1) * sizeof *pm->lo);
+    pm->hi = malloc((n + 1) * sizeof *pm->hi);
+    pm->off = malloc((n + 1) * sizeof *pm->off);
+    if (!pm->lo || !pm->hi || !pm->off)
+        return DM_ENOMEM;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t r0 = i >= 4 ? i - 4 : 0, r1 = i + 4 <= n ? i + 4 : n;
+        uint32_t lo = band->lo[r0], hi = band->hi[r1];
+        if (hi > m)
+            hi = (uint32_t)m;
+        if (lo > hi)
+            lo = hi;
+        pm->lo[i] = lo;
+        pm->hi[i] = hi;
+        pm->off[i] = total;
+        total += hi - lo;
+    }
+    pm->off[n] = total;
+    pm->ms = malloc((total ? total : 1) * sizeof *pm->ms);
+    pm->mt = malloc((total ? total : 1) * sizeof *pm->mt);
+    if (!pm->ms || !pm->mt)
+        return DM_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        al_marks_set_sentence(mks, src, i);
+        for (uint32_t j = pm->lo[i]; j < pm->hi[i]; j++) {
+            al_marks_set_sentence(mkt, tgt, j);
+            size_t k = pm->off[i] + (j - pm->lo[i]);
+            pm->ms[k] = al_matched_mask(mkt, src, i);
+            pm->mt[k] = al_matched_mask(mks, tgt, j);
+        }
+    }
+    return DM_OK;
+}
+
+void al_params_default(al_params *p)
+{
+    p->ratio = 1.0;
+    p->var = 6.8;
+    p->p0 = 0.05;
+    p->p1 = 0.5;
+    p->lex_w = 1.0;
+    p->len_w = 2.0;
+    p->skip = -3.0;
+    p->merge = -2.0;
+    p->merge2 = -1.0;
+    p->sat = 40;
+    p->p1_scale = 1.0;
+    /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
+    const char *tune = getenv("DM_ALIGN_TUNE");
+    while (tune && *tune) {
+        char name[32];
+        double v;
+        int used = 0;
+        if (sscanf(tune, "%31[a-z0-9_]=%lf%n", name, &v, &used) != 2)
+            break;
+        if (!strcmp(name, "lex_w")) p->lex_w = v;
+        else if (!strcmp(name, "len_w")) p->len_w = v;
+        else if (!strcmp(name, "skip")) p->skip = v;
+        else if (!strcmp(name, "merge")) p->merge = v;
+        else if (!strcmp(name, "merge2")) p->merge2 = v;
+        else if (!strcmp(name, "var")) p->var = v;
+        else if (!strcmp(name, "sat")) p->sat = v;
+        else if (!strcmp(name, "p1_scale")) p->p1_scale = v;
+        tune += used;
+        if (*tune == ',')
+            tune++;
+    }
+}
+
+void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const al_pairs *pm,
+                    const al_params *par)
+{
+    sc->src = src;
+    sc->tgt = tgt;
+    sc->pm = pm;
+    sc->par = *par;
+    double p0 = par->p0, p1 = p0 + par->p1_scale * (par->p1 - par->p0);
+    if (p0 < 0.005)
+        p0 = 0.005;
+    if (p1 < p0 + 0.02)
+        p1 = p0 + 0.02;
+    if (p1 > 0.98)
+        p1 = 0.98;
+    /* a token is matched by chance more easily in a block of k sentences than in one: the
+     * rates for k sentences on the other side (a translation is in one of them) */
+    for (int k = 1; k <= 4; k++) {
+        double q0 = 1 - pow(1 - p0, k), q1 = 1 - (1 - p1) * pow(1 - p0, k - 1);
+        sc->llr_hit[k] = log(q1 / q0);
+        sc->llr_miss[k] = log((1 - q1) / (1 - q0));
+    }
+}
+
+static inline void pair_get(const al_pairs *pm, size_t i, size_t j, uint64_t *ms, uint64_t *mt)
+{
+    if (j < pm->lo[i] || j >= pm->hi[i]) {
+        *ms = *mt = 0;
+        return;
+    }
+    size_t k = pm->off[i] + (j - pm->lo[i]);
+    *ms = pm->ms[k];
+    *mt = pm->mt[k];
+}
+
+void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b, double *lex,
+                    double *len, double *matched, double *total)
+{
+    double Ms = 0, Mt = 0, ws = 0, wt = 0, ls = 0, lt = 0;
+    uint64_t mt_col[4] = {0, 0, 0, 0};
+    for (size_t x = 0; x < a; x++) {
+        const al_sent *s = &sc->src->sent[i + x];
+        uint64_t row = 0;
+        for (size_t y = 0; y < b; y++) {
+            uint64_t ms, mt;
+            pair_get(sc->pm, i + x, j + y, &ms, &mt);
+            row |= ms;
+            mt_col[y] |= mt;
+        }
+        Ms += al_mask_weight(sc->src, i + x, row);
+        ws += s->wsum;
+        ls += s->nchar;
+    }
+    for (size_t y = 0; y < b; y++) {
+        const al_sent *t = &sc->tgt->sent[j + y];
+        Mt += al_mask_weight(sc->tgt, j + y, mt_col[y]);
+        wt += t->wsum;
+        lt += t->nchar;
+    }
+    *matched = Ms + Mt;
+    *total = ws + wt;
+    /* tokens of one sentence are not independent trials: the evidence saturates with length,
+     * W * C / (W + C) effective units instead of W */
+    double W = ws + wt, C = sc->par.sat;
+    double shrink = W > 0 ? C / (W + C) : 1.0;
+    *lex = sc->par.lex_w * shrink *
+           (Ms * sc->llr_hit[b] + (ws - Ms) * sc->llr_miss[b] + Mt * sc->llr_hit[a] +
+            (wt - Mt) * sc->llr_miss[a]);
+    double r = sc->par.ratio;
+    double d = (lt - r * ls) / sqrt(sc->par.var * (r * ls + lt) / 2 + 1.0);
+    double d2 = d * d;
+    if (d2 > 30)
+        d2 = 30;
+    *len = sc->par.len_w * (1.0 - d2 / 2);
+}
+
+double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b)
+{
+    if (!a || !b)
+        return sc->par.skip;
+    double lex, len, M, W;
+    al_block_parts(sc, i, a, j, b, &lex, &len, &M, &W);
+    double prior = sc->par.merge * (double)(a + b - 2);
+    if (a > 1 && b > 1)
+        prior += sc->par.merge2;
+    return prior + lex + len;
+}

@@ -1,0 +1,309 @@
+/*
+ * diff.c -- what two versions of a story add or leave out, read off their alignment:
+ *   sentences with no counterpart (blocks with an empty side);
+ *   blocks whose lengths disagree beyond the pair's own length ratio (Gale-Church deviation
+ *     over 3: a clause added or dropped inside a sentence);
+ *   numbers written on one side only (compared by value, every digit system; a number counts
+ *     as present when the other side has it anywhere, so an alignment slip is not a divergence);
+ *   names on one side that the other never mentions: capitalised words inside a sentence,
+ *     looked for in the other version by form and by name key across scripts.
+ */
+#include "align/align_internal.h"
+#include "align/align_lexicon.h"
+#include "text/text.h"
+#include "util/strset.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dm_diff_free(dm_diff_report *r)
+{
+    if (!r)
+        return;
+    free(r->items);
+    free(r);
+}
+
+static dm_status add_item(dm_diff_report *r, size_t *cap, dm_diff_kind kind, int side, size_t block,
+                          const char *what, size_t wl, double score)
+{
+    if (r->n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 32;
+        dm_diff_item *p = realloc(r->items, nc * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        r->items = p;
+        *cap = nc;
+    }
+    dm_diff_item *it = &r->items[r->n++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    it->side = side;
+    it->block = block;
+    it->score = score;
+    if (wl >= sizeof it->what)
+        wl = sizeof it->what - 1;
+    memcpy(it->what, what, wl);
+    it->what[wl] = 0;
+    return DM_OK;
+}
+
+static size_t nonspace_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && !isspace((unsigned char)s[i]))
+            c++;
+    return c;
+}
+
+/* Every token of a side as "n:<value>" (numbers), "f:<form>" and "k:<name key>" (words). */
+typedef struct side_set {
+    dm_strset set;
+} side_set;
+
+static dm_status word_keys(dm_ctx *ctx, const char *w, size_t wl, char *form, size_t fcap, char *key,
+                           size_t kcap)
+{
+    char *mf = NULL;
+    size_t ml = 0;
+    dm_status st = dm_match_form(ctx, w, wl, &mf, &ml);
+    if (st != DM_OK)
+        return st;
+    snprintf(form, fcap, "f:%.*s", (int)ml, mf);
+    char lat[256];
+    key[0] = 0;
+    if (dm_translit_latin(ctx, mf, ml, lat, sizeof lat) == DM_OK) {
+        char k[128];
+        dm_name_key(lat, k, sizeof k);
+        if (strlen(k) >= 2)
+            snprintf(key, kcap, "k:%s", k);
+    }
+    free(mf);
+    return DM_OK;
+}
+
+/* Add "f:<pivot>" for the English pivots of a word (translated names: Revolution, July). */
+static dm_status add_pivots(al_env *env, const al_lexicon *lx, const char *form, dm_strset *set)
+{
+    if (!lx)
+        return DM_OK;
+    uint32_t id, piv[8];
+    if (al_vocab_intern(env->voc, form, strlen(form), &id) != DM_OK)
+        return DM_ENOMEM;
+    size_t np = al_lexicon_pivots(env, lx, id, piv, 8);
+    for (size_t q = 0; q < np; q++) {
+        size_t pl;
+        const char *p = al_vocab_str(env->voc, piv[q], &pl);
+        char buf[300];
+        snprintf(buf, sizeof buf, "f:%.*s", (int)pl, p);
+        if (dm_strset_add(set, buf) < 0)
+            return DM_ENOMEM;
+    }
+    return DM_OK;
+}
+
+static int starts_lower(const char *w)
+{
+    unsigned char c = (unsigned char)w[0];
+    return c < 0x80 && islower(c);
+}
+
+static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, const char *const *t,
+                              const size_t *l, size_t n, dm_strset *set)
+{
+    for (size_t i = 0; i < n; i++) {
+        dm_token *tk = NULL;
+        size_t nt = 0;
+        dm_status st = dm_tokenize(ctx, t[i], l[i], &tk, &nt);
+        if (st != DM_OK)
+            return st;
+        for (size_t k = 0; k < nt && st == DM_OK; k++) {
+            const char *w = t[i] + tk[k].start;
+            size_t wl = tk[k].len;
+            char buf[300], key[140];
+            double v;
+            if (tk[k].kind == DM_TOK_NUMBER && dm_parse_number(w, wl, &v)) {
+                snprintf(buf, sizeof buf, "n:%.15g", v);
+                if (dm_strset_add(set, buf) < 0)
+                    st = DM_ENOMEM;
+            } else if (tk[k].kind == DM_TOK_WORD && wl < 200) {
+                st = word_keys(ctx, w, wl, buf, sizeof buf, key, sizeof key);
+                if (st == DM_OK && dm_strset_add(set, buf) < 0)
+                    st = DM_ENOMEM;
+                if (st == DM_OK && key[0] && dm_strset_add(set, key) < 0)
+                    st = DM_ENOMEM;
+                if (st == DM_OK)
+                    st = add_pivots(env, lx, buf + 2, set);
+                if (st == DM_OK && starts_lower(w)) { /* written in lower case: a common word */
+                    buf[0] = 'l';
+                    if (dm_strset_add(set, buf) < 0)
+                        st = DM_ENOMEM;
+                }
+            }
+        }
+        free(tk);
+        if (st != DM_OK)
+            return st;
+    }
+    return DM_OK;
+}
+
+/* Is the word a name: starts with an upper-case letter, and is not the sentence's first word. */
+static int looks_like_name(const char *w, size_t wl, size_t token_index)
+{
+    if (token_index == 0 || wl < 3)
+        return 0;
+    unsigned char c = (unsigned char)w[0];
+    if (c < 0x80)
+        return isupper(c) != 0;
+    /* Latin-1 supplement and Latin Extended-A capitals, Greek and Cyrillic capitals */
+    if (c == 0xC3)
+        return (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E;
+    if (c == 0xD0)
+        return (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0xAF;
+    if (c == 0xCE)
+        return (unsigned char)w[1] >= 0x91 && (unsigned char)w[1] <= 0xA9;
+    return 0;
+}
+
+static dm_status one_side_only(dm_ctx *ctx, dm_diff_report *r, size_t *cap, int side,
+                               const char *const *t, const size_t *l, const dm_align_block *b,
+                               size_t nb, const dm_strset *other, const dm_strset *own,
+                               dm_strset *reported)
+{
+    for (size_t q = 0; q < nb; q++) {
+        size_t start = side ? b[q].tgt_start : b[q].src_start, cnt = side ? b[q].tgt_n : b[q].src_n;
+        size_t ocnt = side ? b[q].src_n : b[q].tgt_n;
+        if (!ocnt)
+            continue; /* a whole sentence missing is reported as such */
+        for (size_t i = start; i < start + cnt; i++) {
+            dm_token *tk = NULL;
+            size_t nt = 0;
+            dm_status st = dm_tokenize(ctx, t[i], l[i], &tk, &nt);
+            if (st != DM_OK)
+                return st;
+            size_t widx = 0;
+            for (size_t k = 0; k < nt && st == DM_OK; k++) {
+                const char *w = t[i] + tk[k].start;
+                size_t wl = tk[k].len;
+                char buf[300], key[140];
+                double v;
+                if (tk[k].kind == DM_TOK_NUMBER && dm_parse_number(w, wl, &v)) {
+                    snprintf(buf, sizeof buf, "n:%.15g", v);
+                    if (!dm_strset_has(other, buf) && dm_strset_add(reported, buf) == 1) {
+                        st = add_item(r, cap, DM_DIFF_NUMBER, side, q, w, wl, b[q].score);
+                        r->numbers++;
+                    }
+                } else if (tk[k].kind == DM_TOK_WORD) {
+                    /* the possessive is not part of the name */
+                    if (wl > 3 && (!memcmp(w + wl - 2, "'s", 2)))
+                        wl -= 2;
+                    else if (wl > 5 && !memcmp(w + wl - 4, "\xe2\x80\x99s", 4))
+                        wl -= 4;
+                    if (looks_like_name(w, wl, widx) && wl < 200) {
+                        st = word_keys(ctx, w, wl, buf, sizeof buf, key, sizeof key);
+                        buf[0] = 'l';
+                        int common = dm_strset_has(own, buf);
+                        buf[0] = 'f';
+                        if (st == DM_OK && !common && !dm_strset_has(other, buf) &&
+                            !(key[0] && dm_strset_has(other, key)) && dm_strset_add(reported, buf) == 1) {
+                            st = add_item(r, cap, DM_DIFF_NAME, side, q, w, wl, b[q].score);
+                            r->names++;
+                        }
+                    }
+                    widx++;
+                }
+            }
+            free(tk);
+            if (st != DM_OK)
+                return st;
+        }
+    }
+    return DM_OK;
+}
+
+dm_status dm_diff(dm_ctx *ctx, const char *const *src, const size_t *src_len, size_t n_src,
+                  const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
+                  const dm_align_block *b, size_t nb, dm_diff_report **out)
+{
+    *out = NULL;
+    /* the blocks must be an alignment of these sentences */
+    size_t ci = 0, cj = 0;
+    for (size_t q = 0; q < nb; q++) {
+        if (b[q].src_start != ci || b[q].tgt_start != cj)
+            return dm_fail(ctx, DM_EINVAL, "blocks are not a monotone alignment of the sentences");
+        ci += b[q].src_n;
+        cj += b[q].tgt_n;
+    }
+    if (ci != n_src || cj != n_tgt)
+        return dm_fail(ctx, DM_EINVAL, "blocks do not cover every sentence");
+    dm_diff_report *r = calloc(1, sizeof *r);
+    if (!r)
+        return dm_fail(ctx, DM_ENOMEM, "diff");
+    size_t cap = 0;
+    double ls = 0, lt = 0;
+    for (size_t i = 0; i < n_src; i++)
+        ls += (double)nonspace_chars(src[i], src_len[i]);
+    for (size_t j = 0; j < n_tgt; j++)
+        lt += (double)nonspace_chars(tgt[j], tgt_len[j]);
+    r->ratio = ls > 0 && lt > 0 ? lt / ls : 1.0;
+    dm_status st = DM_OK;
+    for (size_t q = 0; q < nb && st == DM_OK; q++) {
+        if (!b[q].tgt_n) {
+            st = add_item(r, &cap, DM_DIFF_SRC_ONLY, 0, q, "", 0, b[q].score);
+            r->src_only += b[q].src_n;
+        } else if (!b[q].src_n) {
+            st = add_item(r, &cap, DM_DIFF_TGT_ONLY, 1, q, "", 0, b[q].score);
+            r->tgt_only += b[q].tgt_n;
+        } else {
+            double a = 0, c = 0;
+            for (size_t i = b[q].src_start; i < b[q].src_start + b[q].src_n; i++)
+                a += (double)nonspace_chars(src[i], src_len[i]);
+            for (size_t j = b[q].tgt_start; j < b[q].tgt_start + b[q].tgt_n; j++)
+                c += (double)nonspace_chars(tgt[j], tgt_len[j]);
+            /* Gale-Church deviation with a generous variance: only clear additions count */
+            double d = (c - r->ratio * a) / sqrt(6.8 * (r->ratio * a + c) / 2 + 1);
+            if (fabs(d) > 3.0) {
+                st = add_item(r, &cap, DM_DIFF_LENGTH, d > 0, q, "", 0, d);
+                r->length++;
+            }
+        }
+    }
+    dm_strset ssrc = {0}, stgt = {0}, rep = {0};
+    /* lexicons (when the languages can be told) let translated names count as present */
+    al_env env;
+    al_doc ds = {0}, dt = {0};
+    if (st == DM_OK)
+        st = al_env_init(&env, ctx);
+    else
+        memset(&env, 0, sizeof env);
+    if (st == DM_OK) {
+        al_guess_lang(&env, &ds, src, src_len, n_src);
+        al_guess_lang(&env, &dt, tgt, tgt_len, n_tgt);
+    }
+    const al_lexicon *lxs = st == DM_OK ? al_lexicon_for(&env, ds.lang) : NULL;
+    const al_lexicon *lxt = st == DM_OK ? al_lexicon_for(&env, dt.lang) : NULL;
+    if (st == DM_OK)
+        st = collect_side(ctx, &env, lxs, src, src_len, n_src, &ssrc);
+    if (st == DM_OK)
+        st = collect_side(ctx, &env, lxt, tgt, tgt_len, n_tgt, &stgt);
+    if (st == DM_OK)
+        st = one_side_only(ctx, r, &cap, 0, src, src_len, b, nb, &stgt, &ssrc, &rep);
+    if (st == DM_OK)
+        st = one_side_only(ctx, r, &cap, 1, tgt, tgt_len, b, nb, &ssrc, &stgt, &rep);
+    if (env.voc)
+        al_env_free(&env);
+    dm_strset_free(&ssrc);
+    dm_strset_free(&stgt);
+    dm_strset_free(&rep);
+    if (st != DM_OK) {
+        dm_diff_free(r);
+        return dm_fail(ctx, st, "diff");
+    }
+    *out = r;
+    return DM_OK;
+}

@@ -1,0 +1,54 @@
+/*
+ * cli_align.h -- what the align, diff and mine commands share: two documents loaded as sentence
+ * arrays, JSON string output, and the output formats of an alignment (one file each:
+ * out_jsonl.c, out_tsv.c, out_moses.c, out_tmx.c, out_html.c).
+ */
+#ifndef DM_CLI_ALIGN_H
+#define DM_CLI_ALIGN_H
+
+#include "dragoman.h"
+
+#include <stdio.h>
+
+/* Sentences of one document: pointers into buf, not NUL-terminated. */
+typedef struct cli_sents {
+    char *buf;
+    const char **text;
+    size_t *len;
+    size_t n;
+} cli_sents;
+
+typedef struct cli_doc_pair {
+    cli_sents src, tgt;
+    const char *src_name, *tgt_name;
+    const char *src_lang, *tgt_lang; /* NULL when unknown */
+} cli_doc_pair;
+
+/* Read a file as sentences: one a line (lines != 0) or cut by dm_segment. */
+int cli_load_sents(dm_ctx *ctx, const char *cmd, const char *path, int lines, cli_sents *out);
+void cli_sents_free(cli_sents *s);
+/* The sentences of a stored document (cli_store_sents.c). */
+dm_status cli_load_stored_sents(dm_store *st, const char *id, cli_sents *out);
+int cli_load_pair(dm_ctx *ctx, const char *cmd, const char *a, const char *b, int lines,
+                  cli_doc_pair *dp);
+void cli_doc_pair_free(cli_doc_pair *dp);
+
+/* A JSON string literal (with quotes) of UTF-8 text. */
+void cli_json_string(FILE *f, const char *s, size_t n);
+/* The evaluation contract's line: {"id": ..., "align": [[[src], [tgt]], ...]} */
+void cli_write_batch_line(FILE *f, const char *id, const dm_align_block *b, size_t nb);
+
+/* Output formats of `dragoman align A B`. */
+int cli_align_format_known(const char *format);
+int cli_align_write(FILE *f, const char *format, const char *prefix, const cli_doc_pair *dp,
+                    const dm_align_block *b, size_t nb);
+int out_jsonl(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
+int out_tsv(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
+int out_moses(const char *prefix, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
+int out_tmx(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
+int out_html(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
+
+/* Write the sentences of a block's side joined by spaces (text of src_start.. or tgt_start..). */
+void cli_write_side(FILE *f, const cli_sents *s, size_t start, size_t n, const char *sep);
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * cli_align_io.c -- loading two documents as sentences, JSON string output and the dispatch of
+ * alignment output formats, shared by the align, diff and mine commands.
+ */
+#include "cli.h"
+#include "cli_align.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void cli_sents_free(cli_sents *s)
+{
+    free(s->buf);
+    free(s->text);
+    free(s->len);
+    memset(s, 0, sizeof *s);
+}
+
+static int push_sent(cli_sents *s, size_t *cap, const char *t, size_t n)
+{
+    if (s->n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        const char **p = realloc(s->text, nc * sizeof *p);
+        if (!p)
+            return -1;
+        s->text = p;
+        size_t *l = realloc(s->len, nc * sizeof *l);
+        if (!l)
+            return -1;
+        s->len = l;
+        *cap = nc;
+    }
+    s->text[s->n] = t;
+    s->len[s->n] = n;
+    s->n++;
+    return 0;
+}
+
+int cli_load_sents(dm_ctx *ctx, const char *cmd, const char *path, int lines, cli_sents *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t len;
+    dm_status st = cli_read_all(path, (size_t)256 << 20, &out->buf, &len);
+    if (st != DM_OK) {
+        fprintf(stderr, "dragoman %s: cannot read %s: %s\n", cmd, path, dm_status_str(st));
+        return EXIT_FAIL;
+    }
+    size_t cap = 0;
+    if (lines) {
+        size_t start = 0;
+        for (size_t k = 0; k <= len; k++) {
+            if (k == len || out->buf[k] == '\n') {
+                size_t e = k;
+                if (e > start && out->buf[e - 1] == '\r')
+                    e--;
+                if (!(k == len && e == start) && push_sent(out, &cap, out->buf + start, e - start))
+                    return cli_fail(ctx, cmd, DM_ENOMEM, path);
+                start = k + 1;
+            }
+        }
+        return EXIT_OK;
+    }
+    dm_span *sp = NULL;
+    size_t n = 0;
+    st = dm_segment(ctx, out->buf, len, &sp, &n);
+    if (st != DM_OK)
+        return cli_fail(ctx, cmd, st, path);
+    for (size_t k = 0; k < n; k++)
+        if (push_sent(out, &cap, out->buf + sp[k].start, sp[k].len)) {
+            free(sp);
+            return cli_fail(ctx, cmd, DM_ENOMEM, path);
+        }
+    free(sp);
+    return EXIT_OK;
+}
+
+int cli_load_pair(dm_ctx *ctx, const char *cmd, const char *a, const char *b, int lines,
+                  cli_doc_pair *dp)
+{
+    memset(dp, 0, sizeof *dp);
+    dp->src_name = a;
+    dp->tgt_name = b;
+    int rc = cli_load_sents(ctx, cmd, a, lines, &dp->src);
+    if (rc == EXIT_OK)
+        rc = cli_load_sents(ctx, cmd, b, lines, &dp->tgt);
+    return rc;
+}
+
+void cli_doc_pair_free(cli_doc_pair *dp)
+{
+    cli_sents_free(&dp->src);
+    cli_sents_free(&dp->tgt);
+}
+
+void cli_json_string(FILE *f, const char *s, size_t n)
+{
+    fputc('"', f);
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        switch (c) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\t': fputs("\\t", f); break;
+        case '\r': fputs("\\r", f); break;
+        default:
+            if (c < 0x20)
+                fprintf(f, "\\u%04x", c);
+            else
+                fputc(c, f);
+        }
+    }
+    fputc('"', f);
+}
+
+static void write_range(FILE *f, size_t start, size_t n)
+{
+    fputc('[', f);
+    for (size_t k = 0; k < n; k++)
+        fprintf(f, k ? ", %zu" : "%zu", start + k);
+    fputc(']', f);
+}
+
+void cli_write_batch_line(FILE *f, const char *id, const dm_align_block *b, size_t nb)
+{
+    fputs("{\"id\": ", f);
+    cli_json_string(f, id, strlen(id));
+    fputs(", \"align\": [", f);
+    for (size_t k = 0; k < nb; k++) {
+        fputs(k ? ", [" : "[", f);
+        write_range(f, b[k].src_start, b[k].src_n);
+        fputs(", ", f);
+        write_range(f, b[k].tgt_start, b[k].tgt_n);
+        fputc(']', f);
+    }
+    fputs("]}\n", f);
+}
+
+void cli_write_side(FILE *f, const cli_sents *s, size_t start, size_t n, const char *sep)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (k)
+            fputs(sep, f);
+        fwrite(s->text[start + k], 1, s->len[start + k], f);
+    }
+}
+
+static const char *const formats[] = {"jsonl", "tsv", "moses", "tmx", "html", NULL};
+
+int cli_align_format_known(const char *format)
+{
+    for (size_t k = 0; formats[k]; k++)
+        if (!strcmp(format, formats[k]))
+            return 1;
+    return 0;
+}
+
+int cli_align_write(FILE *f, const char *format, const char *prefix, const cli_doc_pair *dp,
+                    const dm_align_block *b, size_t nb)
+{
+    if (!strcmp(format, "tsv"))
+        return out_tsv(f, dp, b, nb);
+    if (!strcmp(format, "moses"))
+        return out_moses(prefix, dp, b, nb);
+    if (!strcmp(format, "tmx"))
+        return out_tmx(f, dp, b, nb);
+    if (!strcmp(format, "html"))
+        return out_html(f, dp, b, nb);
+    return out_jsonl(f, dp, b, nb);
+}

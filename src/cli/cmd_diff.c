@@ -1,0 +1,303 @@
+/*
+ * cmd_diff.c -- `dragoman diff A B`: what two versions of a story add or leave out, read on a
+ * terminal (or as JSON with --json); `--batch PAIRS.jsonl` reports every pair as a JSON line.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "cli_align.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void help(void)
+{
+    printf("usage: dragoman diff [OPTIONS] A B\n"
+           "       dragoman diff --batch PAIRS.jsonl\n\n"
+           "Align two versions of a story and report what differs: sentences with no\n"
+           "counterpart, blocks of unequal length, numbers and names on one side only.\n\n"
+           "options:\n"
+           "  --lines          one sentence a line in A and B\n"
+           "  --json           a JSON object instead of the readable report\n"
+           "  --src-lang L, --tgt-lang L, --no-lexicon, --no-learning   as for align\n"
+           "  --batch FILE     {\"id\",\"src\":[..],\"tgt\":[..]} a line in, a JSON report a line out\n");
+}
+
+static const char *kind_name(dm_diff_kind k)
+{
+    switch (k) {
+    case DM_DIFF_SRC_ONLY: return "src_only";
+    case DM_DIFF_TGT_ONLY: return "tgt_only";
+    case DM_DIFF_LENGTH: return "length";
+    case DM_DIFF_NUMBER: return "number";
+    case DM_DIFF_NAME: return "name";
+    }
+    return "?";
+}
+
+static void json_range(FILE *f, size_t start, size_t n)
+{
+    fputc('[', f);
+    for (size_t k = 0; k < n; k++)
+        fprintf(f, k ? ", %zu" : "%zu", start + k);
+    fputc(']', f);
+}
+
+static void write_json(FILE *f, const char *id, const cli_sents *s, const cli_sents *t,
+                       const dm_align_block *b, const dm_diff_report *r)
+{
+    fputc('{', f);
+    if (id) {
+        fputs("\"id\": ", f);
+        cli_json_string(f, id, strlen(id));
+        fputs(", ", f);
+    }
+    fprintf(f, "\"src_sentences\": %zu, \"tgt_sentences\": %zu, \"ratio\": %.4f, \"items\": [", s->n,
+            t->n, r->ratio);
+    for (size_t k = 0; k < r->n; k++) {
+        const dm_diff_item *it = &r->items[k];
+        const dm_align_block *bl = &b[it->block];
+        fprintf(f, "%s{\"kind\": \"%s\", \"side\": \"%s\", \"src\": ", k ? ", " : "", kind_name(it->kind),
+                it->side ? "tgt" : "src");
+        json_range(f, bl->src_start, bl->src_n);
+        fputs(", \"tgt\": ", f);
+        json_range(f, bl->tgt_start, bl->tgt_n);
+        if (it->what[0]) {
+            fputs(", \"what\": ", f);
+            cli_json_string(f, it->what, strlen(it->what));
+        }
+        fprintf(f, ", \"score\": %.4f}", it->score);
+    }
+    fprintf(f, "], \"summary\": {\"src_only\": %zu, \"tgt_only\": %zu, \"length\": %zu, \"numbers\": %zu, "
+               "\"names\": %zu}}\n",
+            r->src_only, r->tgt_only, r->length, r->numbers, r->names);
+}
+
+static void excerpt(FILE *f, const char *s, size_t n)
+{
+    size_t lim = n > 160 ? 160 : n;
+    while (lim < n && lim > 0 && ((unsigned char)s[lim] & 0xC0) == 0x80)
+        lim--; /* never cut a character */
+    for (size_t k = 0; k < lim; k++)
+        fputc(s[k] == '\n' ? ' ' : s[k], f);
+    if (lim < n)
+        fputs("...", f);
+}
+
+static void write_text(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, const dm_diff_report *r)
+{
+    fprintf(f, "%s: %zu sentences; %s: %zu sentences; length ratio %.2f\n", dp->src_name, dp->src.n,
+            dp->tgt_name, dp->tgt.n, r->ratio);
+    static const dm_diff_kind order[] = {DM_DIFF_SRC_ONLY, DM_DIFF_TGT_ONLY, DM_DIFF_LENGTH, DM_DIFF_NUMBER,
+                                         DM_DIFF_NAME};
+    static const char *const title[] = {"only in %s", "only in %s", "blocks of unequal length",
+                                        "numbers on one side only", "names on one side only"};
+    for (size_t o = 0; o < 5; o++) {
+        int header = 0;
+        for (size_t k = 0; k < r->n; k++) {
+            const dm_diff_item *it = &r->items[k];
+            if (it->kind != order[o])
+                continue;
+            const dm_align_block *bl = &b[it->block];
+            if (!header) {
+                fputs("\n", f);
+                fprintf(f, title[o], o == 0 ? dp->src_name : dp->tgt_name);
+                fputs(":\n", f);
+                header = 1;
+            }
+            if (it->kind == DM_DIFF_SRC_ONLY || it->kind == DM_DIFF_TGT_ONLY) {
+                const cli_sents *s = it->kind == DM_DIFF_SRC_ONLY ? &dp->src : &dp->tgt;
+                size_t st = it->kind == DM_DIFF_SRC_ONLY ? bl->src_start : bl->tgt_start;
+                size_t n = it->kind == DM_DIFF_SRC_ONLY ? bl->src_n : bl->tgt_n;
+                for (size_t i = st; i < st + n; i++) {
+                    fprintf(f, "  [%zu] ", i);
+                    excerpt(f, s->text[i], s->len[i]);
+                    fputc('\n', f);
+                }
+            } else if (it->kind == DM_DIFF_LENGTH) {
+                fprintf(f, "  src [%zu-%zu] / tgt [%zu-%zu]: %s is longer than the pair's ratio explains "
+                           "(deviation %+.1f)\n",
+                        bl->src_start, bl->src_start + bl->src_n - 1, bl->tgt_start,
+                        bl->tgt_start + bl->tgt_n - 1, it->score > 0 ? dp->tgt_name : dp->src_name, it->score);
+            } else {
+                fprintf(f, "  %-20s only in %s (src [%zu..], tgt [%zu..])\n", it->what,
+                        it->side ? dp->tgt_name : dp->src_name, bl->src_start, bl->tgt_start);
+            }
+        }
+    }
+    fprintf(f, "\nsummary: %zu sentence%s only in %s, %zu only in %s, %zu block%s of unequal length, "
+               "%zu number%s and %zu name%s on one side only\n",
+            r->src_only, r->src_only == 1 ? "" : "s", dp->src_name, r->tgt_only, dp->tgt_name, r->length,
+            r->length == 1 ? "" : "s", r->numbers, r->numbers == 1 ? "" : "s", r->names, r->names == 1 ? "" : "s");
+}
+
+static int diff_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        fprintf(stderr, "dragoman diff: cannot open %s\n", path);
+        return EXIT_FAIL;
+    }
+    /* the pairs are kept (diff needs their text after the batch alignment) */
+    json_t *all = json_array();
+    dm_aligner *al = NULL;
+    dm_status st = dm_aligner_new(ctx, opt, &al);
+    char *line = NULL;
+    size_t cap = 0, lineno = 0, rejected = 0;
+    ssize_t got;
+    int rc = st == DM_OK ? EXIT_OK : cli_fail(ctx, "diff", st, "aligner");
+    while (rc == EXIT_OK && (got = getline(&line, &cap, f)) != -1) {
+        lineno++;
+        if (got <= 1)
+            continue;
+        json_t *o = json_loadb(line, (size_t)got, 0, NULL);
+        json_t *src = json_object_get(o, "src"), *tgt = json_object_get(o, "tgt");
+        if (!json_is_string(json_object_get(o, "id")) || !json_is_array(src) || !json_is_array(tgt)) {
+            fprintf(stderr, "dragoman: rejected %s:%zu: expected {\"id\", \"src\", \"tgt\"}\n", path, lineno);
+            rejected++;
+            json_decref(o);
+            continue;
+        }
+        size_t ns = json_array_size(src), nt = json_array_size(tgt);
+        const char **ts = calloc(ns + 1, sizeof *ts), **tt = calloc(nt + 1, sizeof *tt);
+        size_t *ls = calloc(ns + 1, sizeof *ls), *lt = calloc(nt + 1, sizeof *lt);
+        int ok = ts && tt && ls && lt;
+        for (size_t k = 0; ok && k < ns; k++) {
+            ts[k] = json_string_value(json_array_get(src, k));
+            ls[k] = json_string_length(json_array_get(src, k));
+            ok = ts[k] != NULL;
+        }
+        for (size_t k = 0; ok && k < nt; k++) {
+            tt[k] = json_string_value(json_array_get(tgt, k));
+            lt[k] = json_string_length(json_array_get(tgt, k));
+            ok = tt[k] != NULL;
+        }
+        if (!ok) {
+            fprintf(stderr, "dragoman: rejected %s:%zu: sentences must be strings\n", path, lineno);
+            rejected++;
+            json_decref(o);
+        } else {
+            st = dm_aligner_add(al, ts, ls, ns, tt, lt, nt, NULL, NULL);
+            if (st != DM_OK)
+                rc = cli_fail(ctx, "diff", st, path);
+            json_array_append_new(all, o);
+        }
+        free(ts);
+        free(tt);
+        free(ls);
+        free(lt);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    if (rc == EXIT_OK && (st = dm_aligner_run(al)) != DM_OK)
+        rc = cli_fail(ctx, "diff", st, "aligning");
+    for (size_t k = 0; rc == EXIT_OK && k < json_array_size(all); k++) {
+        json_t *o = json_array_get(all, k);
+        json_t *src = json_object_get(o, "src"), *tgt = json_object_get(o, "tgt");
+        cli_sents s = {0}, t = {0};
+        s.n = json_array_size(src);
+        t.n = json_array_size(tgt);
+        s.text = calloc(s.n + 1, sizeof *s.text);
+        s.len = calloc(s.n + 1, sizeof *s.len);
+        t.text = calloc(t.n + 1, sizeof *t.text);
+        t.len = calloc(t.n + 1, sizeof *t.len);
+        const dm_align_block *b;
+        size_t nb;
+        dm_diff_report *r = NULL;
+        if (s.text && s.len && t.text && t.len) {
+            for (size_t q = 0; q < s.n; q++) {
+                s.text[q] = json_string_value(json_array_get(src, q));
+                s.len[q] = json_string_length(json_array_get(src, q));
+            }
+            for (size_t q = 0; q < t.n; q++) {
+                t.text[q] = json_string_value(json_array_get(tgt, q));
+                t.len[q] = json_string_length(json_array_get(tgt, q));
+            }
+            st = dm_aligner_blocks(al, k, &b, &nb);
+            if (st == DM_OK)
+                st = dm_diff(ctx, s.text, s.len, s.n, t.text, t.len, t.n, b, nb, &r);
+        } else
+            st = DM_ENOMEM;
+        if (st != DM_OK)
+            rc = cli_fail(ctx, "diff", st, "diff");
+        else
+            write_json(stdout, json_string_value(json_object_get(o, "id")), &s, &t, b, r);
+        dm_diff_free(r);
+        cli_sents_free(&s);
+        cli_sents_free(&t);
+    }
+    json_decref(all);
+    dm_aligner_free(al);
+    if (rc == EXIT_OK && rejected)
+        rc = EXIT_PARTIAL;
+    return rc;
+}
+
+int cmd_diff(int argc, char **argv)
+{
+    dm_align_opts opt = {0};
+    const char *files[2] = {NULL, NULL}, *batch = NULL;
+    int nfiles = 0, lines = 0, json = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (cli_is_help(a)) {
+            help();
+            return EXIT_OK;
+        } else if (!strcmp(a, "--lines"))
+            lines = 1;
+        else if (!strcmp(a, "--json"))
+            json = 1;
+        else if (!strcmp(a, "--no-lexicon"))
+            opt.no_lexicon = 1;
+        else if (!strcmp(a, "--no-learning"))
+            opt.no_learning = 1;
+        else if (!strcmp(a, "--batch") && i + 1 < argc)
+            batch = argv[++i];
+        else if (!strcmp(a, "--src-lang") && i + 1 < argc)
+            opt.src_lang = argv[++i];
+        else if (!strcmp(a, "--tgt-lang") && i + 1 < argc)
+            opt.tgt_lang = argv[++i];
+        else if (a[0] == '-' && a[1])
+            return cli_usage("diff", "unknown option '%s'", a);
+        else if (nfiles < 2)
+            files[nfiles++] = a;
+        else
+            return cli_usage("diff", "too many arguments");
+    }
+    if (!batch && nfiles != 2)
+        return cli_usage("diff", "expected two files, or --batch PAIRS.jsonl");
+    dm_ctx *ctx = cli_ctx_new();
+    if (!ctx)
+        return EXIT_FAIL;
+    int rc;
+    if (batch) {
+        rc = diff_batch(ctx, batch, &opt);
+    } else {
+        cli_doc_pair dp;
+        rc = cli_load_pair(ctx, "diff", files[0], files[1], lines, &dp);
+        dm_align_block *b = NULL;
+        size_t nb = 0;
+        dm_diff_report *r = NULL;
+        if (rc == EXIT_OK) {
+            dm_status st = dm_align(ctx, &opt, dp.src.text, dp.src.len, dp.src.n, dp.tgt.text, dp.tgt.len,
+                                    dp.tgt.n, &b, &nb);
+            if (st == DM_OK)
+                st = dm_diff(ctx, dp.src.text, dp.src.len, dp.src.n, dp.tgt.text, dp.tgt.len, dp.tgt.n, b,
+                             nb, &r);
+            if (st != DM_OK)
+                rc = cli_fail(ctx, "diff", st, "diff");
+        }
+        if (rc == EXIT_OK) {
+            if (json)
+                write_json(stdout, NULL, &dp.src, &dp.tgt, b, r);
+            else
+                write_text(stdout, &dp, b, r);
+        }
+        dm_diff_free(r);
+        free(b);
+        cli_doc_pair_free(&dp);
+    }
+    dm_ctx_free(ctx);
+    return rc;
+}

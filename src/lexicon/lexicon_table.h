@@ -1,0 +1,42 @@
+/*
+ * lexicon_table.h -- the inside of a dm_lexicon, shared by lexicon.c (context slot, lookups) and
+ * lexicon_load.c (reading a file into the table). Nothing outside src/lexicon includes it.
+ */
+#ifndef DM_LEXICON_TABLE_H
+#define DM_LEXICON_TABLE_H
+
+#include "lexicon/lexicon.h"
+
+typedef struct dm_lex_key {
+    const char *word;
+    uint32_t len;
+    uint32_t first, count; /* entries[first .. first+count), best first */
+} dm_lex_key;
+
+/* English words seen by the identity lexicon: entries that stay put (chunks never move). */
+typedef struct dm_lex_intern {
+    dm_lex_entry **chunks;
+    size_t n, n_chunks;
+    uint32_t *slots; /* index + 1, 0 empty */
+    size_t n_slots;
+} dm_lex_intern;
+
+struct dm_lexicon {
+    char lang[8];
+    int identity;
+    char *arena; /* every key and English word, NUL-terminated */
+    dm_lex_entry *entries;
+    size_t n_entries;
+    dm_lex_key *keys;
+    size_t n_keys;
+    uint32_t *slots; /* key index + 1, 0 empty; power-of-two size */
+    size_t n_slots;
+    dm_lex_intern *intern; /* identity lexicon only */
+};
+
+/* Read <data_dir>/lexicon/<code>.tsv.gz into *out; *out NULL when there is no such file. */
+dm_status dm_lexicon_load(dm_ctx *ctx, const char *code, dm_lexicon **out);
+
+void dm_lexicon_destroy(dm_lexicon *lx);
+
+#endif

@@ -1,0 +1,42 @@
+/* check.c -- support for check.h. */
+#include "check.h"
+
+#include <stdlib.h>
+
+int check_failures;
+
+char *check_read_file(const char *rel_path, size_t *len)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", DM_SOURCE_DIR, rel_path);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "cannot open %s\n", path);
+        check_failures++;
+        return NULL;
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = 0;
+        *len = (size_t)n;
+    }
+    return buf;
+}
+
+int check_done(const char *name)
+{
+    if (check_failures) {
+        fprintf(stderr, "%s: %d check%s failed\n", name, check_failures, check_failures == 1 ? "" : "s");
+        return 1;
+    }
+    printf("%s: all checks passed\n", name);
+    return 0;
+}

@@ -1,0 +1,36 @@
+/*
+ * check.h -- the few assertions the unit tests use: a failed check prints where and why and
+ * marks the test failed, and the test goes on so that one run shows every failure.
+ */
+#ifndef DM_TEST_CHECK_H
+#define DM_TEST_CHECK_H
+
+#include <stdio.h>
+#include <string.h>
+
+extern int check_failures;
+
+#define CHECK(cond)                                                                  \
+    do {                                                                             \
+        if (!(cond)) {                                                               \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+            check_failures++;                                                        \
+        }                                                                            \
+    } while (0)
+
+#define CHECK_STR(got, want)                                                                   \
+    do {                                                                                       \
+        const char *g_ = (got), *w_ = (want);                                                  \
+        if (!g_ || strcmp(g_, w_)) {                                                           \
+            fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", __FILE__, __LINE__,            \
+                    g_ ? g_ : "(null)", w_);                                                   \
+            check_failures++;                                                                  \
+        }                                                                                      \
+    } while (0)
+
+/* Read a file of the repository (path relative to its root) into a malloc'ed buffer. */
+char *check_read_file(const char *rel_path, size_t *len);
+
+int check_done(const char *name);
+
+#endif

@@ -1,0 +1,217 @@
+/*
+ * test_text.c -- the text pipeline on real text in several scripts: cleaning, matching form,
+ * sentences (Devanagari danda, Urdu and Arabic marks, headlines, abbreviations), tokens (Thai and
+ * Chinese without spaces), numbers of every digit system, scripts, and name keys across scripts.
+ */
+#include "check.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+
+static dm_ctx *ctx;
+
+static char *match(const char *s)
+{
+    char *out = NULL;
+    size_t n;
+    if (dm_match_form(ctx, s, strlen(s), &out, &n))
+        return NULL;
+    return out;
+}
+
+static void check_match(const char *in, const char *want)
+{
+    char *m = match(in);
+    CHECK_STR(m, want);
+    free(m);
+}
+
+static size_t count_sentences(const char *text)
+{
+    dm_span *sp;
+    size_t n;
+    if (dm_segment(ctx, text, strlen(text), &sp, &n))
+        return (size_t)-1;
+    free(sp);
+    return n;
+}
+
+static void test_clean(void)
+{
+    const char raw[] = "\xEF\xBB\xBFone\r\ntwo\x00three\xFF\xFE end\r";
+    char *out;
+    size_t n, bad;
+    CHECK(dm_text_clean(ctx, raw, sizeof raw - 1, &out, &n, &bad) == DM_OK);
+    CHECK_STR(out, "one\ntwothree\xEF\xBF\xBD\xEF\xBF\xBD end\n");
+    CHECK(bad == 2);
+    free(out);
+    /* NFC: e + combining acute becomes é */
+    CHECK(dm_text_clean(ctx, "e\xCC\x81", 3, &out, &n, &bad) == DM_OK);
+    CHECK_STR(out, "\xC3\xA9");
+    free(out);
+}
+
+static void test_match_form(void)
+{
+    check_match("Khamenei", "khamenei");
+    check_match("ﬁnance", "finance");            /* compatibility ligature */
+    check_match("علي", "علی");                   /* Arabic yeh -> Farsi yeh */
+    check_match("كتاب", "کتاب");                  /* Arabic kaf -> keheh */
+    check_match("مدرسة", "مدرسه");                /* teh marbuta -> heh */
+    check_match("إيران", "ایران");                /* alef with hamza below */
+    check_match("مُحَمَّد", "محمد");              /* harakat removed */
+    check_match("جـــمـيـل", "جمیل");            /* tatweel removed */
+    check_match("می‌خواهم", "میخواهم");           /* ZWNJ folded */
+    check_match("۲۱ ٢١ २१", "21 21 21");          /* digits of three systems */
+    check_match("क़ानून", "कानून");               /* nukta dropped */
+    check_match("שָׁלוֹם", "שלום");               /* Hebrew points dropped */
+}
+
+static void test_segment(void)
+{
+    CHECK(count_sentences("") == 0);
+    CHECK(count_sentences("   \n\n ") == 0);
+    CHECK(count_sentences("Mr. Smith met Dr. Jones in the U.S. capital. They talked.") == 2);
+    CHECK(count_sentences("इराक़ के साथ है। हम इराक़ की तरक़्क़ी की आरज़ू करते हैं।") == 2);
+    CHECK(count_sentences("یہ پہلا جملہ ہے۔ یہ دوسرا جملہ ہے۔") == 2);
+    CHECK(count_sentences("هل حضر الرئيس؟ نعم حضر.") == 2);
+    CHECK(count_sentences("ראש הממשלה נפגש עם הנשיא. הם דיברו על הכלכלה.") == 2);     /* Hebrew */
+    CHECK(count_sentences("Президент встретился с премьером. Они обсудили экономику!") == 2);
+    CHECK(count_sentences("国家主席会见了伊拉克总统。双方讨论了合作。") == 2);               /* Chinese */
+    CHECK(count_sentences("นายกรัฐมนตรีพบประธานาธิบดี\nทั้งสองหารือเรื่องเศรษฐกิจ") == 2); /* Thai lines */
+    /* a headline without final punctuation is a sentence of its own */
+    CHECK(count_sentences("The Office of the Supreme Leader\n\nToday the leader met the president.") == 2);
+    /* the Hindi example article: every sentence ends with a danda */
+    size_t len;
+    char *hi = check_read_file("examples/iran-iraq/000_53f2f7017102b22e.txt", &len);
+    if (hi) {
+        dm_span *sp;
+        size_t n;
+        CHECK(dm_segment(ctx, hi, len, &sp, &n) == DM_OK);
+        CHECK(n >= 8);
+        for (size_t i = 0; i < n; i++) {
+            CHECK(sp[i].len > 0);
+            CHECK(hi[sp[i].start] != ' ' && hi[sp[i].start] != '\n');
+        }
+        free(sp);
+        free(hi);
+    }
+}
+
+static size_t count_words(const char *text, size_t *numbers)
+{
+    dm_token *t;
+    size_t n, words = 0;
+    *numbers = 0;
+    if (dm_tokenize(ctx, text, strlen(text), &t, &n))
+        return (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        words += t[i].kind == DM_TOK_WORD;
+        *numbers += t[i].kind == DM_TOK_NUMBER;
+    }
+    free(t);
+    return words;
+}
+
+static void test_tokens(void)
+{
+    size_t nums;
+    CHECK(count_words("The president met 12 ministers.", &nums) == 4 && nums == 1);
+    CHECK(count_words("ประเทศไทยมีประชากรมาก", &nums) >= 3);   /* Thai, no spaces */
+    CHECK(count_words("中华人民共和国主席会见了伊拉克总统", &nums) >= 4); /* Chinese */
+    CHECK(count_words("در سال ۱۳۹۹ رهبر", &nums) == 3 && nums == 1);
+}
+
+static void check_number(const char *s, double want)
+{
+    double v = -1;
+    int ok = dm_parse_number(s, strlen(s), &v);
+    if (!ok || v != want) {
+        fprintf(stderr, "number \"%s\": got %d %f, want %f\n", s, ok, v, want);
+        check_failures++;
+    }
+}
+
+static void test_numbers(void)
+{
+    check_number("21", 21);
+    check_number("۲۱", 21);
+    check_number("٢١", 21);
+    check_number("२१", 21);
+    check_number("1,000", 1000);
+    check_number("1.000.000", 1000000);
+    check_number("3.5", 3.5);
+    check_number("٣٫٥", 3.5);
+    check_number("۱٬۰۰۰", 1000);
+    double v;
+    CHECK(!dm_parse_number("abc", 3, &v));
+    CHECK(!dm_parse_number("12a", 3, &v));
+    CHECK(!dm_parse_number("", 0, &v));
+}
+
+static void test_scripts(void)
+{
+    CHECK(dm_dominant_script("Hello world", 11) == DM_SCRIPT_LATIN);
+    const char *fa = "رهبر معظم انقلاب اسلامی";
+    CHECK(dm_dominant_script(fa, strlen(fa)) == DM_SCRIPT_ARABIC);
+    const char *hi = "इस्लामी गणराज्य ईरान";
+    CHECK(dm_dominant_script(hi, strlen(hi)) == DM_SCRIPT_DEVANAGARI);
+    const char *ja = "日本の首相は東京で会見した";
+    CHECK(dm_dominant_script(ja, strlen(ja)) == DM_SCRIPT_HIRAGANA);
+    const char *ko = "대한민국 대통령";
+    CHECK(dm_dominant_script(ko, strlen(ko)) == DM_SCRIPT_HANGUL);
+}
+
+static void key_of(const char *word, char *key, size_t cap)
+{
+    char latin[128];
+    char *m = match(word);
+    key[0] = 0;
+    if (!m)
+        return;
+    if (dm_translit_latin(ctx, m, strlen(m), latin, sizeof latin) == DM_OK)
+        dm_name_key(latin, key, cap);
+    free(m);
+}
+
+static void check_same_key(const char *a, const char *b)
+{
+    char ka[64], kb[64];
+    key_of(a, ka, sizeof ka);
+    key_of(b, kb, sizeof kb);
+    if (!ka[0] || strcmp(ka, kb)) {
+        fprintf(stderr, "name keys differ: %s -> \"%s\", %s -> \"%s\"\n", a, ka, b, kb);
+        check_failures++;
+    }
+}
+
+static void test_names(void)
+{
+    check_same_key("Rashid", "रशीद");
+    check_same_key("Rashid", "رشيد");
+    check_same_key("Khamenei", "ख़ामेनेई");
+    check_same_key("Khamenei", "خامنه‌ای");
+    check_same_key("Saddam", "सद्दाम");
+    check_same_key("Saddam", "صدام");
+    check_same_key("Tehran", "تهران");
+    check_same_key("Kazemi", "الکاظمی");
+    char ka[64], kb[64];
+    key_of("Rashid", ka, sizeof ka);
+    key_of("Baghdad", kb, sizeof kb);
+    CHECK(strcmp(ka, kb) != 0);
+}
+
+int main(void)
+{
+    if (dm_ctx_new(&ctx, NULL) != DM_OK)
+        return 1;
+    test_clean();
+    test_match_form();
+    test_segment();
+    test_tokens();
+    test_numbers();
+    test_scripts();
+    test_names();
+    dm_ctx_free(ctx);
+    return check_done("test_text");
+}

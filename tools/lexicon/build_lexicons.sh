@@ -1,0 +1,65 @@
+#!/bin/sh
+# build_lexicons.sh -- rebuild data/lexicon/*.tsv.gz (word translations X -> English) from open
+# sources: FreeDict dictionaries, CLDR, iso-codes and translated message catalogues (Debian
+# packages, fetched with `apt-get download` and unpacked with `dpkg -x` into a scratch folder,
+# never installed nor committed) and the UDHR in /work/shared/corpora. See data/lexicon/README.md.
+#
+# Usage: tools/lexicon/build_lexicons.sh [--langs ar,fa,...] [other build_lexicons.py options]
+# Env:   WORK=/tmp/dm-lexicon (scratch), CORPORA=/work/shared/corpora, PACKAGES="extra debs"
+# Needs: apt-get, dpkg, python3 (stdlib only), a C compiler, pkg-config and libicu-dev (the script
+#        installs the last three with apt-get when they are missing and it runs as root).
+set -eu
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+WORK=${WORK:-/tmp/dm-lexicon}
+CORPORA=${CORPORA:-/work/shared/corpora}
+mkdir -p "$WORK/debs" "$WORK/root" "$WORK/bin"
+
+if ! command -v cc >/dev/null || ! pkg-config --exists icu-uc 2>/dev/null || \
+   ! command -v dawg2wordlist >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq gcc libc6-dev pkg-config libicu-dev tesseract-ocr
+fi
+
+# --- the packages: every FreeDict dictionary with English on one side, CLDR, iso-codes and the
+#     translated catalogues of LibreOffice and of programs that ship all their languages at once.
+[ -f "$WORK/apt-updated" ] || { apt-get update -qq || true; touch "$WORK/apt-updated"; }
+pkgs="unicode-cldr-core iso-codes wordnet-base ${PACKAGES:-}"
+pkgs="$pkgs $(apt-cache search --names-only '^dict-freedict-' | cut -d' ' -f1 | grep -E -- '-eng$|freedict-eng-' || true)"
+pkgs="$pkgs $(apt-cache search --names-only '^libreoffice-l10n-' | cut -d' ' -f1 | grep -v -E -- '-(en-gb|en-za|in)$' || true)"
+# Tesseract's language data: its word lists say which word forms are common in each language
+pkgs="$pkgs $(apt-cache search --names-only '^tesseract-ocr-[a-z]{3}' | cut -d' ' -f1 | \
+    grep -v -E -- '-(all|osd|enm|frm|frk|grc|equ|eng)$|-script-|-vert$|-old$' || true)"
+for p in $pkgs; do
+    if ! ls "$WORK/debs/${p}_"*.deb >/dev/null 2>&1; then
+        (cd "$WORK/debs" && apt-get download "$p" >/dev/null 2>&1) || echo "build_lexicons: could not download $p" >&2
+    fi
+done
+for d in "$WORK"/debs/*.deb; do
+    stamp="$WORK/root/.$(basename "$d").done"
+    [ -f "$stamp" ] || { dpkg -x "$d" "$WORK/root" && touch "$stamp"; }
+done
+
+# --- Tesseract word lists -> $WORK/words/<tesseract code>.txt
+mkdir -p "$WORK/words"
+for td in "$WORK"/root/usr/share/tesseract-ocr/*/tessdata/*.traineddata; do
+    [ -e "$td" ] || continue
+    code=$(basename "$td" .traineddata)
+    [ -s "$WORK/words/$code.txt" ] && continue
+    tmp="$WORK/words/tmp.$code"
+    mkdir -p "$tmp"
+    if combine_tessdata -u "$td" "$tmp/$code." >/dev/null 2>&1 && [ -f "$tmp/$code.lstm-word-dawg" ]; then
+        dawg2wordlist "$tmp/$code.lstm-unicharset" "$tmp/$code.lstm-word-dawg" \
+            "$WORK/words/$code.txt" >/dev/null 2>&1 || true
+    fi
+    rm -rf "$tmp"
+done
+
+# --- the two C helpers
+ICU=$(pkg-config --cflags --libs icu-uc icu-i18n)
+cc -O2 -o "$WORK/bin/icu_words" "$HERE/icu_words.c" $ICU
+cc -O2 -o "$WORK/bin/ibm1" "$HERE/ibm1.c" -lm
+
+# --- the lexicons
+nice python3 "$HERE/build_lexicons.py" --root "$WORK/root" --tools "$WORK/bin" \
+    --udhr "$CORPORA/udhr" --tatoeba "$CORPORA/tatoeba" --words "$WORK/words" \
+    --out "$REPO/data/lexicon" --codes-c "$REPO/src/lexicon/lexicon_codes.c" "$@"

@@ -1,0 +1,200 @@
+"""lexsources.py -- readers for the open sources of dragoman's bilingual lexicons.
+
+Each reader turns one kind of source into plain Python data and knows nothing of the others:
+  read_freedict   dictd dictionaries (FreeDict, GPL) -> (headword, [translation, ...]) entries
+  read_mo         gettext catalogues (.mo) -> (english msgid, translated msgstr) pairs
+  read_cldr       CLDR locale data (names of countries, languages, scripts, months, days,
+                  currencies, units, emoji names) -> {key: text}, matched by key against English
+  read_udhr       the UDHR paragraphs of /work/shared/corpora/udhr -> {key: paragraph}
+Kept apart from build_lexicons.py so that a new source is one new function here.
+"""
+import gzip
+import os
+import re
+import struct
+import xml.etree.ElementTree as ET
+
+# --------------------------------------------------------------------------- FreeDict (dictd)
+
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def _b64num(s):
+    n = 0
+    for ch in s:
+        n = n * 64 + _B64.index(ch)
+    return n
+
+
+_BRACKETS = re.compile(r"\[[^\]]*\]|<[^>]*>|\([^)]*\)|\{[^}]*\}|/[^/]*/")
+
+
+def _clean_item(s):
+    s = _BRACKETS.sub(" ", s)
+    s = s.replace("~", " ").replace('"', " ")
+    s = re.sub(r"^\s*\d+\.\s*", "", s)
+    return " ".join(s.split())
+
+
+def read_freedict(index_path, dict_path):
+    """Yield (headword, [translations in order]) for every entry of a dictd dictionary."""
+    with gzip.open(dict_path, "rb") as f:
+        data = f.read()
+    seen = set()
+    with open(index_path, encoding="utf-8", errors="replace") as idx:
+        for line in idx:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3 or parts[0].startswith("00-database") or parts[0].startswith("00database"):
+                continue
+            head = parts[0]
+            off, ln = _b64num(parts[1]), _b64num(parts[2])
+            if (head, off) in seen:
+                continue
+            seen.add((head, off))
+            body = data[off:off + ln].decode("utf-8", errors="replace").split("\n")
+            items = []
+            for raw in body[1:]:
+                t = raw.strip()
+                if not t or t.startswith(("Note:", "see:", "Synonym", "Antonym", '"', "'")):
+                    continue
+                if t.startswith("(") and t.endswith(")"):
+                    continue
+                for piece in re.split(r"[;,]", _clean_item(t)):
+                    piece = piece.strip(" .!?:")
+                    if piece:
+                        items.append(piece)
+            if items:
+                yield head, items
+
+
+# --------------------------------------------------------------------------- gettext catalogues
+
+_MNEMONIC = re.compile(r"~|_(?=\w)|&(?=\w)")
+_PLACEHOLDER = re.compile(r"%[A-Za-z_]+%|%[A-Z][A-Z_0-9]+|@[A-Z_]+@|\$\{[^}]*\}|%[-+ #0-9.]*[a-zA-Z]|%\d+|\$\([A-Za-z0-9_]+\)|\{[^}]*\}|\$[A-Za-z0-9_]+\$|<[^>]*>|\\n")
+
+
+def clean_ui(s):
+    """A UI string as prose: mnemonics, placeholders and markup removed."""
+    s = _PLACEHOLDER.sub(" ", s)
+    s = _MNEMONIC.sub("", s)
+    return " ".join(s.split())
+
+
+def read_mo(path):
+    """Yield (msgid, msgstr) of a .mo catalogue: contexts dropped, first plural forms only."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if len(data) < 28:
+        return
+    magic = struct.unpack("<I", data[:4])[0]
+    end = "<" if magic == 0x950412DE else ">" if magic == 0xDE120495 else None
+    if end is None:
+        return
+    _, n, o_orig, o_tr = struct.unpack(end + "4I", data[4:20])
+    for i in range(n):
+        try:
+            l1, p1 = struct.unpack(end + "2I", data[o_orig + 8 * i:o_orig + 8 * i + 8])
+            l2, p2 = struct.unpack(end + "2I", data[o_tr + 8 * i:o_tr + 8 * i + 8])
+        except struct.error:
+            return
+        msgid = data[p1:p1 + l1].decode("utf-8", errors="replace")
+        msgstr = data[p2:p2 + l2].decode("utf-8", errors="replace")
+        if not msgid or not msgstr:
+            continue
+        msgid = msgid.split("\x04")[-1].split("\x00")[0]
+        msgstr = msgstr.split("\x00")[0]
+        if msgid and msgstr and msgid != msgstr:
+            yield msgid, msgstr
+
+
+# --------------------------------------------------------------------------- CLDR
+
+def _text(el):
+    return " ".join("".join(el.itertext()).split())
+
+
+def read_cldr(common_dir, locale):
+    """{key: text} of one CLDR locale: display names, calendar names, currencies, units and the
+    spoken names of emoji (everyday nouns). Keys are the same across locales."""
+    out = {}
+    path = os.path.join(common_dir, "main", locale + ".xml")
+    if os.path.exists(path):
+        root = ET.parse(path).getroot()
+        ldn = root.find("localeDisplayNames")
+        if ldn is not None:
+            for group in ("languages", "territories", "scripts"):
+                g = ldn.find(group)
+                if g is None:
+                    continue
+                for el in g:
+                    alt = el.get("alt")
+                    if alt in (None, "short", "variant"):
+                        out["%s/%s/%s" % (group, el.get("type"), alt or "")] = _text(el)
+        greg = root.find("dates/calendars/calendar[@type='gregorian']")
+        if greg is not None:
+            for kind, ctxs, item in (("months", "monthContext", "month"), ("days", "dayContext", "day")):
+                for ctx in greg.findall("%s/%s" % (kind, ctxs)):
+                    for width in ctx:
+                        if width.get("type") not in ("wide", "abbreviated"):
+                            continue
+                        for el in width:
+                            if el.tag == item and el.get("alt") is None:
+                                out["%s/%s/%s/%s" % (kind, ctx.get("type"), width.get("type"),
+                                                     el.get("type"))] = _text(el)
+        for field in root.findall("dates/fields/field"):
+            dn = field.find("displayName")
+            if dn is not None and dn.get("alt") is None:
+                out["field/" + field.get("type")] = _text(dn)
+            for rel in field.findall("relative"):
+                out["field/%s/rel%s" % (field.get("type"), rel.get("type"))] = _text(rel)
+        for cur in root.findall("numbers/currencies/currency"):
+            dn = cur.find("displayName")
+            if dn is not None and dn.get("count") is None:
+                out["currency/" + cur.get("type")] = _text(dn)
+        for unit in root.findall("units/unitLength[@type='long']/unit"):
+            dn = unit.find("displayName")
+            if dn is not None:
+                out["unit/" + unit.get("type")] = _text(dn)
+    for sub in ("annotations", "annotationsDerived"):
+        path = os.path.join(common_dir, sub, locale + ".xml")
+        if os.path.exists(path):
+            root = ET.parse(path).getroot()
+            for el in root.iter("annotation"):
+                if el.get("type") == "tts":
+                    out["emoji/" + el.get("cp")] = _text(el)
+    path = os.path.join(common_dir, "subdivisions", locale + ".xml")
+    if os.path.exists(path):
+        root = ET.parse(path).getroot()
+        for el in root.iter("subdivision"):
+            out["subdivision/" + el.get("type")] = _text(el)
+    return {k: v for k, v in out.items() if v and v != "↑↑↑"}
+
+
+# --------------------------------------------------------------------------- UDHR
+
+def read_udhr(path):
+    out = {}
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t", 1)
+            if len(parts) == 2 and parts[1].strip():
+                out[parts[0]] = parts[1]
+    return out
+
+
+# --------------------------------------------------------------------------- English frequency
+
+def read_wordnet_counts(cntlist_rev):
+    """{lemma: tagged count} from WordNet's cntlist.rev (SemCor sense counts): how common an
+    English word is, used to prefer "president" to "subhead" among a word's translations."""
+    out = {}
+    with open(cntlist_rev, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) != 3:
+                continue
+            lemma = parts[0].split("%", 1)[0]
+            if "_" in lemma:
+                continue
+            out[lemma] = out.get(lemma, 0) + int(parts[2])
+    return out
