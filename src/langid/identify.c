@@ -28,7 +28,7 @@ typedef struct acc {
 
 #define FIRST_ORDER (LID_MIN_N - 1)
 /* Languages more than this many nats behind the best add nothing visible to the softmax sum. */
-#define SOFTMAX_CUTOFF (40.0 * SOFTMAX_TEMPERATURE)
+#define SOFTMAX_CUTOFF (16.0 * SOFTMAX_TEMPERATURE) /* e^-16: below the printed precision */
 
 static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n)
 {
