@@ -18,7 +18,7 @@
 
 /* Weight of each feature order in the score (1..5-grams, word). A whole word is one feature
  * against a dozen overlapping n-grams; weighting it 3 was best on held-out training lines. */
-static const float order_weight[LID_ORDERS] = {1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 3.0f};
+static const int32_t order_weight[LID_ORDERS] = {1, 1, 1, 1, 1, 3};
 
 typedef struct acc {
     const lid_model *m;
@@ -123,10 +123,15 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     for (uint32_t c = 0; c < nc; c++) {
         uint32_t l = cand[c];
         double s = m->langs[l].bias;
-        if (nfound) /* else: letters of the right script, not one feature known: the bias decides */
+        if (nfound) { /* else: letters of the right script, not one feature known: the bias decides */
+            int32_t g = 0;
             for (int o = FIRST_ORDER; o < LID_ORDERS; o++)
-                s += order_weight[o] * ((double)a.found[o] * m->langs[l].delta[o] +
-                                        a.gain[o][l] / (double)m->qscale);
+                g += order_weight[o] * a.gain[o][l];
+            s += g / (double)m->qscale;
+            if (m->langs[l].has_delta)
+                for (int o = FIRST_ORDER; o < LID_ORDERS; o++)
+                    s += order_weight[o] * (double)a.found[o] * m->langs[l].delta[o];
+        }
         score[c] = s;
         if (s > best)
             best = s;

@@ -26,6 +26,7 @@ typedef struct lid_lang {
     uint32_t scripts;             /* bit s set: written in dm_script s */
     float delta[LID_ORDERS];      /* added for each feature of that order found in the model */
     float bias;                   /* prior, in nats */
+    int has_delta;                /* any delta not zero (the shipped model has none) */
 } lid_lang;
 
 /* A slot of the open-addressing table of feature keys: where its postings start and how many

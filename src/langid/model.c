@@ -160,8 +160,11 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         if (!g->code[0])
             goto corrupt;
         g->scripts = rd32(p + 16);
-        for (int o = 0; o < LID_ORDERS; o++)
+        for (int o = 0; o < LID_ORDERS; o++) {
             g->delta[o] = rdf(p + 20 + 4 * o);
+            if (g->delta[o] != 0.0f)
+                g->has_delta = 1;
+        }
         g->bias = rdf(p + 44);
     }
     /* the varint keys end where the counts begin: find that end first, checking the sizes */
