@@ -24,6 +24,10 @@
 #define FULL_GRID_CELLS 300000.0 /* up to this n*m the whole grid is searched */
 #define BAND_WIDTH 24            /* first band half-width around the anchor path */
 #define SHRINK 40.0              /* weight units of the pool in each pair's p0/p1 */
+#define RATIO_PRIOR_CHARS 300.0  /* characters of the whole-text ratio in the links' ratio */
+#define VAR_PRIOR_LINKS 10.0     /* pseudo-links of the default length variance */
+#define LEARN_ROUNDS 1           /* learn translations, realign (more rounds gained nothing) */
+#define LEARN_MIN_PROB 0.25      /* learned translations kept from this t(tgt|src) up */
 
 typedef struct al_pair {
     al_doc src, tgt;
@@ -32,10 +36,13 @@ typedef struct al_pair {
     al_params par;
     size_t group;
     double m0, w0, m1, w1; /* matched/total weight: sampled unrelated pairs, linked blocks */
+    double docm_src, docm_tgt; /* median share of a sentence matched anywhere on the other side */
+    double var_sum, var_n;     /* Gale-Church variance measured on the 1-1 links */
+    double ls_sum, lt_sum;     /* their lengths: the ratio of translations, not of the texts */
 } al_pair;
 
 typedef struct al_group {
-    int key;
+    char key[40]; /* scripts and languages of the two sides */
     double m0, w0, m1, w1;
 } al_group;
 
@@ -179,11 +186,51 @@ static void sample_unrelated(dm_aligner *al, al_pair *p)
     }
 }
 
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Each sentence's share of weight matched anywhere in the other document, and the median of a
+ * side (written to m0/m1 scratch: the medians go to the pair's parameters). */
+static void side_docm(al_marks *mk, const al_doc *self, const al_doc *other, double *median)
+{
+    al_marks_set_doc(mk, other);
+    float *v = malloc((self->n ? self->n : 1) * sizeof *v);
+    for (size_t i = 0; i < self->n; i++) {
+        const al_sent *s = &self->sent[i];
+        float w = al_matched_weight(mk, self, i);
+        self->sent[i].docm = s->wsum > 0 ? w / s->wsum : 0;
+        if (v)
+            v[i] = self->sent[i].docm;
+    }
+    *median = 0;
+    if (v && self->n) {
+        qsort(v, self->n, sizeof *v, cmp_float);
+        *median = v[self->n / 2];
+    }
+    free(v);
+}
+
+static void doc_matches(dm_aligner *al, al_pair *p)
+{
+    side_docm(&al->mks, &p->src, &p->tgt, &p->docm_src);
+    side_docm(&al->mkt, &p->tgt, &p->src, &p->docm_tgt);
+}
+
+/* Pairs of the same languages (or scripts, when the languages are unknown) share statistics. */
+static void group_key(const al_pair *p, char *out, size_t cap)
+{
+    snprintf(out, cap, "%d:%s|%d:%s", p->src.script, p->src.lang, p->tgt.script, p->tgt.lang);
+}
+
 static size_t group_of(dm_aligner *al, const al_pair *p)
 {
-    int key = p->src.script * 64 + p->tgt.script;
+    char key[40];
+    group_key(p, key, sizeof key);
     for (size_t g = 0; g < al->ngroups; g++)
-        if (al->groups[g].key == key)
+        if (!strcmp(al->groups[g].key, key))
             return g;
     return AL_NONE;
 }
@@ -200,7 +247,7 @@ static dm_status make_groups(dm_aligner *al)
         size_t g = group_of(al, p);
         if (g == AL_NONE) {
             g = al->ngroups++;
-            al->groups[g].key = p->src.script * 64 + p->tgt.script;
+            group_key(p, al->groups[g].key, sizeof al->groups[g].key);
         }
         p->group = g;
     }
@@ -235,8 +282,16 @@ static void pair_params(dm_aligner *al, al_pair *p, int have_links)
     } else {
         par->p1 = par->p0 + (par->p0 * 3 > 0.1 ? par->p0 * 3 : 0.1);
     }
+    if (have_links) { /* the pair's own variance, shrunk towards the default, within bounds */
+        double v = (p->var_sum + VAR_PRIOR_LINKS * par->var) / (p->var_n + VAR_PRIOR_LINKS);
+        par->var = v < par->var / 2 ? par->var / 2 : v > par->var * 2 ? par->var * 2 : v;
+    }
+    par->docm_src = p->docm_src;
+    par->docm_tgt = p->docm_tgt;
     double ls = p->src.nchar_total, lt = p->tgt.nchar_total;
     par->ratio = (ls > 0 && lt > 0) ? lt / ls : 1.0;
+    if (have_links && p->ls_sum > 0) /* from the links, with the whole texts' ratio as a prior */
+        par->ratio = (p->lt_sum + RATIO_PRIOR_CHARS * par->ratio) / (p->ls_sum + RATIO_PRIOR_CHARS);
     if (par->ratio < 0.2)
         par->ratio = 0.2;
     if (par->ratio > 5)
@@ -247,6 +302,7 @@ static void pair_params(dm_aligner *al, al_pair *p, int have_links)
 static void link_stats(al_pair *p, const al_scorer *sc, const al_block *b, size_t nb)
 {
     p->m1 = p->w1 = 0;
+    p->var_sum = p->var_n = p->ls_sum = p->lt_sum = 0;
     for (size_t k = 0; k < nb; k++) {
         if (b[k].a != 1 || b[k].b != 1)
             continue;
@@ -254,6 +310,14 @@ static void link_stats(al_pair *p, const al_scorer *sc, const al_block *b, size_
         al_block_parts(sc, b[k].i, 1, b[k].j, 1, &lex, &len, &M, &W);
         p->m1 += M;
         p->w1 += W;
+        if (lex > 0) { /* confident links: how far their lengths stray from the ratio */
+            double ls = p->src.sent[b[k].i].nchar, lt = p->tgt.sent[b[k].j].nchar;
+            double r = sc->par.ratio, d = lt - r * ls;
+            p->var_sum += d * d / ((r * ls + lt) / 2 + 1.0);
+            p->var_n += 1;
+            p->ls_sum += ls;
+            p->lt_sum += lt;
+        }
     }
 }
 
@@ -314,7 +378,7 @@ static dm_status align_pair(dm_aligner *al, al_pair *p, pair_run *r, const al_bl
             al_scorer_init(&r->sc, &p->src, &p->tgt, &r->pm, &p->par);
             st = al_dp_run(&r->sc, &r->band, &r->blk, &r->nblk);
         }
-        if (st != DM_OK || full || !al_band_touched(&r->band, r->blk, r->nblk, width) ||
+        if (st != DM_OK || full || !al_band_touched(&r->band, r->blk, r->nblk) ||
             width * 4 > (n > m ? n : m))
             break;
         width *= 2;
@@ -358,18 +422,12 @@ static dm_status keep_blocks(dm_aligner *al, al_pair *p, const pair_run *r)
     for (size_t k = 0; k < r->nblk; k++) {
         const al_block *b = &r->blk[k];
         dm_align_block *o = &p->blocks[k];
-        if (getenv("DM_ALIGN_DEBUG") && b->a && b->b) {
-            double lex, len, M, W;
-            al_block_parts(&r->sc, b->i, b->a, b->j, b->b, &lex, &len, &M, &W);
-            fprintf(stderr, "  [%u+%u, %u+%u] lex %.2f len %.2f M %.1f W %.1f score %.2f\n", b->i,
-                    b->a, b->j, b->b, lex, len, M, W, b->score);
-        }
         o->src_start = b->i;
         o->src_n = b->a;
         o->tgt_start = b->j;
         o->tgt_n = b->b;
         if (b->a && b->b) {
-            double prior = r->sc.par.merge * (double)(b->a + b->b - 2);
+            double prior = r->sc.par.shape[b->a][b->b];
             o->score = sigmoid(b->score - prior);
         } else {
             /* confident in a sentence without counterpart when it links well nowhere near */
@@ -426,8 +484,10 @@ static dm_status concepts_all(dm_aligner *al, int learned)
         st = al_marks_reserve(&al->mkt, al_vocab_size(al->env.voc));
     if (st != DM_OK)
         return dm_fail(al->ctx, st, "concept marks");
-    for (size_t k = 0; k < al->n; k++)
+    for (size_t k = 0; k < al->n; k++) {
         sample_unrelated(al, &al->pairs[k]);
+        doc_matches(al, &al->pairs[k]);
+    }
     return DM_OK;
 }
 
@@ -448,9 +508,12 @@ static size_t informative_forms(const al_doc *d, size_t i, size_t a, uint32_t *o
 
 static dm_status learn_translations(dm_aligner *al, pair_run *runs)
 {
-    al_ibm_trainer *tr = al_ibm_trainer_new();
-    if (!tr)
+    al_ibm_trainer *fwd = al_ibm_trainer_new(), *rev = al_ibm_trainer_new();
+    if (!fwd || !rev) {
+        al_ibm_trainer_free(fwd);
+        al_ibm_trainer_free(rev);
         return DM_ENOMEM;
+    }
     uint32_t fs[64], ft[64];
     dm_status st = DM_OK;
     for (size_t k = 0; k < al->n && st == DM_OK; k++) {
@@ -466,30 +529,34 @@ static dm_status learn_translations(dm_aligner *al, pair_run *runs)
                 continue;
             size_t ns = informative_forms(&p->src, b->i, b->a, fs, 64);
             size_t nt = informative_forms(&p->tgt, b->j, b->b, ft, 64);
-            st = al_ibm_add(tr, fs, ns, ft, nt);
+            st = al_ibm_add(fwd, fs, ns, ft, nt);
+            if (st == DM_OK)
+                st = al_ibm_add(rev, ft, nt, fs, ns);
         }
     }
-    al_ibm *m = NULL;
+    al_ibm *mf = NULL, *mr = NULL, *m = NULL;
     if (st == DM_OK)
-        st = al_ibm_train(tr, 5, 0.25, &m);
-    al_ibm_trainer_free(tr);
-    if (getenv("DM_ALIGN_DEBUG") && m) {
+        st = al_ibm_train(fwd, 5, LEARN_MIN_PROB, &mf);
+    if (st == DM_OK)
+        st = al_ibm_train(rev, 5, LEARN_MIN_PROB, &mr);
+    if (st == DM_OK)
+        st = al_ibm_union(mf, mr, &m);
+    al_ibm_free(mf);
+    al_ibm_free(mr);
+    al_ibm_trainer_free(fwd);
+    al_ibm_trainer_free(rev);
+    if (st != DM_OK)
+        return dm_fail(al->ctx, st, "learning word translations");
+    if (getenv("DM_ALIGN_DEBUG")) {
         size_t nt = 0, ns = 0;
         for (uint32_t f = 0; f < al_vocab_size(al->env.voc); f++) {
             size_t q;
-            const uint32_t *x = al_ibm_lookup(m, f, &q);
+            al_ibm_lookup(m, f, &q);
             nt += q;
             ns += q > 0;
-            if (q && ns < 30) {
-                size_t l1, l2;
-                const char *a = al_vocab_str(al->env.voc, f, &l1), *b2 = al_vocab_str(al->env.voc, x[0], &l2);
-                fprintf(stderr, "ibm %.*s -> %.*s\n", (int)l1, a, (int)l2, b2);
-            }
         }
         fprintf(stderr, "ibm: %zu src words, %zu translations\n", ns, nt);
     }
-    if (st != DM_OK)
-        return dm_fail(al->ctx, st, "learning word translations");
     al_ibm_free(al->ibm);
     al->ibm = m;
     al->env.ibm = m;
@@ -535,15 +602,17 @@ dm_status dm_aligner_run(dm_aligner *al)
         st = align_all(al, runs, 0);
     if (st == DM_OK)
         st = align_all(al, runs, 1);
-    if (st == DM_OK && !al->opt.no_learning) {
+    /* learn word translations from the alignment, realign, and again from the better one */
+    int rounds = al->opt.no_learning ? 0 : LEARN_ROUNDS;
+    for (int round = 0; round < rounds && st == DM_OK; round++) {
         st = learn_translations(al, runs);
         if (st == DM_OK)
             st = concepts_all(al, 1);
         if (st == DM_OK)
             st = align_all(al, runs, 1);
-        if (st == DM_OK)
-            st = align_all(al, runs, 1);
     }
+    if (st == DM_OK && rounds)
+        st = align_all(al, runs, 1);
     for (size_t k = 0; k < al->n && st == DM_OK; k++)
         st = keep_blocks(al, &al->pairs[k], &runs[k]);
     for (size_t k = 0; k < al->n; k++)

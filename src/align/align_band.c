@@ -98,9 +98,8 @@ dm_status al_band_around_points(al_band *band, size_t n, size_t m, const uint32_
     return DM_OK;
 }
 
-int al_band_touched(const al_band *band, const al_block *b, size_t nb, size_t width)
+int al_band_touched(const al_band *band, const al_block *b, size_t nb)
 {
-    (void)width;
     for (size_t k = 0; k < nb; k++) {
         size_t i = b[k].i + b[k].a, j = b[k].j + b[k].b;
         if ((j == band->lo[i] && band->lo[i] > 0) || (j == band->hi[i] && band->hi[i] < band->m))

@@ -32,6 +32,7 @@ void al_env_free(al_env *env)
 {
     al_vocab_free(env->voc);
     free(env->key_of);
+    free(env->stem_of);
     al_lexicons_free(env);
     memset(env, 0, sizeof *env);
 }
@@ -123,7 +124,17 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
             const char *w = mf + tk[k].start;
             size_t wl = tk[k].len;
             if (tk[k].kind == DM_TOK_PUNCT) {
-                s->punct |= punct_bits(w, wl);
+                uint8_t bits = punct_bits(w, wl);
+                s->punct |= bits;
+                /* questions and exclamations are evidence in every script (? ؟ ？ are one) */
+                if (bits & (AL_P_QUESTION | AL_P_EXCLAIM)) {
+                    al_tok t = {0};
+                    t.kind = DM_TOK_PUNCT;
+                    t.w = 1.0f;
+                    st = al_vocab_intern(env->voc, bits & AL_P_QUESTION ? "\x04?" : "\x04!", 2, &t.form);
+                    if (st == DM_OK)
+                        st = push_tok(d, &t);
+                }
                 continue;
             }
             al_tok t = {0};
@@ -255,33 +266,54 @@ static dm_status name_key_of(al_env *env, uint32_t form, uint32_t *out)
     return DM_OK;
 }
 
-/* The stem concept of a Latin-script word: its first 5 letters when it has 6 or more, so that
- * "political", "politics", "politischen", "politique" meet (English pivots of other languages
- * too). Cheap stemming and cognate matching at once; AL_NONE for short or non-Latin words. */
+/* The stem concept of a Latin-script word: the first 5 letters of its ASCII form when it has 5
+ * or more, so that "political", "politics", "politischen", "politique" meet, and "géoïde" meets
+ * "Geoid" (English pivots of other languages too). Cheap stemming and cognate matching at once;
+ * AL_NONE for short or non-Latin words. Cached per form like the name key. */
 static dm_status stem_of(al_env *env, uint32_t form, uint32_t *out)
 {
+    if (form >= env->stem_cap) {
+        size_t nc = env->stem_cap ? env->stem_cap : 4096;
+        while (nc <= form)
+            nc *= 2;
+        uint32_t *p = realloc(env->stem_of, nc * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        for (size_t k = env->stem_cap; k < nc; k++)
+            p[k] = KEY_UNSET;
+        env->stem_of = p;
+        env->stem_cap = nc;
+    }
+    if (env->stem_of[form] != KEY_UNSET) {
+        *out = env->stem_of[form];
+        return DM_OK;
+    }
     size_t wl;
     const char *w = al_vocab_str(env->voc, form, &wl);
-    *out = AL_NONE;
-    size_t cps = 0, cut = 0;
-    for (size_t k = 0; k < wl; k++) {
+    uint32_t res = AL_NONE;
+    int latin = wl >= 5;
+    for (size_t k = 0; k < wl && latin; k++) {
         unsigned char c = (unsigned char)w[k];
-        if (c >= 0xD0 || (c < 0x80 && !((c >= 'a' && c <= 'z'))))
-            return DM_OK; /* not a plain Latin lower-case word */
-        if ((c & 0xC0) != 0x80) {
-            cps++;
-            if (cps == 6)
-                cut = k;
+        latin = c >= 0x80 ? c < 0xD0 : (c >= 'a' && c <= 'z') || c == '\'' || c == '-';
+    }
+    if (latin) {
+        char lat[128], buf[8];
+        size_t n = 1;
+        if (dm_translit_latin(env->ctx, w, wl, lat, sizeof lat) == DM_OK) {
+            buf[0] = '\x03';
+            for (size_t k = 0; lat[k] && n < 6; k++)
+                if (lat[k] >= 'a' && lat[k] <= 'z')
+                    buf[n++] = lat[k];
+            if (n == 6) {
+                dm_status st = al_vocab_intern(env->voc, buf, n, &res);
+                if (st != DM_OK)
+                    return st;
+            }
         }
     }
-    if (cps < 6)
-        return DM_OK;
-    char buf[32];
-    if (cut + 1 > sizeof buf)
-        return DM_OK;
-    buf[0] = '\x03';
-    memcpy(buf + 1, w, cut);
-    return al_vocab_intern(env->voc, buf, cut + 1, out);
+    env->stem_of[form] = res;
+    *out = res;
+    return DM_OK;
 }
 
 static dm_status push_conc(al_doc *d, uint32_t c)

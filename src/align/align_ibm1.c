@@ -122,7 +122,6 @@ dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ib
     uint32_t *pos = malloc((npairs ? npairs : 1) * sizeof *pos);
     uint32_t *occ = calloc((size_t)max_src + 2, sizeof *occ);
     float *prob = NULL, *cnt = NULL;
-    double *tot = NULL;
     al_ibm *m = NULL;
     if (!keys || !pos || !occ)
         goto done;
@@ -160,8 +159,7 @@ dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ib
     }
     prob = malloc((nk ? nk : 1) * sizeof *prob);
     cnt = malloc((nk ? nk : 1) * sizeof *cnt);
-    tot = malloc((nk ? nk : 1) * sizeof *tot);
-    if (!prob || !cnt || !tot)
+    if (!prob || !cnt)
         goto done;
     for (size_t k = 0; k < nk; k++)
         prob[k] = 1.0f;
@@ -224,7 +222,6 @@ done:
     free(occ);
     free(prob);
     free(cnt);
-    free(tot);
     al_ibm_free(m);
     return st;
 }
@@ -237,4 +234,55 @@ const uint32_t *al_ibm_lookup(const al_ibm *m, uint32_t src_form, size_t *n)
     }
     *n = m->off[src_form + 1] - m->off[src_form];
     return *n ? m->tr + m->off[src_form] : NULL;
+}
+
+dm_status al_ibm_union(const al_ibm *fwd, const al_ibm *rev, al_ibm **out)
+{
+    *out = NULL;
+    size_t n = 0;
+    for (size_t s = 0; s < fwd->nsrc; s++)
+        n += fwd->off[s + 1] - fwd->off[s];
+    for (size_t u = 0; u < rev->nsrc; u++)
+        n += rev->off[u + 1] - rev->off[u];
+    uint64_t *pairs = malloc((n ? n : 1) * sizeof *pairs);
+    if (!pairs)
+        return DM_ENOMEM;
+    size_t k = 0;
+    uint32_t max_src = 0;
+    for (size_t s = 0; s < fwd->nsrc; s++)
+        for (uint32_t q = fwd->off[s]; q < fwd->off[s + 1]; q++) {
+            pairs[k++] = (uint64_t)s << 32 | fwd->tr[q];
+            max_src = (uint32_t)s > max_src ? (uint32_t)s : max_src;
+        }
+    for (size_t u = 0; u < rev->nsrc; u++)
+        for (uint32_t q = rev->off[u]; q < rev->off[u + 1]; q++) {
+            pairs[k++] = (uint64_t)rev->tr[q] << 32 | u;
+            max_src = rev->tr[q] > max_src ? rev->tr[q] : max_src;
+        }
+    qsort(pairs, n, sizeof *pairs, cmp_u64);
+    al_ibm *m = calloc(1, sizeof *m);
+    if (!m) {
+        free(pairs);
+        return DM_ENOMEM;
+    }
+    m->nsrc = (size_t)max_src + 1;
+    m->off = calloc(m->nsrc + 1, sizeof *m->off);
+    m->tr = malloc((n ? n : 1) * sizeof *m->tr);
+    if (!m->off || !m->tr) {
+        free(pairs);
+        al_ibm_free(m);
+        return DM_ENOMEM;
+    }
+    size_t w = 0;
+    for (size_t q = 0; q < n; q++) {
+        if (q && pairs[q] == pairs[q - 1])
+            continue;
+        m->tr[w++] = (uint32_t)pairs[q];
+        m->off[(pairs[q] >> 32) + 1]++;
+    }
+    for (size_t x = 0; x < m->nsrc; x++)
+        m->off[x + 1] += m->off[x];
+    free(pairs);
+    *out = m;
+    return DM_OK;
 }

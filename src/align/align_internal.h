@@ -41,7 +41,8 @@ typedef struct al_tok {
     uint32_t form;  /* vocab id of the matching form ("#<value>" for numbers) */
     uint32_t c0;    /* first of this token's concepts in al_doc.conc */
     uint16_t nc;    /* how many */
-    uint8_t kind;   /* DM_TOK_WORD or DM_TOK_NUMBER (punctuation is not kept) */
+    uint8_t kind;   /* DM_TOK_WORD, DM_TOK_NUMBER, or DM_TOK_PUNCT for ? and ! (other marks are
+                     * not kept) */
     uint8_t latin;  /* written in Latin script (names and cognates compare directly) */
     float w;        /* weight: how informative a match of this token is (idf) */
 } al_tok;
@@ -51,6 +52,7 @@ typedef struct al_sent {
     uint32_t nchar;  /* code points that are not spaces */
     float wsum;      /* sum of the weights of its tokens */
     uint8_t punct;   /* enum al_punct bits */
+    float docm;      /* share of its weight matched anywhere in the other document */
 } al_sent;
 
 /* One side of a pair: its sentences with their tokens. */
@@ -75,6 +77,8 @@ typedef struct al_env {
     al_vocab *voc;
     uint32_t *key_of;   /* per vocab id: name-key concept id, AL_NONE = none, key_unset = not yet */
     size_t key_cap;
+    uint32_t *stem_of;  /* per vocab id: stem concept id, the same conventions */
+    size_t stem_cap;
     const al_ibm *ibm;  /* NULL until learned */
     int use_lexicon;
 } al_env;
@@ -104,6 +108,10 @@ dm_status al_ibm_add(al_ibm_trainer *t, const uint32_t *src, size_t ns, const ui
 /* EM over the segments; keeps for each src form the tgt forms with t(tgt|src) >= min_prob. */
 dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ibm **out);
 void al_ibm_free(al_ibm *m);
+/* Both directions in one table: src s gets u when fwd has s -> u or rev has u -> s (a model
+ * trained with the sides swapped). Needed when one side is shared by many languages, as English
+ * is in a multilingual batch: t(tgt | English word) is spread over all their words. */
+dm_status al_ibm_union(const al_ibm *fwd, const al_ibm *rev, al_ibm **out);
 /* The learned translations of a src form (NULL, 0 when none). */
 const uint32_t *al_ibm_lookup(const al_ibm *m, uint32_t src_form, size_t *n);
 
@@ -117,6 +125,8 @@ typedef struct al_marks {
 } al_marks;
 dm_status al_marks_reserve(al_marks *mk, size_t n);
 void al_marks_free(al_marks *mk);
+/* Put the concepts of every sentence of d into the marks (as a new set). */
+void al_marks_set_doc(al_marks *mk, const al_doc *d);
 /* Put the concepts of sentence i of d into the marks (as a new set). */
 void al_marks_set_sentence(al_marks *mk, const al_doc *d, size_t i);
 /* Weight of the tokens of sentence i of d that have a concept in the marks. */
@@ -160,15 +170,24 @@ typedef struct al_params {
     double sat;       /* weight at which lexical evidence saturates */
     double p1_scale;  /* translations are taken to match at p0 + p1_scale (p1 - p0): the mean
                        * p1 of the links would call a below-average translation unrelated */
+    double shape[5][5]; /* log prior of an a:b block against 1:1 (from skip, merge, merge2) */
+    double loose_prior; /* share of loose translations, matched at p0 + loose_scale (p1 - p0) */
+    double loose_scale;
+    double offtopic;  /* how much cheaper a 1-0/0-1 block is per unit of "matches nothing in the
+                       * other document" below the document's median (docm) */
+    double docm_src, docm_tgt; /* the medians */
 } al_params;
 
 void al_params_default(al_params *p);
+/* Shape priors from skip/merge/merge2 (al_params_default calls it). */
+void al_params_shapes(al_params *p);
 
 typedef struct al_scorer {
     const al_doc *src, *tgt;
     const al_pairs *pm;
     al_params par;
     double llr_hit[5], llr_miss[5]; /* per unit of weight, by sentences on the other side */
+    double llr_hit_loose[5], llr_miss_loose[5]; /* the same for loose translations */
 } al_scorer;
 
 void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const al_pairs *pm,
@@ -195,7 +214,7 @@ dm_status al_band_full(al_band *band, size_t n, size_t m);
 dm_status al_band_around_points(al_band *band, size_t n, size_t m, const uint32_t *pi,
                                 const uint32_t *pj, size_t np, size_t width);
 /* Does the path touch the band's edge (so that a wider band could find a better one)? */
-int al_band_touched(const al_band *band, const al_block *b, size_t nb, size_t width);
+int al_band_touched(const al_band *band, const al_block *b, size_t nb);
 void al_band_free(al_band *band);
 /* Anchor points: sentence pairs that share a concept found in no other sentence of either side,
  * kept when they form a monotone chain. */

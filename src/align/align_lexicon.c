@@ -37,14 +37,12 @@ const al_lexicon *al_lexicon_for(al_env *env, const char *lang)
 #endif
 }
 
-size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint32_t *out, size_t cap)
-{
 #ifdef HAVE_LEXICON
-    size_t wl;
-    const char *w = al_vocab_str(env->voc, form, &wl);
+static size_t lookup_into(al_env *env, const dm_lexicon *lx, const char *w, size_t wl, uint32_t *out,
+                          size_t n, size_t cap)
+{
     const dm_lex_entry *e = NULL;
-    size_t ne = dm_lexicon_lookup((const dm_lexicon *)lx, w, wl, &e);
-    size_t n = 0;
+    size_t ne = dm_lexicon_lookup(lx, w, wl, &e);
     for (size_t k = 0; k < ne && n < cap; k++) {
         if (e[k].weight < 0.05f)
             continue;
@@ -53,6 +51,79 @@ size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint3
             break;
         out[n++] = id;
     }
+    return n;
+}
+#endif
+
+#ifdef HAVE_LEXICON
+/* Byte offsets of the code points of w (at most cap). */
+static size_t cp_offsets(const char *w, size_t wl, size_t *off, size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < wl && n < cap; k++)
+        if (((unsigned char)w[k] & 0xC0) != 0x80)
+            off[n++] = k;
+    return n;
+}
+
+/* Proclitics written as part of the word: Arabic-script wa-, fa-, bi-, li-, ka- and the article
+ * al- (و ف ب ل ك ال); Hebrew letters of the same kind. */
+static size_t proclitic_len(const char *w, size_t wl)
+{
+    size_t k = 0;
+    static const char *const one[] = {"\xd9\x88", "\xd9\x81", "\xd8\xa8", "\xd9\x84", "\xd9\x83"};
+    for (size_t q = 0; q < 5 && k == 0; q++)
+        if (wl >= 2 && !memcmp(w, one[q], 2))
+            k = 2;
+    if (wl >= k + 4 && !memcmp(w + k, "\xd8\xa7\xd9\x84", 4)) /* ال */
+        k += 4;
+    /* Hebrew: ve-, ha-, be-, le-, mi-, she-, ke- (ו ה ב ל מ ש כ), one or two of them */
+    static const char heb[] = "\x95\x94\x91\x9c\x9e\xa9\x9b";
+    for (int q = 0; q < 2 && k == (size_t)q * 2; q++)
+        if (wl >= k + 2 && (unsigned char)w[k] == 0xD7 && w[k + 1] && strchr(heb, w[k + 1]))
+            k += 2;
+    return k;
+}
+#endif
+
+size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint32_t *out, size_t cap)
+{
+#ifdef HAVE_LEXICON
+    size_t wl;
+    const char *w = al_vocab_str(env->voc, form, &wl);
+    const dm_lexicon *lex = (const dm_lexicon *)lx;
+    size_t n = lookup_into(env, lex, w, wl, out, 0, cap);
+    if (n)
+        return n;
+    /* elided and clitic forms (l'avait, j'ai, dell'anno): the parts around the apostrophe */
+    size_t start = 0;
+    int apostrophe = 0;
+    for (size_t k = 0; k <= wl; k++) {
+        size_t al = 0;
+        if (k < wl && w[k] == '\'')
+            al = 1;
+        else if (k + 2 < wl && !memcmp(w + k, "\xe2\x80\x99", 3))
+            al = 3;
+        if (k == wl || al) {
+            if (k > start && (start > 0 || k < wl))
+                n = lookup_into(env, lex, w + start, k - start, out, n, cap);
+            apostrophe |= al != 0;
+            start = k + al;
+            if (al)
+                k += al - 1;
+        }
+    }
+    if (n || apostrophe)
+        return n;
+    /* inflected forms the lexicon lacks: without a proclitic, then without up to 3 final
+     * letters (Turkish, Persian, Arabic, Slavic endings), keeping 4 letters at least */
+    size_t pre = proclitic_len(w, wl);
+    if (pre && wl - pre >= 6)
+        n = lookup_into(env, lex, w + pre, wl - pre, out, n, cap);
+    size_t off[64];
+    size_t ncp = cp_offsets(w + pre, wl - pre, off, 64);
+    for (size_t cut = 1; !n && cut <= 3 && ncp >= cut + 4 && ncp < 64; cut++)
+        n = lookup_into(env, lex, w + pre, off[ncp - cut], out, n, cap);
     return n;
 #else
     (void)env;

@@ -6,7 +6,8 @@
  *   lexical: each unit of token weight is matched on the other side with probability p1 in
  *     translations and p0 in unrelated pairs (both learned per pair), a binomial ratio;
  *   length: Gale-Church, the tgt length against ratio * src length, variance per character;
- *   shape: 1-1 costs nothing, each further sentence costs `merge`, 1-0 and 0-1 cost `skip`.
+ *   shape: a log prior per block shape against 1-1 (each further sentence costs `merge`, 1-0
+ *     and 0-1 cost `skip`; blocks with both sides over 1 cost `merge2` more).
  * Sentence-pair matched weights are computed once per pair near the band (al_pairs) and summed
  * over blocks, so scoring a block is a few additions.
  */
@@ -51,6 +52,16 @@ void al_marks_set_sentence(al_marks *mk, const al_doc *d, size_t i)
         for (uint16_t q = 0; q < t->nc; q++)
             mk->mark[d->conc[t->c0 + q]] = mk->stamp;
     }
+}
+
+void al_marks_set_doc(al_marks *mk, const al_doc *d)
+{
+    if (++mk->stamp == 0) {
+        memset(mk->mark, 0, mk->cap * sizeof *mk->mark);
+        mk->stamp = 1;
+    }
+    for (size_t k = 0; k < d->nconc; k++)
+        mk->mark[d->conc[k]] = mk->stamp;
 }
 
 float al_matched_weight(const al_marks *mk, const al_doc *d, size_t i)
@@ -160,16 +171,20 @@ dm_status al_pairs_compute(al_pairs *pm, const al_band *band, const al_doc *src,
 void al_params_default(al_params *p)
 {
     p->ratio = 1.0;
-    p->var = 6.8;
+    p->var = 10.0;
     p->p0 = 0.05;
     p->p1 = 0.5;
     p->lex_w = 1.0;
     p->len_w = 2.0;
-    p->skip = -3.0;
+    p->skip = -4.0;
     p->merge = -2.0;
     p->merge2 = -1.0;
     p->sat = 40;
     p->p1_scale = 1.0;
+    p->loose_prior = 0.2;
+    p->loose_scale = 0.5;
+    p->offtopic = 4.0;
+    p->docm_src = p->docm_tgt = 0.0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
     while (tune && *tune) {
@@ -186,10 +201,27 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "var")) p->var = v;
         else if (!strcmp(name, "sat")) p->sat = v;
         else if (!strcmp(name, "p1_scale")) p->p1_scale = v;
+        else if (!strcmp(name, "loose_prior")) p->loose_prior = v;
+        else if (!strcmp(name, "loose_scale")) p->loose_scale = v;
+        else if (!strcmp(name, "offtopic")) p->offtopic = v;
         tune += used;
         if (*tune == ',')
             tune++;
     }
+    al_params_shapes(p);
+}
+
+void al_params_shapes(al_params *p)
+{
+    for (int a = 0; a <= 4; a++)
+        for (int b = 0; b <= 4; b++) {
+            if (!a && !b)
+                p->shape[a][b] = -INFINITY;
+            else if (!a || !b)
+                p->shape[a][b] = a + b == 1 ? p->skip : -INFINITY;
+            else
+                p->shape[a][b] = p->merge * (a + b - 2) + (a > 1 && b > 1 ? p->merge2 : 0);
+        }
 }
 
 void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const al_pairs *pm,
@@ -208,10 +240,16 @@ void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const a
         p1 = 0.98;
     /* a token is matched by chance more easily in a block of k sentences than in one: the
      * rates for k sentences on the other side (a translation is in one of them) */
+    double pl = p0 + par->loose_scale * (p1 - p0);
+    if (pl < p0 + 0.01)
+        pl = p0 + 0.01;
     for (int k = 1; k <= 4; k++) {
         double q0 = 1 - pow(1 - p0, k), q1 = 1 - (1 - p1) * pow(1 - p0, k - 1);
+        double qm = 1 - (1 - pl) * pow(1 - p0, k - 1);
         sc->llr_hit[k] = log(q1 / q0);
         sc->llr_miss[k] = log((1 - q1) / (1 - q0));
+        sc->llr_hit_loose[k] = log(qm / q0);
+        sc->llr_miss_loose[k] = log((1 - qm) / (1 - q0));
     }
 }
 
@@ -256,9 +294,15 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
      * W * C / (W + C) effective units instead of W */
     double W = ws + wt, C = sc->par.sat;
     double shrink = W > 0 ? C / (W + C) : 1.0;
-    *lex = sc->par.lex_w * shrink *
-           (Ms * sc->llr_hit[b] + (ws - Ms) * sc->llr_miss[b] + Mt * sc->llr_hit[a] +
-            (wt - Mt) * sc->llr_miss[a]);
+    /* translations are close (matched at p1) or loose (at a rate between p0 and p1, free
+     * renderings): a mixture, so that a loose translation is not called unrelated */
+    double close = shrink * (Ms * sc->llr_hit[b] + (ws - Ms) * sc->llr_miss[b] + Mt * sc->llr_hit[a] +
+                             (wt - Mt) * sc->llr_miss[a]);
+    double loose = shrink * (Ms * sc->llr_hit_loose[b] + (ws - Ms) * sc->llr_miss_loose[b] +
+                             Mt * sc->llr_hit_loose[a] + (wt - Mt) * sc->llr_miss_loose[a]);
+    double pi = sc->par.loose_prior, hi = close > loose ? close : loose;
+    double mix = pi > 0 ? hi + log((1 - pi) * exp(close - hi) + pi * exp(loose - hi)) : close;
+    *lex = sc->par.lex_w * mix;
     double r = sc->par.ratio;
     double d = (lt - r * ls) / sqrt(sc->par.var * (r * ls + lt) / 2 + 1.0);
     double d2 = d * d;
@@ -269,12 +313,13 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
 
 double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b)
 {
-    if (!a || !b)
-        return sc->par.skip;
+    if (!a || !b) {
+        /* a sentence whose words occur nowhere on the other side is likely an addition */
+        double dm = a ? sc->src->sent[i].docm : sc->tgt->sent[j].docm;
+        double med = a ? sc->par.docm_src : sc->par.docm_tgt;
+        return sc->par.shape[a][b] + sc->par.offtopic * (med - dm);
+    }
     double lex, len, M, W;
     al_block_parts(sc, i, a, j, b, &lex, &len, &M, &W);
-    double prior = sc->par.merge * (double)(a + b - 2);
-    if (a > 1 && b > 1)
-        prior += sc->par.merge2;
-    return prior + lex + len;
+    return sc->par.shape[a][b] + lex + len;
 }

@@ -251,9 +251,10 @@ static dm_status learn(miner *x, const size_t *best, const double *score, al_ibm
 {
     size_t *back = malloc((x->m ? x->m : 1) * sizeof *back);
     double *bscore = malloc((x->m ? x->m : 1) * sizeof *bscore);
-    al_ibm_trainer *tr = al_ibm_trainer_new();
+    al_ibm_trainer *fwd = al_ibm_trainer_new(), *rev = al_ibm_trainer_new();
+    al_ibm *mf = NULL, *mr = NULL;
     dm_status st = DM_ENOMEM;
-    if (!back || !bscore || !tr)
+    if (!back || !bscore || !fwd || !rev)
         goto done;
     for (size_t j = 0; j < x->m; j++) {
         back[j] = SIZE_MAX;
@@ -278,14 +279,23 @@ static dm_status learn(miner *x, const size_t *best, const double *score, al_ibm
         for (uint32_t k = 0; k < t->ntok && nt < 64; k++)
             if (x->tgt.tok[t->tok0 + k].kind == DM_TOK_WORD)
                 ft[nt++] = x->tgt.tok[t->tok0 + k].form;
-        st = al_ibm_add(tr, fs, ns, ft, nt);
+        st = al_ibm_add(fwd, fs, ns, ft, nt);
+        if (st == DM_OK)
+            st = al_ibm_add(rev, ft, nt, fs, ns);
     }
     if (st == DM_OK)
-        st = al_ibm_train(tr, 5, 0.3, model);
+        st = al_ibm_train(fwd, 5, 0.3, &mf);
+    if (st == DM_OK)
+        st = al_ibm_train(rev, 5, 0.3, &mr);
+    if (st == DM_OK)
+        st = al_ibm_union(mf, mr, model);
 done:
     free(back);
     free(bscore);
-    al_ibm_trainer_free(tr);
+    al_ibm_free(mf);
+    al_ibm_free(mr);
+    al_ibm_trainer_free(fwd);
+    al_ibm_trainer_free(rev);
     return st;
 }
 

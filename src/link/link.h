@@ -143,6 +143,8 @@ typedef struct lk_coll {
     lk_words words;
     lk_lang *langs;
     size_t nlangs;
+    lk_map lang_seen, lang_first, lang_votes; /* word -> documents, first language, per language */
+    size_t n_langid; /* documents dm_langid was asked about */
     int no_langid;  /* dm_langid failed (no model): scripts stand in for languages */
     int pivot_lang; /* index of the pivot language (English when present), -1 if none */
     void *lexicon;  /* shipped lexicon state (link_lexicon.c), NULL when none */
@@ -177,7 +179,7 @@ dm_status lk_numbers_add(lk_coll *c, lk_doc *d, const char *text, const dm_token
                          size_t i, uint32_t *cap, size_t *consumed);
 
 /* link_lang.c: the language of each document */
-dm_status lk_lang_of(lk_coll *c, const char *text, size_t len, uint32_t *lang);
+dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const char *text, size_t len, uint32_t *lang);
 
 /* link_lexicon.c: shipped lexicons to pivot (English) words; a no-op without lexicons */
 dm_status lk_lexicon_add(lk_coll *c, lk_doc *d);

@@ -31,7 +31,7 @@ void lk_params_default(lk_params *p)
     p->alpha[LK_PIVOT] = 1.0f;
     p->k_per_lang = 4;
     p->probe_feats = 24;
-    p->posting_cap = 2000;
+    p->posting_cap = 256;
     p->min_sim = 0.02f;
     p->min_score = 1.2f;
     p->dup_sim = 0.8f;
@@ -87,6 +87,8 @@ dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c)
     if (st != DM_OK)
         return dm_fail(ctx, st, "cannot analyse the documents");
     lk_tick("analyse");
+    if (getenv("DM_LINK_TIMING"))
+        fprintf(stderr, "link: %zu of %zu documents identified by the model\n", c->n_langid, c->n);
     mean_chars(c);
     choose_pivot(c);
     lk_weigh(c, ~0);
@@ -121,6 +123,9 @@ void lk_coll_free(lk_coll *c)
     free(c->words.grams);
     free(c->words.strs.p);
     free(c->langs);
+    lk_map_free(&c->lang_seen);
+    lk_map_free(&c->lang_first);
+    lk_map_free(&c->lang_votes);
     free(c->pairs);
     memset(c, 0, sizeof *c);
 }

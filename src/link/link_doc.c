@@ -153,9 +153,7 @@ dm_status lk_doc_analyse(lk_coll *c, size_t i)
     lk_doc *d = &c->d[i];
     const char *text = doc->text ? doc->text : "";
     size_t len = doc->text ? doc->text_len : 0;
-    dm_status st = lk_lang_of(c, text, len, &d->lang);
-    if (st != DM_OK)
-        return st;
+    dm_status st;
     d->nchar = count_chars(text, len);
     d->npara = count_paragraphs(text, len);
     dm_span *sp = NULL;
@@ -176,6 +174,8 @@ dm_status lk_doc_analyse(lk_coll *c, size_t i)
     }
     d->sent[ns] = d->nwords;
     free(sp);
+    if (st == DM_OK)
+        st = lk_lang_of(c, d, text, len, &d->lang);
     if (st == DM_OK)
         st = lk_lexicon_add(c, d);
     if (st != DM_OK)

@@ -9,6 +9,7 @@
 #include "link/link.h"
 #include "core/ctx.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,7 +123,8 @@ dm_status lk_candidates(lk_coll *c)
         for (uint32_t j = 0; j < d->nf; j++)
             if (c->feats.df[d->f[j].id] <= c->prm.posting_cap)
                 probe[np++] = d->f[j];
-        qsort(probe, np, sizeof *probe, cmp_w_desc);
+        if (np > 1) /* probe is NULL for a document without features */
+            qsort(probe, np, sizeof *probe, cmp_w_desc);
         uint32_t used[LK_KIND_COUNT] = {0};
         size_t nt = 0;
         for (size_t j = 0; j < np; j++) {
@@ -174,6 +176,7 @@ dm_status lk_candidates(lk_coll *c)
     index_free(&ix);
     if (st != DM_OK)
         return dm_fail(c->ctx, st, "cannot search link candidates");
+    lk_tick("probe");
     /* pairs found from both sides once; exact evidence for each */
     qsort(c->pairs, c->npairs, sizeof *c->pairs, cmp_pair);
     size_t u = 0;
@@ -183,5 +186,11 @@ dm_status lk_candidates(lk_coll *c)
     c->npairs = u;
     for (size_t t = 0; t < u; t++)
         c->pairs[t].sim = lk_sim(c, c->pairs[t].a, c->pairs[t].b, NULL);
+    if (getenv("DM_LINK_TIMING")) {
+        size_t nf = 0;
+        for (size_t i = 0; i < c->n; i++)
+            nf += c->d[i].nf;
+        fprintf(stderr, "link: %zu pairs, %.1f features a document\n", u, (double)nf / (double)(c->n ? c->n : 1));
+    }
     return DM_OK;
 }

@@ -22,19 +22,18 @@ float lk_sim(const lk_coll *c, uint32_t a, uint32_t b, float part[LK_KIND_COUNT]
         memset(part, 0, LK_KIND_COUNT * sizeof *part);
     float s = 0;
     uint32_t i = 0, j = 0;
+    const lk_fw *fx = x->f, *fy = y->f;
+    /* a merge of the two sorted lists, without a branch the processor would mispredict */
     while (i < x->nf && j < y->nf) {
-        if (x->f[i].id < y->f[j].id)
-            i++;
-        else if (x->f[i].id > y->f[j].id)
-            j++;
-        else {
-            float v = x->f[i].w * y->f[j].w;
+        uint32_t p = fx[i].id, q = fy[j].id;
+        if (p == q) {
+            float v = fx[i].w * fy[j].w;
             s += v;
             if (part)
-                part[c->feats.kind[x->f[i].id]] += v;
-            i++;
-            j++;
+                part[c->feats.kind[p]] += v;
         }
+        i += p <= q;
+        j += q <= p;
     }
     return s;
 }

@@ -42,11 +42,24 @@ static float idf_of(const lk_coll *c, uint32_t id)
  * score a full cosine on them (in a large collection idf^2 is ~20 and this hardly matters). */
 static const double NORM_FLOOR = 4.0;
 
+/* Most features kept per document and kind: the rarest ones carry the evidence, and a bound
+ * keeps the index, the exact scores and the memory linear in n whatever the documents' length. */
+static const uint32_t keep_per_kind[LK_KIND_COUNT] = {[LK_NUM] = 64, [LK_KEY] = 160, [LK_GRAM] = 320,
+                                                      [LK_PIVOT] = 256};
+
+static int cmp_float_desc(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x > y ? -1 : x < y;
+}
+
 void lk_weigh(lk_coll *c, int kind_mask)
 {
+    float *tmp = NULL;
+    size_t tmp_cap = 0;
     for (size_t i = 0; i < c->n; i++) {
         lk_doc *d = &c->d[i];
-        double norm[LK_KIND_COUNT] = {0};
+        uint32_t count[LK_KIND_COUNT] = {0};
         uint32_t k = 0;
         for (uint32_t j = 0; j < d->nf; j++) {
             lk_fw f = d->f[j];
@@ -56,9 +69,38 @@ void lk_weigh(lk_coll *c, int kind_mask)
                 if (idf <= 0)
                     continue; /* shared with nobody, or with everybody: drop it */
                 f.w = (1.0f + logf(f.w)) * idf;
-                norm[kind] += (double)f.w * f.w;
+                count[kind]++;
             }
             d->f[k++] = f;
+        }
+        d->nf = k;
+        /* the weight below which a kind's features are dropped */
+        float cut[LK_KIND_COUNT] = {0};
+        for (int t = 0; t < LK_KIND_COUNT; t++) {
+            if (!(kind_mask & (1 << t)) || count[t] <= keep_per_kind[t])
+                continue;
+            if (count[t] > tmp_cap) {
+                float *p = realloc(tmp, count[t] * sizeof *p);
+                if (!p)
+                    continue; /* no room to choose: keep them all */
+                tmp = p;
+                tmp_cap = count[t];
+            }
+            size_t m = 0;
+            for (uint32_t j = 0; j < d->nf; j++)
+                if (c->feats.kind[d->f[j].id] == t)
+                    tmp[m++] = d->f[j].w;
+            qsort(tmp, m, sizeof *tmp, cmp_float_desc);
+            cut[t] = tmp[keep_per_kind[t] - 1];
+        }
+        double norm[LK_KIND_COUNT] = {0};
+        k = 0;
+        for (uint32_t j = 0; j < d->nf; j++) {
+            int kind = c->feats.kind[d->f[j].id];
+            if ((kind_mask & (1 << kind)) && d->f[j].w < cut[kind])
+                continue;
+            norm[kind] += (double)d->f[j].w * d->f[j].w;
+            d->f[k++] = d->f[j];
         }
         d->nf = k;
         float scale[LK_KIND_COUNT];
@@ -75,4 +117,5 @@ void lk_weigh(lk_coll *c, int kind_mask)
                 d->f = p;
         }
     }
+    free(tmp);
 }
