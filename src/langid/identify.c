@@ -18,7 +18,7 @@
 
 /* Weight of each feature order in the score (1..5-grams, word). A whole word is one feature
  * against a dozen overlapping n-grams; weighting it 3 was best on held-out training lines. */
-static const float order_weight[LID_ORDERS] = {1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 3.0f};
+static const int32_t order_weight[LID_ORDERS] = {1, 1, 1, 1, 1, 3};
 
 typedef struct acc {
     const lid_model *m;
@@ -28,7 +28,7 @@ typedef struct acc {
 
 #define FIRST_ORDER (LID_MIN_N - 1)
 /* Languages more than this many nats behind the best add nothing visible to the softmax sum. */
-#define SOFTMAX_CUTOFF (40.0 * SOFTMAX_TEMPERATURE)
+#define SOFTMAX_CUTOFF (16.0 * SOFTMAX_TEMPERATURE) /* e^-16: below the printed precision */
 
 static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n)
 {
@@ -111,51 +111,46 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
         *n = 1;
         return DM_OK;
     }
-    /* score = sum over found features of log P(f|l) = found[o] * unseen[o] + gains */
-    double best = -INFINITY;
+    /* score = bias + sum over found features of their gains (see build_langid.py), computed for
+     * the candidates only: the allowed languages of the text's script */
+    const uint8_t *cand = m->candidates[ti.script];
+    const uint32_t nc = m->script_langs[ti.script];
     double score[LID_MAX_LANGS];
-    uint32_t bit = 1u << ti.script;
-    for (uint32_t l = 0; l < m->n_langs; l++) {
-        if (!m->allowed[l] || !(m->langs[l].scripts & bit)) {
-            score[l] = -INFINITY;
-            continue;
-        }
+    double best = -INFINITY;
+    uint32_t nfound = 0;
+    for (int o = FIRST_ORDER; o < LID_ORDERS; o++)
+        nfound += a.found[o];
+    for (uint32_t c = 0; c < nc; c++) {
+        uint32_t l = cand[c];
         double s = m->langs[l].bias;
-        for (int o = FIRST_ORDER; o < LID_ORDERS; o++)
-            s += order_weight[o] * ((double)a.found[o] * m->langs[l].delta[o] +
-                                    a.gain[o][l] / (double)m->qscale);
-        score[l] = s;
+        if (nfound) { /* else: letters of the right script, not one feature known: the bias decides */
+            int32_t g = 0;
+            for (int o = FIRST_ORDER; o < LID_ORDERS; o++)
+                g += order_weight[o] * a.gain[o][l];
+            s += g / (double)m->qscale;
+            if (m->langs[l].has_delta)
+                for (int o = FIRST_ORDER; o < LID_ORDERS; o++)
+                    s += order_weight[o] * (double)a.found[o] * m->langs[l].delta[o];
+        }
+        score[c] = s;
         if (s > best)
             best = s;
     }
-    uint32_t nfound = 0;
-    for (int o = 0; o < LID_ORDERS; o++)
-        nfound += a.found[o];
-    if (nfound == 0) {
-        /* letters of the right script, but not one feature known: guess by the script alone */
-        for (uint32_t l = 0; l < m->n_langs; l++)
-            if (score[l] > -INFINITY)
-                score[l] = m->langs[l].bias;
-        best = -INFINITY;
-        for (uint32_t l = 0; l < m->n_langs; l++)
-            if (score[l] > best)
-                best = score[l];
-    }
     double z = 0;
-    for (uint32_t l = 0; l < m->n_langs; l++)
-        if (score[l] > best - SOFTMAX_CUTOFF)
-            z += exp((score[l] - best) / SOFTMAX_TEMPERATURE);
+    for (uint32_t c = 0; c < nc; c++)
+        if (score[c] > best - SOFTMAX_CUTOFF)
+            z += exp((score[c] - best) / SOFTMAX_TEMPERATURE);
     double lf = length_factor(ti.letters) * (nfound ? 1.0 : 0.25);
     /* the k best by selection: k is small */
     for (size_t r = 0; r < k; r++) {
         int arg = -1;
-        for (uint32_t l = 0; l < m->n_langs; l++)
-            if (score[l] > -INFINITY && (arg < 0 || score[l] > score[arg]))
-                arg = (int)l;
+        for (uint32_t c = 0; c < nc; c++)
+            if (score[c] > -INFINITY && (arg < 0 || score[c] > score[arg]))
+                arg = (int)c;
         if (arg < 0)
             break;
         memset(&out[r], 0, sizeof out[r]);
-        strcpy(out[r].code, m->langs[arg].code);
+        strcpy(out[r].code, m->langs[cand[arg]].code);
         out[r].score = exp((score[arg] - best) / SOFTMAX_TEMPERATURE) / z * lf;
         score[arg] = -INFINITY;
         (*n)++;

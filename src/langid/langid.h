@@ -26,6 +26,7 @@ typedef struct lid_lang {
     uint32_t scripts;             /* bit s set: written in dm_script s */
     float delta[LID_ORDERS];      /* added for each feature of that order found in the model */
     float bias;                   /* prior, in nats */
+    int has_delta;                /* any delta not zero (the shipped model has none) */
 } lid_lang;
 
 /* A slot of the open-addressing table of feature keys: where its postings start and how many
@@ -57,6 +58,7 @@ typedef struct lid_model {
     uint8_t allowed[LID_MAX_LANGS]; /* candidate set (dm_langid_restrict) */
     uint16_t script_langs[32];    /* allowed languages written in each script */
     uint8_t script_only[32];      /* the one allowed language of a script, when only one */
+    uint8_t candidates[32][LID_MAX_LANGS]; /* the allowed languages of each script */
 } lid_model;
 
 /* The context's model, loaded on first use. */

@@ -114,7 +114,7 @@ void lid_update_candidates(lid_model *m)
             continue;
         for (int s = 0; s < 32; s++)
             if (m->langs[l].scripts & (1u << s)) {
-                m->script_langs[s]++;
+                m->candidates[s][m->script_langs[s]++] = (uint8_t)l;
                 m->script_only[s] = (uint8_t)l;
             }
     }
@@ -160,8 +160,11 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         if (!g->code[0])
             goto corrupt;
         g->scripts = rd32(p + 16);
-        for (int o = 0; o < LID_ORDERS; o++)
+        for (int o = 0; o < LID_ORDERS; o++) {
             g->delta[o] = rdf(p + 20 + 4 * o);
+            if (g->delta[o] != 0.0f)
+                g->has_delta = 1;
+        }
         g->bias = rdf(p + 44);
     }
     /* the varint keys end where the counts begin: find that end first, checking the sizes */
@@ -179,7 +182,7 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         goto corrupt;
     m->post = (const lid_posting *)(const void *)(counts + m->n_keys);
     uint32_t n_slots = 1024;
-    while (n_slots < m->n_keys + m->n_keys / 2) /* load factor below 2/3 */
+    while (n_slots < 2 * m->n_keys) /* load factor at most 1/2: few probes for absent keys */
         n_slots *= 2;
     m->mask = n_slots - 1;
     m->shift = 32;

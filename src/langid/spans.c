@@ -21,6 +21,7 @@ typedef struct piece {
     size_t start, end; /* bytes; trimmed of spaces */
     int script;
     uint32_t letters;
+    uint32_t own_letters; /* letters outside links, counted while cutting */
     char code[8];
     double score;
 } piece;
@@ -34,9 +35,25 @@ static int is_sentence_end(UChar32 c)
 
 static int is_space(UChar32 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0; }
 
-static dm_status push(dm_ctx *ctx, piece **v, size_t *n, size_t *cap, size_t start, size_t end,
-                      const char *text)
+/* An URL or a bare www. address starts at text[at] (at a word start, after "(" or "[" too). */
+static int url_at(const char *text, size_t at, size_t len)
 {
+    if (at > 0 && !is_space((unsigned char)text[at - 1]) && text[at - 1] != '(' && text[at - 1] != '[')
+        return 0;
+    static const char *const prefixes[] = {"http://", "https://", "www."};
+    for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
+        size_t n = strlen(prefixes[k]);
+        if (len - at >= n && !strncmp(text + at, prefixes[k], n))
+            return 1;
+    }
+    return 0;
+}
+
+static dm_status push(dm_ctx *ctx, piece **v, size_t *n, size_t *cap, size_t start, size_t end,
+                      const char *text, uint32_t *own)
+{
+    uint32_t own_letters = *own;
+    *own = 0;
     while (start < end && (text[start] == ' ' || text[start] == '\t' || text[start] == '\n' || text[start] == '\r'))
         start++;
     while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\n' || text[end - 1] == '\r'))
@@ -54,6 +71,7 @@ static dm_status push(dm_ctx *ctx, piece **v, size_t *n, size_t *cap, size_t sta
     memset(&(*v)[*n], 0, sizeof **v);
     (*v)[*n].start = start;
     (*v)[*n].end = end;
+    (*v)[*n].own_letters = own_letters;
     (*n)++;
     return DM_OK;
 }
@@ -65,11 +83,18 @@ static dm_status cut(dm_ctx *ctx, const lid_model *m, const char *text, size_t l
     piece *v = NULL;
     size_t n = 0, cap = 0, start = 0;
     int cur_script = -1;         /* script of the current piece's letters so far */
+    uint32_t own = 0;            /* letters of the current piece outside links */
     size_t last_word_end = 0;    /* end of the last letter seen */
     int32_t i = 0, ilen = len > INT32_MAX ? INT32_MAX : (int32_t)len;
     dm_status st = DM_OK;
     while (i < ilen) {
         int32_t at = i;
+        if (url_at(text, (size_t)at, (size_t)ilen)) {
+            /* a link says nothing about the language around it: skip it like punctuation */
+            while (i < ilen && !is_space((unsigned char)text[i]))
+                i++;
+            continue;
+        }
         UChar32 c;
         U8_NEXT(text, i, ilen, c);
         if (c < 0)
@@ -81,17 +106,18 @@ static dm_status cut(dm_ctx *ctx, const lid_model *m, const char *text, size_t l
             if (cur_script >= 0 && sc != cur_script) {
                 /* cut after the last letter of the old script, keeping punctuation with it */
                 size_t cut_at = last_word_end;
-                st = push(ctx, &v, &n, &cap, start, cut_at, text);
+                st = push(ctx, &v, &n, &cap, start, cut_at, text, &own);
                 if (st != DM_OK)
                     break;
                 start = cut_at;
             }
             cur_script = sc;
             last_word_end = (size_t)i;
+            own++;
         } else if (is_sentence_end(c)) {
             /* an end followed by a space or the end of the text closes a piece */
             if (i >= ilen || is_space((unsigned char)text[i]) || c == '\n') {
-                st = push(ctx, &v, &n, &cap, start, (size_t)i, text);
+                st = push(ctx, &v, &n, &cap, start, (size_t)i, text, &own);
                 if (st != DM_OK)
                     break;
                 start = (size_t)i;
@@ -101,7 +127,7 @@ static dm_status cut(dm_ctx *ctx, const lid_model *m, const char *text, size_t l
         (void)at;
     }
     if (st == DM_OK)
-        st = push(ctx, &v, &n, &cap, start, len, text);
+        st = push(ctx, &v, &n, &cap, start, len, text, &own);
     if (st != DM_OK) {
         free(v);
         return st;
@@ -133,6 +159,13 @@ dm_status dm_langid_spans(dm_ctx *ctx, const char *text, size_t len, dm_lang_spa
         dm_lang_guess g;
         size_t got;
         lid_text_info ti;
+        if (p[i].own_letters == 0) { /* only a link, digits or signs: it follows its neighbours */
+            snprintf(p[i].code, sizeof p[i].code, "und");
+            p[i].score = 0;
+            p[i].script = DM_SCRIPT_OTHER;
+            p[i].letters = 0;
+            continue;
+        }
         lid_identify(ctx, m, text + p[i].start, p[i].end - p[i].start, &g, 1, &got, &ti);
         snprintf(p[i].code, sizeof p[i].code, "%s", got ? g.code : "und");
         p[i].score = got ? g.score : 0;

@@ -178,6 +178,13 @@ static void test_spans(dm_ctx *ctx)
     CHECK(dm_langid_spans(ctx, name, strlen(name), &sp, &n) == DM_OK, "spans");
     CHECK(n == 1 && !strcmp(sp[0].code, "fa"), "name: %zu spans, first %s", n, n ? sp[0].code : "-");
     free(sp);
+    /* a link inside Persian text is no English span */
+    const char *link = "متن کامل این سخنرانی در پایگاه اطلاع‌رسانی دفتر رهبری منتشر شده است. "
+                       "[www.leader.ir](http://www.leader.ir) "
+                       "آقای کاظمی همچنین از حمایت‌های ایران از مردم عراق تشکر و قدردانی کرد.";
+    CHECK(dm_langid_spans(ctx, link, strlen(link), &sp, &n) == DM_OK, "spans");
+    CHECK(n == 1 && !strcmp(sp[0].code, "fa"), "link: %zu spans, first %s", n, n ? sp[0].code : "-");
+    free(sp);
     CHECK(dm_langid_spans(ctx, "", 0, &sp, &n) == DM_OK && n == 0, "empty text has no spans");
     free(sp);
 }

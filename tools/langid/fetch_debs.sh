@@ -5,7 +5,7 @@
 # language models (yor, mri, lat...). Nothing of this is committed; the model is built from it by
 #   python3 tools/langid/collect_text.py /work/shared/corpora WORK_DIR/x WORK_DIR/text WORK_DIR/tess
 #   python3 tools/langid/build_langid.py count WORK_DIR/text WORK_DIR/counts
-#   python3 tools/langid/build_langid.py model WORK_DIR/counts data/langid/langid.bin.gz --bias tools/langid/bias.tsv
+#   python3 tools/langid/build_langid.py model WORK_DIR/counts data/langid/langid.bin.gz
 set -eu
 work=$1
 mkdir -p "$work/debs" "$work/x" "$work/tess"
