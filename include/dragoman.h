@@ -107,10 +107,35 @@ typedef struct dm_lang_guess {
     double score;  /* confidence in [0,1] */
 } dm_lang_guess;
 
-/* The k best languages of a text, best first; *n receives how many were written (<= k). */
+/* The k best languages of a text, best first; *n receives how many were written (<= k).
+ * Empty text, digits or punctuation only give one guess "und" with score 0. A script only one
+ * language is written in (Greek, Armenian, Thai, Hangul...) settles the answer; otherwise naive
+ * Bayes over character n-grams and words decides. The score is a confidence: short or ambiguous
+ * input gets a low one. The model (data/langid/langid.bin.gz) is loaded on the first call. */
 dm_status dm_langid(dm_ctx *ctx, const char *text, size_t len, dm_lang_guess *out, size_t k,
                     size_t *n);
 
+/* Restrict the candidates of dm_langid and dm_langid_spans on this context to a list of codes
+ * (ISO 639-1 or 639-3, separated by commas or spaces), e.g. "fa,ar,ur"; NULL or "" lifts the
+ * restriction. DM_EINVAL names a code the model does not know. */
+dm_status dm_langid_restrict(dm_ctx *ctx, const char *codes);
+
+/* The codes the model knows: writes up to cap pointers (valid while ctx lives), returns how
+ * many there are (0 when the model cannot be loaded). */
+size_t dm_langid_languages(dm_ctx *ctx, const char **codes, size_t cap);
+
+/* A stretch of a document in one language. */
+typedef struct dm_lang_span {
+    size_t start, len; /* bytes of the text given */
+    char code[8];      /* as in dm_lang_guess */
+    double score;      /* confidence in [0,1] */
+} dm_lang_span;
+
+/* The languages of a document that may mix several (a Persian article quoting an English
+ * sentence gives three spans: fa, en, fa). Spans are in text order, do not overlap and are
+ * trimmed of spaces. *out is malloc'ed; free it with free(). */
+dm_status dm_langid_spans(dm_ctx *ctx, const char *text, size_t len, dm_lang_span **out,
+                          size_t *n);
 /* ======================================================================== align */
 
 /* A block of an alignment: src sentences src_start .. src_start+src_n-1 translate tgt sentences
@@ -191,6 +216,27 @@ dm_status dm_diff(dm_ctx *ctx, const char *const *src, const size_t *src_len, si
                   const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
                   const dm_align_block *blocks, size_t n_blocks, dm_diff_report **out);
 void dm_diff_free(dm_diff_report *r);
+
+/* ======================================================================== link */
+
+/* Which documents are versions of one story (a translation, or the same event retold), in any
+ * mix of languages, from language-neutral evidence: numbers in every digit system, names across
+ * scripts, words through shipped lexicons and through a lexicon learned from the collection
+ * itself, and the shape of the texts. No machine translation, no neural model. A story holds at
+ * most one document per language (unless two are near-duplicates); a document without convincing
+ * evidence stays alone. */
+typedef struct dm_linker dm_linker;
+
+/* Analyse and cluster a collection. The documents (and their strings) must outlive the linker. */
+dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **out);
+void dm_linker_free(dm_linker *lk);
+/* Story label of every document (labels[i] for docs[i]); equal labels = one story. */
+dm_status dm_linker_labels(const dm_linker *lk, size_t *labels);
+/* Readable evidence joining or separating docs[a] and docs[b]; *out malloc'ed, free() it. */
+dm_status dm_linker_explain(dm_linker *lk, size_t a, size_t b, char **out);
+
+/* One call: labels[i] receives the story of docs[i]. */
+dm_status dm_cluster(dm_ctx *ctx, const dm_doc *docs, size_t n, size_t *labels);
 
 /* ======================================================================== store */
 

@@ -30,4 +30,5 @@ cmake --build build -j"$(nproc)"
 db=build/example.db
 rm -f "$db" "$db-wal" "$db-shm"
 build/dragoman ingest --db "$db" examples/iran-iraq
-build/dragoman report --db "$db" 2>/dev/null || build/dragoman list --db "$db"
+build/dragoman link -q --db "$db"
+build/dragoman report --db "$db"

@@ -28,9 +28,12 @@ int cmd_segment(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_mine(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_link(int argc, char **argv);
 
 /* The stored documents with their stories, sorted by story then id (unlinked ones, story -1,
  * first). */

@@ -15,13 +15,17 @@ static const struct {
     {"ingest", cmd_ingest, "read documents into the store (folders, JSONL, WARC, stdin)"},
     {"list", cmd_list, "list the stored documents"},
     {"show", cmd_show, "show stored documents with their sentences"},
+    {"link", cmd_link, "link the stored documents into stories, across languages"},
     {"report", cmd_report, "the stories and what each version says that the others do not"},
     {"stories", cmd_stories, "the stories found by 'link', each with its versions"},
     {"serve", cmd_serve, "the web viewer: documents, sentences, stories in a browser"},
+    {"cluster", cmd_cluster, "group documents that tell the same story, in any language"},
+    {"explain", cmd_explain, "show the evidence joining or separating two documents"},
     {"segment", cmd_segment, "cut a text into sentences, one a line"},
     {"align", cmd_align, "line up the sentences of two documents (or a batch of pairs)"},
     {"diff", cmd_diff, "what two versions of a story add or leave out"},
     {"mine", cmd_mine, "find the translation of each sentence among many"},
+    {"langid", cmd_langid, "the language of each input line (or the spans of a mixed text)"},
     {NULL, NULL, NULL},
 };
 

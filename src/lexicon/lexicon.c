@@ -17,6 +17,28 @@
 #define INTERN_CHUNK 1024
 #define INTERN_MAX ((size_t)1 << 20) /* distinct English words the identity lexicon remembers */
 
+/* Proclitics and endings, in matching form (ك -> ک, ة -> ه, ي -> ی). */
+static const char *const ar_prefixes[] = {"وبال", "وال", "بال", "فال", "کال", "ولل", "لل", "ال",
+                                          "و", "ف", "ب", "ل", NULL};
+static const char *const he_prefixes[] = {"וה", "וב", "ול", "ומ", "שה", "מה", "בה", "לה", "ו", "ה",
+                                          "ב", "ל", "מ", "ש", "כ", NULL};
+static const char *const fa_suffixes[] = {"هایی", "های", "ها", "ی", NULL};
+static const char *const none[] = {NULL};
+static const dm_lex_affixes ar_affixes = {ar_prefixes, none, 4};
+static const dm_lex_affixes he_affixes = {he_prefixes, none, 4};
+static const dm_lex_affixes fa_affixes = {none, fa_suffixes, 6};
+
+static const dm_lex_affixes *affixes_of(const char *code)
+{
+    if (strcmp(code, "ar") == 0)
+        return &ar_affixes;
+    if (strcmp(code, "he") == 0 || strcmp(code, "yi") == 0)
+        return &he_affixes;
+    if (strcmp(code, "fa") == 0 || strcmp(code, "ur") == 0 || strcmp(code, "ps") == 0)
+        return &fa_affixes;
+    return NULL;
+}
+
 typedef struct lex_set_item {
     char code[8];
     dm_lexicon *lx; /* NULL: no lexicon for this language */
@@ -146,6 +168,8 @@ dm_status dm_lexicon_get(dm_ctx *ctx, const char *lang, const dm_lexicon **out)
         dm_status st = dm_lexicon_load(ctx, code, &lx);
         if (st)
             return st;
+        if (lx)
+            lx->affixes = affixes_of(code);
     }
     if (set->n == set->cap) {
         size_t nc = set->cap ? set->cap * 2 : 8;
@@ -222,16 +246,9 @@ probe_only:
     return e;
 }
 
-size_t dm_lexicon_lookup(const dm_lexicon *lx, const char *word, size_t len,
-                         const dm_lex_entry **out)
+static size_t lookup_exact(const dm_lexicon *lx, const char *word, size_t len,
+                           const dm_lex_entry **out)
 {
-    *out = NULL;
-    if (!lx || !word || len == 0)
-        return 0;
-    if (lx->identity) {
-        *out = intern(lx->intern, word, len);
-        return *out ? 1 : 0;
-    }
     if (!lx->n_slots)
         return 0;
     size_t h = dm_hash_bytes(word, len) & (lx->n_slots - 1);
@@ -244,6 +261,48 @@ size_t dm_lexicon_lookup(const dm_lexicon *lx, const char *word, size_t len,
         h = (h + 1) & (lx->n_slots - 1);
     }
     return 0;
+}
+
+/* The word with one clitic taken off, when the whole word is unknown. */
+static size_t lookup_stem(const dm_lexicon *lx, const char *word, size_t len,
+                          const dm_lex_entry **out)
+{
+    const dm_lex_affixes *a = lx->affixes;
+    for (const char *const *p = a->prefixes; *p; p++) {
+        size_t pl = strlen(*p);
+        if (len >= pl + a->min_stem && memcmp(word, *p, pl) == 0) {
+            size_t n = lookup_exact(lx, word + pl, len - pl, out);
+            if (n)
+                return n;
+        }
+    }
+    for (const char *const *s = a->suffixes; *s; s++) {
+        size_t sl = strlen(*s);
+        if (len >= sl + a->min_stem && memcmp(word + len - sl, *s, sl) == 0) {
+            size_t n = lookup_exact(lx, word, len - sl, out);
+            if (n)
+                return n;
+        }
+    }
+    return 0;
+}
+
+size_t dm_lexicon_lookup(const dm_lexicon *lx, const char *word, size_t len,
+                         const dm_lex_entry **out)
+{
+    *out = NULL;
+    if (!lx || !word || len == 0)
+        return 0;
+    if (lx->identity) {
+        *out = intern(lx->intern, word, len);
+        return *out ? 1 : 0;
+    }
+    size_t n = lookup_exact(lx, word, len, out);
+    if (!n && lx->affixes)
+        n = lookup_stem(lx, word, len, out);
+    if (!n)
+        *out = NULL;
+    return n;
 }
 
 const char *dm_lexicon_lang(const dm_lexicon *lx) { return lx ? lx->lang : ""; }

@@ -33,7 +33,9 @@ typedef struct dm_lexicon dm_lexicon;
 dm_status dm_lexicon_get(dm_ctx *ctx, const char *lang, const dm_lexicon **out);
 
 /* The English translations of one word (matching form), best first; returns how many (0 when
- * the word is unknown). *out stays valid as long as the context. */
+ * the word is unknown). A word unknown as a whole is tried again without one clitic where the
+ * language writes them on the word (Arabic و/ف/ب/ل and the article ال, Hebrew prefixes,
+ * Persian/Urdu/Pashto plural and ezafe endings). *out stays valid as long as the context. */
 size_t dm_lexicon_lookup(const dm_lexicon *lx, const char *word, size_t len,
                          const dm_lex_entry **out);
 

@@ -258,7 +258,6 @@ const dm_lexicon_code_alias dm_lexicon_code_aliases[] = {
     {"tha", "th"},
     {"tib", "bo"},
     {"tir", "ti"},
-    {"tl", "fil"},
     {"ton", "to"},
     {"tsn", "tn"},
     {"tso", "ts"},

@@ -21,8 +21,17 @@ typedef struct dm_lex_intern {
     size_t n_slots;
 } dm_lex_intern;
 
+/* Clitics written on the word that a lookup may take off when the whole word is unknown:
+ * Arabic و/ف/ب/ل + ال, Hebrew ו/ה/ב/ל/מ/ש/כ, Persian and Urdu plural/ezafe endings. */
+typedef struct dm_lex_affixes {
+    const char *const *prefixes; /* matching form, longest first, NULL-terminated */
+    const char *const *suffixes;
+    size_t min_stem; /* bytes left after taking a clitic off */
+} dm_lex_affixes;
+
 struct dm_lexicon {
     char lang[8];
+    const dm_lex_affixes *affixes; /* NULL for most languages */
     int identity;
     char *arena; /* every key and English word, NUL-terminated */
     dm_lex_entry *entries;

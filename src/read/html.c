@@ -206,6 +206,22 @@ dm_status dm_html_to_text(dm_ctx *ctx, const char *html, size_t len, const char 
                 *n_replaced = bad;
         }
     }
+    /* libxml2 stops at a NUL byte, losing the rest of the page: drop NULs, as cleaning does
+     * everywhere (not in UTF-16, where they are half of every ASCII letter) */
+    if (!utf16 && memchr(html, 0, len)) {
+        char *copy = malloc(len ? len : 1);
+        if (!copy) {
+            free(fixed);
+            return dm_fail(ctx, DM_ENOMEM, "no memory for a page");
+        }
+        size_t w = 0;
+        for (size_t i = 0; i < len; i++)
+            if (html[i])
+                copy[w++] = html[i];
+        free(fixed);
+        html = fixed = copy;
+        len = w;
+    }
     /* XML_PARSE_HUGE lifts libxml2's nesting limit of 256, past which it stops parsing and the
      * rest of the page is lost (pages with unclosed <font> or <b> reach it); the walk below is
      * iterative, so depth costs no stack. Only for pages where it cannot cost quadratic time. */

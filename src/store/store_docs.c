@@ -32,19 +32,29 @@ static void bind_opt(sqlite3_stmt *q, int i, const char *s)
 }
 
 /* rowid and hash of the document with this id; 0 when there is none. */
-static long long find_doc(dm_store *st, const char *id, char hash[32])
+/* rowid, content hash and (when source is not NULL) source of the document with this id. */
+static long long find_doc_source(dm_store *st, const char *id, char hash[32], char *source, size_t cap)
 {
     sqlite3_stmt *q;
     long long rowid = 0;
-    if (sqlite3_prepare_v2(st->db, "SELECT rowid, hash FROM documents WHERE id=?", -1, &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db, "SELECT rowid, hash, source FROM documents WHERE id=?", -1, &q, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
     if (sqlite3_step(q) == SQLITE_ROW) {
         rowid = sqlite3_column_int64(q, 0);
         snprintf(hash, 32, "%s", (const char *)sqlite3_column_text(q, 1));
+        if (source) {
+            const char *src = (const char *)sqlite3_column_text(q, 2);
+            snprintf(source, cap, "%s", src ? src : "");
+        }
     }
     sqlite3_finalize(q);
     return rowid;
+}
+
+static long long find_doc(dm_store *st, const char *id, char hash[32])
+{
+    return find_doc_source(st, id, hash, NULL, 0);
 }
 
 /* 1 when the stored row holds the same declared language, title, url and date as doc. */
@@ -116,13 +126,19 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
     dm_status s = dm_store_begin(st);
     if (s)
         return s;
-    long long old = find_doc(st, doc->id, old_hash);
+    char old_source[1024] = "";
+    long long old = find_doc_source(st, doc->id, old_hash, old_source, sizeof old_source);
     if (old < 0)
         return dm_store_fail(st, "cannot look up a document");
     if (old > 0 && !strcmp(old_hash, hash) && same_fields(st, old, doc)) {
         *result = DM_ADD_SAME;
         return DM_OK;
     }
+    /* two different files that give one id (siteA/index.html, siteB/index.html): say so, since
+     * the later one replaces the earlier */
+    if (old > 0 && doc->source && *old_source && strcmp(old_source, doc->source))
+        dm_diag(st->ctx, DM_DIAG_REPAIRED, doc->source, doc->id,
+                "replaces the stored document of the same id read from %s", old_source);
     dm_span *sent = NULL;
     size_t n = 0;
     s = dm_segment(st->ctx, doc->text, doc->text_len, &sent, &n);

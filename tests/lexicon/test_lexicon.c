@@ -179,6 +179,7 @@ static void test_files(void)
                        "کتاب\tBook\t0.5\n"
                        "کتاب\tvolume\t0.2\n"
                        "علي\tali\t1\n"
+                       "كتابخانه\tlibrary\t1\n"
                        "\n";
     snprintf(path, sizeof path, "%s/ar.tsv.gz", sub);
     CHECK(write_gz(path, good, strlen(good)) == 0);
@@ -209,7 +210,7 @@ static void test_files(void)
     dm_ctx *ctx;
     CHECK(dm_ctx_new(&ctx, &opt) == DM_OK);
     const dm_lexicon *ar = get(ctx, "ara");
-    CHECK(ar != NULL && dm_lexicon_size(ar) == 2);
+    CHECK(ar != NULL && dm_lexicon_size(ar) == 3);
     const dm_lex_entry *e;
     size_t n = lookup(ctx, ar, "كتاب", &e);
     CHECK(n == 2); /* book twice (0.9 and 0.5, kept once at its best), volume */
@@ -219,6 +220,11 @@ static void test_files(void)
         CHECK_STR(e[1].en, "volume");
     }
     CHECK(lookup(ctx, ar, "علی", &e) == 1);
+    /* clitics: conjunction, preposition + article, on an unknown whole word */
+    CHECK(lookup(ctx, ar, "والكتاب", &e) == 2 && e && strcmp(e[0].en, "book") == 0);
+    CHECK(lookup(ctx, ar, "للكتاب", &e) == 2);
+    CHECK(lookup(ctx, ar, "وعلي", &e) == 1 && e && strcmp(e[0].en, "ali") == 0);
+    CHECK(lookup(ctx, ar, "وال", &e) == 0); /* nothing left once the clitics are off */
     const dm_lexicon *lx = NULL;
     CHECK(dm_lexicon_get(ctx, "fa", &lx) == DM_EMODEL && lx == NULL);
     CHECK(dm_lexicon_get(ctx, "ur", &lx) == DM_EMODEL);

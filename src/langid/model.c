@@ -1,0 +1,267 @@
+/*
+ * model.c -- loading the language-identification model: one gzip read of a compact binary file,
+ * checked field by field, plus the lookup tables built from it (key index, script cache).
+ *
+ * File format (little-endian), as written by tools/langid/build_langid.py:
+ *   "DMLANGID", u32 version (2), u32 n_langs, u32 n_keys, u32 n_postings, f32 qscale
+ *   n_langs x { char code[8], char alt[8], u32 script mask, f32 delta[6], f32 bias }
+ *   keys: n_keys LEB128 varints, each the difference to the previous key (keys are sorted)
+ *   u8 count[n_keys], n_postings x { u8 lang, i8 q }
+ * The score of language l for a text is bias + sum over orders of found[order] * delta[order]
+ * + the sum of q / qscale over the postings of l of the features found (see build_langid.py).
+ * The keys go into an open-addressing table at load time: one probe per feature, mostly.
+ */
+#include "langid/langid.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#define HEADER_BYTES 28
+#define LANG_BYTES 48
+#define MAX_MODEL_BYTES ((size_t)256 << 20)
+
+void lid_model_free(void *model)
+{
+    lid_model *m = model;
+    if (!m)
+        return;
+    free(m->blob);
+    free(m->langs);
+    free(m->table);
+    free(m);
+}
+
+static uint32_t rd32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static float rdf(const unsigned char *p)
+{
+    uint32_t u = rd32(p);
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+/* The whole file, decompressed when it is gzip (gzread passes plain files through). */
+static dm_status read_file(dm_ctx *ctx, const char *path, unsigned char **out, size_t *len)
+{
+    gzFile gz = gzopen(path, "rb");
+    if (!gz)
+        return dm_fail(ctx, DM_ENOTFOUND, "language model %s cannot be opened", path);
+    gzbuffer(gz, 1 << 17);
+    size_t cap = (size_t)8 << 20, n = 0;
+    unsigned char *buf = malloc(cap);
+    if (!buf) {
+        gzclose(gz);
+        return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
+    }
+    for (;;) {
+        if (n == cap) {
+            if (cap >= MAX_MODEL_BYTES) {
+                free(buf);
+                gzclose(gz);
+                return dm_fail(ctx, DM_EMODEL, "language model %s is too large", path);
+            }
+            unsigned char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                gzclose(gz);
+                return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        int got = gzread(gz, buf + n, (unsigned)(cap - n > (1u << 30) ? (1u << 30) : cap - n));
+        if (got < 0) {
+            free(buf);
+            gzclose(gz);
+            return dm_fail(ctx, DM_EMODEL, "language model %s is corrupt", path);
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    gzclose(gz);
+    *out = buf;
+    *len = n;
+    return DM_OK;
+}
+
+static void build_tables(lid_model *m)
+{
+    for (uint32_t i = 0; i < 256; i++) {
+        uint32_t c = i;
+        for (int k = 0; k < 8; k++)
+            c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        m->crc_table[i] = c;
+    }
+    for (uint32_t cp = 0; cp < 65536; cp++)
+        m->bmp_script[cp] = (uint8_t)dm_script_of(cp);
+    memset(m->allowed, 1, sizeof m->allowed);
+    lid_update_candidates(m);
+}
+
+void lid_update_candidates(lid_model *m)
+{
+    memset(m->script_langs, 0, sizeof m->script_langs);
+    memset(m->script_only, 0, sizeof m->script_only);
+    for (uint32_t l = 0; l < m->n_langs; l++) {
+        if (!m->allowed[l])
+            continue;
+        for (int s = 0; s < 32; s++)
+            if (m->langs[l].scripts & (1u << s)) {
+                m->script_langs[s]++;
+                m->script_only[s] = (uint8_t)l;
+            }
+    }
+}
+
+dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
+{
+    *out = NULL;
+    unsigned char *blob = NULL;
+    size_t len = 0;
+    dm_status st = read_file(ctx, path, &blob, &len);
+    if (st != DM_OK)
+        return st;
+    lid_model *m = calloc(1, sizeof *m);
+    if (!m) {
+        free(blob);
+        return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
+    }
+    m->blob = blob;
+    if (len < HEADER_BYTES || memcmp(blob, "DMLANGID", 8) || rd32(blob + 8) != 2)
+        goto corrupt;
+    m->n_langs = rd32(blob + 12);
+    m->n_keys = rd32(blob + 16);
+    m->n_post = rd32(blob + 20);
+    m->qscale = rdf(blob + 24);
+    if (m->n_langs == 0 || m->n_langs > LID_MAX_LANGS || !(m->qscale > 0))
+        goto corrupt;
+    /* sizes in 64 bits: the counts come from the file and must not overflow the check */
+    if (m->n_post >= (1u << 24) || m->n_keys > (1u << 28) ||
+        len < HEADER_BYTES + (uint64_t)m->n_langs * LANG_BYTES)
+        goto corrupt;
+    m->langs = calloc(m->n_langs, sizeof *m->langs);
+    if (!m->langs) {
+        lid_model_free(m);
+        return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
+    }
+    const unsigned char *p = blob + HEADER_BYTES;
+    for (uint32_t l = 0; l < m->n_langs; l++, p += LANG_BYTES) {
+        lid_lang *g = &m->langs[l];
+        memcpy(g->code, p, 8);
+        memcpy(g->alt, p + 8, 8);
+        g->code[7] = g->alt[7] = 0;
+        if (!g->code[0])
+            goto corrupt;
+        g->scripts = rd32(p + 16);
+        for (int o = 0; o < LID_ORDERS; o++)
+            g->delta[o] = rdf(p + 20 + 4 * o);
+        g->bias = rdf(p + 44);
+    }
+    /* the varint keys end where the counts begin: find that end first, checking the sizes */
+    const unsigned char *end = blob + len, *keys = p;
+    for (uint32_t i = 0; i < m->n_keys; i++) {
+        int bytes = 0;
+        while (p < end && (*p & 0x80) && bytes < 4)
+            p++, bytes++;
+        if (p >= end || (*p & 0x80)) /* a key is at most five bytes, the last one final */
+            goto corrupt;
+        p++;
+    }
+    const unsigned char *counts = p;
+    if ((uint64_t)(end - counts) != (uint64_t)m->n_keys + 2ull * m->n_post)
+        goto corrupt;
+    m->post = (const lid_posting *)(const void *)(counts + m->n_keys);
+    uint32_t n_slots = 1024;
+    while (n_slots < m->n_keys + m->n_keys / 2) /* load factor below 2/3 */
+        n_slots *= 2;
+    m->mask = n_slots - 1;
+    m->shift = 32;
+    for (uint32_t v = n_slots; v > 1; v >>= 1)
+        m->shift--;
+    m->table = calloc(n_slots, sizeof *m->table);
+    if (!m->table) {
+        lid_model_free(m);
+        return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
+    }
+    uint64_t start = 0;
+    uint32_t prev = 0;
+    for (uint32_t i = 0; i < m->n_keys; i++) {
+        uint64_t diff = 0;
+        for (int shift = 0;; shift += 7) {
+            unsigned char b = *keys++;
+            diff |= (uint64_t)(b & 0x7F) << shift;
+            if (!(b & 0x80))
+                break;
+        }
+        uint64_t key64 = (uint64_t)prev + diff;
+        uint32_t key = (uint32_t)key64, count = counts[i];
+        if ((i && diff == 0) || key64 > UINT32_MAX || count == 0 || start + count > m->n_post)
+            goto corrupt;
+        prev = key;
+        uint32_t s = key >> m->shift;
+        while (m->table[s].start_count)
+            s = (s + 1) & m->mask;
+        m->table[s].key = key;
+        if (count == 1) {
+            const lid_posting *only = &m->post[start];
+            if (only->lang >= m->n_langs)
+                goto corrupt;
+            m->table[s].start_count = (uint32_t)(uint8_t)only->q << 16 | (uint32_t)only->lang << 8 | 1;
+        } else {
+            m->table[s].start_count = (uint32_t)start << 8 | count;
+        }
+        start += count;
+    }
+    if (start != m->n_post)
+        goto corrupt;
+    for (uint32_t i = 0; i < m->n_post; i++)
+        if (m->post[i].lang >= m->n_langs)
+            goto corrupt;
+    build_tables(m);
+    *out = m;
+    return DM_OK;
+corrupt:
+    lid_model_free(m);
+    return dm_fail(ctx, DM_EMODEL, "language model %s is corrupt", path);
+}
+
+dm_status lid_model_get(dm_ctx *ctx, lid_model **out)
+{
+    dm_model_slot *slot = &ctx->slots[DM_SLOT_LANGID];
+    if (slot->model) {
+        *out = slot->model;
+        return DM_OK;
+    }
+    char path[1200];
+    dm_status st = dm_data_path(ctx, "langid/langid.bin.gz", path, sizeof path);
+    if (st != DM_OK)
+        return st;
+    lid_model *m;
+    st = lid_model_load(ctx, path, &m);
+    if (st != DM_OK)
+        return st;
+    slot->model = m;
+    slot->free_fn = lid_model_free;
+    *out = m;
+    return DM_OK;
+}
+
+int lid_lang_index(const lid_model *m, const char *code, size_t len)
+{
+    if (len == 0 || len >= 8)
+        return -1;
+    for (uint32_t l = 0; l < m->n_langs; l++) {
+        const lid_lang *g = &m->langs[l];
+        if ((strlen(g->code) == len && !strncmp(g->code, code, len)) ||
+            (strlen(g->alt) == len && !strncmp(g->alt, code, len)))
+            return (int)l;
+    }
+    return -1;
+}

@@ -1,0 +1,214 @@
+/*
+ * link.h -- the inside of the linking stage: which documents are versions of one story.
+ *
+ * The stage turns every document into a sparse vector of language-neutral evidence (numbers,
+ * name keys, transliterated character n-grams, pivot words reached through lexicons shipped or
+ * learned from the collection), finds candidates through an inverted index instead of comparing
+ * every pair, scores them, links them one-to-one per language pair and groups the links into
+ * stories. Each kind of evidence has its own file; this header is what they share.
+ */
+#ifndef DM_LINK_H
+#define DM_LINK_H
+
+#include "dragoman.h"
+#include "text/text.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define LK_NONE UINT32_MAX
+
+/* --- a u64 -> u32 open-addressing hash map (key 0 is reserved as "empty") ------------------- */
+
+typedef struct lk_map {
+    uint64_t *keys;
+    uint32_t *vals;
+    size_t cap, n;
+} lk_map;
+
+uint64_t lk_hash(const void *p, size_t len, uint64_t seed);
+dm_status lk_map_init(lk_map *m, size_t hint);
+void lk_map_free(lk_map *m);
+/* The value slot of key, or NULL. */
+uint32_t *lk_map_get(const lk_map *m, uint64_t key);
+/* The value slot of key, inserted with value `val` when absent (*added says which). */
+dm_status lk_map_put(lk_map *m, uint64_t key, uint32_t val, uint32_t **slot, int *added);
+
+/* --- a growable byte arena for strings ------------------------------------------------------- */
+
+typedef struct lk_strs {
+    char *p;
+    size_t n, cap;
+} lk_strs;
+
+/* Copy s[0..len) plus a NUL; *off receives where it starts. */
+dm_status lk_strs_add(lk_strs *a, const char *s, size_t len, uint32_t *off);
+
+/* --- features: interned (kind, string) with document frequency ---------------------------- */
+
+enum lk_kind {
+    LK_NUM,   /* a number, digits only (separators dropped): every digit system, every grouping */
+    LK_KEY,   /* consonant-skeleton key of a word's Latin transliteration */
+    LK_GRAM,  /* character 4-gram of a word's Latin transliteration */
+    LK_PIVOT, /* a pivot-language word reached through a lexicon (shipped or learned) */
+    LK_KIND_COUNT
+};
+
+typedef struct lk_feats {
+    lk_map map;
+    uint32_t *df;
+    uint64_t *lmask; /* languages it occurs in (bit = language index mod 64) */
+    uint8_t *kind;
+    uint32_t *str; /* offset of the feature's text in strs */
+    size_t n, cap;
+    lk_strs strs;
+} lk_feats;
+
+dm_status lk_feat_id(lk_feats *f, int kind, const char *s, size_t len, uint32_t *id);
+const char *lk_feat_text(const lk_feats *f, uint32_t id);
+const char *lk_kind_name(int kind);
+
+/* --- word types: every distinct word of the collection, analysed once --------------------- */
+
+typedef struct lk_word {
+    uint32_t str;    /* the word (matching form) in words.strs */
+    uint32_t latin;  /* its Latin transliteration in words.strs */
+    uint32_t key;    /* LK_KEY feature id or LK_NONE */
+    uint32_t gram0;  /* its LK_GRAM feature ids: grams[gram0 .. gram0+ngram) */
+    uint16_t ngram;
+    uint16_t len;
+} lk_word;
+
+typedef struct lk_words {
+    lk_map map; /* hash of the word -> index */
+    lk_word *w;
+    size_t n, cap;
+    uint32_t *grams;
+    size_t ngrams, gcap;
+    lk_strs strs;
+} lk_words;
+
+/* --- documents ----------------------------------------------------------------------------- */
+
+typedef struct lk_fw {
+    uint32_t id;
+    float w; /* term count while analysing, final weight after lk_weigh */
+} lk_fw;
+
+typedef struct lk_doc {
+    uint32_t lang;         /* index into coll.langs */
+    uint32_t nchar;        /* code points of letters and digits */
+    uint32_t nsent, npara; /* sentences, paragraphs */
+    lk_fw *f;              /* features, sorted by id */
+    uint32_t nf;
+    uint32_t *words; /* word type ids, in text order */
+    uint32_t nwords;
+    uint32_t *sent; /* sentence i covers words[sent[i] .. sent[i+1]) (nsent+1 entries) */
+    float *num_pos; /* relative position (0..1) of each LK_NUM feature occurrence, for structure */
+} lk_doc;
+
+typedef struct lk_lang {
+    char code[12];  /* ISO code from langid, or "S:<script>" when only the script is known */
+    uint32_t ndocs;
+    int script;
+    double mean_chars; /* mean letters per document */
+} lk_lang;
+
+/* A candidate pair with its evidence score. */
+typedef struct lk_pair {
+    uint32_t a, b;
+    float sim;   /* weighted cosine of the evidence vectors */
+    float score; /* sim relative to the neighbourhoods of a and b (margin), structure applied */
+} lk_pair;
+
+/* Tunable constants in one place, so that explain and cluster agree. */
+typedef struct lk_params {
+    float alpha[LK_KIND_COUNT]; /* weight of each kind of evidence */
+    uint32_t k_per_lang;        /* candidates kept per document and target language */
+    uint32_t probe_feats;       /* rarest features of a document used to probe the index */
+    uint32_t posting_cap;       /* postings longer than this are not probed (too common) */
+    float min_sim;              /* below this cosine a pair is no evidence at all */
+    float min_score;            /* below this margin score a pair is not linked */
+    float dup_sim;              /* same-language pairs above this are near-duplicates */
+    float merge_avg;            /* average link strength needed to merge two clusters */
+} lk_params;
+
+typedef struct lk_coll {
+    dm_ctx *ctx;
+    const dm_doc *docs;
+    size_t n;
+    lk_params prm;
+    lk_doc *d;
+    lk_feats feats;
+    lk_words words;
+    lk_lang *langs;
+    size_t nlangs;
+    lk_map lang_seen, lang_first, lang_votes; /* word -> documents, first language, per language */
+    size_t n_langid; /* documents dm_langid was asked about */
+    int no_langid;  /* dm_langid failed (no model): scripts stand in for languages */
+    int pivot_lang; /* index of the pivot language (English when present), -1 if none */
+    void *lexicon;  /* shipped lexicon state (link_lexicon.c), NULL when none */
+    /* candidates */
+    lk_pair *pairs;
+    size_t npairs;
+} lk_coll;
+
+void lk_params_default(lk_params *p);
+
+/* DEV: print the time since the last call with a label when DM_LINK_TIMING is set. */
+void lk_tick(const char *what);
+
+/* link_coll.c: building and freeing a collection */
+dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c);
+void lk_coll_free(lk_coll *c);
+
+/* link_doc.c: one document's analysis (tokens, words, sentences, language) */
+dm_status lk_doc_analyse(lk_coll *c, size_t i);
+/* Add `count` occurrences of feature id to the document being built. */
+dm_status lk_doc_add(lk_doc *d, uint32_t id, float count, uint32_t *cap);
+/* Sort and merge a document's features (ids ascending, counts summed). */
+void lk_doc_compact(lk_doc *d);
+
+/* link_words.c: word types (transliteration, name key, n-grams computed once per type) */
+dm_status lk_word_get(lk_coll *c, const char *s, size_t len, uint32_t *id);
+const char *lk_word_text(const lk_coll *c, uint32_t id);
+const char *lk_word_latin(const lk_coll *c, uint32_t id);
+
+/* link_numbers.c: numbers of every digit system */
+dm_status lk_numbers_add(lk_coll *c, lk_doc *d, const char *text, const dm_token *t, size_t nt,
+                         size_t i, uint32_t *cap, size_t *consumed);
+
+/* link_lang.c: the language of each document */
+dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const char *text, size_t len, uint32_t *lang);
+
+/* link_lexicon.c: shipped lexicons to pivot (English) words; a no-op without lexicons */
+dm_status lk_lexicon_add(lk_coll *c, lk_doc *d);
+
+/* link_learn.c: a lexicon learned from the confident links of the collection itself */
+dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label);
+
+/* link_weight.c: document frequencies -> tf-idf weights, normalised per kind. Only features of
+ * the kinds in kind_mask are touched (their w must still hold term counts). Features no other
+ * document shares are dropped. */
+void lk_count_df(lk_coll *c, const lk_doc *d, int kind_mask);
+void lk_weigh(lk_coll *c, int kind_mask);
+
+/* link_index.c: candidates through an inverted index (never every pair) */
+dm_status lk_candidates(lk_coll *c);
+
+/* link_score.c: evidence of a pair */
+float lk_sim(const lk_coll *c, uint32_t a, uint32_t b, float part[LK_KIND_COUNT]);
+/* How well the shapes agree (length, sentences, paragraphs): a factor in (0,1]. */
+float lk_structure(const lk_coll *c, uint32_t a, uint32_t b);
+/* The cosine of a pair relative to the documents' own lengths: 1 for identical evidence. */
+float lk_dup_sim(const lk_coll *c, const lk_pair *p);
+/* Turn sims into margin scores (relative to each document's neighbourhood per language). */
+void lk_score_pairs(lk_coll *c);
+
+/* link_cluster.c: one-to-one links per language pair, then stories */
+dm_status lk_cluster(lk_coll *c, uint32_t *label);
+
+/* link_explain.c */
+dm_status lk_explain(lk_coll *c, uint32_t a, uint32_t b, const uint32_t *label, char **out);
+
+#endif

@@ -1,0 +1,103 @@
+/*
+ * link_api.c -- the public face of the linking stage (dragoman.h, "link" banner): a linker built
+ * once over a collection, asked for story labels and for explanations of any pair.
+ */
+#include "link/link.h"
+#include "core/ctx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* DEV ONLY: dump candidate pairs to the file named by an environment variable. */
+static void lk_debug_dump(const lk_coll *c, const char *var)
+{
+    const char *path = getenv(var);
+    FILE *f = path ? fopen(path, "w") : NULL;
+    if (!f)
+        return;
+    for (size_t t = 0; t < c->npairs; t++) {
+        const lk_pair *p = &c->pairs[t];
+        float part[LK_KIND_COUNT];
+        lk_sim(c, p->a, p->b, part);
+        fprintf(f, "%s\t%s\t%s\t%s\t%.4f\t%.4f\t%.3f\t%.4f\t%.4f\t%.4f\t%.4f\n", c->docs[p->a].id, c->docs[p->b].id,
+                c->langs[c->d[p->a].lang].code, c->langs[c->d[p->b].lang].code, p->sim, p->score,
+                lk_structure(c, p->a, p->b), part[0], part[1], part[2], part[3]);
+    }
+    fclose(f);
+}
+
+struct dm_linker {
+    lk_coll c;
+    uint32_t *label;
+};
+
+void dm_linker_free(dm_linker *lk)
+{
+    if (!lk)
+        return;
+    lk_coll_free(&lk->c);
+    free(lk->label);
+    free(lk);
+}
+
+dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **out)
+{
+    *out = NULL;
+    if (!ctx || (!docs && n))
+        return ctx ? dm_fail(ctx, DM_EINVAL, "no documents given") : DM_EINVAL;
+    dm_linker *lk = calloc(1, sizeof *lk);
+    if (!lk)
+        return dm_fail(ctx, DM_ENOMEM, "no memory for a linker");
+    lk->label = malloc((n + 1) * sizeof *lk->label);
+    dm_status st = lk->label ? DM_OK : dm_fail(ctx, DM_ENOMEM, "no memory for labels");
+    if (st == DM_OK)
+        st = lk_coll_build(ctx, docs, n, &lk->c);
+    if (st == DM_OK)
+        st = lk_cluster(&lk->c, lk->label);
+    lk_tick("cluster");
+    lk_debug_dump(&lk->c, "DM_LINK_DUMP1");
+    /* a lexicon learned from the stories found, then the stories again (twice: the second
+     * lexicon learns from the languages the first one brought in) */
+    for (int pass = 0; pass < 2 && st == DM_OK; pass++) {
+        dm_status ls = lk_learn_lexicon(&lk->c, lk->label);
+        if (ls == DM_ENOTFOUND)
+            break;
+        st = ls == DM_OK ? lk_cluster(&lk->c, lk->label) : ls;
+        lk_tick("cluster");
+    }
+    lk_debug_dump(&lk->c, "DM_LINK_DUMP");
+    if (st != DM_OK) {
+        dm_linker_free(lk);
+        return st;
+    }
+    *out = lk;
+    return DM_OK;
+}
+
+dm_status dm_linker_labels(const dm_linker *lk, size_t *labels)
+{
+    for (size_t i = 0; i < lk->c.n; i++)
+        labels[i] = lk->label[i];
+    return DM_OK;
+}
+
+dm_status dm_linker_explain(dm_linker *lk, size_t a, size_t b, char **out)
+{
+    *out = NULL;
+    if (a >= lk->c.n || b >= lk->c.n)
+        return dm_fail(lk->c.ctx, DM_EINVAL, "no document %zu in a collection of %zu", a > b ? a : b,
+                       lk->c.n);
+    return lk_explain(&lk->c, (uint32_t)a, (uint32_t)b, lk->label, out);
+}
+
+dm_status dm_cluster(dm_ctx *ctx, const dm_doc *docs, size_t n, size_t *labels)
+{
+    dm_linker *lk = NULL;
+    dm_status st = dm_linker_new(ctx, docs, n, &lk);
+    if (st != DM_OK)
+        return st;
+    st = dm_linker_labels(lk, labels);
+    dm_linker_free(lk);
+    return st;
+}

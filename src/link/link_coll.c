@@ -1,0 +1,131 @@
+/*
+ * link_coll.c -- a collection ready for linking: every document analysed, the evidence weighed,
+ * the candidate pairs found and scored. Also the parameters, in one place.
+ */
+#include "link/link.h"
+#include "core/ctx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <string.h>
+
+void lk_tick(const char *what)
+{
+    static struct timespec last;
+    struct timespec now;
+    if (!getenv("DM_LINK_TIMING"))
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (what)
+        fprintf(stderr, "link: %-12s %.3f s\n", what,
+                (double)(now.tv_sec - last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9);
+    last = now;
+}
+
+void lk_params_default(lk_params *p)
+{
+    p->alpha[LK_NUM] = 1.0f;
+    p->alpha[LK_KEY] = 1.0f;
+    p->alpha[LK_GRAM] = 1.0f;
+    p->alpha[LK_PIVOT] = 1.0f;
+    p->k_per_lang = 4;
+    p->probe_feats = 24;
+    p->posting_cap = 256;
+    p->min_sim = 0.02f;
+    p->min_score = 1.2f;
+    p->dup_sim = 0.8f;
+    p->merge_avg = 0.3f;
+}
+
+static void mean_chars(lk_coll *c)
+{
+    for (size_t l = 0; l < c->nlangs; l++)
+        c->langs[l].mean_chars = 0;
+    for (size_t i = 0; i < c->n; i++)
+        c->langs[c->d[i].lang].mean_chars += c->d[i].nchar + 1.0;
+    for (size_t l = 0; l < c->nlangs; l++)
+        if (c->langs[l].ndocs)
+            c->langs[l].mean_chars /= c->langs[l].ndocs;
+}
+
+static void choose_pivot(lk_coll *c)
+{
+    /* English when present (the shipped lexicons' pivot), else the language with most documents */
+    c->pivot_lang = -1;
+    for (size_t l = 0; l < c->nlangs; l++)
+        if (!strcmp(c->langs[l].code, "en"))
+            c->pivot_lang = (int)l;
+    if (c->pivot_lang >= 0)
+        return;
+    for (size_t l = 0; l < c->nlangs; l++)
+        if (c->pivot_lang < 0 || c->langs[l].ndocs > c->langs[c->pivot_lang].ndocs)
+            c->pivot_lang = (int)l;
+}
+
+dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c)
+{
+    memset(c, 0, sizeof *c);
+    c->ctx = ctx;
+    c->docs = docs;
+    c->n = n;
+    lk_params_default(&c->prm);
+    if (n >= UINT32_MAX)
+        return dm_fail(ctx, DM_ELIMIT, "too many documents to link (%zu)", n);
+    c->d = calloc(n + 1, sizeof *c->d);
+    if (!c->d)
+        return dm_fail(ctx, DM_ENOMEM, "no memory for %zu documents", n);
+    dm_status st = lk_map_init(&c->feats.map, 1 << 16);
+    if (st == DM_OK)
+        st = lk_map_init(&c->words.map, 1 << 16);
+    lk_tick(NULL);
+    for (size_t i = 0; st == DM_OK && i < n; i++) {
+        st = lk_doc_analyse(c, i);
+        if (st != DM_OK && st != DM_ENOMEM)
+            return dm_fail(ctx, st, "cannot analyse document %s", docs[i].id ? docs[i].id : "?");
+    }
+    if (st != DM_OK)
+        return dm_fail(ctx, st, "cannot analyse the documents");
+    lk_tick("analyse");
+    if (getenv("DM_LINK_TIMING"))
+        fprintf(stderr, "link: %zu of %zu documents identified by the model\n", c->n_langid, c->n);
+    mean_chars(c);
+    choose_pivot(c);
+    lk_weigh(c, ~0);
+    lk_tick("weigh");
+    st = lk_candidates(c);
+    if (st != DM_OK)
+        return st;
+    lk_tick("candidates");
+    lk_score_pairs(c);
+    lk_tick("score");
+    return DM_OK;
+}
+
+void lk_coll_free(lk_coll *c)
+{
+    if (c->d)
+        for (size_t i = 0; i < c->n; i++) {
+            free(c->d[i].f);
+            free(c->d[i].words);
+            free(c->d[i].sent);
+            free(c->d[i].num_pos);
+        }
+    free(c->d);
+    lk_map_free(&c->feats.map);
+    free(c->feats.df);
+    free(c->feats.lmask);
+    free(c->feats.kind);
+    free(c->feats.str);
+    free(c->feats.strs.p);
+    lk_map_free(&c->words.map);
+    free(c->words.w);
+    free(c->words.grams);
+    free(c->words.strs.p);
+    free(c->langs);
+    lk_map_free(&c->lang_seen);
+    lk_map_free(&c->lang_first);
+    lk_map_free(&c->lang_votes);
+    free(c->pairs);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,145 @@
+/*
+ * link_explain.c -- why two documents are (or are not) one story, in words a person can check:
+ * their languages, the evidence of each kind they share (the most telling items first), how
+ * their shapes compare, where the pair stands among each one's alternatives, and the verdict.
+ */
+#include "link/link.h"
+#include "core/ctx.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct buf {
+    char *p;
+    size_t n, cap;
+    int failed;
+} buf_t;
+
+static void bprintf(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void bprintf(buf_t *b, const char *fmt, ...)
+{
+    if (b->failed)
+        return;
+    for (;;) {
+        va_list ap;
+        va_start(ap, fmt);
+        int k = vsnprintf(b->p ? b->p + b->n : NULL, b->p ? b->cap - b->n : 0, fmt, ap);
+        va_end(ap);
+        if (k < 0) {
+            b->failed = 1;
+            return;
+        }
+        if (b->p && b->n + (size_t)k < b->cap) {
+            b->n += (size_t)k;
+            return;
+        }
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        while (cap < b->n + (size_t)k + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->failed = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+}
+
+typedef struct shared {
+    uint32_t id;
+    float v;
+} shared_t;
+
+static int cmp_shared(const void *a, const void *b)
+{
+    float x = ((const shared_t *)a)->v, y = ((const shared_t *)b)->v;
+    return x > y ? -1 : x < y;
+}
+
+enum { SHOW_PER_KIND = 12 };
+
+static void shared_evidence(const lk_coll *c, uint32_t a, uint32_t b, buf_t *o)
+{
+    const lk_doc *x = &c->d[a], *y = &c->d[b];
+    shared_t *sh = malloc((x->nf < y->nf ? x->nf : y->nf) * sizeof *sh + 1);
+    if (!sh) {
+        o->failed = 1;
+        return;
+    }
+    size_t ns = 0;
+    for (uint32_t i = 0, j = 0; i < x->nf && j < y->nf;) {
+        if (x->f[i].id < y->f[j].id)
+            i++;
+        else if (x->f[i].id > y->f[j].id)
+            j++;
+        else {
+            sh[ns++] = (shared_t){x->f[i].id, x->f[i].w * y->f[j].w};
+            i++;
+            j++;
+        }
+    }
+    qsort(sh, ns, sizeof *sh, cmp_shared);
+    float part[LK_KIND_COUNT];
+    lk_sim(c, a, b, part);
+    for (int k = 0; k < LK_KIND_COUNT; k++) {
+        size_t count = 0;
+        for (size_t t = 0; t < ns; t++)
+            count += c->feats.kind[sh[t].id] == k;
+        bprintf(o, "  %-7s %.3f from %zu shared", lk_kind_name(k), part[k], count);
+        size_t shown = 0;
+        for (size_t t = 0; t < ns && shown < SHOW_PER_KIND; t++) {
+            if (c->feats.kind[sh[t].id] != k)
+                continue;
+            bprintf(o, "%s%s", shown ? ", " : ": ", lk_feat_text(&c->feats, sh[t].id));
+            shown++;
+        }
+        bprintf(o, "%s\n", count > shown ? ", ..." : "");
+    }
+    free(sh);
+}
+
+static const lk_pair *find_pair(const lk_coll *c, uint32_t a, uint32_t b)
+{
+    uint32_t x = a < b ? a : b, y = a < b ? b : a;
+    size_t lo = 0, hi = c->npairs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const lk_pair *p = &c->pairs[mid];
+        if (p->a < x || (p->a == x && p->b < y))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->npairs && c->pairs[lo].a == x && c->pairs[lo].b == y ? &c->pairs[lo] : NULL;
+}
+
+dm_status lk_explain(lk_coll *c, uint32_t a, uint32_t b, const uint32_t *label, char **out)
+{
+    buf_t o = {0};
+    const lk_doc *x = &c->d[a], *y = &c->d[b];
+    bprintf(&o, "%s: language %s, %u letters, %u sentences, %u paragraphs\n", c->docs[a].id,
+            c->langs[x->lang].code, x->nchar, x->nsent, x->npara);
+    bprintf(&o, "%s: language %s, %u letters, %u sentences, %u paragraphs\n", c->docs[b].id,
+            c->langs[y->lang].code, y->nchar, y->nsent, y->npara);
+    float sim = lk_sim(c, a, b, NULL);
+    bprintf(&o, "shared evidence (weighted cosine %.3f):\n", sim);
+    shared_evidence(c, a, b, &o);
+    bprintf(&o, "shape agreement: %.2f (1 = lengths and sentence counts as expected)\n",
+            lk_structure(c, a, b));
+    const lk_pair *p = find_pair(c, a, b);
+    if (p)
+        bprintf(&o, "margin over alternatives: %.2f (linked from %.2f)\n", p->score, c->prm.min_score);
+    else
+        bprintf(&o, "not a candidate: neither is among the other's best matches\n");
+    if (label)
+        bprintf(&o, "verdict: %s\n", label[a] == label[b] ? "same story" : "different stories");
+    if (o.failed) {
+        free(o.p);
+        return dm_fail(c->ctx, DM_ENOMEM, "no memory for an explanation");
+    }
+    *out = o.p;
+    return DM_OK;
+}

@@ -1,0 +1,87 @@
+/*
+ * link_numbers.c -- numbers are the evidence that survives translation best: 2706, ۲۷۰۶, ٢٧٠٦,
+ * २७०६, "2,706", "2.706" and "2 706" are one feature. The matching form has already turned every
+ * digit system into ASCII; here a number becomes its digits alone (grouping and decimal marks
+ * dropped, since languages swap them), and a group split by a space ("2 706") is joined again.
+ */
+#include "link/link.h"
+#include "text/text.h"
+
+#include <string.h>
+
+enum { NUM_CAP = 48 };
+
+static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+
+/* Digits of s[0..len) without leading zeros; returns how many, 0 when none or too long. */
+static size_t digits_of(const char *s, size_t len, char *out, size_t cap, size_t *ndig_run)
+{
+    size_t n = 0;
+    *ndig_run = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (!is_digit(s[i]))
+            continue;
+        if (n == 0 && s[i] == '0' && i + 1 < len && is_digit(s[i + 1]))
+            continue;
+        if (n + 1 >= cap)
+            return 0;
+        out[n++] = s[i];
+    }
+    /* length of the last run of digits (a group of three can be a thousands group) */
+    size_t run = 0;
+    for (size_t i = len; i > 0 && is_digit(s[i - 1]); i--)
+        run++;
+    *ndig_run = run;
+    out[n] = 0;
+    return n;
+}
+
+static int is_group_space(const char *s, size_t len)
+{
+    /* one space, no-break space (C2 A0) or narrow no-break / thin space (E2 80 AF / E2 80 89) */
+    if (len == 1 && s[0] == ' ')
+        return 1;
+    if (len == 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+        return 1;
+    if (len == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0xAF || (unsigned char)s[2] == 0x89))
+        return 1;
+    return 0;
+}
+
+dm_status lk_numbers_add(lk_coll *c, lk_doc *d, const char *text, const dm_token *t, size_t nt,
+                         size_t i, uint32_t *cap, size_t *consumed)
+{
+    *consumed = 1;
+    const char *s = text + t[i].start;
+    size_t len = t[i].len;
+    double value;
+    int numeric = t[i].kind == DM_TOK_NUMBER || dm_parse_number(s, len, &value);
+    char dig[NUM_CAP];
+    size_t run;
+    size_t n = digits_of(s, len, dig, sizeof dig, &run);
+    if (n == 0)
+        return DM_OK;
+    /* 2 706 (fr, ru...): a following group of exactly three digits after one space joins */
+    while (numeric && i + *consumed < nt) {
+        const dm_token *nx = &t[i + *consumed];
+        const dm_token *pv = &t[i + *consumed - 1];
+        size_t gap = nx->start - (pv->start + pv->len);
+        if (nx->kind != DM_TOK_NUMBER || nx->len != 3 || !is_group_space(text + pv->start + pv->len, gap))
+            break;
+        if (n + 4 >= sizeof dig)
+            break;
+        memcpy(dig + n, text + nx->start, 3);
+        n += 3;
+        dig[n] = 0;
+        ++*consumed;
+    }
+    /* single digits are too common to say anything, and often written as words */
+    if (n < 2)
+        return DM_OK;
+    uint32_t id;
+    dm_status st = lk_feat_id(&c->feats, LK_NUM, dig, n, &id);
+    if (st == DM_OK)
+        st = lk_doc_add(d, id, 1.0f, cap);
+    return st;
+}

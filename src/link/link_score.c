@@ -1,0 +1,132 @@
+/*
+ * link_score.c -- the evidence of one pair and how it compares with the alternatives. The
+ * cosine of two evidence vectors is scaled by how well their shapes agree (length relative to
+ * the usual length in each language, number of sentences), then divided by the mean of each
+ * document's best few scores in the other's language (the margin criterion of bitext mining):
+ * a pair stands out when it is clearly better than what else either side could pair with,
+ * which also evens out language pairs that share much evidence (Spanish-French) or little
+ * (Chinese-Hindi). A side with no alternative at all (the only document of its language) gives
+ * no margin: two documents alone in a collection are not a story on their own say-so, which is
+ * what keeps Persian and Arabic (one script, shared vocabulary) apart in a tiny collection.
+ */
+#include "link/link.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+float lk_sim(const lk_coll *c, uint32_t a, uint32_t b, float part[LK_KIND_COUNT])
+{
+    const lk_doc *x = &c->d[a], *y = &c->d[b];
+    if (part)
+        memset(part, 0, LK_KIND_COUNT * sizeof *part);
+    float s = 0;
+    uint32_t i = 0, j = 0;
+    const lk_fw *fx = x->f, *fy = y->f;
+    /* a merge of the two sorted lists, without a branch the processor would mispredict */
+    while (i < x->nf && j < y->nf) {
+        uint32_t p = fx[i].id, q = fy[j].id;
+        if (p == q) {
+            float v = fx[i].w * fy[j].w;
+            s += v;
+            if (part)
+                part[c->feats.kind[p]] += v;
+        }
+        i += p <= q;
+        j += q <= p;
+    }
+    return s;
+}
+
+/* Mean letters per document in each language: the yardstick for comparing lengths across
+ * scripts (Chinese needs a third of the characters English does). */
+static double lang_mean_chars(const lk_coll *c, uint32_t lang)
+{
+    return c->langs[lang].ndocs ? c->langs[lang].mean_chars : 1.0;
+}
+
+float lk_structure(const lk_coll *c, uint32_t a, uint32_t b)
+{
+    const lk_doc *x = &c->d[a], *y = &c->d[b];
+    double la = (x->nchar + 1.0) / lang_mean_chars(c, x->lang);
+    double lb = (y->nchar + 1.0) / lang_mean_chars(c, y->lang);
+    double r = log(la / lb);
+    double f_len = exp(-(r * r) / (2 * 0.45 * 0.45));
+    double rs = log((x->nsent + 1.0) / (y->nsent + 1.0));
+    double f_sent = exp(-(rs * rs) / (2 * 0.6 * 0.6));
+    return (float)(0.4 + 0.6 * f_len * f_sent);
+}
+
+/* A pair with no alternative sharing anything scores this (the margin is otherwise unbounded). */
+static const double MAX_MARGIN = 20.0;
+
+static void keep_top(float *top, size_t k, float s)
+{
+    if (s <= top[k - 1])
+        return;
+    size_t q = k - 1;
+    while (q > 0 && top[q - 1] < s) {
+        top[q] = top[q - 1];
+        q--;
+    }
+    top[q] = s;
+}
+
+void lk_score_pairs(lk_coll *c)
+{
+    size_t nl = c->nlangs, k = c->prm.k_per_lang;
+    for (size_t t = 0; t < c->npairs; t++) {
+        lk_pair *p = &c->pairs[t];
+        p->score = p->sim * lk_structure(c, p->a, p->b);
+    }
+    float *top = calloc(c->n * nl * k + 1, sizeof *top);
+    if (!top) { /* no room for neighbourhoods: the plain scores will do */
+        return;
+    }
+    for (size_t t = 0; t < c->npairs; t++) {
+        const lk_pair *p = &c->pairs[t];
+        keep_top(top + ((size_t)p->a * nl + c->d[p->b].lang) * k, k, p->score);
+        keep_top(top + ((size_t)p->b * nl + c->d[p->a].lang) * k, k, p->score);
+    }
+    for (size_t t = 0; t < c->npairs; t++) {
+        lk_pair *p = &c->pairs[t];
+        const lk_doc *x = &c->d[p->a], *y = &c->d[p->b];
+        double bg = 0;
+        int sides = 0;
+        for (int side = 0; side < 2; side++) {
+            const lk_doc *from = side ? y : x, *to = side ? x : y;
+            const float *tp = top + ((size_t)(side ? p->b : p->a) * nl + to->lang) * k;
+            /* the alternatives this side could have had: other documents of the other's language */
+            size_t others = c->langs[to->lang].ndocs - 1 - (from->lang == to->lang);
+            size_t keff = others < k - 1 ? others : k - 1;
+            if (!keff)
+                continue;
+            double sum = 0;
+            int skipped = 0;
+            for (size_t q = 0, used = 0; q < k && used < keff; q++) {
+                if (!skipped && tp[q] == p->score) { /* the pair itself */
+                    skipped = 1;
+                    continue;
+                }
+                sum += tp[q];
+                used++;
+            }
+            bg += sum / (double)keff;
+            sides++;
+        }
+        if (!sides) /* nothing to compare with: no margin either way */
+            p->score = 1.0f;
+        else {
+            bg /= sides;
+            double floor = p->score / MAX_MARGIN;
+            p->score = (float)(p->score / (bg > floor ? bg : floor));
+        }
+    }
+    free(top);
+}
+
+float lk_dup_sim(const lk_coll *c, const lk_pair *p)
+{
+    float sa = lk_sim(c, p->a, p->a, NULL), sb = lk_sim(c, p->b, p->b, NULL);
+    return sa > 0 && sb > 0 ? p->sim / sqrtf(sa * sb) : 0.0f;
+}

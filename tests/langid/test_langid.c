@@ -1,0 +1,254 @@
+/*
+ * test_langid.c -- the language identifier on real text: close languages of one script (Persian,
+ * Arabic, Urdu; Hindi, Marathi, Nepali; Russian, Ukrainian...), scripts that settle the answer,
+ * the example articles, "und" cases, confidence, spans of a mixed text, restricted candidates and
+ * a missing or corrupt model. Uses the shipped model in data/langid/.
+ */
+#include "dragoman.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int failures, checks;
+
+#define CHECK(cond, ...)                                                                          \
+    do {                                                                                          \
+        checks++;                                                                                 \
+        if (!(cond)) {                                                                            \
+            failures++;                                                                           \
+            fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);              \
+            fprintf(stderr, __VA_ARGS__);                                                         \
+            fputc('\n', stderr);                                                                  \
+        }                                                                                         \
+    } while (0)
+
+static dm_lang_guess guess(dm_ctx *ctx, const char *text)
+{
+    dm_lang_guess g[1];
+    size_t n = 0;
+    memset(g, 0, sizeof g);
+    dm_status st = dm_langid(ctx, text, strlen(text), g, 1, &n);
+    CHECK(st == DM_OK && n == 1, "dm_langid failed on '%s': %s", text, dm_ctx_errmsg(ctx));
+    return g[0];
+}
+
+static void expect(dm_ctx *ctx, const char *code, const char *text)
+{
+    dm_lang_guess g = guess(ctx, text);
+    CHECK(!strcmp(g.code, code), "'%s': expected %s, got %s (%.3f)", text, code, g.code, g.score);
+    CHECK(g.score >= 0 && g.score <= 1, "score %f out of [0,1]", g.score);
+}
+
+static void test_close_languages(dm_ctx *ctx)
+{
+    expect(ctx, "fa", "رهبر معظم انقلاب اسلامی در دیدار نخست وزیر عراق گفت که ایران خواهان عراقی مستقل است.");
+    expect(ctx, "ar", "وأكد شمخاني خلال اللقاء على الموقف الثابت للجمهورية الإسلامية في دعم سيادة العراق.");
+    expect(ctx, "ur", "وزیر اعظم نے کہا کہ حکومت عوام کی فلاح و بہبود کے لیے ہر ممکن قدم اٹھائے گی۔");
+    expect(ctx, "hi", "इस मुलाक़ात में इस्लामी इन्क़ेलाब के नेता ने बल दिया कि इराक़ की तरक़्क़ी ईरान के हित में है।");
+    expect(ctx, "mr", "महाराष्ट्र सरकारने शेतकऱ्यांसाठी नवीन योजना जाहीर केली आहे आणि ती लवकरच लागू होईल.");
+    expect(ctx, "ne", "नेपालको संविधानले सबै नागरिकलाई समान अधिकार दिएको छ र सरकारले यसको पालना गर्नुपर्छ।");
+    expect(ctx, "ru", "Правительство объявило о новых мерах поддержки семей с детьми в следующем году.");
+    expect(ctx, "uk", "Уряд оголосив про нові заходи підтримки сімей з дітьми у наступному році.");
+    expect(ctx, "bg", "Правителството обяви нови мерки за подкрепа на семействата с деца през следващата година.");
+    expect(ctx, "en", "The government announced new measures to support families with children next year.");
+    expect(ctx, "de", "Die Regierung hat neue Maßnahmen zur Unterstützung von Familien mit Kindern angekündigt.");
+    expect(ctx, "es", "El gobierno anunció nuevas medidas para apoyar a las familias con hijos el próximo año.");
+    expect(ctx, "pt", "O governo anunciou novas medidas de apoio às famílias com filhos no próximo ano.");
+    expect(ctx, "tr", "Hükümet gelecek yıl çocuklu ailelere destek için yeni önlemler açıkladı.");
+    expect(ctx, "id", "Pemerintah mengumumkan langkah-langkah baru untuk mendukung keluarga yang memiliki anak.");
+    expect(ctx, "sw", "Serikali imetangaza hatua mpya za kusaidia familia zenye watoto mwaka ujao.");
+    expect(ctx, "zh", "政府宣布了明年支持有孩子家庭的新措施。");
+    expect(ctx, "ja", "政府は来年、子どものいる家庭を支援する新たな措置を発表した。");
+}
+
+static void test_settled_by_script(dm_ctx *ctx)
+{
+    expect(ctx, "el", "Η κυβέρνηση ανακοίνωσε νέα μέτρα στήριξης των οικογενειών.");
+    expect(ctx, "hy", "Կառավարությունը հայտարարեց նոր միջոցառումների մասին։");
+    expect(ctx, "ka", "მთავრობამ გამოაცხადა ახალი ზომები ოჯახების მხარდასაჭერად.");
+    expect(ctx, "ko", "정부는 내년에 자녀가 있는 가정을 지원하기 위한 새로운 조치를 발표했다.");
+    expect(ctx, "th", "รัฐบาลประกาศมาตรการใหม่เพื่อสนับสนุนครอบครัวที่มีบุตร");
+    expect(ctx, "ta", "அரசு புதிய நடவடிக்கைகளை அறிவித்தது.");
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = 0;
+        *len = (size_t)n;
+    }
+    return buf;
+}
+
+static void test_examples(dm_ctx *ctx)
+{
+    static const struct {
+        const char *file, *code;
+    } ex[] = {
+        {"000_53f2f7017102b22e.txt", "hi"}, {"001_e90ef68c3666fdb9.txt", "en"},
+        {"002_1dff3df0f293edce.txt", "ar"}, {"003_7524bfdbcb54633c.txt", "fa"},
+        {"004_5e79b54d010dd1a8.txt", "en"},
+    };
+    for (size_t i = 0; i < sizeof ex / sizeof ex[0]; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/examples/iran-iraq/%s", DM_SOURCE_DIR, ex[i].file);
+        size_t len = 0;
+        char *text = slurp(path, &len);
+        CHECK(text != NULL, "cannot read %s", path);
+        if (!text)
+            continue;
+        dm_lang_guess g[3];
+        size_t n = 0;
+        CHECK(dm_langid(ctx, text, len, g, 3, &n) == DM_OK && n >= 1, "%s", ex[i].file);
+        CHECK(n >= 1 && !strcmp(g[0].code, ex[i].code), "%s: expected %s, got %s", ex[i].file,
+              ex[i].code, n ? g[0].code : "-");
+        CHECK(n >= 1 && g[0].score > 0.9, "%s: a long article should be sure, score %.3f", ex[i].file,
+              n ? g[0].score : 0.0);
+        for (size_t j = 1; j < n; j++)
+            CHECK(g[j].score <= g[j - 1].score, "%s: guesses not in order", ex[i].file);
+        /* the whole article is one language: one span */
+        dm_lang_span *sp = NULL;
+        size_t ns = 0;
+        CHECK(dm_langid_spans(ctx, text, len, &sp, &ns) == DM_OK, "spans of %s", ex[i].file);
+        size_t in_lang = 0;
+        for (size_t j = 0; j < ns; j++)
+            if (!strcmp(sp[j].code, ex[i].code))
+                in_lang += sp[j].len;
+        CHECK(in_lang * 10 >= len * 9, "%s: only %zu of %zu bytes in %s spans", ex[i].file, in_lang,
+              len, ex[i].code);
+        free(sp);
+        free(text);
+    }
+}
+
+static void test_und_and_confidence(dm_ctx *ctx)
+{
+    const char *und[] = {"", "   ", "12345 678", "!!! ... ???", "۱۲۳۴ ٥٦٧", "2024-01-05 12:30"};
+    for (size_t i = 0; i < sizeof und / sizeof und[0]; i++) {
+        dm_lang_guess g = guess(ctx, und[i]);
+        CHECK(!strcmp(g.code, "und") && g.score == 0, "'%s' gave %s %.3f", und[i], g.code, g.score);
+    }
+    dm_lang_guess word = guess(ctx, "casa");
+    dm_lang_guess sent = guess(ctx, "La casa de mi abuela está en el centro de la ciudad, cerca del mercado.");
+    CHECK(word.score < 0.6, "one short word should be unsure, got %s %.3f", word.code, word.score);
+    CHECK(sent.score > 0.8 && !strcmp(sent.code, "es"), "a Spanish sentence: %s %.3f", sent.code, sent.score);
+    CHECK(word.score < sent.score, "a word (%.3f) is less sure than a sentence (%.3f)", word.score,
+          sent.score);
+    /* invalid UTF-8 never fails */
+    size_t n;
+    dm_lang_guess g[2];
+    CHECK(dm_langid(ctx, "\xff\xfe\xc3 caf\xc3", 9, g, 2, &n) == DM_OK, "invalid bytes");
+    CHECK(dm_langid(ctx, "text", 4, g, 0, &n) == DM_OK && n == 0, "k = 0 gives nothing");
+}
+
+static void test_spans(dm_ctx *ctx)
+{
+    const char *text =
+        "رئیس جمهور در سخنرانی امروز خود درباره اقتصاد کشور و مشکلات مردم صحبت کرد. "
+        "The president said that the economy will grow faster next year. "
+        "او همچنین گفت که دولت برای کاهش تورم برنامه‌های تازه‌ای دارد.";
+    dm_lang_span *sp = NULL;
+    size_t n = 0;
+    CHECK(dm_langid_spans(ctx, text, strlen(text), &sp, &n) == DM_OK, "spans");
+    CHECK(n == 3, "expected 3 spans, got %zu", n);
+    if (n == 3) {
+        CHECK(!strcmp(sp[0].code, "fa") && !strcmp(sp[1].code, "en") && !strcmp(sp[2].code, "fa"),
+              "spans %s %s %s", sp[0].code, sp[1].code, sp[2].code);
+        CHECK(!strncmp(text + sp[1].start, "The president", 13), "English span starts at '%.13s'",
+              text + sp[1].start);
+        CHECK(sp[1].start + sp[1].len < sp[2].start, "spans do not overlap");
+    }
+    free(sp);
+    /* a Latin name inside a Persian sentence does not make a span of its own */
+    const char *name = "سازمان جهانی بهداشت اعلام کرد که واکسن Pfizer برای کودکان نیز ایمن است و توزیع آن آغاز می‌شود.";
+    CHECK(dm_langid_spans(ctx, name, strlen(name), &sp, &n) == DM_OK, "spans");
+    CHECK(n == 1 && !strcmp(sp[0].code, "fa"), "name: %zu spans, first %s", n, n ? sp[0].code : "-");
+    free(sp);
+    CHECK(dm_langid_spans(ctx, "", 0, &sp, &n) == DM_OK && n == 0, "empty text has no spans");
+    free(sp);
+}
+
+static void test_restrict(dm_ctx *ctx)
+{
+    const char *urdu = "وزیر اعظم نے کہا کہ حکومت عوام کی فلاح و بہبود کے لیے ہر ممکن قدم اٹھائے گی۔";
+    CHECK(dm_langid_restrict(ctx, "fa,ar") == DM_OK, "restrict");
+    dm_lang_guess g = guess(ctx, urdu);
+    CHECK(!strcmp(g.code, "fa") || !strcmp(g.code, "ar"), "restricted to fa,ar: got %s", g.code);
+    dm_lang_guess gs[4];
+    size_t n = 0;
+    CHECK(dm_langid(ctx, urdu, strlen(urdu), gs, 4, &n) == DM_OK && n == 2, "two candidates, got %zu", n);
+    /* 639-3 codes work too; a Cyrillic text has no candidate among Latin-script languages */
+    CHECK(dm_langid_restrict(ctx, "eng fra") == DM_OK, "restrict by 639-3");
+    g = guess(ctx, "Правительство объявило о новых мерах.");
+    CHECK(!strcmp(g.code, "und"), "no Cyrillic candidate: got %s", g.code);
+    expect(ctx, "fr", "Le gouvernement a annoncé de nouvelles mesures.");
+    CHECK(dm_langid_restrict(ctx, "fa,xx-bogus") == DM_EINVAL, "unknown code refused");
+    CHECK(strstr(dm_ctx_errmsg(ctx), "xx") != NULL, "message names the code: %s", dm_ctx_errmsg(ctx));
+    CHECK(dm_langid_restrict(ctx, NULL) == DM_OK, "lift");
+    expect(ctx, "ur", urdu);
+    const char *codes[256];
+    size_t nl = dm_langid_languages(ctx, codes, 256);
+    CHECK(nl >= 150, "at least 150 languages, got %zu", nl);
+}
+
+static void test_bad_model(void)
+{
+    char dir[] = "/tmp/dm_langid_testXXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(0, "mkdtemp");
+        return;
+    }
+    dm_options opt = {0};
+    opt.data_dir = dir;
+    dm_ctx *ctx = NULL;
+    CHECK(dm_ctx_new(&ctx, &opt) == DM_OK, "context");
+    dm_lang_guess g[1];
+    size_t n;
+    CHECK(dm_langid(ctx, "hello world", 11, g, 1, &n) == DM_ENOTFOUND, "missing model");
+    char path[256];
+    snprintf(path, sizeof path, "%s/langid", dir);
+    CHECK(mkdir(path, 0700) == 0, "mkdir %s", path);
+    snprintf(path, sizeof path, "%s/langid/langid.bin.gz", dir);
+    FILE *f = fopen(path, "wb");
+    if (f) {
+        fputs("DMLANGID\1\0\0\0 this is not a model", f);
+        fclose(f);
+    }
+    CHECK(dm_langid(ctx, "hello world", 11, g, 1, &n) == DM_EMODEL, "corrupt model: %s", dm_ctx_errmsg(ctx));
+    dm_ctx_free(ctx);
+    remove(path);
+    snprintf(path, sizeof path, "%s/langid", dir);
+    remove(path);
+    remove(dir);
+}
+
+int main(void)
+{
+    dm_ctx *ctx = NULL;
+    if (dm_ctx_new(&ctx, NULL) != DM_OK)
+        return 1;
+    test_close_languages(ctx);
+    test_settled_by_script(ctx);
+    test_examples(ctx);
+    test_und_and_confidence(ctx);
+    test_spans(ctx);
+    test_restrict(ctx);
+    dm_ctx_free(ctx);
+    test_bad_model();
+    printf("%d checks, %d failed\n", checks, failures);
+    return failures ? 1 : 0;
+}

@@ -1,0 +1,375 @@
+#!/usr/bin/env python3
+"""build_langid.py -- build dragoman's language-identification model from collected text.
+
+  build_langid.py count TEXT_DIR COUNTS_DIR [--holdout DEV_DIR] [--only CODES]
+  build_langid.py model COUNTS_DIR OUT.bin.gz [--bias BIAS.tsv]
+
+`count` reads TEXT_DIR/<code>.<source>.txt (written by collect_text.py), samples each language's
+text to a bounded size, counts the features of features.py and keeps each language's most frequent
+ones in COUNTS_DIR/<code>.pickle. With --holdout, every 10th line is kept out of the counts and
+written to DEV_DIR/<code>.txt, to measure the model on text it has not seen.
+
+`model` turns the counts into naive Bayes log-probabilities, quantizes them to a byte and writes the
+compact binary model that src/langid/model.c loads (format described there). Kept as two steps
+so that probabilities and sizes can be re-tuned without recounting.
+"""
+import collections
+import functools
+import gzip
+import os
+import pickle
+import random
+import struct
+import sys
+import unicodedata
+import math
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import features as F  # noqa: E402
+from langcodes import alpha3  # noqa: E402
+
+# Bytes of text read per language and source (the rest is not needed and only slows the count).
+SOURCE_CAP = {"man": 1_500_000, "udhr": 10 ** 6, "tatoeba": 10 ** 6, "ui": 1_500_000, "help": 1_500_000,
+              "iso": 200_000, "words": 0}
+KEEP_PER_ORDER = {1: 3000, 2: 12000, 3: 20000, 4: 20000, 5: 16000, 6: 25000}
+MIN_COUNT = 2
+MODEL_KEEP = {1: 0, 2: 0, 3: 0, 4: 10000, 5: 8000, 6: 10000}  # per language, considered
+POSTINGS_PER_LANG = 10000  # per language, kept in the model
+MAX_LANGS = 220
+QSCALE = 8.0  # quantization steps per nat
+UNSEEN = 0.1  # count given to a feature a language was not seen with
+PRUNE = 0.5  # nats: smaller differences from a feature's default are not stored
+DELTA_SHRINK = 0.0  # 0 gives every language the same unseen penalty
+PRIOR_WEIGHT = 1.0  # nats of prior per e-fold of training text below PRIOR_FULL letters
+PRIOR_FULL = 1_000_000
+
+# dm_script numbers of src/text/text.h, found from Unicode character names
+SCRIPTS = ["LATIN", "CYRILLIC", "GREEK", "ARABIC", "HEBREW", "DEVANAGARI", "BENGALI", "GURMUKHI",
+           "GUJARATI", "ORIYA", "TAMIL", "TELUGU", "KANNADA", "MALAYALAM", "SINHALA", "THAI", "LAO",
+           "TIBETAN", "MYANMAR", "GEORGIAN", "HANGUL", "ETHIOPIC", "KHMER", "CJK", "HIRAGANA",
+           "KATAKANA", "ARMENIAN", "THAANA"]
+SCRIPT_NO = {name: i + 1 for i, name in enumerate(SCRIPTS)}
+
+
+@functools.lru_cache(maxsize=None)
+def script_of(c):
+    try:
+        first = unicodedata.name(c).split()[0]
+    except ValueError:
+        return 0
+    if first == "CJK" and "IDEOGRAPH" not in unicodedata.name(c):
+        return 0
+    return SCRIPT_NO.get(first, 0)
+
+
+def read_lines(path, cap):
+    lines, size = [], 0
+    with open(path, encoding="utf-8") as f:
+        allv = f.read().split("\n")
+    rnd = random.Random(path)
+    if cap and sum(len(x) for x in allv) > cap:
+        rnd.shuffle(allv)
+    for line in allv:
+        if not line:
+            continue
+        if cap and size >= cap:
+            break
+        lines.append(line)
+        size += len(line)
+    return lines
+
+
+# Function words of English: a line of a translation made mostly of them was left untranslated
+# (help pages fall back to English) and must not teach the other language English.
+ENGLISH = set("""the of and to in is for this that with you are on be as by it or from an not can
+will if your which at has have was all more when use used click select file open new page see
+these there their they then than into only also other such must should would may""".split())
+# Historic, constructed or dialect varieties with little text that only steal lines from a big
+# neighbour (sco from English, wuu from Chinese, io from Esperanto...).
+EXCLUDE = {"ang", "orv", "tzl", "lfn", "nov", "ile", "ido", "io", "cbk", "wuu", "arq", "mxi", "sco",
+           "swg", "kzj", "dtp", "gsw", "lad",
+           "ie", "ia", "no"}  # "no": hunspell word lists of Bokmål and Nynorsk together, not a language
+WORDS_IF_PROSE_BELOW = 100_000  # word lists are used only where prose is scarce
+
+
+def line_script(line):
+    counts = collections.Counter()
+    for ch in line:
+        if unicodedata.category(ch)[0] == "L":
+            sc = script_of(ch)
+            counts[SCRIPT_NO["CJK"] if sc in (SCRIPT_NO["HIRAGANA"], SCRIPT_NO["KATAKANA"]) else sc] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def english_line(line):
+    toks = line.lower().split()
+    k = sum(t.strip(".,:;()\"'") in ENGLISH for t in toks)
+    return k >= 2 and k >= 0.25 * len(toks)
+
+
+def english_vocabulary(text_dir, size=30000):
+    """The most frequent words of the English UI strings and help pages."""
+    wc = collections.Counter()
+    for source in ("ui", "help"):
+        path = os.path.join(text_dir, f"en.{source}.txt")
+        if os.path.exists(path):
+            for line in read_lines(path, 3_000_000):
+                wc.update(F.words(line))
+    return {w for w, _ in wc.most_common(size)}
+
+
+def untranslated(line, english):
+    """A UI string left in English by a partial translation (Firefox's Acholi...)."""
+    ws = F.words(line)
+    return bool(ws) and sum(w in english for w in ws) >= 0.6 * len(ws)
+
+
+def count(text_dir, counts_dir, dev_dir=None, only=None):
+    os.makedirs(counts_dir, exist_ok=True)
+    if dev_dir:
+        os.makedirs(dev_dir, exist_ok=True)
+    by_lang = collections.defaultdict(list)
+    for fn in os.listdir(text_dir):
+        code, source, _ = fn.split(".")
+        by_lang[code].append(source)
+    english = english_vocabulary(text_dir)
+    for code in sorted(by_lang):
+        if code in EXCLUDE or (only and code not in only):
+            continue
+        sources = {}
+        for source in sorted(by_lang[code]):
+            cap = SOURCE_CAP.get(source, 0)
+            if cap:
+                sources[source] = read_lines(os.path.join(text_dir, f"{code}.{source}.txt"), cap)
+        # the scripts the language is written in: those of at least a fifth of its lines
+        per_script = collections.Counter()
+        for lines in sources.values():
+            for line in lines:
+                per_script[line_script(line)] += 1
+        total = sum(per_script.values()) or 1
+        ok_scripts = {sc for sc, c in per_script.items() if sc is not None and c >= 0.2 * total}
+        wc = collections.Counter()
+        dev = []
+        dropped = 0
+        prose = 0
+        for source, lines in sources.items():
+            for i, line in enumerate(lines):
+                if line_script(line) not in ok_scripts or (
+                        code != "en" and (english_line(line) or untranslated(line, english))):
+                    dropped += 1
+                    continue
+                if dev_dir and i % 10 == 5 and source != "iso":
+                    dev.append(line)
+                    continue
+                ws = F.words(line)
+                prose += sum(len(w) for w in ws)
+                wc.update(ws)
+        if prose < WORDS_IF_PROSE_BELOW and "words" in by_lang[code]:
+            for w in read_lines(os.path.join(text_dir, f"{code}.words.txt"), WORDS_IF_PROSE_BELOW):
+                if line_script(w) in ok_scripts or not ok_scripts:
+                    wc.update(F.words(w))
+        if not wc:
+            continue
+        scripts = collections.Counter()
+        for w, c in wc.items():
+            for ch in w:
+                if unicodedata.category(ch)[0] == "L":
+                    scripts[script_of(ch)] += c
+        feats = collections.Counter()
+        totals = collections.Counter()
+        for w, c in wc.items():
+            for order, g in F.word_features(w):
+                feats[(order, g)] += c
+                totals[order] += c
+        kept = {}
+        by_order = collections.defaultdict(list)
+        for (order, g), c in feats.items():
+            if c >= MIN_COUNT:
+                by_order[order].append((c, g))
+        if prose < WORDS_IF_PROSE_BELOW:  # little text: a word seen once still says something
+            for (order, g), c in feats.items():
+                if c < MIN_COUNT:
+                    by_order[order].append((c, g))
+        for order, lst in by_order.items():
+            lst.sort(reverse=True)
+            for c, g in lst[:KEEP_PER_ORDER[order]]:
+                kept[(order, g)] = c
+        distinct = collections.Counter(order for order, _ in feats)
+        nletters = sum(scripts.values())
+        mask = 0
+        for s, c in scripts.items():
+            if c >= 0.10 * nletters:
+                mask |= 1 << s
+        with open(os.path.join(counts_dir, code + ".pickle"), "wb") as f:
+            pickle.dump({"code": code, "kept": kept, "totals": dict(totals),
+                         "distinct": dict(distinct), "mask": mask, "chars": sum(len(w) * c for w, c in wc.items()),
+                         "prose": prose, "scripts": dict(scripts)}, f)
+        if dev_dir and dev:
+            with open(os.path.join(dev_dir, code + ".txt"), "w", encoding="utf-8") as f:
+                f.write("\n".join(dev) + "\n")
+        print(f"{code}: {sum(len(w) * c for w, c in wc.items())} letters, {len(kept)} features kept, "
+              f"scripts {mask:#x}", file=sys.stderr)
+
+
+def feature_script(g):
+    for ch in g:
+        if ch not in " \x01":
+            return script_of(ch)
+    return 0
+
+
+def script_mask(scripts):
+    """Scripts a language is a candidate for: its main one and any other of 30% of its letters
+    (Latin words in Urdu UI strings do not make Urdu a Latin-script language). Japanese mixes
+    Han and kana in every sentence, so a kana language gets all three."""
+    total = sum(scripts.values()) or 1
+    main = max(scripts, key=scripts.get)
+    mask = 1 << main
+    for sc, c in scripts.items():
+        if c >= 0.3 * total:
+            mask |= 1 << sc
+    kana = scripts.get(SCRIPT_NO["HIRAGANA"], 0) + scripts.get(SCRIPT_NO["KATAKANA"], 0)
+    if kana >= 0.05 * total:
+        mask |= 1 << SCRIPT_NO["CJK"] | 1 << SCRIPT_NO["HIRAGANA"] | 1 << SCRIPT_NO["KATAKANA"]
+    return mask
+
+
+def model(counts_dir, out_path, bias_path=None):
+    """Naive Bayes, stored relative to a per-feature default so that most postings vanish.
+
+    For feature f and language l let v(l, f) = log P(f | l) (Witten-Bell: c / (T + D), and for a
+    feature not in l's list the unseen value u(l, order) = log(UNSEEN / (T + D))). The score of l
+    is the sum of v over the text's features. Writing v = d(f) + delta(l, order) + r(l, f), with
+    d(f) a default for the feature (the typical unseen value for a rare feature, the median over
+    the languages of its script for a common one) and delta(l, order) = u(l, order) - U(order) a
+    per-language constant, the run time adds found(order) * delta for every language and r only
+    where |r| >= PRUNE: a feature costs a few postings, not one per language.
+    """
+    langs = []
+    for fn in sorted(os.listdir(counts_dir)):
+        with open(os.path.join(counts_dir, fn), "rb") as f:
+            langs.append(pickle.load(f))
+    # every language with more than the UDHR to learn from, then the UDHR-only ones with the
+    # most text, up to MAX_LANGS: one-byte language ids, and a tiny profile mostly steals lines
+    # (languages with an ISO 639-1 code come before the other UDHR-only ones)
+    langs = [lg for lg in langs if lg["chars"] >= 5000 and lg["code"] not in EXCLUDE]
+    langs.sort(key=lambda lg: (lg["chars"] < 40000, len(lg["code"]) > 2, -lg["chars"]))
+    langs = sorted(langs[:MAX_LANGS], key=lambda lg: lg["code"])
+    bias = {}
+    if bias_path and os.path.exists(bias_path):
+        for line in open(bias_path, encoding="utf-8"):
+            if line.strip() and not line.startswith("#"):
+                c, b = line.split()
+                bias[c] = float(b)
+    nl = len(langs)
+    for lg in langs:
+        lg["mask"] = script_mask(lg["scripts"])
+    unseen = []
+    for lg in langs:
+        row = []
+        for order in range(1, 7):
+            total = lg["totals"].get(order, 0)
+            distinct = lg["distinct"].get(order, 0)
+            row.append(math.log(UNSEEN / (total + distinct)) if total else -20.0)
+        unseen.append(row)
+    U = [sorted(unseen[li][o] for li in range(nl))[nl // 2] for o in range(6)]
+    delta = [[(unseen[li][o] - U[o]) * DELTA_SHRINK for o in range(6)] for li in range(nl)]
+    script_langs = collections.defaultdict(list)
+    for li, lg in enumerate(langs):
+        for sc in range(32):
+            if lg["mask"] >> sc & 1:
+                script_langs[sc].append(li)
+    feats = collections.defaultdict(list)
+    for li, lg in enumerate(langs):
+        by_order = collections.defaultdict(list)
+        for (order, g), c in lg["kept"].items():
+            by_order[order].append((c, g))
+        kept = []
+        for order, lst in by_order.items():
+            lst.sort(reverse=True)
+            kept += [((order, g), c) for c, g in lst[:MODEL_KEEP[order]]]
+        for (order, g), c in kept:
+            denom = lg["totals"][order] + lg["distinct"][order]
+            feats[(order, g)].append((li, math.log(c / denom)))
+    postings = {}
+    for (order, g), lst in feats.items():
+        o = order - 1
+        pop = script_langs.get(feature_script(g), [])
+        listed = dict(lst)
+        if len(listed) * 2 < len(pop):
+            d = U[o]
+            cands = listed.items()
+        else:
+            vals = {li: unseen[li][o] for li in pop}
+            vals.update(listed)
+            srt = sorted(vals.values())
+            d = srt[len(srt) // 2]
+            cands = vals.items()
+        plist = []
+        for li, v in cands:
+            r = v - d - delta[li][o]
+            if abs(r) >= PRUNE:
+                # expected evidence per feature of text: |r| times how often the feature occurs
+                # (in l's text, or in a typical one when l lacks it)
+                plist.append((abs(r) * math.exp(max(v, d)), li, max(-127, min(127, int(round(r * QSCALE))))))
+        if plist:
+            k = F.key(g)
+            if k in postings:  # a CRC collision: keep the feature with more evidence
+                if len(postings[k]) >= len(plist):
+                    continue
+            postings[k] = plist
+    # each language keeps its POSTINGS_PER_LANG most useful postings
+    per_lang = collections.defaultdict(list)
+    for k, plist in postings.items():
+        for w, li, q in plist:
+            per_lang[li].append((w, k, q))
+    postings = collections.defaultdict(list)
+    for li, lst in per_lang.items():
+        lst.sort(reverse=True)
+        for w, k, q in lst[:POSTINGS_PER_LANG]:
+            postings[k].append((li, q))
+    for k in postings:
+        postings[k].sort()
+    keys = sorted(postings)
+    n_post = sum(len(postings[k]) for k in keys)
+    blob = bytearray()
+    blob += b"DMLANGID"
+    blob += struct.pack("<IIIIf", 2, nl, len(keys), n_post, QSCALE)
+    for li, lg in enumerate(langs):
+        prior = bias.get(lg["code"], 0.0) + PRIOR_WEIGHT * min(0.0, math.log(max(lg["prose"], 1000) / PRIOR_FULL))
+        blob += lg["code"].encode().ljust(8, b"\0") + alpha3(lg["code"]).encode().ljust(8, b"\0")
+        blob += struct.pack("<I6ff", lg["mask"], *delta[li], prior)
+    prev = 0
+    for k in keys:  # sorted keys as LEB128 varints of their differences: half the size
+        d = k - prev
+        prev = k
+        while d >= 0x80:
+            blob.append(d & 0x7F | 0x80)
+            d >>= 7
+        blob.append(d)
+    blob += bytes(len(postings[k]) for k in keys)
+    for k in keys:
+        for li, q in postings[k]:
+            blob += struct.pack("<Bb", li, q)
+    with gzip.open(out_path, "wb", compresslevel=9) as f:
+        f.write(bytes(blob))
+    print(f"{nl} languages, {len(keys)} keys, {n_post} postings, {len(blob)} bytes raw, "
+          f"{os.path.getsize(out_path)} gzipped", file=sys.stderr)
+
+
+def main():
+    args = sys.argv[1:]
+    if len(args) >= 3 and args[0] == "count":
+        dev = args[args.index("--holdout") + 1] if "--holdout" in args else None
+        only = set(args[args.index("--only") + 1].split(",")) if "--only" in args else None
+        count(args[1], args[2], dev, only)
+    elif len(args) >= 3 and args[0] == "model":
+        b = args[args.index("--bias") + 1] if "--bias" in args else None
+        model(args[1], args[2], b)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()

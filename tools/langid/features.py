@@ -1,0 +1,72 @@
+"""features.py -- the features of text that the language identifier counts (build side).
+
+This must agree exactly with src/langid/features.c, which computes the same features at run time:
+  - letters are code points of general category L* or M*, plus ZWNJ/ZWJ; anything else separates
+    words; tatweel (U+0640) is dropped; U+0329 is read as U+0323 (old Yoruba spelling);
+  - letters are lowered one code point at a time (simple case mapping, ICU's u_tolower);
+  - a word w gives the character n-grams (n = 1..5) of " w " (a space on each side marks the
+    word's edges; the lone edge space is not a feature) and the word itself;
+  - a feature's key is CRC-32 (zlib) of its UTF-8 bytes; the word feature is prefixed by 0x01.
+The order of a feature (1..5 for n-grams, 6 for words; MAX_WORD letters at most) selects its
+per-language "unseen" weight.
+"""
+import unicodedata
+import zlib
+
+MAX_N = 5
+MAX_WORD = 24
+ORDER_WORD = 6
+
+_cat = {}
+
+
+def is_letter(c):
+    k = _cat.get(c)
+    if k is None:
+        cat = unicodedata.category(c)
+        k = _cat[c] = cat[0] in "LM" or c in "\u200c\u200d"
+    return k
+
+
+def lower1(c):
+    low = c.lower()
+    return low[0] if low else c
+
+
+def words(line):
+    """The lowered words of a line, as the run time sees them."""
+    out = []
+    cur = []
+    for c in line:
+        if c == "\u0640":
+            continue
+        if c == "\u0329":
+            c = "\u0323"
+        if is_letter(c):
+            cur.append(lower1(c))
+        elif cur:
+            out.append("".join(cur))
+            cur = []
+    if cur:
+        out.append("".join(cur))
+    return out
+
+
+def word_features(w):
+    """(order, text) of every feature of one word, repeats included."""
+    p = " " + w + " "
+    feats = []
+    L = len(p)
+    for n in range(1, MAX_N + 1):
+        for i in range(L - n + 1):
+            g = p[i:i + n]
+            if n == 1 and g == " ":
+                continue
+            feats.append((n, g))
+    if len(w) <= MAX_WORD:
+        feats.append((ORDER_WORD, "\x01" + w))
+    return feats
+
+
+def key(text):
+    return zlib.crc32(text.encode("utf-8")) & 0xFFFFFFFF
