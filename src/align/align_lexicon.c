@@ -259,21 +259,28 @@ void al_guess_lang(al_env *env, al_doc *d, const char *const *text, const size_t
 {
     d->lang[0] = 0;
 #ifdef HAVE_LANGID
-    /* samples from the start, the middle and the end must agree: a side that changes language
-     * gets no lexicon rather than the wrong one */
-    char first[8], other[8];
-    langid_chunk(env, text, len, n, 0, first, sizeof first);
-    int agree = first[0] != 0;
-    for (int q = 1; q < 4 && agree && n >= 8; q++) {
-        langid_chunk(env, text, len, n, n * (size_t)q / 4, other, sizeof other);
-        agree = !strcmp(first, other);
+    /* samples from the start, the middle and the end; three of four must agree: a side that
+     * changes language gets no lexicon rather than the wrong one */
+    char code[4][8];
+    int ns = n >= 8 ? 4 : 1;
+    for (int q = 0; q < ns; q++)
+        langid_chunk(env, text, len, n, n * (size_t)q / 4, code[q], sizeof code[q]);
+    for (int q = 0; q < ns; q++) {
+        int votes = 0;
+        for (int r = 0; r < ns; r++)
+            votes += code[q][0] && !strcmp(code[q], code[r]);
+        if (votes * 4 >= ns * 3) {
+            memcpy(d->lang, code[q], sizeof d->lang);
+            d->lang[sizeof d->lang - 1] = 0;
+            return;
+        }
     }
-    if (agree) {
-        snprintf(d->lang, sizeof d->lang, "%s", first);
+    /* no clear answer: only a script that one language dominates may still name it */
+    switch (d->script) {
+    case DM_SCRIPT_LATIN: case DM_SCRIPT_CYRILLIC: case DM_SCRIPT_ARABIC: case DM_SCRIPT_DEVANAGARI:
         return;
+    default: break;
     }
-    if (first[0])
-        return; /* languages that disagree: none */
 #else
     (void)env;
 #endif
