@@ -151,6 +151,8 @@ typedef struct dm_align_opts {
     const char *src_lang, *tgt_lang; /* ISO codes when known; NULL = guess when possible */
     int no_lexicon;                  /* do not use the shipped lexicons */
     int no_learning;                 /* do not learn word translations from the input itself */
+    int one_to_one;                  /* dm_mine: each tgt sentence answers at most one src sentence
+                                      * while any other is left (competitive linking) */
 } dm_align_opts;
 
 /* A batch of document pairs aligned together: word translations learned from the whole batch

@@ -229,14 +229,15 @@ static void guess_by_script(al_doc *d, const char *const *text, const size_t *le
     snprintf(d->lang, sizeof d->lang, "%s", g);
 }
 
-void al_guess_lang(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n)
-{
-    d->lang[0] = 0;
 #ifdef HAVE_LANGID
-    /* the first few thousand bytes of the side, sentences joined by spaces */
-    char buf[4096];
+/* Language of about 1,500 bytes of sentences from sentence `from` on, "" when unsure. */
+static void langid_chunk(al_env *env, const char *const *text, const size_t *len, size_t n, size_t from,
+                         char *out, size_t cap)
+{
+    char buf[1536];
     size_t bl = 0;
-    for (size_t i = 0; i < n && bl + 2 < sizeof buf; i++) {
+    out[0] = 0;
+    for (size_t i = from; i < n && bl + 2 < sizeof buf; i++) {
         size_t l = len[i];
         if (bl + l + 1 >= sizeof buf) {
             l = sizeof buf - bl - 2;
@@ -249,17 +250,41 @@ void al_guess_lang(al_env *env, al_doc *d, const char *const *text, const size_t
     }
     dm_lang_guess g;
     size_t ng = 0;
-    if (bl && dm_langid(env->ctx, buf, bl, &g, 1, &ng) == DM_OK && ng == 1 && strcmp(g.code, "und")) {
-        size_t l = strlen(g.code);
-        if (l < sizeof d->lang) {
-            memcpy(d->lang, g.code, l + 1);
+    if (bl && dm_langid(env->ctx, buf, bl, &g, 1, &ng) == DM_OK && ng == 1 && strcmp(g.code, "und"))
+        snprintf(out, cap, "%s", g.code);
+}
+#endif
+
+void al_guess_lang(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n)
+{
+    d->lang[0] = 0;
+#ifdef HAVE_LANGID
+    /* samples from the start, the middle and the end; three of four must agree: a side that
+     * changes language gets no lexicon rather than the wrong one */
+    char code[4][8];
+    int ns = n >= 8 ? 4 : 1;
+    for (int q = 0; q < ns; q++)
+        langid_chunk(env, text, len, n, n * (size_t)q / 4, code[q], sizeof code[q]);
+    for (int q = 0; q < ns; q++) {
+        int votes = 0;
+        for (int r = 0; r < ns; r++)
+            votes += code[q][0] && !strcmp(code[q], code[r]);
+        if (votes * 4 >= ns * 3) {
+            memcpy(d->lang, code[q], sizeof d->lang);
+            d->lang[sizeof d->lang - 1] = 0;
+            return;
         }
+    }
+    /* no clear answer: only a script that one language dominates may still name it */
+    switch (d->script) {
+    case DM_SCRIPT_LATIN: case DM_SCRIPT_CYRILLIC: case DM_SCRIPT_ARABIC: case DM_SCRIPT_DEVANAGARI:
+        return;
+    default: break;
     }
 #else
     (void)env;
 #endif
-    if (!d->lang[0])
-        guess_by_script(d, text, len, n);
+    guess_by_script(d, text, len, n);
 }
 
 void al_lexicons_free(al_env *env) { (void)env; }

@@ -176,14 +176,14 @@ void al_params_default(al_params *p)
     p->p1 = 0.5;
     p->lex_w = 1.0;
     p->len_w = 2.0;
-    p->skip = -4.0;
+    p->skip = -4.5;
     p->merge = -2.0;
     p->merge2 = -1.0;
     p->sat = 40;
     p->p1_scale = 1.0;
     p->loose_prior = 0.2;
     p->loose_scale = 0.5;
-    p->offtopic = 4.0;
+    p->offtopic = 5.0;
     p->docm_src = p->docm_tgt = 0.0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");

@@ -40,6 +40,7 @@ typedef struct miner {
     uint32_t *post_off, *post;
     size_t ncap;
     cand *cands; /* N_CAND per src sentence */
+    float *margin; /* the CSLS margin of each candidate */
     uint32_t *ncands;
     al_marks mks, mkt;
 } miner;
@@ -51,6 +52,7 @@ static void miner_free(miner *x)
     free(x->post_off);
     free(x->post);
     free(x->cands);
+    free(x->margin);
     free(x->ncands);
     al_marks_free(&x->mks);
     al_marks_free(&x->mkt);
@@ -236,6 +238,7 @@ static dm_status choose(miner *x, size_t *best, double *score)
         double bv = -INFINITY;
         for (uint32_t q = 0; q < x->ncands[i]; q++) {
             double v = 2.0 * c[q].sim - rs - rt[c[q].j];
+            x->margin[i * N_CAND + q] = (float)v;
             if (v > bv) {
                 bv = v;
                 best[i] = c[q].j;
@@ -245,6 +248,55 @@ static dm_status choose(miner *x, size_t *best, double *score)
     }
     free(rt);
     free(top);
+    return DM_OK;
+}
+
+typedef struct link_cand {
+    float margin;
+    uint32_t i, j;
+} link_cand;
+
+static int cmp_link_desc(const void *a, const void *b)
+{
+    float x = ((const link_cand *)a)->margin, y = ((const link_cand *)b)->margin;
+    return x > y ? -1 : x < y;
+}
+
+/* Competitive linking (Melamed): a translation is the translation of one sentence, so pairs are
+ * taken best margin first, each sentence at most once; a src sentence whose candidates were all
+ * taken keeps its own best. */
+static dm_status link_competitively(miner *x, size_t *best, double *score)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < x->n; i++)
+        total += x->ncands[i];
+    link_cand *lc = malloc((total ? total : 1) * sizeof *lc);
+    uint8_t *src_done = calloc(x->n ? x->n : 1, 1), *tgt_done = calloc(x->m ? x->m : 1, 1);
+    if (!lc || !src_done || !tgt_done) {
+        free(lc);
+        free(src_done);
+        free(tgt_done);
+        return DM_ENOMEM;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < x->n; i++)
+        for (uint32_t q = 0; q < x->ncands[i]; q++) {
+            lc[k].margin = x->margin[i * N_CAND + q];
+            lc[k].i = (uint32_t)i;
+            lc[k].j = x->cands[i * N_CAND + q].j;
+            k++;
+        }
+    qsort(lc, total, sizeof *lc, cmp_link_desc);
+    for (size_t q = 0; q < total; q++) {
+        if (src_done[lc[q].i] || tgt_done[lc[q].j])
+            continue;
+        src_done[lc[q].i] = tgt_done[lc[q].j] = 1;
+        best[lc[q].i] = lc[q].j;
+        score[lc[q].i] = lc[q].margin;
+    }
+    free(lc);
+    free(src_done);
+    free(tgt_done);
     return DM_OK;
 }
 
@@ -350,7 +402,8 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     df = calloc(nv + 1, sizeof *df);
     x.cands = malloc((n_src ? n_src : 1) * N_CAND * sizeof *x.cands);
     x.ncands = calloc(n_src ? n_src : 1, sizeof *x.ncands);
-    if (!local || !df || !x.cands || !x.ncands) {
+    x.margin = malloc((n_src ? n_src : 1) * N_CAND * sizeof *x.margin);
+    if (!local || !df || !x.cands || !x.ncands || !x.margin) {
         st = dm_fail(ctx, DM_ENOMEM, "mining");
         goto done;
     }
@@ -381,6 +434,8 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
         if (st == DM_OK)
             st = choose(&x, best, score);
     }
+    if (st == DM_OK && o.one_to_one)
+        st = link_competitively(&x, best, score);
     if (st != DM_OK) {
         st = dm_fail(ctx, st, "mining");
         goto done;

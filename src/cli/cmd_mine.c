@@ -18,7 +18,9 @@ static void help(void)
            "options:\n"
            "  --src-lang L, --tgt-lang L   languages when known (otherwise guessed when possible)\n"
            "  --no-lexicon                 do not use the shipped lexicons\n"
-           "  --no-learning                do not learn word translations from the input\n");
+           "  --no-learning                do not learn word translations from the input\n"
+           "  --one-to-one                 each TGT line answers one SRC line at most, best margins\n"
+           "                               first (competitive linking); default: independent\n");
 }
 
 int cmd_mine(int argc, char **argv)
@@ -35,6 +37,8 @@ int cmd_mine(int argc, char **argv)
             opt.no_lexicon = 1;
         else if (!strcmp(a, "--no-learning"))
             opt.no_learning = 1;
+        else if (!strcmp(a, "--one-to-one"))
+            opt.one_to_one = 1;
         else if (!strcmp(a, "--src-lang") && i + 1 < argc)
             opt.src_lang = argv[++i];
         else if (!strcmp(a, "--tgt-lang") && i + 1 < argc)
