@@ -22,6 +22,7 @@ typedef struct cli_doc_pair {
     cli_sents src, tgt;
     const char *src_name, *tgt_name;
     const char *src_lang, *tgt_lang; /* NULL when unknown */
+    char lang_buf[2][8];             /* the languages the store identified (--db) */
 } cli_doc_pair;
 
 /* Read a file as sentences: one a line (lines != 0) or cut by dm_segment. */
@@ -29,8 +30,9 @@ int cli_load_sents(dm_ctx *ctx, const char *cmd, const char *path, int lines, cl
 void cli_sents_free(cli_sents *s);
 /* The sentences of a stored document (cli_store_sents.c). */
 dm_status cli_load_stored_sents(dm_store *st, const char *id, cli_sents *out);
-int cli_load_pair(dm_ctx *ctx, const char *cmd, const char *a, const char *b, int lines,
-                  cli_doc_pair *dp);
+/* Two files (db NULL), or two documents of the store at db by id, with their languages. */
+int cli_load_pair(dm_ctx *ctx, const char *cmd, const char *db, const char *a, const char *b,
+                  int lines, cli_doc_pair *dp);
 void cli_doc_pair_free(cli_doc_pair *dp);
 
 /* A JSON string literal (with quotes) of UTF-8 text. */

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "cli_align.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,12 +75,42 @@ int cli_load_sents(dm_ctx *ctx, const char *cmd, const char *path, int lines, cl
     return EXIT_OK;
 }
 
-int cli_load_pair(dm_ctx *ctx, const char *cmd, const char *a, const char *b, int lines,
-                  cli_doc_pair *dp)
+static dm_status remember_lang(void *ud, const dm_stored_doc *d)
+{
+    char *buf = ud;
+    snprintf(buf, 8, "%s", d->doc.lang ? d->doc.lang : "");
+    return DM_OK;
+}
+
+/* Both documents from the store: sentences as ingest cut them, languages as it found them. */
+static int load_stored_pair(dm_ctx *ctx, const char *cmd, const char *db, cli_doc_pair *dp)
+{
+    dm_store *st = NULL;
+    dm_status s = dm_store_open(ctx, db, 1, &st);
+    const char *ids[2] = {dp->src_name, dp->tgt_name}, *what = db;
+    cli_sents *sides[2] = {&dp->src, &dp->tgt};
+    for (int k = 0; k < 2 && !s; k++) {
+        what = ids[k];
+        s = dm_store_get(st, ids[k], remember_lang, dp->lang_buf[k]);
+        if (!s)
+            s = cli_load_stored_sents(st, ids[k], sides[k]);
+    }
+    dm_store_close(st);
+    if (s)
+        return cli_fail(ctx, cmd, s, what);
+    dp->src_lang = dp->lang_buf[0][0] ? dp->lang_buf[0] : NULL;
+    dp->tgt_lang = dp->lang_buf[1][0] ? dp->lang_buf[1] : NULL;
+    return EXIT_OK;
+}
+
+int cli_load_pair(dm_ctx *ctx, const char *cmd, const char *db, const char *a, const char *b,
+                  int lines, cli_doc_pair *dp)
 {
     memset(dp, 0, sizeof *dp);
     dp->src_name = a;
     dp->tgt_name = b;
+    if (db)
+        return load_stored_pair(ctx, cmd, db, dp);
     int rc = cli_load_sents(ctx, cmd, a, lines, &dp->src);
     if (rc == EXIT_OK)
         rc = cli_load_sents(ctx, cmd, b, lines, &dp->tgt);

@@ -24,6 +24,8 @@ static void help(void)
            "A and B are text files, cut into sentences (or one sentence a line with --lines).\n\n"
            "options:\n"
            "  --lines          one sentence a line in A and B\n"
+           "  --db PATH        A and B are ids of documents in this store (their sentences and\n"
+           "                   languages as ingest found them)\n"
            "  --format F       jsonl (default), tsv, moses, tmx, html\n"
            "  --out PREFIX     moses: write PREFIX.src and PREFIX.tgt (default: aligned)\n"
            "  --src-lang L     language of A (ISO code); otherwise guessed when possible\n"
@@ -150,7 +152,7 @@ int cmd_align(int argc, char **argv)
 {
     dm_align_opts opt = {0};
     const char *batch_path = NULL, *format = "jsonl", *out_prefix = "aligned";
-    const char *files[2] = {NULL, NULL};
+    const char *files[2] = {NULL, NULL}, *db = NULL;
     int nfiles = 0, lines = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -169,6 +171,8 @@ int cmd_align(int argc, char **argv)
             format = argv[++i];
         else if (!strcmp(a, "--out") && i + 1 < argc)
             out_prefix = argv[++i];
+        else if (!strcmp(a, "--db") && i + 1 < argc)
+            db = argv[++i];
         else if (!strcmp(a, "--src-lang") && i + 1 < argc)
             opt.src_lang = argv[++i];
         else if (!strcmp(a, "--tgt-lang") && i + 1 < argc)
@@ -192,7 +196,12 @@ int cmd_align(int argc, char **argv)
         rc = run_batch(ctx, batch_path, &opt);
     } else {
         cli_doc_pair dp;
-        rc = cli_load_pair(ctx, "align", files[0], files[1], lines, &dp);
+        rc = cli_load_pair(ctx, "align", db, files[0], files[1], lines, &dp);
+        /* languages given on the command line win over what the store identified */
+        if (!opt.src_lang)
+            opt.src_lang = dp.src_lang;
+        if (!opt.tgt_lang)
+            opt.tgt_lang = dp.tgt_lang;
         dp.src_lang = opt.src_lang;
         dp.tgt_lang = opt.tgt_lang;
         if (rc == EXIT_OK) {

@@ -18,6 +18,7 @@ static void help(void)
            "counterpart, blocks of unequal length, numbers and names on one side only.\n\n"
            "options:\n"
            "  --lines          one sentence a line in A and B\n"
+           "  --db PATH        A and B are ids of documents in this store\n"
            "  --json           a JSON object instead of the readable report\n"
            "  --src-lang L, --tgt-lang L, --no-lexicon, --no-learning   as for align\n"
            "  --batch FILE     {\"id\",\"src\":[..],\"tgt\":[..]} a line in, a JSON report a line out\n");
@@ -237,7 +238,7 @@ static int diff_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
 int cmd_diff(int argc, char **argv)
 {
     dm_align_opts opt = {0};
-    const char *files[2] = {NULL, NULL}, *batch = NULL;
+    const char *files[2] = {NULL, NULL}, *batch = NULL, *db = NULL;
     int nfiles = 0, lines = 0, json = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -254,6 +255,8 @@ int cmd_diff(int argc, char **argv)
             opt.no_learning = 1;
         else if (!strcmp(a, "--batch") && i + 1 < argc)
             batch = argv[++i];
+        else if (!strcmp(a, "--db") && i + 1 < argc)
+            db = argv[++i];
         else if (!strcmp(a, "--src-lang") && i + 1 < argc)
             opt.src_lang = argv[++i];
         else if (!strcmp(a, "--tgt-lang") && i + 1 < argc)
@@ -275,7 +278,11 @@ int cmd_diff(int argc, char **argv)
         rc = diff_batch(ctx, batch, &opt);
     } else {
         cli_doc_pair dp;
-        rc = cli_load_pair(ctx, "diff", files[0], files[1], lines, &dp);
+        rc = cli_load_pair(ctx, "diff", db, files[0], files[1], lines, &dp);
+        if (!opt.src_lang)
+            opt.src_lang = dp.src_lang;
+        if (!opt.tgt_lang)
+            opt.tgt_lang = dp.tgt_lang;
         dm_align_block *b = NULL;
         size_t nb = 0;
         dm_diff_report *r = NULL;

@@ -56,7 +56,7 @@ int cmd_mine(int argc, char **argv)
     if (!ctx)
         return EXIT_FAIL;
     cli_doc_pair dp;
-    int rc = cli_load_pair(ctx, "mine", files[0], files[1], 1, &dp);
+    int rc = cli_load_pair(ctx, "mine", NULL, files[0], files[1], 1, &dp);
     size_t *best = NULL;
     double *score = NULL;
     if (rc == EXIT_OK) {
