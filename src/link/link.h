@@ -131,6 +131,7 @@ typedef struct lk_params {
     float min_score;            /* below this margin score a pair is not linked */
     float dup_sim;              /* same-language pairs above this are near-duplicates */
     float merge_avg;            /* average link strength needed to merge two clusters */
+    float attach_avg;           /* support per version needed to attach a lone document */
 } lk_params;
 
 typedef struct lk_coll {
