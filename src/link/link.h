@@ -156,7 +156,8 @@ typedef struct lk_coll {
 
 void lk_params_default(lk_params *p);
 
-/* DEV: print the time since the last call with a label when DM_LINK_TIMING is set. */
+/* With DM_LINK_TIMING set in the environment, print to stderr the time since the previous call
+ * under a label (a diagnostic for the benchmark; silent otherwise). */
 void lk_tick(const char *what);
 
 /* link_coll.c: building and freeing a collection */

@@ -123,7 +123,8 @@ dm_status lk_candidates(lk_coll *c)
         for (uint32_t j = 0; j < d->nf; j++)
             if (c->feats.df[d->f[j].id] <= c->prm.posting_cap)
                 probe[np++] = d->f[j];
-        qsort(probe, np, sizeof *probe, cmp_w_desc);
+        if (np)
+            qsort(probe, np, sizeof *probe, cmp_w_desc);
         uint32_t used[LK_KIND_COUNT] = {0};
         size_t nt = 0;
         for (size_t j = 0; j < np; j++) {
@@ -177,7 +178,8 @@ dm_status lk_candidates(lk_coll *c)
         return dm_fail(c->ctx, st, "cannot search link candidates");
     lk_tick("probe");
     /* pairs found from both sides once; exact evidence for each */
-    qsort(c->pairs, c->npairs, sizeof *c->pairs, cmp_pair);
+    if (c->npairs)
+        qsort(c->pairs, c->npairs, sizeof *c->pairs, cmp_pair);
     size_t u = 0;
     for (size_t t = 0; t < c->npairs; t++)
         if (!u || c->pairs[u - 1].a != c->pairs[t].a || c->pairs[u - 1].b != c->pairs[t].b)
