@@ -131,6 +131,7 @@ typedef struct lk_params {
     float min_score;            /* below this margin score a pair is not linked */
     float dup_sim;              /* same-language pairs above this are near-duplicates */
     float merge_avg;            /* average link strength needed to merge two clusters */
+    float attach_avg;           /* support per version needed to attach a lone document */
 } lk_params;
 
 typedef struct lk_coll {
@@ -155,7 +156,8 @@ typedef struct lk_coll {
 
 void lk_params_default(lk_params *p);
 
-/* DEV: print the time since the last call with a label when DM_LINK_TIMING is set. */
+/* With DM_LINK_TIMING set in the environment, print to stderr the time since the previous call
+ * under a label (a diagnostic for the benchmark; silent otherwise). */
 void lk_tick(const char *what);
 
 /* link_coll.c: building and freeing a collection */

@@ -9,22 +9,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* DEV ONLY: dump candidate pairs to the file named by an environment variable. */
-static void lk_debug_dump(const lk_coll *c, const char *var)
+/* Learning passes: each costs a candidate search; they stop when a pass brings in fewer than
+ * MIN_GAIN of the documents. */
+enum { MAX_PASSES = 4 };
+static const double MIN_GAIN = 0.0;
+
+/* Documents that share their story with another. */
+static size_t docs_in_stories(const lk_coll *c, const uint32_t *label)
 {
-    const char *path = getenv(var);
-    FILE *f = path ? fopen(path, "w") : NULL;
-    if (!f)
-        return;
-    for (size_t t = 0; t < c->npairs; t++) {
-        const lk_pair *p = &c->pairs[t];
-        float part[LK_KIND_COUNT];
-        lk_sim(c, p->a, p->b, part);
-        fprintf(f, "%s\t%s\t%s\t%s\t%.4f\t%.4f\t%.3f\t%.4f\t%.4f\t%.4f\t%.4f\n", c->docs[p->a].id, c->docs[p->b].id,
-                c->langs[c->d[p->a].lang].code, c->langs[c->d[p->b].lang].code, p->sim, p->score,
-                lk_structure(c, p->a, p->b), part[0], part[1], part[2], part[3]);
-    }
-    fclose(f);
+    uint32_t *size = calloc(c->n + 1, sizeof *size);
+    if (!size)
+        return 0;
+    for (size_t i = 0; i < c->n; i++)
+        size[label[i]]++;
+    size_t k = 0;
+    for (size_t i = 0; i < c->n; i++)
+        k += size[label[i]] > 1;
+    free(size);
+    return k;
 }
 
 struct dm_linker {
@@ -56,17 +58,20 @@ dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **o
     if (st == DM_OK)
         st = lk_cluster(&lk->c, lk->label);
     lk_tick("cluster");
-    lk_debug_dump(&lk->c, "DM_LINK_DUMP1");
-    /* a lexicon learned from the stories found, then the stories again (twice: the second
-     * lexicon learns from the languages the first one brought in) */
-    for (int pass = 0; pass < 2 && st == DM_OK; pass++) {
+    /* a lexicon learned from the stories found, then the stories again: each pass learns from
+     * the documents the previous one brought in, until few more join (at most MAX_PASSES) */
+    size_t joined = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : 0;
+    for (int pass = 0; pass < MAX_PASSES && st == DM_OK; pass++) {
         dm_status ls = lk_learn_lexicon(&lk->c, lk->label);
         if (ls == DM_ENOTFOUND)
             break;
         st = ls == DM_OK ? lk_cluster(&lk->c, lk->label) : ls;
         lk_tick("cluster");
+        size_t now = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : joined;
+        if (now < joined + MIN_GAIN * (double)n)
+            break;
+        joined = now;
     }
-    lk_debug_dump(&lk->c, "DM_LINK_DUMP");
     if (st != DM_OK) {
         dm_linker_free(lk);
         return st;

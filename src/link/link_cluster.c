@@ -177,6 +177,76 @@ static dm_status grow_stories(lk_coll *c, uf_t *u, const link_t *links, size_t n
     return DM_OK;
 }
 
+typedef struct attach {
+    uint32_t doc, root;
+    float support;
+} attach_t;
+
+static int cmp_attach(const void *a, const void *b)
+{
+    const attach_t *x = a, *y = b;
+    if (x->support != y->support)
+        return x->support > y->support ? -1 : 1;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    return x->root < y->root ? -1 : x->root > y->root;
+}
+
+/* Step 3: a document still alone joins the story its candidate pairs point to together, when at
+ * least two of the story's versions point to it (one weak link never decides), best first, and
+ * only into a story that lacks its language. */
+static dm_status attach_leftovers(lk_coll *c, uf_t *u)
+{
+    attach_t *a = malloc((2 * c->npairs + 1) * sizeof *a);
+    if (!a)
+        return DM_ENOMEM;
+    size_t na = 0;
+    for (size_t t = 0; t < c->npairs; t++) {
+        const lk_pair *p = &c->pairs[t];
+        if (p->score <= 1.0f || p->sim < c->prm.min_sim || c->d[p->a].lang == c->d[p->b].lang)
+            continue;
+        for (int side = 0; side < 2; side++) {
+            uint32_t d = side ? p->b : p->a, o = side ? p->a : p->b;
+            if (u->size[uf_find(u, d)] != 1)
+                continue;
+            uint32_t r = uf_find(u, o);
+            if (u->size[r] < 2)
+                continue;
+            a[na++] = (attach_t){d, r, p->score - 1.0f};
+        }
+    }
+    /* sum per (document, story), counting the pointing versions */
+    qsort(a, na, sizeof *a, cmp_attach);
+    attach_t *agg = malloc((na + 1) * sizeof *agg);
+    if (!agg) {
+        free(a);
+        return DM_ENOMEM;
+    }
+    size_t ng = 0;
+    for (size_t t = 0; t < na;) {
+        size_t v = t;
+        float sum = 0;
+        while (v < na && a[v].doc == a[t].doc && a[v].root == a[t].root)
+            sum += a[v++].support > 1.0f ? 1.0f : a[v - 1].support;
+        if (v - t >= 2)
+            agg[ng++] = (attach_t){a[t].doc, a[t].root, sum / (float)u->size[a[t].root]};
+        t = v;
+    }
+    /* pairs above were grouped by doc only when adjacent: regroup by (doc, root) */
+    qsort(agg, ng, sizeof *agg, cmp_attach);
+    for (size_t t = 0; t < ng; t++) {
+        uint32_t d = agg[t].doc, r = uf_find(u, agg[t].root);
+        if (agg[t].support < c->prm.attach_avg)
+            break;
+        if (u->size[uf_find(u, d)] != 1 || (u->langs[r] & u->langs[d]))
+            continue;
+        uf_union(u, r, d);
+    }
+    free(a);
+    free(agg);
+    return DM_OK;
+}
+
 dm_status lk_cluster(lk_coll *c, uint32_t *label)
 {
     uf_t u = {0};
@@ -201,6 +271,8 @@ dm_status lk_cluster(lk_coll *c, uint32_t *label)
         st = one_to_one(c, &links, &nk);
     if (st == DM_OK)
         st = grow_stories(c, &u, links, nk);
+    if (st == DM_OK)
+        st = attach_leftovers(c, &u);
     if (st == DM_OK) {
         /* labels: 0.. in order of first appearance */
         uint32_t *map = malloc((c->n + 1) * sizeof *map);

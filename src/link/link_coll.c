@@ -36,6 +36,7 @@ void lk_params_default(lk_params *p)
     p->min_score = 1.2f;
     p->dup_sim = 0.8f;
     p->merge_avg = 0.3f;
+    p->attach_avg = 0.1f;
 }
 
 static void mean_chars(lk_coll *c)

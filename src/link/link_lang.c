@@ -32,7 +32,9 @@ static int cmp_u32(const void *a, const void *b)
 /* The most frequent word types of a document (repeated at least twice). */
 static size_t signature(const lk_doc *d, uint32_t *sig)
 {
-    uint32_t *w = malloc((d->nwords + 1) * sizeof *w);
+    if (!d->nwords)
+        return 0;
+    uint32_t *w = malloc(d->nwords * sizeof *w);
     if (!w)
         return 0;
     if (d->nwords) { /* words is NULL for a document without words */
