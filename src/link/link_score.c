@@ -101,17 +101,25 @@ void lk_score_pairs(lk_coll *c)
             size_t keff = others < k - 1 ? others : k - 1;
             if (!keff)
                 continue;
+            /* only alternatives that share evidence: documents with nothing in common are no
+             * competition, and counting them as zeros would inflate the margin of any pair in a
+             * small collection */
             double sum = 0;
+            size_t used = 0;
             int skipped = 0;
-            for (size_t q = 0, used = 0; q < k && used < keff; q++) {
+            for (size_t q = 0; q < k && used < keff; q++) {
                 if (!skipped && tp[q] == p->score) { /* the pair itself */
                     skipped = 1;
                     continue;
                 }
+                if (tp[q] <= 0)
+                    break; /* sorted: the rest share nothing either */
                 sum += tp[q];
                 used++;
             }
-            bg += sum / (double)keff;
+            if (!used)
+                continue;
+            bg += sum / (double)used;
             sides++;
         }
         if (!sides) /* nothing to compare with: no margin either way */
