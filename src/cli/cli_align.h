@@ -35,6 +35,20 @@ int cli_load_pair(dm_ctx *ctx, const char *cmd, const char *db, const char *a, c
                   int lines, cli_doc_pair *dp);
 void cli_doc_pair_free(cli_doc_pair *dp);
 
+/* The options align and diff share: two documents (files, or ids with --db) or a batch. */
+typedef struct cli_pair_args {
+    dm_align_opts opt;
+    const char *files[2], *batch, *db;
+    int nfiles, lines;
+} cli_pair_args;
+
+/* Take argv[*i] (and its value) when it is a shared option or an operand: returns 1 when
+ * taken, 0 when it is not a shared option (the command may know it), or EXIT_USAGE after
+ * printing why. */
+int cli_pair_arg(cli_pair_args *pa, const char *cmd, int argc, char **argv, int *i);
+/* EXIT_OK when the arguments name two documents or a batch, else EXIT_USAGE after saying so. */
+int cli_pair_args_check(const cli_pair_args *pa, const char *cmd);
+
 /* A JSON string literal (with quotes) of UTF-8 text. */
 void cli_json_string(FILE *f, const char *s, size_t n);
 /* The evaluation contract's line: {"id": ..., "align": [[[src], [tgt]], ...]} */

@@ -199,3 +199,42 @@ int cli_align_write(FILE *f, const char *format, const char *prefix, const cli_d
         return out_html(f, dp, b, nb);
     return out_jsonl(f, dp, b, nb);
 }
+
+int cli_pair_arg(cli_pair_args *pa, const char *cmd, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    const char **value = NULL;
+    if (!strcmp(a, "--lines"))
+        pa->lines = 1;
+    else if (!strcmp(a, "--no-lexicon"))
+        pa->opt.no_lexicon = 1;
+    else if (!strcmp(a, "--no-learning"))
+        pa->opt.no_learning = 1;
+    else if (!strcmp(a, "--batch"))
+        value = &pa->batch;
+    else if (!strcmp(a, "--db"))
+        value = &pa->db;
+    else if (!strcmp(a, "--src-lang"))
+        value = &pa->opt.src_lang;
+    else if (!strcmp(a, "--tgt-lang"))
+        value = &pa->opt.tgt_lang;
+    else if (a[0] == '-' && a[1])
+        return 0;
+    else if (pa->nfiles < 2)
+        pa->files[pa->nfiles++] = a;
+    else
+        return cli_usage(cmd, "too many arguments");
+    if (value) {
+        if (*i + 1 >= argc)
+            return cli_usage(cmd, "%s needs a value", a);
+        *value = argv[++*i];
+    }
+    return 1;
+}
+
+int cli_pair_args_check(const cli_pair_args *pa, const char *cmd)
+{
+    if (!pa->batch && pa->nfiles != 2)
+        return cli_usage(cmd, "expected two files (or two ids with --db), or --batch PAIRS.jsonl");
+    return EXIT_OK;
+}

@@ -237,39 +237,28 @@ static int diff_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
 
 int cmd_diff(int argc, char **argv)
 {
-    dm_align_opts opt = {0};
-    const char *files[2] = {NULL, NULL}, *batch = NULL, *db = NULL;
-    int nfiles = 0, lines = 0, json = 0;
+    cli_pair_args pa = {0};
+    int json = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int took = cli_pair_arg(&pa, "diff", argc, argv, &i);
+        if (took == EXIT_USAGE)
+            return took;
+        if (took)
+            continue;
         if (cli_is_help(a)) {
             help();
             return EXIT_OK;
-        } else if (!strcmp(a, "--lines"))
-            lines = 1;
-        else if (!strcmp(a, "--json"))
+        } else if (!strcmp(a, "--json"))
             json = 1;
-        else if (!strcmp(a, "--no-lexicon"))
-            opt.no_lexicon = 1;
-        else if (!strcmp(a, "--no-learning"))
-            opt.no_learning = 1;
-        else if (!strcmp(a, "--batch") && i + 1 < argc)
-            batch = argv[++i];
-        else if (!strcmp(a, "--db") && i + 1 < argc)
-            db = argv[++i];
-        else if (!strcmp(a, "--src-lang") && i + 1 < argc)
-            opt.src_lang = argv[++i];
-        else if (!strcmp(a, "--tgt-lang") && i + 1 < argc)
-            opt.tgt_lang = argv[++i];
-        else if (a[0] == '-' && a[1])
-            return cli_usage("diff", "unknown option '%s'", a);
-        else if (nfiles < 2)
-            files[nfiles++] = a;
         else
-            return cli_usage("diff", "too many arguments");
+            return cli_usage("diff", "unknown option '%s'", a);
     }
-    if (!batch && nfiles != 2)
-        return cli_usage("diff", "expected two files, or --batch PAIRS.jsonl");
+    if (cli_pair_args_check(&pa, "diff"))
+        return EXIT_USAGE;
+    dm_align_opts opt = pa.opt;
+    const char *batch = pa.batch, *db = pa.db, *const *files = pa.files;
+    int lines = pa.lines;
     dm_ctx *ctx = cli_ctx_new();
     if (!ctx)
         return EXIT_FAIL;
