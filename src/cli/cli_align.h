@@ -46,6 +46,9 @@ typedef struct cli_pair_args {
  * taken, 0 when it is not a shared option (the command may know it), or EXIT_USAGE after
  * printing why. */
 int cli_pair_arg(cli_pair_args *pa, const char *cmd, int argc, char **argv, int *i);
+/* Load the two documents the arguments name; languages given on the command line win over
+ * what the store identified, and end up in both pa->opt and dp. */
+int cli_pair_load(dm_ctx *ctx, const char *cmd, cli_pair_args *pa, cli_doc_pair *dp);
 /* EXIT_OK when the arguments name two documents or a batch, else EXIT_USAGE after saying so. */
 int cli_pair_args_check(const cli_pair_args *pa, const char *cmd);
 

@@ -238,3 +238,15 @@ int cli_pair_args_check(const cli_pair_args *pa, const char *cmd)
         return cli_usage(cmd, "expected two files (or two ids with --db), or --batch PAIRS.jsonl");
     return EXIT_OK;
 }
+
+int cli_pair_load(dm_ctx *ctx, const char *cmd, cli_pair_args *pa, cli_doc_pair *dp)
+{
+    int rc = cli_load_pair(ctx, cmd, pa->db, pa->files[0], pa->files[1], pa->lines, dp);
+    if (!pa->opt.src_lang)
+        pa->opt.src_lang = dp->src_lang;
+    if (!pa->opt.tgt_lang)
+        pa->opt.tgt_lang = dp->tgt_lang;
+    dp->src_lang = pa->opt.src_lang;
+    dp->tgt_lang = pa->opt.tgt_lang;
+    return rc;
+}

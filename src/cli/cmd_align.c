@@ -173,29 +173,20 @@ int cmd_align(int argc, char **argv)
         return EXIT_USAGE;
     if (!cli_align_format_known(format))
         return cli_usage("align", "unknown format '%s'", format);
-    dm_align_opts opt = pa.opt;
-    const char *batch_path = pa.batch, *db = pa.db, *const *files = pa.files;
-    int lines = pa.lines;
+    dm_align_opts *opt = &pa.opt;
     dm_ctx *ctx = cli_ctx_new();
     if (!ctx)
         return EXIT_FAIL;
     int rc;
-    if (batch_path) {
-        rc = run_batch(ctx, batch_path, &opt);
+    if (pa.batch) {
+        rc = run_batch(ctx, pa.batch, opt);
     } else {
         cli_doc_pair dp;
-        rc = cli_load_pair(ctx, "align", db, files[0], files[1], lines, &dp);
-        /* languages given on the command line win over what the store identified */
-        if (!opt.src_lang)
-            opt.src_lang = dp.src_lang;
-        if (!opt.tgt_lang)
-            opt.tgt_lang = dp.tgt_lang;
-        dp.src_lang = opt.src_lang;
-        dp.tgt_lang = opt.tgt_lang;
+        rc = cli_pair_load(ctx, "align", &pa, &dp);
         if (rc == EXIT_OK) {
             dm_align_block *blk = NULL;
             size_t nb = 0;
-            dm_status st = dm_align(ctx, &opt, (const char *const *)dp.src.text, dp.src.len, dp.src.n,
+            dm_status st = dm_align(ctx, opt, (const char *const *)dp.src.text, dp.src.len, dp.src.n,
                                     (const char *const *)dp.tgt.text, dp.tgt.len, dp.tgt.n, &blk, &nb);
             if (st != DM_OK)
                 rc = cli_fail(ctx, "align", st, "aligning");

@@ -256,27 +256,21 @@ int cmd_diff(int argc, char **argv)
     }
     if (cli_pair_args_check(&pa, "diff"))
         return EXIT_USAGE;
-    dm_align_opts opt = pa.opt;
-    const char *batch = pa.batch, *db = pa.db, *const *files = pa.files;
-    int lines = pa.lines;
+    dm_align_opts *opt = &pa.opt;
     dm_ctx *ctx = cli_ctx_new();
     if (!ctx)
         return EXIT_FAIL;
     int rc;
-    if (batch) {
-        rc = diff_batch(ctx, batch, &opt);
+    if (pa.batch) {
+        rc = diff_batch(ctx, pa.batch, opt);
     } else {
         cli_doc_pair dp;
-        rc = cli_load_pair(ctx, "diff", db, files[0], files[1], lines, &dp);
-        if (!opt.src_lang)
-            opt.src_lang = dp.src_lang;
-        if (!opt.tgt_lang)
-            opt.tgt_lang = dp.tgt_lang;
+        rc = cli_pair_load(ctx, "diff", &pa, &dp);
         dm_align_block *b = NULL;
         size_t nb = 0;
         dm_diff_report *r = NULL;
         if (rc == EXIT_OK) {
-            dm_status st = dm_align(ctx, &opt, dp.src.text, dp.src.len, dp.src.n, dp.tgt.text, dp.tgt.len,
+            dm_status st = dm_align(ctx, opt, dp.src.text, dp.src.len, dp.src.n, dp.tgt.text, dp.tgt.len,
                                     dp.tgt.n, &b, &nb);
             if (st == DM_OK)
                 st = dm_diff(ctx, dp.src.text, dp.src.len, dp.src.n, dp.tgt.text, dp.tgt.len, dp.tgt.n, b,
