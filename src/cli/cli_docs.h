@@ -11,9 +11,9 @@ typedef struct cli_docs {
     size_t n, cap;
 } cli_docs;
 
-/* Read every {"id","text"} line of a JSONL file ("-" = stdin); bad lines are reported on stderr
- * and counted in *rejected. */
-dm_status cli_docs_read(const char *path, cli_docs *d, size_t *rejected);
+/* Read every document of a path (dm_read_path: JSONL, folders, WARC; "-" = stdin). Rejected
+ * records go to the context's diagnostics and give DM_EPARTIAL with the good ones kept. */
+dm_status cli_docs_read(dm_ctx *ctx, const char *path, cli_docs *d);
 void cli_docs_free(cli_docs *d);
 /* Index of the document with this id, or (size_t)-1. */
 size_t cli_docs_find(const cli_docs *d, const char *id);

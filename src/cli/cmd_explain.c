@@ -40,12 +40,13 @@ int cmd_explain(int argc, char **argv)
     dm_ctx *ctx = cli_ctx_new();
     if (!ctx)
         return EXIT_FAIL;
-    cli_docs docs;
-    size_t rejected = 0;
-    dm_status st = cli_docs_read(path, &docs, &rejected);
-    if (st != DM_OK) {
+    cli_docs docs = {0};
+    dm_status st = cli_docs_read(ctx, path, &docs);
+    if (st != DM_OK && st != DM_EPARTIAL) {
+        int rc = cli_fail(ctx, "explain", st, path);
+        cli_docs_free(&docs);
         dm_ctx_free(ctx);
-        return cli_fail(NULL, "explain", st, path);
+        return rc;
     }
     int rc = EXIT_OK;
     size_t a = cli_docs_find(&docs, ids[0]), b = cli_docs_find(&docs, ids[1]);
