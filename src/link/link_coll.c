@@ -29,7 +29,7 @@ void lk_params_default(lk_params *p)
     p->alpha[LK_KEY] = 1.0f;
     p->alpha[LK_GRAM] = 1.0f;
     p->alpha[LK_PIVOT] = 1.0f;
-    p->k_per_lang = 4;
+    p->k_per_lang = 6;
     p->probe_feats = 24;
     p->posting_cap = 256;
     p->min_sim = 0.02f;
