@@ -281,7 +281,7 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     if (st == DM_OK)
         st = learn(c, o, no, nstories, &trans);
     size_t npivot = 0;
-    lk_tick("learn");
+    lk_tick(c, "learn");
     if (st == DM_OK && trans.n)
         st = apply(c, &trans, &npivot);
     size_t learned = trans.n;
@@ -304,12 +304,12 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     for (size_t i = 0; i < c->n; i++)
         lk_count_df(c, &c->d[i], 1 << LK_PIVOT);
     lk_weigh(c, 1 << LK_PIVOT);
-    lk_tick("pivot");
+    lk_tick(c, "pivot");
     st = lk_candidates(c);
     if (st != DM_OK)
         return st;
-    lk_tick("candidates");
+    lk_tick(c, "candidates");
     lk_score_pairs(c);
-    lk_tick("score");
+    lk_tick(c, "score");
     return DM_OK;
 }
