@@ -1,6 +1,7 @@
 /*
  * cli_docs.c -- a collection of documents held in memory for the commands that need all of them
- * at once (cluster, explain), read by the library's readers (JSONL, folders, WARC, stdin).
+ * at once (cluster, explain): whatever the library's reader takes (JSONL {"id","text"[,"lang"]},
+ * folders of text or HTML, WARC), copied because the reader lends its strings for one call only.
  */
 #include "cli_docs.h"
 
@@ -18,7 +19,16 @@ void cli_docs_free(cli_docs *d)
     memset(d, 0, sizeof *d);
 }
 
-static int add_doc(cli_docs *d, const char *id, const char *text, size_t len)
+static char *copy_str(const char *s)
+{
+    size_t n = strlen(s);
+    char *p = malloc(n + 1);
+    if (p)
+        memcpy(p, s, n + 1);
+    return p;
+}
+
+static int add_doc(cli_docs *d, const char *id, const char *text, size_t len, const char *lang)
 {
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 1024;
@@ -30,14 +40,12 @@ static int add_doc(cli_docs *d, const char *id, const char *text, size_t len)
     }
     dm_doc *doc = &d->doc[d->n];
     memset(doc, 0, sizeof *doc);
-    size_t idlen = strlen(id);
-    char *idc = malloc(idlen + 1);
-    if (idc)
-        memcpy(idc, id, idlen + 1);
-    doc->id = idc;
+    doc->id = copy_str(id);
+    doc->lang = lang && *lang ? copy_str(lang) : NULL;
     char *t = malloc(len + 1);
-    if (!doc->id || !t) {
+    if (!doc->id || !t || (lang && *lang && !doc->lang)) {
         free((char *)doc->id);
+        free((char *)doc->lang);
         free(t);
         return -1;
     }
@@ -52,25 +60,16 @@ static int add_doc(cli_docs *d, const char *id, const char *text, size_t len)
 static dm_status keep_doc(void *ud, const dm_doc *doc)
 {
     cli_docs *d = ud;
-    if (add_doc(d, doc->id, doc->text, doc->text_len))
-        return DM_ENOMEM;
-    dm_doc *w = &d->doc[d->n - 1];
-    if (doc->lang && !(w->lang = strdup(doc->lang)))
-        return DM_ENOMEM;
-    return DM_OK;
+    return add_doc(d, doc->id ? doc->id : "", doc->text ? doc->text : "", doc->text ? doc->text_len : 0,
+                   doc->lang)
+               ? DM_ENOMEM
+               : DM_OK;
 }
 
-dm_status cli_docs_read(dm_ctx *ctx, const char *path, cli_docs *d, size_t *rejected)
+dm_status cli_docs_read(dm_ctx *ctx, const char *path, cli_docs *d)
 {
     memset(d, 0, sizeof *d);
-    *rejected = 0;
-    /* the library's reader: every format, each bad record reported with its place */
-    dm_status st = dm_read_path(ctx, path, keep_doc, d);
-    if (st == DM_EPARTIAL) {
-        *rejected = 1;
-        st = DM_OK;
-    }
-    return st;
+    return dm_read_path(ctx, path, keep_doc, d);
 }
 
 typedef struct store_collect {

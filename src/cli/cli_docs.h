@@ -11,9 +11,9 @@ typedef struct cli_docs {
     size_t n, cap;
 } cli_docs;
 
-/* Read every document of a path (JSONL, folder, WARC, "-" = stdin); bad records are reported
- * on stderr through the context's diagnostics and *rejected is set nonzero. */
-dm_status cli_docs_read(dm_ctx *ctx, const char *path, cli_docs *d, size_t *rejected);
+/* Read every document of a path (dm_read_path: JSONL, folders, WARC; "-" = stdin). Rejected
+ * records go to the context's diagnostics and give DM_EPARTIAL with the good ones kept. */
+dm_status cli_docs_read(dm_ctx *ctx, const char *path, cli_docs *d);
 /* Every stored document (with its identified language); *story (when not NULL) receives a
  * malloc'ed array of their current story numbers, -1 where none. */
 dm_status cli_docs_from_store(dm_store *st, cli_docs *d, long long **story);

@@ -33,12 +33,14 @@ int cmd_cluster(int argc, char **argv)
     dm_ctx *ctx = cli_ctx_new();
     if (!ctx)
         return EXIT_FAIL;
-    cli_docs docs;
-    size_t rejected = 0;
-    dm_status st = cli_docs_read(ctx, path, &docs, &rejected);
-    if (st != DM_OK) {
+    cli_docs docs = {0};
+    dm_status st = cli_docs_read(ctx, path, &docs);
+    int rejected = st == DM_EPARTIAL;
+    if (st != DM_OK && st != DM_EPARTIAL) {
+        int rc = cli_fail(ctx, "cluster", st, path);
+        cli_docs_free(&docs);
         dm_ctx_free(ctx);
-        return cli_fail(NULL, "cluster", st, path);
+        return rc;
     }
     size_t *labels = malloc((docs.n + 1) * sizeof *labels);
     st = labels ? dm_cluster(ctx, docs.doc, docs.n, labels) : DM_ENOMEM;

@@ -47,11 +47,10 @@ int cmd_explain(int argc, char **argv)
     dm_ctx *ctx = cli_ctx_new();
     if (!ctx)
         return EXIT_FAIL;
-    cli_docs docs;
-    size_t rejected = 0;
+    cli_docs docs = {0};
     dm_status st;
     if (path) {
-        st = cli_docs_read(ctx, path, &docs, &rejected);
+        st = cli_docs_read(ctx, path, &docs);
     } else {
         dm_store *store = NULL;
         path = db ? db : dm_store_default_path();
@@ -60,8 +59,9 @@ int cmd_explain(int argc, char **argv)
             st = cli_docs_from_store(store, &docs, NULL);
         dm_store_close(store);
     }
-    if (st != DM_OK) {
+    if (st != DM_OK && st != DM_EPARTIAL) {
         int rc = cli_fail(ctx, "explain", st, path);
+        cli_docs_free(&docs);
         dm_ctx_free(ctx);
         return rc;
     }

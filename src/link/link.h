@@ -145,6 +145,7 @@ typedef struct lk_coll {
     lk_lang *langs;
     size_t nlangs;
     lk_map lang_seen, lang_first, lang_votes; /* word -> documents, first language, per language */
+    double tick;     /* time of the last lk_tick */
     size_t n_langid; /* documents dm_langid was asked about */
     int no_langid;  /* dm_langid failed (no model): scripts stand in for languages */
     int pivot_lang; /* index of the pivot language (English when present), -1 if none */
@@ -158,7 +159,7 @@ void lk_params_default(lk_params *p);
 
 /* With DM_LINK_TIMING set in the environment, print to stderr the time since the previous call
  * under a label (a diagnostic for the benchmark; silent otherwise). */
-void lk_tick(const char *what);
+void lk_tick(lk_coll *c, const char *what);
 
 /* link_coll.c: building and freeing a collection */
 dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c);

@@ -57,7 +57,7 @@ dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **o
         st = lk_coll_build(ctx, docs, n, &lk->c);
     if (st == DM_OK)
         st = lk_cluster(&lk->c, lk->label);
-    lk_tick("cluster");
+    lk_tick(&lk->c, "cluster");
     /* a lexicon learned from the stories found, then the stories again: each pass learns from
      * the documents the previous one brought in, until few more join (at most MAX_PASSES) */
     size_t joined = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : 0;
@@ -66,7 +66,7 @@ dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **o
         if (ls == DM_ENOTFOUND)
             break;
         st = ls == DM_OK ? lk_cluster(&lk->c, lk->label) : ls;
-        lk_tick("cluster");
+        lk_tick(&lk->c, "cluster");
         size_t now = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : joined;
         if (now < joined + MIN_GAIN * (double)n)
             break;

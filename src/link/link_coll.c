@@ -10,17 +10,16 @@
 #include <time.h>
 #include <string.h>
 
-void lk_tick(const char *what)
+void lk_tick(lk_coll *c, const char *what)
 {
-    static struct timespec last;
     struct timespec now;
     if (!getenv("DM_LINK_TIMING"))
         return;
     clock_gettime(CLOCK_MONOTONIC, &now);
+    double t = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
     if (what)
-        fprintf(stderr, "link: %-12s %.3f s\n", what,
-                (double)(now.tv_sec - last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9);
-    last = now;
+        fprintf(stderr, "link: %-12s %.3f s\n", what, t - c->tick);
+    c->tick = t;
 }
 
 void lk_params_default(lk_params *p)
@@ -29,7 +28,7 @@ void lk_params_default(lk_params *p)
     p->alpha[LK_KEY] = 1.0f;
     p->alpha[LK_GRAM] = 1.0f;
     p->alpha[LK_PIVOT] = 1.0f;
-    p->k_per_lang = 4;
+    p->k_per_lang = 6;
     p->probe_feats = 24;
     p->posting_cap = 256;
     p->min_sim = 0.02f;
@@ -79,7 +78,7 @@ dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c)
     dm_status st = lk_map_init(&c->feats.map, 1 << 16);
     if (st == DM_OK)
         st = lk_map_init(&c->words.map, 1 << 16);
-    lk_tick(NULL);
+    lk_tick(c, NULL);
     for (size_t i = 0; st == DM_OK && i < n; i++) {
         st = lk_doc_analyse(c, i);
         if (st != DM_OK && st != DM_ENOMEM)
@@ -87,19 +86,19 @@ dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c)
     }
     if (st != DM_OK)
         return dm_fail(ctx, st, "cannot analyse the documents");
-    lk_tick("analyse");
+    lk_tick(c, "analyse");
     if (getenv("DM_LINK_TIMING"))
         fprintf(stderr, "link: %zu of %zu documents identified by the model\n", c->n_langid, c->n);
     mean_chars(c);
     choose_pivot(c);
     lk_weigh(c, ~0);
-    lk_tick("weigh");
+    lk_tick(c, "weigh");
     st = lk_candidates(c);
     if (st != DM_OK)
         return st;
-    lk_tick("candidates");
+    lk_tick(c, "candidates");
     lk_score_pairs(c);
-    lk_tick("score");
+    lk_tick(c, "score");
     return DM_OK;
 }
 

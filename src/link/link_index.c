@@ -176,7 +176,7 @@ dm_status lk_candidates(lk_coll *c)
     index_free(&ix);
     if (st != DM_OK)
         return dm_fail(c->ctx, st, "cannot search link candidates");
-    lk_tick("probe");
+    lk_tick(c, "probe");
     /* pairs found from both sides once; exact evidence for each */
     if (c->npairs > 1) /* an empty array may be NULL */
         qsort(c->pairs, c->npairs, sizeof *c->pairs, cmp_pair);

@@ -108,6 +108,9 @@ static dm_status lang_index(lk_coll *c, const char *code, int script, uint32_t *
 
 dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const char *text, size_t len, uint32_t *lang)
 {
+    const char *declared = c->docs[d - c->d].lang;
+    if (declared && *declared && strlen(declared) < sizeof c->langs[0].code)
+        return lang_index(c, declared, dm_dominant_script(text, len), lang); /* the caller knows */
     uint32_t sig[SIG_WORDS];
     size_t ns = c->no_langid ? 0 : signature(d, sig);
     uint32_t voted = ns ? vote(c, sig, ns) : LK_NONE;

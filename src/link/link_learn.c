@@ -194,45 +194,48 @@ static void drop_pivot(lk_coll *c, lk_doc *d)
     d->nf = k;
 }
 
-static dm_status add_pivot(lk_coll *c, lk_doc *d, uint32_t v)
-{
-    const char *s = lk_word_text(c, v);
-    uint32_t id, cap = d->nf;
-    dm_status st = lk_feat_id(&c->feats, LK_PIVOT, s, strlen(s), &id);
-    if (st == DM_OK)
-        st = lk_doc_add(d, id, 1.0f, &cap);
-    return st;
-}
-
 /* Give every document the pivot words of its words (pivot documents: their own translated-to
- * words). */
-static dm_status apply(lk_coll *c, const lk_map *trans, size_t *npivot)
+ * words). Each translation's feature is interned once, not once per occurrence. */
+static dm_status apply(lk_coll *c, lk_map *trans, size_t *npivot)
 {
-    uint8_t *is_target = calloc(c->words.n + 1, 1);
-    if (!is_target)
+    uint32_t *target = malloc((c->words.n + 1) * sizeof *target);
+    if (!target)
         return DM_ENOMEM;
-    for (size_t s = 0; s < trans->cap; s++)
-        if (trans->keys[s])
-            is_target[trans->vals[s]] = 1;
+    for (size_t w = 0; w < c->words.n; w++)
+        target[w] = LK_NONE;
     dm_status st = DM_OK;
+    for (size_t s = 0; s < trans->cap && st == DM_OK; s++) {
+        if (!trans->keys[s])
+            continue;
+        uint32_t v = trans->vals[s];
+        if (target[v] == LK_NONE) {
+            const char *txt = lk_word_text(c, v);
+            st = lk_feat_id(&c->feats, LK_PIVOT, txt, strlen(txt), &target[v]);
+        }
+        trans->vals[s] = target[v]; /* from now on: the feature, not the word */
+    }
     *npivot = 0;
     for (size_t i = 0; i < c->n && st == DM_OK; i++) {
         lk_doc *d = &c->d[i];
         drop_pivot(c, d);
+        uint32_t cap = d->nf;
         for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
-            uint32_t w = d->words[k];
-            if ((int)d->lang == c->pivot_lang) {
-                if (is_target[w])
-                    st = add_pivot(c, d, w);
-            } else {
+            uint32_t w = d->words[k], f = LK_NONE;
+            if ((int)d->lang == c->pivot_lang)
+                f = target[w];
+            else {
                 const uint32_t *v = lk_map_get(trans, ((uint64_t)d->lang << 32 | w) + 1);
                 if (v)
-                    st = add_pivot(c, d, *v);
+                    f = *v;
+            }
+            if (f != LK_NONE) {
+                st = lk_doc_add(d, f, 1.0f, &cap);
+                ++*npivot;
             }
         }
         lk_doc_compact(d);
     }
-    free(is_target);
+    free(target);
     return st;
 }
 
@@ -279,7 +282,7 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     if (st == DM_OK)
         st = learn(c, o, no, nstories, &trans);
     size_t npivot = 0;
-    lk_tick("learn");
+    lk_tick(c, "learn");
     if (st == DM_OK && trans.n)
         st = apply(c, &trans, &npivot);
     size_t learned = trans.n;
@@ -302,12 +305,12 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     for (size_t i = 0; i < c->n; i++)
         lk_count_df(c, &c->d[i], 1 << LK_PIVOT);
     lk_weigh(c, 1 << LK_PIVOT);
-    lk_tick("pivot");
+    lk_tick(c, "pivot");
     st = lk_candidates(c);
     if (st != DM_OK)
         return st;
-    lk_tick("candidates");
+    lk_tick(c, "candidates");
     lk_score_pairs(c);
-    lk_tick("score");
+    lk_tick(c, "score");
     return DM_OK;
 }
