@@ -1,5 +1,5 @@
 /*
- * cmd_explain.c -- `dragoman explain --docs DOCS.jsonl ID1 ID2`: the evidence that joins two
+ * cmd_explain.c -- `dragoman explain [--db PATH | --docs DOCS] ID1 ID2`: the evidence that joins two
  * documents into one story or keeps them apart, as the linker saw it within the whole collection
  * (what is rare or common depends on the collection).
  */
