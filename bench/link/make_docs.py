@@ -4,9 +4,10 @@
   make_docs.py N OUT.jsonl OUT_GOLD.tsv DRAGOMAN [SET_DIR ...]
 
 Each new story is a base story (every language version of it) followed by the same language's
-version of a second, short story, with every digit of the first shifted by a replica number (in
-its own digit system): distinct stories that overlap in part, with distinct numbers, as many as
-needed for N documents, all with fresh ids. Deterministic (fixed seed).
+versions of two random short stories, with the digits of the whole renamed by a permutation
+drawn for the new story (in their own digit system): distinct stories that overlap in part with
+others, with their own numbers, as many as needed for N documents, all with fresh ids.
+Deterministic (fixed seed).
 """
 import json, os, random, subprocess, sys, unicodedata
 
@@ -31,14 +32,14 @@ def load(set_dir, prog):
         stories.setdefault(c, {})[lang[i]] = docs[i]
     return list(stories.values())
 
-def shift_digits(text, r):
+def rename_digits(text, perm):
     out = []
     for ch in text:
         v = unicodedata.decimal(ch, None)
         if v is None:
             out.append(ch)
         else:
-            out.append(chr(ord(ch) - v + (v + r) % 10))
+            out.append(chr(ord(ch) - v + perm[v]))
     return "".join(out)
 
 def main():
@@ -53,11 +54,13 @@ def main():
         while written < n:
             r += 1
             for k, story in enumerate(base):
-                extra = rng.choice(short)
-                for lang in sorted(set(story) & set(extra)):
+                extra, extra2 = rng.choice(short), rng.choice(short)
+                perm = list(range(10))
+                rng.shuffle(perm)
+                for lang in sorted(set(story) & set(extra) & set(extra2)):
                     if written >= n:
                         break
-                    text = shift_digits(story[lang], r % 10) + "\n\n" + extra[lang]
+                    text = rename_digits(story[lang] + "\n\n" + extra[lang] + "\n\n" + extra2[lang], perm)
                     did = "b%07d" % written
                     fo.write(json.dumps({"id": did, "text": text}, ensure_ascii=False) + "\n")
                     fg.write("%s\tr%d-%d\n" % (did, r, k))
