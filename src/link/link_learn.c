@@ -218,6 +218,8 @@ static dm_status apply(lk_coll *c, lk_map *trans, size_t *npivot)
     for (size_t i = 0; i < c->n && st == DM_OK; i++) {
         lk_doc *d = &c->d[i];
         drop_pivot(c, d);
+        /* the shipped lexicon's pivots stay: they share the kind with the learned ones */
+        st = lk_lexicon_add(c, d);
         uint32_t cap = d->nf;
         for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
             uint32_t w = d->words[k], f = LK_NONE;
