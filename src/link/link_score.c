@@ -54,6 +54,12 @@ float lk_structure(const lk_coll *c, uint32_t a, uint32_t b)
     double f_len = exp(-(r * r) / (2 * 0.45 * 0.45));
     double rs = log((x->nsent + 1.0) / (y->nsent + 1.0));
     double f_sent = exp(-(rs * rs) / (2 * 0.6 * 0.6));
+    /* a language's mean length is known only from its documents: with few of them (a tiny
+     * collection, one short article among long ones) it says little, so length counts less */
+    double nmin = c->langs[x->lang].ndocs < c->langs[y->lang].ndocs ? c->langs[x->lang].ndocs
+                                                                     : c->langs[y->lang].ndocs;
+    double trust = nmin / (nmin + 4.0);
+    f_len = 1.0 - trust * (1.0 - f_len);
     return (float)(0.4 + 0.6 * f_len * f_sent);
 }
 
