@@ -107,9 +107,9 @@ void lk_score_pairs(lk_coll *c)
             size_t keff = others < k - 1 ? others : k - 1;
             if (!keff)
                 continue;
-            /* only alternatives that share evidence: documents with nothing in common are no
-             * competition, and counting them as zeros would inflate the margin of any pair in a
-             * small collection */
+            /* only alternatives that share evidence: documents with nothing (or next to nothing)
+             * in common are no competition, and counting them as zeros would inflate the margin
+             * of any pair in a small collection */
             double sum = 0;
             size_t used = 0;
             int skipped = 0;
@@ -118,8 +118,8 @@ void lk_score_pairs(lk_coll *c)
                     skipped = 1;
                     continue;
                 }
-                if (tp[q] <= 0)
-                    break; /* sorted: the rest share nothing either */
+                if (tp[q] <= 0 || (used && tp[q] < 0.25 * sum / (double)used))
+                    break; /* sorted: the rest share nothing, or next to nothing, with this side */
                 sum += tp[q];
                 used++;
             }
