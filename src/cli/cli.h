@@ -55,6 +55,9 @@ dm_status cli_number_stories(const long long *old, const size_t *labels, size_t 
 
 /* Print "Story N: k versions (langs)" and a line per version, for rows [i, j). */
 void cli_print_story_head(const cli_story_rows *r, size_t i, size_t j, size_t number);
+/* Print the documents of the rows that stand alone (unlinked, or a story of one), under a header
+ * that says whether linking has run (stories = how many linked stories were printed). */
+void cli_print_alone(const cli_story_rows *r, size_t stories);
 /* Print the stories of the store (used by `stories` and `report`); -1 on a store error. */
 int cli_print_stories(dm_store *st);
 

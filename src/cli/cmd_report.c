@@ -135,13 +135,12 @@ int cmd_report(int argc, char **argv)
         rc = cli_fail(ctx, "report", s, db);
         return cli_close_store("report", ctx, st, rc);
     }
-    size_t stories = 0, alone = 0;
+    size_t stories = 0;
     for (size_t i = 0; i < r.n && !rc;) {
         size_t j = i;
         while (j < r.n && r.v[j].story == r.v[i].story)
             j++;
         if (r.v[i].story < 0 || j - i == 1) {
-            alone += j - i;
             i = j;
             continue;
         }
@@ -158,17 +157,8 @@ int cmd_report(int argc, char **argv)
         putchar('\n');
         i = j;
     }
-    if (!rc && alone) {
-        printf("Alone (a story of their own%s):\n", stories ? "" : ", or not linked yet: run 'dragoman link'");
-        for (size_t i = 0; i < r.n; i++) {
-            size_t same = 0;
-            for (size_t k = 0; k < r.n && r.v[i].story >= 0; k++)
-                same += r.v[k].story == r.v[i].story;
-            if (r.v[i].story < 0 || same == 1)
-                printf("  %-24s %-4s %4zu sentences  %s\n", r.v[i].id, r.v[i].lang ? r.v[i].lang : "und",
-                       r.v[i].n_sentences, r.v[i].title ? r.v[i].title : "");
-        }
-    }
+    if (!rc)
+        cli_print_alone(&r, stories);
     cli_story_rows_free(&r);
     return cli_close_store("report", ctx, st, rc);
 }

@@ -97,12 +97,34 @@ void cli_print_story_head(const cli_story_rows *r, size_t i, size_t j, size_t nu
     }
 }
 
+void cli_print_alone(const cli_story_rows *r, size_t stories)
+{
+    int header = 0;
+    /* rows are sorted by story: a document is alone when unlinked or its group has one row */
+    for (size_t i = 0; i < r->n;) {
+        size_t j = i;
+        while (j < r->n && r->v[j].story == r->v[i].story)
+            j++;
+        if (r->v[i].story < 0 || j - i == 1)
+            for (size_t k = i; k < j; k++) {
+                if (!header++)
+                    printf("Alone (a story of their own%s):\n",
+                           stories ? "" : ", or not linked yet: run 'dragoman link'");
+                printf("  %-24s %-4s %4zu sentences", r->v[k].id, r->v[k].lang ? r->v[k].lang : "und",
+                       r->v[k].n_sentences);
+                print_title(r->v[k].title);
+                putchar('\n');
+            }
+        i = j;
+    }
+}
+
 int cli_print_stories(dm_store *st)
 {
     cli_story_rows r;
     if (cli_story_rows_load(st, &r))
         return -1;
-    size_t stories = 0, alone = 0;
+    size_t stories = 0;
     for (size_t i = 0; i < r.n;) {
         size_t j = i;
         while (j < r.n && r.v[j].story == r.v[i].story)
@@ -114,19 +136,7 @@ int cli_print_stories(dm_store *st)
         }
         i = j;
     }
-    for (size_t i = 0; i < r.n; i++) {
-        size_t same = 0;
-        for (size_t k = 0; k < r.n && r.v[i].story >= 0; k++)
-            same += r.v[k].story == r.v[i].story;
-        if (r.v[i].story < 0 || same == 1) {
-            if (!alone++)
-                printf("Alone (a story of their own%s):\n", stories ? "" : ", or not linked yet: run 'dragoman link'");
-            printf("  %-24s %-4s %4zu sentences", r.v[i].id, r.v[i].lang ? r.v[i].lang : "und",
-                   r.v[i].n_sentences);
-            print_title(r.v[i].title);
-            putchar('\n');
-        }
-    }
+    cli_print_alone(&r, stories);
     cli_story_rows_free(&r);
     return 0;
 }
