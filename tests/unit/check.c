@@ -1,6 +1,9 @@
 /* check.c -- support for check.h. */
 #include "check.h"
 
+#include "dragoman.h"
+#include "text/text.h"
+
 #include <stdlib.h>
 
 int check_failures;
@@ -39,4 +42,26 @@ int check_done(const char *name)
     }
     printf("%s: all checks passed\n", name);
     return 0;
+}
+
+void check_name_key(dm_ctx *ctx, const char *word, char *key, size_t cap)
+{
+    char latin[128], *m = NULL;
+    size_t n;
+    key[0] = 0;
+    if (dm_match_form(ctx, word, strlen(word), &m, &n) == DM_OK &&
+        dm_translit_latin(ctx, m, n, latin, sizeof latin) == DM_OK)
+        dm_name_key(latin, key, cap);
+    free(m);
+}
+
+void check_same_key(dm_ctx *ctx, const char *a, const char *b)
+{
+    char ka[64], kb[64];
+    check_name_key(ctx, a, ka, sizeof ka);
+    check_name_key(ctx, b, kb, sizeof kb);
+    if (!ka[0] || strcmp(ka, kb)) {
+        fprintf(stderr, "name keys differ: %s -> \"%s\", %s -> \"%s\"\n", a, ka, b, kb);
+        check_failures++;
+    }
 }

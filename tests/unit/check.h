@@ -31,6 +31,12 @@ extern int check_failures;
 /* Read a file of the repository (path relative to its root) into a malloc'ed buffer. */
 char *check_read_file(const char *rel_path, size_t *len);
 
+/* The name key of a word, as the stages compute it: matching form, Latin, key ("" on failure). */
+struct dm_ctx;
+void check_name_key(struct dm_ctx *ctx, const char *word, char *key, size_t cap);
+/* Fail unless the two words share a non-empty name key. */
+void check_same_key(struct dm_ctx *ctx, const char *a, const char *b);
+
 int check_done(const char *name);
 
 #endif
