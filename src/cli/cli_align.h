@@ -8,6 +8,7 @@
 
 #include "dragoman.h"
 
+#include <jansson.h>
 #include <stdio.h>
 
 /* Sentences of one document: pointers into buf, not NUL-terminated. */
@@ -51,6 +52,10 @@ int cli_pair_arg(cli_pair_args *pa, const char *cmd, int argc, char **argv, int 
 int cli_pair_load(dm_ctx *ctx, const char *cmd, cli_pair_args *pa, cli_doc_pair *dp);
 /* EXIT_OK when the arguments name two documents or a batch, else EXIT_USAGE after saying so. */
 int cli_pair_args_check(const cli_pair_args *pa, const char *cmd);
+
+/* A JSON array of strings as pointers and lengths into it (valid while arr lives); the two
+ * arrays are calloc'ed even when empty. -1 when out of memory or an element is not a string. */
+int cli_json_strings(json_t *arr, const char ***txt, size_t **len, size_t *n);
 
 /* A JSON string literal (with quotes) of UTF-8 text. */
 void cli_json_string(FILE *f, const char *s, size_t n);

@@ -250,3 +250,20 @@ int cli_pair_load(dm_ctx *ctx, const char *cmd, cli_pair_args *pa, cli_doc_pair 
     dp->tgt_lang = pa->opt.tgt_lang;
     return rc;
 }
+
+int cli_json_strings(json_t *arr, const char ***txt, size_t **len, size_t *n)
+{
+    *n = json_array_size(arr);
+    *txt = calloc(*n ? *n : 1, sizeof **txt);
+    *len = calloc(*n ? *n : 1, sizeof **len);
+    if (!*txt || !*len)
+        return -1;
+    for (size_t k = 0; k < *n; k++) {
+        json_t *s = json_array_get(arr, k);
+        if (!json_is_string(s))
+            return -1;
+        (*txt)[k] = json_string_value(s);
+        (*len)[k] = json_string_length(s);
+    }
+    return 0;
+}

@@ -44,23 +44,6 @@ typedef struct batch {
     size_t n, cap;
 } batch;
 
-static int strings_of(json_t *arr, const char ***txt, size_t **len, size_t *n)
-{
-    *n = json_array_size(arr);
-    *txt = calloc(*n ? *n : 1, sizeof **txt);
-    *len = calloc(*n ? *n : 1, sizeof **len);
-    if (!*txt || !*len)
-        return -1;
-    for (size_t k = 0; k < *n; k++) {
-        json_t *s = json_array_get(arr, k);
-        if (!json_is_string(s))
-            return -1;
-        (*txt)[k] = json_string_value(s);
-        (*len)[k] = json_string_length(s);
-    }
-    return 0;
-}
-
 static int run_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
 {
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -91,7 +74,7 @@ static int run_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
         const char **ts = NULL, **tt = NULL;
         size_t *ls = NULL, *lt = NULL, ns = 0, nt = 0;
         if (!o || !json_is_string(id) || !json_is_array(src) || !json_is_array(tgt) ||
-            strings_of(src, &ts, &ls, &ns) || strings_of(tgt, &tt, &lt, &nt)) {
+            cli_json_strings(src, &ts, &ls, &ns) || cli_json_strings(tgt, &tt, &lt, &nt)) {
             fprintf(stderr, "dragoman: rejected %s:%zu: %s\n", path, lineno,
                     o ? "expected {\"id\": string, \"src\": [strings], \"tgt\": [strings]}" : err.text);
             rejected++;

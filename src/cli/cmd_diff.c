@@ -159,21 +159,9 @@ static int diff_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
             json_decref(o);
             continue;
         }
-        size_t ns = json_array_size(src), nt = json_array_size(tgt);
-        const char **ts = calloc(ns + 1, sizeof *ts), **tt = calloc(nt + 1, sizeof *tt);
-        size_t *ls = calloc(ns + 1, sizeof *ls), *lt = calloc(nt + 1, sizeof *lt);
-        int ok = ts && tt && ls && lt;
-        for (size_t k = 0; ok && k < ns; k++) {
-            ts[k] = json_string_value(json_array_get(src, k));
-            ls[k] = json_string_length(json_array_get(src, k));
-            ok = ts[k] != NULL;
-        }
-        for (size_t k = 0; ok && k < nt; k++) {
-            tt[k] = json_string_value(json_array_get(tgt, k));
-            lt[k] = json_string_length(json_array_get(tgt, k));
-            ok = tt[k] != NULL;
-        }
-        if (!ok) {
+        const char **ts = NULL, **tt = NULL;
+        size_t *ls = NULL, *lt = NULL, ns = 0, nt = 0;
+        if (cli_json_strings(src, &ts, &ls, &ns) || cli_json_strings(tgt, &tt, &lt, &nt)) {
             fprintf(stderr, "dragoman: rejected %s:%zu: sentences must be strings\n", path, lineno);
             rejected++;
             json_decref(o);
@@ -197,24 +185,10 @@ static int diff_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
         json_t *o = json_array_get(all, k);
         json_t *src = json_object_get(o, "src"), *tgt = json_object_get(o, "tgt");
         cli_sents s = {0}, t = {0};
-        s.n = json_array_size(src);
-        t.n = json_array_size(tgt);
-        s.text = calloc(s.n + 1, sizeof *s.text);
-        s.len = calloc(s.n + 1, sizeof *s.len);
-        t.text = calloc(t.n + 1, sizeof *t.text);
-        t.len = calloc(t.n + 1, sizeof *t.len);
         const dm_align_block *b;
         size_t nb;
         dm_diff_report *r = NULL;
-        if (s.text && s.len && t.text && t.len) {
-            for (size_t q = 0; q < s.n; q++) {
-                s.text[q] = json_string_value(json_array_get(src, q));
-                s.len[q] = json_string_length(json_array_get(src, q));
-            }
-            for (size_t q = 0; q < t.n; q++) {
-                t.text[q] = json_string_value(json_array_get(tgt, q));
-                t.len[q] = json_string_length(json_array_get(tgt, q));
-            }
+        if (!cli_json_strings(src, &s.text, &s.len, &s.n) && !cli_json_strings(tgt, &t.text, &t.len, &t.n)) {
             st = dm_aligner_blocks(al, k, &b, &nb);
             if (st == DM_OK)
                 st = dm_diff(ctx, s.text, s.len, s.n, t.text, t.len, t.n, b, nb, &r);
