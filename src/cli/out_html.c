@@ -65,8 +65,8 @@ int out_html(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb
 {
     dm_ctx *ctx = cli_ctx_new();
     dm_diff_report *r = NULL;
-    if (ctx && dm_diff(ctx, dp->src.text, dp->src.len, dp->src.n, dp->tgt.text, dp->tgt.len, dp->tgt.n, b, nb,
-                       &r) != DM_OK)
+    if (ctx && dm_diff_langs(ctx, dp->src_lang, dp->tgt_lang, dp->src.text, dp->src.len, dp->src.n,
+                             dp->tgt.text, dp->tgt.len, dp->tgt.n, b, nb, &r) != DM_OK)
         r = NULL; /* the report still shows the alignment, without the marks */
     fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>dragoman alignment</title>\n<style>\n"
           "body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;width:100%;table-layout:fixed}\n"
