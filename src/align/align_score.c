@@ -185,6 +185,7 @@ void al_params_default(al_params *p)
     p->loose_scale = 0.5;
     p->offtopic = 5.0;
     p->sat_per = 1.0;
+    p->len_cap = 12.0;
     p->docm_src = p->docm_tgt = 0.0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
@@ -206,6 +207,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "loose_scale")) p->loose_scale = v;
         else if (!strcmp(name, "offtopic")) p->offtopic = v;
         else if (!strcmp(name, "sat_per")) p->sat_per = v;
+        else if (!strcmp(name, "len_cap")) p->len_cap = v;
         tune += used;
         if (*tune == ',')
             tune++;
@@ -310,8 +312,8 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
     double r = sc->par.ratio;
     double d = (lt - r * ls) / sqrt(sc->par.var * (r * ls + lt) / 2 + 1.0);
     double d2 = d * d;
-    if (d2 > 30)
-        d2 = 30;
+    if (d2 > sc->par.len_cap)
+        d2 = sc->par.len_cap;
     *len = sc->par.len_w * (1.0 - d2 / 2);
 }
 
