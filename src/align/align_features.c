@@ -119,6 +119,29 @@ static int ends_open(const char *t, size_t n)
     return 0;
 }
 
+/* Brackets left open at the end of a sentence (> 0), or closed that it never opened (< 0, the
+ * first unmatched closing one): ASCII and full-width round brackets. */
+static int open_brackets(const char *t, size_t n, int *closed_first)
+{
+    int depth = 0;
+    *closed_first = 0;
+    for (size_t k = 0; k < n; k++) {
+        int d = 0;
+        if (t[k] == '(')
+            d = 1;
+        else if (t[k] == ')')
+            d = -1;
+        else if (k + 2 < n && (unsigned char)t[k] == 0xEF && (unsigned char)t[k + 1] == 0xBC &&
+                 ((unsigned char)t[k + 2] == 0x88 || (unsigned char)t[k + 2] == 0x89))
+            d = (unsigned char)t[k + 2] == 0x88 ? 1 : -1;
+        if (d < 0 && depth == 0)
+            *closed_first = 1;
+        else
+            depth += d;
+    }
+    return depth;
+}
+
 /* Does a sentence begin as the rest of another: a lower-case Latin letter, a closing bracket? */
 static int starts_continuation(const char *t, size_t n)
 {
@@ -143,7 +166,10 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
         al_sent *s = &d->sent[i];
         s->tok0 = (uint32_t)d->ntok;
         s->nchar = utf8_count_nonspace(text[i], len[i]);
-        s->cont = i > 0 && (ends_open(text[i - 1], len[i - 1]) || starts_continuation(text[i], len[i]));
+        int closes, prev_closes;
+        s->cont = i > 0 && (ends_open(text[i - 1], len[i - 1]) || starts_continuation(text[i], len[i]) ||
+                            open_brackets(text[i - 1], len[i - 1], &prev_closes) > 0 ||
+                            (open_brackets(text[i], len[i], &closes), closes));
         d->nchar_total += s->nchar;
         char *mf = NULL;
         size_t mlen = 0;
