@@ -154,6 +154,24 @@ static int starts_continuation(const char *t, size_t n)
     return (c < 0x80 && islower(c)) || c == ')';
 }
 
+/* A cue that fires on many sentences of a document says nothing about any one of them (a text
+ * in lower case throughout, a list whose lines end in commas): each of the two kinds of marks
+ * (the previous sentence left open; this one begins as a continuation) is kept only when it
+ * marks one sentence or at most a quarter of the document's. Then cont is 0 or 1. */
+static void keep_rare_cuts(al_doc *d)
+{
+    size_t count[2] = {0, 0};
+    for (size_t i = 0; i < d->n; i++)
+        for (int k = 0; k < 2; k++)
+            count[k] += (d->sent[i].cont >> k) & 1;
+    uint8_t keep = 0;
+    for (int k = 0; k < 2; k++)
+        if (count[k] <= 1 || count[k] * 4 <= d->n)
+            keep |= (uint8_t)(1 << k);
+    for (size_t i = 0; i < d->n; i++)
+        d->sent[i].cont = (d->sent[i].cont & keep) != 0;
+}
+
 dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n)
 {
     memset(d, 0, sizeof *d);
@@ -166,10 +184,13 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
         al_sent *s = &d->sent[i];
         s->tok0 = (uint32_t)d->ntok;
         s->nchar = utf8_count_nonspace(text[i], len[i]);
-        int closes, prev_closes;
-        s->cont = i > 0 && (ends_open(text[i - 1], len[i - 1]) || starts_continuation(text[i], len[i]) ||
-                            open_brackets(text[i - 1], len[i - 1], &prev_closes) > 0 ||
-                            (open_brackets(text[i], len[i], &closes), closes));
+        if (i > 0) {
+            int closes, prev_closes;
+            int open = ends_open(text[i - 1], len[i - 1]) ||
+                       open_brackets(text[i - 1], len[i - 1], &prev_closes) > 0;
+            int cut = starts_continuation(text[i], len[i]) || (open_brackets(text[i], len[i], &closes), closes);
+            s->cont = (uint8_t)(open | cut << 1);
+        }
         d->nchar_total += s->nchar;
         char *mf = NULL;
         size_t mlen = 0;
@@ -232,6 +253,7 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
         if (script_count[k] > script_count[best])
             best = k;
     d->script = best;
+    keep_rare_cuts(d);
     return DM_OK;
 }
 
