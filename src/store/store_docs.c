@@ -102,7 +102,7 @@ static dm_status put_sentences(dm_store *st, long long rowid, const dm_span *sen
 
 /* The headline a document is listed under: its title, or else its first sentence cut at a
  * character boundary near 120 bytes. */
-static void derived_title(const char *text, const dm_span *sent, size_t n, char *out, size_t cap)
+void dm_store_headline(const char *text, const dm_span *sent, size_t n, char *out, size_t cap)
 {
     out[0] = 0;
     if (!n)
@@ -180,7 +180,7 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
         sqlite3_bind_double(q, 4, score);
         bind_opt(q, 5, doc->lang);
         char title[160];
-        derived_title(doc->text, sent, n, title, sizeof title);
+        dm_store_headline(doc->text, sent, n, title, sizeof title);
         bind_opt(q, 6, doc->title);
         bind_opt(q, 7, doc->title ? doc->title : title[0] ? title : NULL);
         bind_opt(q, 8, doc->url);
