@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void cli_sents_free(cli_sents *s)
 {
@@ -43,7 +44,14 @@ int cli_load_sents(dm_ctx *ctx, const char *cmd, const char *path, int lines, cl
     size_t len;
     dm_status st = cli_read_all(path, (size_t)256 << 20, &out->buf, &len);
     if (st != DM_OK) {
-        fprintf(stderr, "dragoman %s: cannot read %s: %s\n", cmd, path, dm_status_str(st));
+        int missing = st == DM_EIO && strcmp(path, "-") && access(path, F_OK) != 0;
+        /* a user who typed two document ids forgot --db: say so rather than "input/output error" */
+        if (missing && strcmp(cmd, "mine"))
+            fprintf(stderr, "dragoman %s: no file %s (for documents in the store, give their ids with --db PATH)\n",
+                    cmd, path);
+        else
+            fprintf(stderr, "dragoman %s: cannot read %s: %s\n", cmd, path,
+                    missing ? "no such file" : dm_status_str(st));
         return EXIT_FAIL;
     }
     size_t cap = 0;
