@@ -295,6 +295,23 @@ dm_status dm_store_get_link(dm_store *st, const char *a, const char *b, double *
                             char **kind, char **evidence);
 
 /* ======================================================================== web viewer */
+/* Two versions side by side as HTML: one row a block, each sentence in its own direction, the
+ * blocks with no counterpart or of unequal length highlighted, the numbers and names of diff
+ * (may be NULL) marked. whole_page: a self-contained page; else a fragment for a page of one's
+ * own. *out is malloc'ed (free() it). Used by the viewer and by `align --format html`. */
+typedef struct dm_pair_view {
+    const char *src_name, *tgt_name;
+    const char *const *src;
+    const size_t *src_len;
+    size_t n_src;
+    const char *const *tgt;
+    const size_t *tgt_len;
+    size_t n_tgt;
+    const dm_align_block *blocks;
+    size_t n_blocks;
+    const dm_diff_report *diff;
+} dm_pair_view;
+dm_status dm_pair_html(dm_ctx *ctx, const dm_pair_view *v, int whole_page, char **out, size_t *len);
 
 /* Called once the viewer listens, with the port it took. */
 typedef void (*dm_serve_ready_fn)(void *ud, unsigned port);
