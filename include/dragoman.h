@@ -282,6 +282,13 @@ typedef dm_status (*dm_sentence_fn)(void *ud, size_t idx, const char *text, size
                                     const char *lang);
 dm_status dm_store_sentences(dm_store *st, const char *id, dm_sentence_fn fn, void *ud);
 
+/* The documents of story number story (as dm_store_each gives them, without text), in insertion
+ * order: DM_ENOTFOUND when there is no such story. */
+dm_status dm_store_story(dm_store *st, long long story, dm_stored_doc_fn fn, void *ud);
+/* The stories of two versions or more, by number: the from-th on, at most limit of them. fn
+ * receives each one's number and how many documents it holds. */
+typedef dm_status (*dm_story_fn)(void *ud, long long story, size_t n_docs);
+dm_status dm_store_stories(dm_store *st, size_t from, size_t limit, dm_story_fn fn, void *ud);
 /* Replace all stories: the document ids[i] belongs to story number story[i] (>= 1); a story of
  * one document is kept as such. */
 dm_status dm_store_set_stories(dm_store *st, const char *const *ids, const size_t *story,
@@ -318,8 +325,9 @@ typedef void (*dm_serve_ready_fn)(void *ud, unsigned port);
 
 /* Serve the store at db_path over HTTP on 127.0.0.1:port (0 = any free port, told to ready)
  * until *stop becomes nonzero: the documents, each with its sentences and
- * their languages (right-to-left scripts shown right), the stories and their versions, and JSON
- * under /api/. Every request opens its own read-only connection, so ingest may run meanwhile. */
+ * their languages (right-to-left scripts shown right), the stories and their versions, any two
+ * versions side by side (aligned on request, differences marked), and JSON under /api/ (docs,
+ * stories, pair). Every request opens its own read-only connection, so ingest may run meanwhile. */
 dm_status dm_serve(dm_ctx *ctx, const char *db_path, unsigned port, dm_serve_ready_fn ready,
                    void *ud, volatile int *stop);
 

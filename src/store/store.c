@@ -27,6 +27,7 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS links(a INTEGER NOT NULL, b INTEGER NOT NULL, score REAL,"
     "  kind TEXT, evidence TEXT, PRIMARY KEY(a, b)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS stories(doc INTEGER PRIMARY KEY, story INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS stories_story ON stories(story);"
     /* sentence alignments of linked versions, as JSON blocks */
     "CREATE TABLE IF NOT EXISTS alignments(a INTEGER NOT NULL, b INTEGER NOT NULL,"
     "  blocks TEXT NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;"

@@ -268,6 +268,41 @@ dm_status dm_store_each(dm_store *st, int with_text, dm_stored_doc_fn fn, void *
     return s;
 }
 
+dm_status dm_store_story(dm_store *st, long long story, dm_stored_doc_fn fn, void *ud)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, DOC_COLUMNS("NULL") " WHERE s.story = ? ORDER BY d.rowid", -1, &q, NULL) !=
+        SQLITE_OK)
+        return dm_store_fail(st, "cannot read a story");
+    sqlite3_bind_int64(q, 1, story);
+    int found = 0;
+    dm_status s = each_row(st, q, 0, fn, ud, &found);
+    sqlite3_finalize(q);
+    if (!s && !found)
+        return dm_fail(st->ctx, DM_ENOTFOUND, "no story %lld", story);
+    return s;
+}
+
+dm_status dm_store_stories(dm_store *st, size_t from, size_t limit, dm_story_fn fn, void *ud)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT story, count(*) FROM stories GROUP BY story HAVING count(*) > 1"
+                           " ORDER BY story LIMIT ? OFFSET ?",
+                           -1, &q, NULL) != SQLITE_OK)
+        return dm_store_fail(st, "cannot read stories");
+    sqlite3_bind_int64(q, 1, limit > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)limit);
+    sqlite3_bind_int64(q, 2, from > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)from);
+    dm_status s = DM_OK;
+    int rc;
+    while (!s && (rc = sqlite3_step(q)) == SQLITE_ROW)
+        s = fn(ud, sqlite3_column_int64(q, 0), (size_t)sqlite3_column_int64(q, 1));
+    if (!s && rc != SQLITE_DONE)
+        s = dm_store_fail(st, "cannot read stories");
+    sqlite3_finalize(q);
+    return s;
+}
+
 dm_status dm_store_get(dm_store *st, const char *id, dm_stored_doc_fn fn, void *ud)
 {
     sqlite3_stmt *q;
