@@ -282,6 +282,15 @@ typedef dm_status (*dm_sentence_fn)(void *ud, size_t idx, const char *text, size
                                     const char *lang);
 dm_status dm_store_sentences(dm_store *st, const char *id, dm_sentence_fn fn, void *ud);
 
+/* The sentences of a stored document as arrays, the form dm_align and dm_diff take. */
+typedef struct dm_sentences {
+    const char **text; /* NUL-terminated texts */
+    size_t *len;       /* their lengths in bytes */
+    size_t n;
+    char *block; /* where the texts live */
+} dm_sentences;
+dm_status dm_store_sentence_arrays(dm_store *st, const char *id, dm_sentences *out);
+void dm_sentences_free(dm_sentences *s);
 /* The documents of story number story (as dm_store_each gives them, without text), in insertion
  * order: DM_ENOTFOUND when there is no such story. */
 dm_status dm_store_story(dm_store *st, long long story, dm_stored_doc_fn fn, void *ud);

@@ -7,64 +7,33 @@
 #include "serve/page.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* One document's sentences (copied: the store's pointers last only for the callback). */
-typedef struct sents {
-    char **text;
-    size_t *len;
-    size_t n, cap;
+/* One side: its sentences, and the language and headline ingest gave it. */
+typedef struct side {
+    dm_sentences s;
     char lang[16];
     char *title;
-} sents;
-
-static dm_status add_sentence(void *ud, size_t idx, const char *text, size_t len, const char *lang)
-{
-    (void)idx;
-    (void)lang;
-    sents *s = ud;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 64;
-        char **t = realloc(s->text, cap * sizeof *t);
-        if (!t)
-            return DM_ENOMEM;
-        s->text = t;
-        size_t *l = realloc(s->len, cap * sizeof *l);
-        if (!l)
-            return DM_ENOMEM;
-        s->len = l;
-        s->cap = cap;
-    }
-    char *copy = malloc(len + 1);
-    if (!copy)
-        return DM_ENOMEM;
-    memcpy(copy, text, len);
-    copy[len] = 0;
-    s->text[s->n] = copy;
-    s->len[s->n++] = len;
-    return DM_OK;
-}
+} side;
 
 static dm_status doc_meta(void *ud, const dm_stored_doc *d)
 {
-    sents *s = ud;
-    snprintf(s->lang, sizeof s->lang, "%s", d->doc.lang ? d->doc.lang : "");
-    s->title = d->doc.title ? strdup(d->doc.title) : NULL;
-    return d->doc.title && !s->title ? DM_ENOMEM : DM_OK;
+    side *sd = ud;
+    snprintf(sd->lang, sizeof sd->lang, "%s", d->doc.lang ? d->doc.lang : "");
+    sd->title = d->doc.title ? strdup(d->doc.title) : NULL;
+    return d->doc.title && !sd->title ? DM_ENOMEM : DM_OK;
 }
 
-static void sents_free(sents *s)
+static void side_free(side *sd)
 {
-    for (size_t i = 0; i < s->n; i++)
-        free(s->text[i]);
-    free(s->text);
-    free(s->len);
-    free(s->title);
+    dm_sentences_free(&sd->s);
+    free(sd->title);
 }
 
 typedef struct aligned_pair {
-    sents a, b;
+    side a, b;
     dm_align_block *blocks;
     size_t n_blocks;
     dm_diff_report *diff;
@@ -72,8 +41,8 @@ typedef struct aligned_pair {
 
 static void pair_free(aligned_pair *ap)
 {
-    sents_free(&ap->a);
-    sents_free(&ap->b);
+    side_free(&ap->a);
+    side_free(&ap->b);
     free(ap->blocks);
     dm_diff_free(ap->diff);
 }
@@ -87,27 +56,27 @@ static dm_status load_and_align(dm_ctx *ctx, dm_store *st, const char *a, const 
     if (!s)
         s = dm_store_get(st, b, doc_meta, &ap->b);
     if (!s)
-        s = dm_store_sentences(st, a, add_sentence, &ap->a);
+        s = dm_store_sentence_arrays(st, a, &ap->a.s);
     if (!s)
-        s = dm_store_sentences(st, b, add_sentence, &ap->b);
+        s = dm_store_sentence_arrays(st, b, &ap->b.s);
     if (s)
         return s;
     dm_align_opts opt = {.src_lang = ap->a.lang[0] ? ap->a.lang : NULL,
                          .tgt_lang = ap->b.lang[0] ? ap->b.lang : NULL};
-    const char *const *ta = (const char *const *)ap->a.text, *const *tb = (const char *const *)ap->b.text;
-    s = dm_align(ctx, &opt, ta, ap->a.len, ap->a.n, tb, ap->b.len, ap->b.n, &ap->blocks, &ap->n_blocks);
+    const dm_sentences *sa = &ap->a.s, *sb = &ap->b.s;
+    s = dm_align(ctx, &opt, sa->text, sa->len, sa->n, sb->text, sb->len, sb->n, &ap->blocks, &ap->n_blocks);
     if (!s)
-        s = dm_diff(ctx, ta, ap->a.len, ap->a.n, tb, ap->b.len, ap->b.n, ap->blocks, ap->n_blocks, &ap->diff);
+        s = dm_diff(ctx, sa->text, sa->len, sa->n, sb->text, sb->len, sb->n, ap->blocks, ap->n_blocks, &ap->diff);
     return s;
 }
 
-static void out_side(page *p, const char *id, const sents *s)
+static void out_side(page *p, const char *id, const side *s)
 {
     out(p, "<td>");
     out_doc_link(p, id);
     out(p, " <span class=\"lang\">");
     out_esc(p, s->lang[0] ? s->lang : "und");
-    out_printf(p, ", %zu sentences</span>", s->n);
+    out_printf(p, ", %zu sentences</span>", s->s.n);
     out_dir_text(p, "div", s->title ? s->title : "");
     out(p, "</td>");
 }
@@ -121,10 +90,9 @@ dm_status page_pair(dm_ctx *ctx, dm_store *st, page *p, const char *a, const cha
         out_side(p, a, &ap.a);
         out_side(p, b, &ap.b);
         out(p, "<td style=\"width:4em\"></td></tr></table>");
-        dm_pair_view v = {.src_name = a, .tgt_name = b, .src = (const char *const *)ap.a.text,
-                          .src_len = ap.a.len, .n_src = ap.a.n, .tgt = (const char *const *)ap.b.text,
-                          .tgt_len = ap.b.len, .n_tgt = ap.b.n, .blocks = ap.blocks, .n_blocks = ap.n_blocks,
-                          .diff = ap.diff};
+        dm_pair_view v = {.src_name = a, .tgt_name = b, .src = ap.a.s.text, .src_len = ap.a.s.len,
+                          .n_src = ap.a.s.n, .tgt = ap.b.s.text, .tgt_len = ap.b.s.len, .n_tgt = ap.b.s.n,
+                          .blocks = ap.blocks, .n_blocks = ap.n_blocks, .diff = ap.diff};
         char *html;
         size_t len;
         s = dm_pair_html(ctx, &v, 0, &html, &len);
