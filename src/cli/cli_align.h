@@ -62,15 +62,32 @@ void cli_json_string(FILE *f, const char *s, size_t n);
 /* The evaluation contract's line: {"id": ..., "align": [[[src], [tgt]], ...]} */
 void cli_write_batch_line(FILE *f, const char *id, const dm_align_block *b, size_t nb);
 
-/* Output formats of `dragoman align A B`. */
+/* Output formats of `dragoman align A B`: the sentence-pair formats and the HTML page. */
 int cli_align_format_known(const char *format);
 int cli_align_write(FILE *f, const char *format, const char *prefix, const cli_doc_pair *dp,
                     const dm_align_block *b, size_t nb);
-int out_jsonl(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
-int out_tsv(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
-int out_moses(const char *prefix, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
-int out_tmx(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
 int out_html(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
+
+/* Sentence pairs written a block at a time (cli_writer.c): jsonl, tsv, moses, tmx. */
+typedef struct cli_writer {
+    const char *cmd, *format;
+    FILE *f, *f2; /* f2: the target side of moses */
+    int own;      /* f was opened here */
+    size_t written;
+} cli_writer;
+int cli_writer_format_known(const char *format);
+/* Write to path (NULL: standard output); moses writes the source side to path and the target
+ * side to path2. TMX names src_lang in its header. */
+int cli_writer_open(cli_writer *w, const char *cmd, const char *format, const char *path, const char *path2,
+                    const char *src_lang);
+void cli_writer_block(cli_writer *w, const cli_doc_pair *dp, const dm_align_block *b);
+int cli_writer_close(cli_writer *w);
+void out_jsonl_block(FILE *f, const cli_doc_pair *dp, const dm_align_block *b);
+void out_tsv_block(FILE *f, const cli_doc_pair *dp, const dm_align_block *b);
+void out_moses_block(FILE *fs, FILE *ft, const cli_doc_pair *dp, const dm_align_block *b);
+void out_tmx_head(FILE *f, const char *src_lang);
+void out_tmx_block(FILE *f, const cli_doc_pair *dp, const dm_align_block *b);
+void out_tmx_tail(FILE *f);
 
 /* Write the sentences of a block's side joined by spaces (text of src_start.. or tgt_start..). */
 void cli_write_side(FILE *f, const cli_sents *s, size_t start, size_t n, const char *sep);
