@@ -215,6 +215,12 @@ typedef struct dm_diff_report {
 dm_status dm_diff(dm_ctx *ctx, const char *const *src, const size_t *src_len, size_t n_src,
                   const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
                   const dm_align_block *blocks, size_t n_blocks, dm_diff_report **out);
+/* The same with the languages of the two sides when known (ISO codes, NULL = guess from the
+ * text): they pick the lexicons through which translated names count as present. */
+dm_status dm_diff_langs(dm_ctx *ctx, const char *src_lang, const char *tgt_lang,
+                        const char *const *src, const size_t *src_len, size_t n_src,
+                        const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
+                        const dm_align_block *blocks, size_t n_blocks, dm_diff_report **out);
 void dm_diff_free(dm_diff_report *r);
 
 /* ======================================================================== link */

@@ -168,6 +168,7 @@ typedef struct al_params {
     double merge;     /* log prior cost of each sentence beyond 1-1 */
     double merge2;    /* extra cost of blocks with both sides > 1 */
     double sat;       /* weight at which lexical evidence saturates */
+    double sat_per;   /* the saturation grows with the block's sentences as ((a+b)/2)^sat_per */
     double p1_scale;  /* translations are taken to match at p0 + p1_scale (p1 - p0): the mean
                        * p1 of the links would call a below-average translation unrelated */
     double shape[5][5]; /* log prior of an a:b block against 1:1 (from skip, merge, merge2) */

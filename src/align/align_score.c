@@ -177,13 +177,14 @@ void al_params_default(al_params *p)
     p->lex_w = 1.0;
     p->len_w = 2.0;
     p->skip = -4.5;
-    p->merge = -2.0;
+    p->merge = -2.5;
     p->merge2 = -1.0;
-    p->sat = 40;
+    p->sat = 50;
     p->p1_scale = 1.0;
     p->loose_prior = 0.2;
     p->loose_scale = 0.5;
     p->offtopic = 5.0;
+    p->sat_per = 1.0;
     p->docm_src = p->docm_tgt = 0.0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
@@ -204,6 +205,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "loose_prior")) p->loose_prior = v;
         else if (!strcmp(name, "loose_scale")) p->loose_scale = v;
         else if (!strcmp(name, "offtopic")) p->offtopic = v;
+        else if (!strcmp(name, "sat_per")) p->sat_per = v;
         tune += used;
         if (*tune == ',')
             tune++;
@@ -291,8 +293,10 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
     *matched = Ms + Mt;
     *total = ws + wt;
     /* tokens of one sentence are not independent trials: the evidence saturates with length,
-     * W * C / (W + C) effective units instead of W */
-    double W = ws + wt, C = sc->par.sat;
+     * W * C / (W + C) effective units instead of W, with C growing with the block's sentences
+     * (each sentence brings its own evidence: a saturation per block made every merge look
+     * weaker than the 1-1 link plus an omission it replaces) */
+    double W = ws + wt, C = sc->par.sat * (sc->par.sat_per > 0 ? pow((double)(a + b) / 2.0, sc->par.sat_per) : 1.0);
     double shrink = W > 0 ? C / (W + C) : 1.0;
     /* translations are close (matched at p1) or loose (at a rate between p0 and p1, free
      * renderings): a mixture, so that a loose translation is not called unrelated */

@@ -166,7 +166,9 @@ static int diff_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
             rejected++;
             json_decref(o);
         } else {
-            st = dm_aligner_add(al, ts, ls, ns, tt, lt, nt, NULL, NULL);
+            json_t *sl = json_object_get(o, "src_lang"), *tl = json_object_get(o, "tgt_lang");
+            st = dm_aligner_add(al, ts, ls, ns, tt, lt, nt, json_is_string(sl) ? json_string_value(sl) : NULL,
+                                json_is_string(tl) ? json_string_value(tl) : NULL);
             if (st != DM_OK)
                 rc = cli_fail(ctx, "diff", st, path);
             json_array_append_new(all, o);
@@ -189,9 +191,13 @@ static int diff_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
         size_t nb;
         dm_diff_report *r = NULL;
         if (!cli_json_strings(src, &s.text, &s.len, &s.n) && !cli_json_strings(tgt, &t.text, &t.len, &t.n)) {
+            /* the pair's own languages, else the command line's (as align --batch) */
+            json_t *sl = json_object_get(o, "src_lang"), *tl = json_object_get(o, "tgt_lang");
+            const char *lsrc = json_is_string(sl) ? json_string_value(sl) : opt->src_lang;
+            const char *ltgt = json_is_string(tl) ? json_string_value(tl) : opt->tgt_lang;
             st = dm_aligner_blocks(al, k, &b, &nb);
             if (st == DM_OK)
-                st = dm_diff(ctx, s.text, s.len, s.n, t.text, t.len, t.n, b, nb, &r);
+                st = dm_diff_langs(ctx, lsrc, ltgt, s.text, s.len, s.n, t.text, t.len, t.n, b, nb, &r);
         } else
             st = DM_ENOMEM;
         if (st != DM_OK)
@@ -247,8 +253,8 @@ int cmd_diff(int argc, char **argv)
             dm_status st = dm_align(ctx, opt, dp.src.text, dp.src.len, dp.src.n, dp.tgt.text, dp.tgt.len,
                                     dp.tgt.n, &b, &nb);
             if (st == DM_OK)
-                st = dm_diff(ctx, dp.src.text, dp.src.len, dp.src.n, dp.tgt.text, dp.tgt.len, dp.tgt.n, b,
-                             nb, &r);
+                st = dm_diff_langs(ctx, opt->src_lang, opt->tgt_lang, dp.src.text, dp.src.len, dp.src.n,
+                                   dp.tgt.text, dp.tgt.len, dp.tgt.n, b, nb, &r);
             if (st != DM_OK)
                 rc = cli_fail(ctx, "diff", st, "diff");
         }

@@ -90,7 +90,7 @@ static int report_pair(dm_ctx *ctx, dm_store *st, const cli_story_row *a, const 
     dm_diff_report *d = NULL;
     dm_status s = dm_align(ctx, &opt, sa.text, sa.len, sa.n, sb.text, sb.len, sb.n, &blocks, &nb);
     if (!s)
-        s = dm_diff(ctx, sa.text, sa.len, sa.n, sb.text, sb.len, sb.n, blocks, nb, &d);
+        s = dm_diff_langs(ctx, a->lang, b->lang, sa.text, sa.len, sa.n, sb.text, sb.len, sb.n, blocks, nb, &d);
     if (!s) {
         const char *la = a->lang ? a->lang : "und", *lb = b->lang ? b->lang : "und";
         size_t matched = 0;

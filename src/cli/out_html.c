@@ -14,8 +14,8 @@ int out_html(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb
     if (!ctx)
         return EXIT_FAIL;
     dm_diff_report *r = NULL;
-    if (dm_diff(ctx, dp->src.text, dp->src.len, dp->src.n, dp->tgt.text, dp->tgt.len, dp->tgt.n, b, nb, &r) !=
-        DM_OK)
+    if (dm_diff_langs(ctx, dp->src_lang, dp->tgt_lang, dp->src.text, dp->src.len, dp->src.n, dp->tgt.text,
+                      dp->tgt.len, dp->tgt.n, b, nb, &r) != DM_OK)
         r = NULL; /* the page still shows the alignment, without the marks */
     dm_pair_view v = {.src_name = dp->src_name, .tgt_name = dp->tgt_name, .src = dp->src.text,
                       .src_len = dp->src.len, .n_src = dp->src.n, .tgt = dp->tgt.text, .tgt_len = dp->tgt.len,

@@ -66,7 +66,8 @@ static dm_status load_and_align(dm_ctx *ctx, dm_store *st, const char *a, const 
     const dm_sentences *sa = &ap->a.s, *sb = &ap->b.s;
     s = dm_align(ctx, &opt, sa->text, sa->len, sa->n, sb->text, sb->len, sb->n, &ap->blocks, &ap->n_blocks);
     if (!s)
-        s = dm_diff(ctx, sa->text, sa->len, sa->n, sb->text, sb->len, sb->n, ap->blocks, ap->n_blocks, &ap->diff);
+        s = dm_diff_langs(ctx, opt.src_lang, opt.tgt_lang, sa->text, sa->len, sa->n, sb->text, sb->len, sb->n,
+                          ap->blocks, ap->n_blocks, &ap->diff);
     return s;
 }
 
