@@ -567,7 +567,7 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     memset(&x, 0, sizeof x);
     x.n = n_src;
     x.m = n_tgt;
-    x.len_w = 0.2;
+    x.len_w = 0.1;
     x.none_value = -1;
     x.pexp = 0.25;
     x.rounds = ROUNDS;

@@ -1,5 +1,5 @@
 /*
- * mine_trunc.c -- truncated word forms for the miner: the first 4 letters of a word of 6 or
+ * mine_trunc.c -- truncated word forms for the miner: the first 3 letters of a word of 4 or
  * more, a crude stem in every language at once.
  *
  * Translations learned from one input are sparse: a Russian or Turkish noun comes in many forms,
@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TRUNC_KEEP 4  /* letters kept */
-#define TRUNC_MIN 6   /* words shorter than this stay whole */
+#define TRUNC_KEEP 3  /* letters kept */
+#define TRUNC_MIN 4   /* words shorter than this stay whole */
 
 /* The truncated id of a form: "\x05" + its first letters, or the form itself. */
 static dm_status trunc_of(al_env *env, uint32_t form, uint32_t *out)
