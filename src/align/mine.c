@@ -42,7 +42,9 @@ typedef struct miner {
     double len_w;    /* weight of the length mismatch */
     mn_ttable tt;    /* learned translations, src form -> tgt forms */
     mn_ttable tt2;   /* the same between truncated forms */
+    mn_ttable tt3;   /* from the ends of src words to truncated tgt forms */
     uint32_t *src_tr, *tgt_tr; /* truncated form of each token */
+    uint32_t *src_end; /* the end of each src token */
     /* inverted index of tgt concepts */
     uint32_t *post_off, *post;
     size_t ncap;
@@ -61,6 +63,8 @@ typedef struct miner {
     double pexp;       /* learned probability p counts p^pexp */
     int min_occ, min_cooc;
     int use_trunc;
+    double min_score;
+    int em_iters;
     double trunc_w;
 } miner;
 
@@ -70,6 +74,8 @@ static void miner_free(miner *x)
     al_doc_free(&x->tgt);
     mn_ttable_free(&x->tt);
     mn_ttable_free(&x->tt2);
+    mn_ttable_free(&x->tt3);
+    free(x->src_end);
     free(x->src_tr);
     free(x->tgt_tr);
     free(x->post_off);
@@ -185,16 +191,16 @@ static float similarity(const miner *x, size_t i, size_t j)
         const uint32_t *te;
         const float *tp;
         size_t ne = mn_ttable_get(&x->tt, a->form, &te, &tp);
-        for (int m2 = 0; m2 < 2; m2++) {
+        for (int m2 = 0; m2 < 3; m2++) {
             for (size_t q = 0; q < ne; q++)
                 if (te[q] < x->ncap && x->stamp[te[q]] == x->cur) {
                     if (tp[q] > best)
                         best = tp[q];
                     raise_bits(tb, x->tmask[te[q]], tp[q]);
                 }
-            ne = m2 || x->src_tr[s->tok0 + k] == AL_NONE
-                     ? 0
-                     : mn_ttable_get(&x->tt2, x->src_tr[s->tok0 + k], &te, &tp);
+            ne = m2 == 2 || x->src_tr[s->tok0 + k] == AL_NONE ? 0
+                 : m2 == 0 ? mn_ttable_get(&x->tt2, x->src_tr[s->tok0 + k], &te, &tp)
+                           : mn_ttable_get(&x->tt3, x->src_end[s->tok0 + k], &te, &tp);
         }
         cov_s += a->w * best;
         ws += a->w;
@@ -252,9 +258,13 @@ static dm_status find_candidates(miner *x)
             const float *tp, *tp2;
             size_t ne = mn_ttable_get(&x->tt, t->form, &te, &tp);
             size_t ne2 = x->src_tr[tid] == AL_NONE ? 0 : mn_ttable_get(&x->tt2, x->src_tr[tid], &te2, &tp2);
-            for (size_t q = 0; q < t->nc + ne + ne2; q++) {
-                uint32_t c = q < t->nc ? x->src.conc[t->c0 + q] : q < t->nc + ne ? te[q - t->nc] : te2[q - t->nc - ne];
-                float w = q < t->nc ? t->w : t->w * (q < t->nc + ne ? tp[q - t->nc] : tp2[q - t->nc - ne]);
+            const uint32_t *te3;
+            const float *tp3;
+            size_t ne3 = x->src_end[tid] == AL_NONE ? 0 : mn_ttable_get(&x->tt3, x->src_end[tid], &te3, &tp3);
+            for (size_t q = 0; q < t->nc + ne + ne2 + ne3; q++) {
+                size_t r = q - t->nc;
+                uint32_t c = q < t->nc ? x->src.conc[t->c0 + q] : r < ne ? te[r] : r < ne + ne2 ? te2[r - ne] : te3[r - ne - ne2];
+                float w = q < t->nc ? t->w : t->w * (r < ne ? tp[r] : r < ne + ne2 ? tp2[r - ne] : tp3[r - ne - ne2]);
                 if (c >= x->ncap)
                     continue;
                 size_t df = x->post_off[c + 1] - x->post_off[c];
@@ -448,16 +458,16 @@ static dm_status learn(miner *x, const size_t *best, const double *score)
     scored *sc = malloc((x->n ? x->n : 1) * sizeof *sc);
     uint32_t *taken = calloc(x->m ? x->m : 1, sizeof *taken);
     double *lr = malloc((x->n ? x->n : 1) * sizeof *lr);
-    mn_trainer *tr = mn_trainer_new(), *tr2 = mn_trainer_new();
+    mn_trainer *tr = mn_trainer_new(), *tr2 = mn_trainer_new(), *tr3 = mn_trainer_new();
     dm_status st = DM_ENOMEM;
-    if (!sc || !taken || !lr || !tr || !tr2)
+    if (!sc || !taken || !lr || !tr || !tr2 || !tr3)
         goto done;
     for (size_t i = 0; i < x->n; i++)
         if (best[i] != SIZE_MAX)
             taken[best[i]]++;
     size_t ns = 0;
     for (size_t i = 0; i < x->n; i++)
-        if (best[i] != SIZE_MAX && taken[best[i]] == 1 && score[i] > 0)
+        if (best[i] != SIZE_MAX && taken[best[i]] == 1 && score[i] > x->min_score)
             sc[ns++] = (scored){score[i], (uint32_t)i};
     if (ns > 1)
         qsort(sc, ns, sizeof *sc, cmp_scored_desc);
@@ -482,19 +492,28 @@ static dm_status learn(miner *x, const size_t *best, const double *score)
             b = sentence_words(&x->tgt, j, x->tgt_tr, ft);
             st = mn_trainer_add(tr2, fs, a, ft, b);
         }
+        if (st == DM_OK) {
+            a = sentence_words(&x->src, i, x->src_end, fs);
+            st = mn_trainer_add(tr3, fs, a, ft, b);
+        }
         lr[q] = log((x->tgt.sent[j].nchar + 1.0) / (x->src.sent[i].nchar + 1.0));
     }
     mn_ttable_free(&x->tt);
     if (st == DM_OK)
-        st = mn_trainer_run(tr, al_vocab_size(x->env.voc), 5, (unsigned)x->min_occ, (unsigned)x->min_cooc, 0.05, 8, &x->tt);
+        st = mn_trainer_run(tr, al_vocab_size(x->env.voc), x->em_iters, (unsigned)x->min_occ, (unsigned)x->min_cooc, 0.05, 8, &x->tt);
     mn_ttable_free(&x->tt2);
+    mn_ttable_free(&x->tt3);
     if (st == DM_OK && x->use_trunc)
-        st = mn_trainer_run(tr2, al_vocab_size(x->env.voc), 5, (unsigned)x->min_occ, (unsigned)x->min_cooc, 0.05, 8, &x->tt2);
+        st = mn_trainer_run(tr2, al_vocab_size(x->env.voc), x->em_iters, (unsigned)x->min_occ, (unsigned)x->min_cooc, 0.05, 8, &x->tt2);
+    if (st == DM_OK && x->use_trunc > 1)
+        st = mn_trainer_run(tr3, al_vocab_size(x->env.voc), x->em_iters, (unsigned)x->min_occ, (unsigned)x->min_cooc, 0.05, 8, &x->tt3);
     if (st == DM_OK && x->pexp != 1.0) {
         for (size_t q = 0; q < x->tt.off[x->tt.nsrc]; q++)
             x->tt.p[q] = (float)pow(x->tt.p[q], x->pexp);
         for (size_t q = 0; x->tt2.off && q < x->tt2.off[x->tt2.nsrc]; q++)
             x->tt2.p[q] = (float)(x->trunc_w * pow(x->tt2.p[q], x->pexp));
+        for (size_t q = 0; x->tt3.off && q < x->tt3.off[x->tt3.nsrc]; q++)
+            x->tt3.p[q] = (float)(x->trunc_w * pow(x->tt3.p[q], x->pexp));
     }
     if (st == DM_OK && ns >= 20) {
         /* the median log ratio of the surest pairs */
@@ -507,6 +526,7 @@ done:
     free(lr);
     mn_trainer_free(tr);
     mn_trainer_free(tr2);
+    mn_trainer_free(tr3);
     return st;
 }
 
@@ -542,6 +562,10 @@ static void tune_from_env(miner *x)
             x->train_frac = v;
         else if (!strcmp(name, "pexp"))
             x->pexp = v;
+        else if (!strcmp(name, "em"))
+            x->em_iters = (int)v;
+        else if (!strcmp(name, "minscore"))
+            x->min_score = v;
         else if (!strcmp(name, "trunc"))
             x->use_trunc = (int)v;
         else if (!strcmp(name, "truncw"))
@@ -574,7 +598,9 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     x.train_frac = 1.0;
     x.min_occ = 2;
     x.min_cooc = 2;
-    x.use_trunc = 1;
+    x.min_score = -0.1;
+    x.em_iters = 5;
+    x.use_trunc = 2;
     x.trunc_w = 0.8;
     tune_from_env(&x);
     uint32_t *local = NULL, *df = NULL;
@@ -600,9 +626,11 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     if (st == DM_OK)
         st = al_doc_concepts(&x.env, &x.tgt, 0);
     if (st == DM_OK)
-        st = mn_truncate(&x.env, &x.src, 0, &x.src_tr);
+        st = mn_truncate(&x.env, &x.src, 0, 0, &x.src_tr);
     if (st == DM_OK)
-        st = mn_truncate(&x.env, &x.tgt, 1, &x.tgt_tr);
+        st = mn_truncate(&x.env, &x.src, 1, 0, &x.src_end);
+    if (st == DM_OK)
+        st = mn_truncate(&x.env, &x.tgt, 0, 1, &x.tgt_tr);
     if (st != DM_OK)
         goto done;
     size_t nv = al_vocab_size(x.env.voc);

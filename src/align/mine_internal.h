@@ -42,10 +42,11 @@ size_t mn_ttable_get(const mn_ttable *t, uint32_t f, const uint32_t **tgt, const
 
 /* --- truncated forms (mine_trunc.c) ------------------------------------------------------- */
 
-/* Per token of d: the id of its truncated form (first letters of a long word; the form itself
+/* Per token of d: the id of its truncated form (first letters of a long word, or its last
+ * letters with from_end; the form itself
  * for a short one; AL_NONE for numbers and marks), in *trunc (malloc'ed). With as_concept, a
  * truncated form that differs from the form is added to the token's concepts. */
-dm_status mn_truncate(al_env *env, al_doc *d, int as_concept, uint32_t **trunc);
+dm_status mn_truncate(al_env *env, al_doc *d, int from_end, int as_concept, uint32_t **trunc);
 
 /* --- one-to-one assignment (mine_assign.c) ------------------------------------------------ */
 

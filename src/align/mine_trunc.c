@@ -16,8 +16,9 @@
 #define TRUNC_KEEP 3  /* letters kept */
 #define TRUNC_MIN 4   /* words shorter than this stay whole */
 
-/* The truncated id of a form: "\x05" + its first letters, or the form itself. */
-static dm_status trunc_of(al_env *env, uint32_t form, uint32_t *out)
+/* The truncated id of a form: "\x05" + its first letters (or "\x06" + its last letters), or
+ * the form itself. */
+static dm_status trunc_of(al_env *env, uint32_t form, int from_end, uint32_t *out)
 {
     size_t wl;
     const char *w = al_vocab_str(env->voc, form, &wl);
@@ -32,17 +33,25 @@ static dm_status trunc_of(al_env *env, uint32_t form, uint32_t *out)
         *out = form;
         return DM_OK;
     }
+    if (from_end) { /* the start of the last TRUNC_KEEP letters */
+        size_t seen = 0;
+        cut = wl;
+        while (cut > 0 && seen < TRUNC_KEEP)
+            if (((unsigned char)w[--cut] & 0xC0) != 0x80)
+                seen++;
+    }
     char buf[32];
-    if (cut + 1 > sizeof buf) {
+    size_t bl = from_end ? wl - cut : cut;
+    if (bl + 1 > sizeof buf) {
         *out = form;
         return DM_OK;
     }
-    buf[0] = '\x05';
-    memcpy(buf + 1, w, cut);
-    return al_vocab_intern(env->voc, buf, cut + 1, out);
+    buf[0] = from_end ? '\x06' : '\x05';
+    memcpy(buf + 1, from_end ? w + cut : w, bl);
+    return al_vocab_intern(env->voc, buf, bl + 1, out);
 }
 
-dm_status mn_truncate(al_env *env, al_doc *d, int as_concept, uint32_t **trunc)
+dm_status mn_truncate(al_env *env, al_doc *d, int from_end, int as_concept, uint32_t **trunc)
 {
     uint32_t *tr = malloc((d->ntok ? d->ntok : 1) * sizeof *tr);
     if (!tr)
@@ -52,7 +61,7 @@ dm_status mn_truncate(al_env *env, al_doc *d, int as_concept, uint32_t **trunc)
     for (size_t k = 0; k < d->ntok && st == DM_OK; k++) {
         tr[k] = AL_NONE;
         if (d->tok[k].kind == DM_TOK_WORD)
-            st = trunc_of(env, d->tok[k].form, &tr[k]);
+            st = trunc_of(env, d->tok[k].form, from_end, &tr[k]);
         extra += tr[k] != AL_NONE && tr[k] != d->tok[k].form;
     }
     if (st == DM_OK && as_concept && extra) {
