@@ -22,21 +22,25 @@ static dm_status trunc_of(al_env *env, uint32_t form, int from_end, uint32_t *ou
 {
     size_t wl;
     const char *w = al_vocab_str(env->voc, form, &wl);
+    /* a Chinese or Japanese word of two characters or more pools on one character */
+    unsigned char c0 = (unsigned char)w[0];
+    int han = wl >= 3 && c0 >= 0xE3 && c0 <= 0xE9;
+    size_t keep = han ? 1 : TRUNC_KEEP, min = han ? 2 : TRUNC_MIN;
     size_t ncp = 0, cut = 0;
     for (size_t k = 0; k < wl; k++)
         if (((unsigned char)w[k] & 0xC0) != 0x80) {
-            if (ncp == TRUNC_KEEP)
+            if (ncp == keep)
                 cut = k;
             ncp++;
         }
-    if (ncp < TRUNC_MIN || w[0] == '#' || (unsigned char)w[0] < 0x20) {
+    if (ncp < min || w[0] == '#' || (unsigned char)w[0] < 0x20) {
         *out = form;
         return DM_OK;
     }
     if (from_end) { /* the start of the last TRUNC_KEEP letters */
         size_t seen = 0;
         cut = wl;
-        while (cut > 0 && seen < TRUNC_KEEP)
+        while (cut > 0 && seen < keep)
             if (((unsigned char)w[--cut] & 0xC0) != 0x80)
                 seen++;
     }
