@@ -153,6 +153,8 @@ typedef struct dm_align_opts {
     int no_learning;                 /* do not learn word translations from the input itself */
     int one_to_one;                  /* dm_mine: each tgt sentence answers at most one src sentence
                                       * while any other is left (competitive linking) */
+    int mine_independent;            /* dm_mine: each src sentence takes its own best target; by
+                                      * default the answers are one to one where they can be */
 } dm_align_opts;
 
 /* A batch of document pairs aligned together: word translations learned from the whole batch

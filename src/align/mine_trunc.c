@@ -1,0 +1,100 @@
+/*
+ * mine_trunc.c -- truncated word forms for the miner: the first 3 letters of a word of 4 or
+ * more, a crude stem in every language at once.
+ *
+ * Translations learned from one input are sparse: a Russian or Turkish noun comes in many forms,
+ * each seen once or twice, and Model 1 learns nothing from a form seen once. Truncated forms
+ * pool the inflections ("книгу", "книги", "книга" share "книг"), so a second model over them
+ * learns what the first cannot.
+ */
+#include "align/mine_internal.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define TRUNC_KEEP 3  /* letters kept */
+#define TRUNC_MIN 4   /* words shorter than this stay whole */
+
+/* The truncated id of a form: "\x05" + its first letters (or "\x06" + its last letters), or
+ * the form itself. */
+static dm_status trunc_of(al_env *env, uint32_t form, int from_end, uint32_t *out)
+{
+    size_t wl;
+    const char *w = al_vocab_str(env->voc, form, &wl);
+    /* a Chinese or Japanese word of two characters or more pools on one character */
+    unsigned char c0 = (unsigned char)w[0];
+    int han = wl >= 3 && c0 >= 0xE3 && c0 <= 0xE9;
+    size_t keep = han ? 1 : TRUNC_KEEP, min = han ? 2 : TRUNC_MIN;
+    size_t ncp = 0, cut = 0;
+    for (size_t k = 0; k < wl; k++)
+        if (((unsigned char)w[k] & 0xC0) != 0x80) {
+            if (ncp == keep)
+                cut = k;
+            ncp++;
+        }
+    if (ncp < min || w[0] == '#' || (unsigned char)w[0] < 0x20) {
+        *out = form;
+        return DM_OK;
+    }
+    if (from_end) { /* the start of the last TRUNC_KEEP letters */
+        size_t seen = 0;
+        cut = wl;
+        while (cut > 0 && seen < keep)
+            if (((unsigned char)w[--cut] & 0xC0) != 0x80)
+                seen++;
+    }
+    char buf[32];
+    size_t bl = from_end ? wl - cut : cut;
+    if (bl + 1 > sizeof buf) {
+        *out = form;
+        return DM_OK;
+    }
+    buf[0] = from_end ? '\x06' : '\x05';
+    memcpy(buf + 1, from_end ? w + cut : w, bl);
+    return al_vocab_intern(env->voc, buf, bl + 1, out);
+}
+
+dm_status mn_truncate(al_env *env, al_doc *d, int from_end, int as_concept, uint32_t **trunc)
+{
+    uint32_t *tr = malloc((d->ntok ? d->ntok : 1) * sizeof *tr);
+    if (!tr)
+        return DM_ENOMEM;
+    dm_status st = DM_OK;
+    size_t extra = 0;
+    for (size_t k = 0; k < d->ntok && st == DM_OK; k++) {
+        tr[k] = AL_NONE;
+        if (d->tok[k].kind == DM_TOK_WORD)
+            st = trunc_of(env, d->tok[k].form, from_end, &tr[k]);
+        extra += tr[k] != AL_NONE && tr[k] != d->tok[k].form;
+    }
+    if (st == DM_OK && as_concept && extra) {
+        /* a new concept array with each token's truncated form after its concepts */
+        uint32_t *conc = malloc((d->nconc + extra) * sizeof *conc);
+        if (!conc)
+            st = DM_ENOMEM;
+        size_t w = 0;
+        for (size_t k = 0; k < d->ntok && conc; k++) {
+            al_tok *t = &d->tok[k];
+            memcpy(conc + w, d->conc + t->c0, t->nc * sizeof *conc);
+            t->c0 = (uint32_t)w;
+            w += t->nc;
+            if (tr[k] != AL_NONE && tr[k] != t->form && t->nc < UINT16_MAX) {
+                conc[w++] = tr[k];
+                t->nc++;
+            }
+        }
+        if (conc) {
+            free(d->conc);
+            d->conc = conc;
+            d->nconc = w;
+            d->capconc = d->nconc + extra; /* what was allocated */
+        }
+    }
+    if (st != DM_OK) {
+        free(tr);
+        return st;
+    }
+    *trunc = tr;
+    return DM_OK;
+}
