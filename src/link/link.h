@@ -99,12 +99,15 @@ typedef struct lk_doc {
     uint32_t lang;         /* index into coll.langs */
     uint32_t nchar;        /* code points of letters and digits */
     uint32_t nsent, npara; /* sentences, paragraphs */
-    lk_fw *f;              /* features, sorted by id */
-    uint32_t nf;
+    lk_fw *f;              /* features: f[0..nstat) numbers, keys, n-grams (they never change once
+                            * weighed), f[nstat..nf) pivot words (each learning pass renews them);
+                            * each part sorted by id */
+    uint32_t nf, nstat;
     uint32_t *words; /* word type ids, in text order */
     uint32_t nwords;
     uint32_t *sent; /* sentence i covers words[sent[i] .. sent[i+1]) (nsent+1 entries) */
     float *num_pos; /* relative position (0..1) of each LK_NUM feature occurrence, for structure */
+    float self;     /* the cosine of the document with itself (after lk_weigh) */
 } lk_doc;
 
 typedef struct lk_lang {
@@ -112,12 +115,15 @@ typedef struct lk_lang {
     uint32_t ndocs;
     int script;
     double mean_chars; /* mean letters per document */
+    const void *lex;   /* its shipped lexicon (link_lexicon.c), NULL when none */
+    int lex_known;     /* lex has been looked for */
 } lk_lang;
 
 /* A candidate pair with its evidence score. */
 typedef struct lk_pair {
     uint32_t a, b;
     float sim;   /* weighted cosine of the evidence vectors */
+    float stat;  /* the part of sim from numbers, keys and n-grams (-1: not computed yet) */
     float score; /* sim relative to the neighbourhoods of a and b (margin), structure applied */
 } lk_pair;
 
@@ -145,11 +151,16 @@ typedef struct lk_coll {
     lk_lang *langs;
     size_t nlangs;
     lk_map lang_seen, lang_first, lang_votes; /* word -> documents, first language, per language */
+    int threads;     /* lk_threads() */
     double tick;     /* time of the last lk_tick */
     size_t n_langid; /* documents dm_langid was asked about */
     int no_langid;  /* dm_langid failed (no model): scripts stand in for languages */
     int pivot_lang; /* index of the pivot language (English when present), -1 if none */
-    void *lexicon;  /* shipped lexicon state (link_lexicon.c), NULL when none */
+    /* shipped-lexicon pivots of each (language, word type), looked up once (link_lexicon.c):
+     * lex_map maps the pair to lex_fw[off], which holds the count in .id, then the pivots */
+    lk_map lex_map;
+    lk_fw *lex_fw;
+    size_t nlex_fw, lex_cap;
     /* candidates */
     lk_pair *pairs;
     size_t npairs;
@@ -169,8 +180,20 @@ void lk_coll_free(lk_coll *c);
 dm_status lk_doc_analyse(lk_coll *c, size_t i);
 /* Add `count` occurrences of feature id to the document being built. */
 dm_status lk_doc_add(lk_doc *d, uint32_t id, float count, uint32_t *cap);
-/* Sort and merge a document's features (ids ascending, counts summed). */
-void lk_doc_compact(lk_doc *d);
+/* Sort and merge a document's features f[from..nf) (ids ascending, counts summed, static kinds
+ * before pivot words) and set nstat; from is 0 or a document's nstat (its static part kept). */
+void lk_doc_compact(const lk_coll *c, lk_doc *d, uint32_t from);
+
+/* link_par.c: a few threads over chunks of work; results must depend on the chunk, never on the
+ * thread (worker < lk_threads() says whose scratch space to use) */
+typedef dm_status (*lk_job_fn)(void *arg, int worker, size_t chunk, size_t begin, size_t end);
+int lk_threads(void);
+dm_status lk_parallel(int threads, size_t n, size_t chunk, lk_job_fn fn, void *arg);
+
+/* link_sort.c: orderings without a comparison callback */
+void lk_sort_fw_id(lk_fw *a, size_t n);     /* feature id ascending */
+void lk_sort_fw_weight(lk_fw *a, size_t n); /* weight descending, ties by id ascending */
+float lk_kth_largest(float *v, size_t n, size_t k);
 
 /* link_words.c: word types (transliteration, name key, n-grams computed once per type) */
 dm_status lk_word_get(lk_coll *c, const char *s, size_t len, uint32_t *id);
@@ -201,6 +224,9 @@ dm_status lk_candidates(lk_coll *c);
 
 /* link_score.c: evidence of a pair */
 float lk_sim(const lk_coll *c, uint32_t a, uint32_t b, float part[LK_KIND_COUNT]);
+/* The two parts of lk_sim without the detail: numbers, keys and n-grams; pivot words. */
+float lk_sim_static(const lk_coll *c, uint32_t a, uint32_t b);
+float lk_sim_pivot(const lk_coll *c, uint32_t a, uint32_t b);
 /* How well the shapes agree (length, sentences, paragraphs): a factor in (0,1]. */
 float lk_structure(const lk_coll *c, uint32_t a, uint32_t b);
 /* The cosine of a pair relative to the documents' own lengths: 1 for identical evidence. */

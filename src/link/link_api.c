@@ -61,13 +61,18 @@ dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **o
     /* a lexicon learned from the stories found, then the stories again: each pass learns from
      * the documents the previous one brought in, until few more join (at most MAX_PASSES) */
     size_t joined = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : 0;
-    for (int pass = 0; pass < MAX_PASSES && st == DM_OK; pass++) {
+    int max_passes = getenv("XP") ? atoi(getenv("XP")) : MAX_PASSES;
+    if (getenv("DM_LINK_TIMING"))
+        fprintf(stderr, "link: %zu documents in stories\n", joined);
+    for (int pass = 0; pass < max_passes && st == DM_OK; pass++) {
         dm_status ls = lk_learn_lexicon(&lk->c, lk->label);
         if (ls == DM_ENOTFOUND)
             break;
         st = ls == DM_OK ? lk_cluster(&lk->c, lk->label) : ls;
         lk_tick(&lk->c, "cluster");
         size_t now = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : joined;
+        if (getenv("DM_LINK_TIMING"))
+            fprintf(stderr, "link: %zu documents in stories\n", now);
         if (now < joined + MIN_GAIN * (double)n)
             break;
         joined = now;

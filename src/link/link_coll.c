@@ -70,6 +70,7 @@ dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c)
     c->docs = docs;
     c->n = n;
     lk_params_default(&c->prm);
+    c->threads = lk_threads();
     if (n >= UINT32_MAX)
         return dm_fail(ctx, DM_ELIMIT, "too many documents to link (%zu)", n);
     c->d = calloc(n + 1, sizeof *c->d);
@@ -127,5 +128,7 @@ void lk_coll_free(lk_coll *c)
     lk_map_free(&c->lang_first);
     lk_map_free(&c->lang_votes);
     free(c->pairs);
+    lk_map_free(&c->lex_map);
+    free(c->lex_fw);
     memset(c, 0, sizeof *c);
 }

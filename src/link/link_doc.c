@@ -27,26 +27,35 @@ dm_status lk_doc_add(lk_doc *d, uint32_t id, float count, uint32_t *cap)
     return DM_OK;
 }
 
-static int cmp_fw(const void *a, const void *b)
-{
-    uint32_t x = ((const lk_fw *)a)->id, y = ((const lk_fw *)b)->id;
-    return x < y ? -1 : x > y;
-}
+/* Set on a pivot word's id while sorting, so that pivot words sort after the static kinds
+ * (lk_feat_id keeps ids below it). */
+#define PIVOT_TAG 0x80000000u
 
-void lk_doc_compact(lk_doc *d)
+void lk_doc_compact(const lk_coll *c, lk_doc *d, uint32_t from)
 {
-    if (d->nf == 0)
+    if (d->nf == from) {
+        d->nstat = from;
         return;
-    if (d->nf > 1) /* an empty array may be NULL */
-        qsort(d->f, d->nf, sizeof *d->f, cmp_fw);
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < d->nf; i++) {
-        if (k && d->f[k - 1].id == d->f[i].id)
+    }
+    for (uint32_t i = from; i < d->nf; i++)
+        if (c->feats.kind[d->f[i].id] == LK_PIVOT)
+            d->f[i].id |= PIVOT_TAG;
+    lk_sort_fw_id(d->f + from, d->nf - from);
+    uint32_t k = from;
+    d->nstat = from;
+    for (uint32_t i = from; i < d->nf; i++) {
+        if (k > from && d->f[k - 1].id == d->f[i].id)
             d->f[k - 1].w += d->f[i].w;
         else
             d->f[k++] = d->f[i];
     }
     d->nf = k;
+    for (uint32_t i = from; i < d->nf; i++) {
+        if (d->f[i].id & PIVOT_TAG)
+            d->f[i].id &= ~PIVOT_TAG;
+        else
+            d->nstat = i + 1;
+    }
     lk_fw *p = realloc(d->f, k * sizeof *p);
     if (p)
         d->f = p;
@@ -181,7 +190,7 @@ dm_status lk_doc_analyse(lk_coll *c, size_t i)
         st = lk_lexicon_add(c, d);
     if (st != DM_OK)
         return st;
-    lk_doc_compact(d);
+    lk_doc_compact(c, d, 0);
     lk_count_df(c, d, ~0);
     return DM_OK;
 }

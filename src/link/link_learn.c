@@ -185,14 +185,7 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
 }
 
 /* Drop a document's pivot features (a previous pass's) before new ones are added. */
-static void drop_pivot(lk_coll *c, lk_doc *d)
-{
-    uint32_t k = 0;
-    for (uint32_t j = 0; j < d->nf; j++)
-        if (c->feats.kind[d->f[j].id] != LK_PIVOT)
-            d->f[k++] = d->f[j];
-    d->nf = k;
-}
+static void drop_pivot(lk_doc *d) { d->nf = d->nstat; }
 
 /* Give every document the pivot words of its words (pivot documents: their own translated-to
  * words). Each translation's feature is interned once, not once per occurrence. */
@@ -217,7 +210,7 @@ static dm_status apply(lk_coll *c, lk_map *trans, size_t *npivot)
     *npivot = 0;
     for (size_t i = 0; i < c->n && st == DM_OK; i++) {
         lk_doc *d = &c->d[i];
-        drop_pivot(c, d);
+        drop_pivot(d);
         /* the shipped lexicon's pivots stay: they share the kind with the learned ones */
         st = lk_lexicon_add(c, d);
         uint32_t cap = d->nf;
@@ -235,7 +228,7 @@ static dm_status apply(lk_coll *c, lk_map *trans, size_t *npivot)
                 ++*npivot;
             }
         }
-        lk_doc_compact(d);
+        lk_doc_compact(c, d, d->nstat);
     }
     free(target);
     return st;
