@@ -4,6 +4,7 @@
  * format is sniffed from its first bytes. Each file goes to the reader its name calls for.
  */
 #include "read/reader.h"
+#include "util/vec.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -118,14 +119,9 @@ static dm_status read_dir(dm_reader *r, const char *dir, const char *root, int d
     for (struct dirent *e; (e = readdir(d));) {
         if (e->d_name[0] == '.')
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn) {
-                st = DM_ENOMEM;
-                break;
-            }
-            names = nn;
+        if (dm_grow(&names, &cap, n + 1, sizeof *names)) {
+            st = DM_ENOMEM;
+            break;
         }
         if (!(names[n] = strdup(e->d_name))) {
             st = DM_ENOMEM;

@@ -5,6 +5,7 @@
  * else the first); one story alone (/story?n=N); and the stories as JSON.
  */
 #include "serve/page.h"
+#include "util/vec.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -31,14 +32,8 @@ static char *dup_or_null(const char *s)
 static dm_status collect(void *ud, const dm_stored_doc *d)
 {
     story_rows *r = ud;
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? 2 * r->cap : 8;
-        version *nv = realloc(r->v, cap * sizeof *nv);
-        if (!nv)
-            return DM_ENOMEM;
-        r->v = nv;
-        r->cap = cap;
-    }
+    if (dm_grow(&r->v, &r->cap, r->n + 1, sizeof *r->v))
+        return DM_ENOMEM;
     version *v = &r->v[r->n++];
     v->id = strdup(d->doc.id);
     v->lang = dup_or_null(d->doc.lang);

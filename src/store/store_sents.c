@@ -6,13 +6,14 @@
  * only at the end, since the block may move while it grows.
  */
 #include "store/store_internal.h"
+#include "util/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct collect_state {
     dm_sentences *s;
-    size_t cap_text, cap_n, used;
+    size_t cap_text, cap_off, cap_len, used;
     size_t *off; /* where each sentence starts in the block */
 } collect_state;
 
@@ -22,25 +23,9 @@ static dm_status add_sentence(void *ud, size_t idx, const char *text, size_t len
     (void)lang;
     collect_state *c = ud;
     dm_sentences *s = c->s;
-    if (c->used + len + 1 > c->cap_text) {
-        size_t cap = (c->cap_text ? c->cap_text * 2 : 4096) + len;
-        char *nb = realloc(s->block, cap);
-        if (!nb)
-            return DM_ENOMEM;
-        s->block = nb;
-        c->cap_text = cap;
-    }
-    if (s->n == c->cap_n) {
-        size_t cap = c->cap_n ? c->cap_n * 2 : 64;
-        size_t *no = realloc(c->off, cap * sizeof *no), *nl = realloc(s->len, cap * sizeof *nl);
-        if (no)
-            c->off = no;
-        if (nl)
-            s->len = nl;
-        if (!no || !nl)
-            return DM_ENOMEM;
-        c->cap_n = cap;
-    }
+    if (dm_grow(&s->block, &c->cap_text, c->used + len + 1, 1) ||
+        dm_grow(&c->off, &c->cap_off, s->n + 1, sizeof *c->off) || dm_grow(&s->len, &c->cap_len, s->n + 1, sizeof *s->len))
+        return DM_ENOMEM;
     memcpy(s->block + c->used, text, len);
     s->block[c->used + len] = 0;
     c->off[s->n] = c->used;

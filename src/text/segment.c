@@ -8,6 +8,7 @@
  */
 #include "text/icu_cache.h"
 #include "text/text.h"
+#include "util/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -62,14 +63,8 @@ static dm_status push_trimmed(span_vec *sv, const char *s, size_t start, size_t 
     }
     if (end <= start)
         return DM_OK;
-    if (sv->n == sv->cap) {
-        size_t cap = sv->cap ? sv->cap * 2 : 32;
-        dm_span *nv = realloc(sv->v, cap * sizeof *nv);
-        if (!nv)
-            return DM_ENOMEM;
-        sv->v = nv;
-        sv->cap = cap;
-    }
+    if (dm_grow(&sv->v, &sv->cap, sv->n + 1, sizeof *sv->v))
+        return DM_ENOMEM;
     sv->v[sv->n].start = start;
     sv->v[sv->n].len = end - start;
     sv->n++;
