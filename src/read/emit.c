@@ -120,6 +120,18 @@ dm_status dm_emit(dm_reader *r, const char *place, const dm_raw_doc *raw)
         free(id);
         return added < 0 ? DM_ENOMEM : DM_OK;
     }
+    if (dm_zawgyi_likely(text, len)) {
+        /* Burmese typed in the Zawgyi font encoding: the same words in Unicode would share
+         * nothing with it, so it is stored converted, and said */
+        char *uni = NULL;
+        size_t ulen = 0;
+        if (dm_zawgyi_to_unicode(ctx, text, len, &uni, &ulen) == DM_OK) {
+            free(text);
+            text = uni;
+            len = ulen;
+            dm_diag(ctx, DM_DIAG_REPAIRED, place, id, "Burmese text in the Zawgyi encoding converted to Unicode");
+        }
+    }
     replaced += raw->n_replaced;
     if (replaced)
         dm_diag(ctx, DM_DIAG_REPAIRED, place, id, "%zu invalid byte sequence%s replaced by U+FFFD",

@@ -15,6 +15,7 @@ typedef struct dm_icu {
     UBreakIterator *sentence;
     UBreakIterator *word;
     UTransliterator *to_latin;
+    UTransliterator *zawgyi; /* Zawgyi-my, opened when a Zawgyi text first turns up */
     const UNormalizer2 *nfc;
     const UNormalizer2 *nfkc_cf;
 } dm_icu;

@@ -22,6 +22,10 @@
 dm_status dm_text_clean(dm_ctx *ctx, const char *in, size_t len, char **out, size_t *out_len,
                         size_t *n_replaced);
 
+/* Burmese in the legacy Zawgyi encoding (zawgyi.c): 1 when the Myanmar letters of s are in
+ * Zawgyi's visual order rather than Unicode's; the text converted to Unicode (NFC). */
+int dm_zawgyi_likely(const char *s, size_t n);
+dm_status dm_zawgyi_to_unicode(dm_ctx *ctx, const char *s, size_t n, char **out, size_t *out_len);
 /* 1 when s[0..n) is valid UTF-8 (cheap: lets readers skip dm_text_clean's work on good input). */
 int dm_utf8_is_valid(const char *s, size_t n);
 
