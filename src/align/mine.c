@@ -246,8 +246,9 @@ static dm_status find_candidates(miner *x)
         return DM_ENOMEM;
     }
     memset(last_tok, 0xff, m1 * sizeof *last_tok);
-    /* a concept in too many sentences finds nothing: it costs the most and separates least */
-    size_t max_df = x->m / 20 > 2000 ? x->m / 20 : 2000;
+    /* a concept in too many sentences finds nothing: it costs the most and separates least;
+     * a fixed bound keeps the work per sentence bounded however large the input */
+    size_t max_df = 2000;
     for (size_t i = 0; i < x->n; i++) {
         size_t nt = 0;
         const al_sent *s = &x->src.sent[i];
