@@ -18,7 +18,7 @@
 
 /* The truncated id of a form: "\x05" + its first letters (or "\x06" + its last letters), or
  * the form itself. */
-static dm_status trunc_of(al_env *env, uint32_t form, int from_end, uint32_t *out)
+dm_status mn_trunc_form(al_env *env, uint32_t form, int from_end, uint32_t *out)
 {
     size_t wl;
     const char *w = al_vocab_str(env->voc, form, &wl);
@@ -65,7 +65,7 @@ dm_status mn_truncate(al_env *env, al_doc *d, int from_end, int as_concept, uint
     for (size_t k = 0; k < d->ntok && st == DM_OK; k++) {
         tr[k] = AL_NONE;
         if (d->tok[k].kind == DM_TOK_WORD)
-            st = trunc_of(env, d->tok[k].form, from_end, &tr[k]);
+            st = mn_trunc_form(env, d->tok[k].form, from_end, &tr[k]);
         extra += tr[k] != AL_NONE && tr[k] != d->tok[k].form;
     }
     if (st == DM_OK && as_concept && extra) {
