@@ -69,6 +69,7 @@ typedef struct miner {
     int em_iters;
     double trunc_w;
     double pivot_w;
+    int max_per;
 } miner;
 
 static void miner_free(miner *x)
@@ -241,7 +242,7 @@ static int cmp_cand_desc(const void *a, const void *b)
 static size_t accumulate(const miner *x, float *acc, uint32_t *touched, size_t nt,
                          uint32_t *last_tok, uint32_t c, float w, uint32_t tid, size_t max_df)
 {
-    if (c >= x->ncap)
+    if (c >= x->ncap || !(w > 0)) /* a sentence is touched once: its sum grows from 0 */
         return nt;
     size_t df = x->post_off[c + 1] - x->post_off[c];
     if (df == 0 || df > max_df)
@@ -388,6 +389,7 @@ static void explain(miner *x)
     size_t i, j;
     if (!e || sscanf(e, "%zu,%zu", &i, &j) != 2 || i >= x->n || j >= x->m)
         return;
+    fprintf(stderr, "languages: %s -> %s; ratio %.3f\n", x->src.lang, x->tgt.lang, x->ratio);
     for (int side = 0; side < 2; side++) {
         const al_doc *d = side ? &x->tgt : &x->src;
         const al_sent *s = &d->sent[side ? j : i];
@@ -504,7 +506,7 @@ static dm_status learn(miner *x, const size_t *best, const double *score)
         mn_ttable *t = &x->tab[m];
         mn_ttable_free(t);
         st = mn_trainer_run(tr[m], al_vocab_size(x->env.voc), x->em_iters, (unsigned)x->min_occ,
-                            (unsigned)x->min_cooc, 0.05, 8, t);
+                            (unsigned)x->min_cooc, 0.05, (size_t)x->max_per, t);
         /* p^0.25: a translation Model 1 is unsure of still says much more than none; the
          * truncated views are coarser and count less */
         double scale = m == MT_FORM ? 1.0 : x->trunc_w;
@@ -595,6 +597,8 @@ static void tune_from_env(miner *x)
             x->len_w = v;
         else if (!strcmp(name, "rounds"))
             x->rounds = (int)v;
+        else if (!strcmp(name, "maxper"))
+            x->max_per = (int)v;
         else if (!strcmp(name, "pivw"))
             x->pivot_w = v;
         else if (!strcmp(name, "pexp"))
@@ -636,6 +640,7 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     x.em_iters = 5;
     x.trunc_w = 0.8;
     x.pivot_w = 0.5;
+    x.max_per = 8;
     tune_from_env(&x);
     uint32_t *local = NULL, *df = NULL;
     dm_status st = al_env_init(&x.env, ctx);
