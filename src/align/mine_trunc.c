@@ -4,7 +4,7 @@
  *
  * Translations learned from one input are sparse: a Russian or Turkish noun comes in many forms,
  * each seen once or twice, and Model 1 learns nothing from a form seen once. Truncated forms
- * pool the inflections ("книгу", "книги", "книга" share "книг"), so a second model over them
+ * pool the inflections ("книгу", "книги", "книга" share "кни"), so a second model over them
  * learns what the first cannot.
  */
 #include "align/mine_internal.h"
