@@ -70,6 +70,7 @@ typedef struct miner {
     double trunc_w;
     double pivot_w;
     int max_per;
+    int clitics;
 } miner;
 
 static void miner_free(miner *x)
@@ -597,6 +598,8 @@ static void tune_from_env(miner *x)
             x->len_w = v;
         else if (!strcmp(name, "rounds"))
             x->rounds = (int)v;
+        else if (!strcmp(name, "clitics"))
+            x->clitics = (int)v;
         else if (!strcmp(name, "maxper"))
             x->max_per = (int)v;
         else if (!strcmp(name, "pivw"))
@@ -641,6 +644,7 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     x.trunc_w = 0.8;
     x.pivot_w = 0.5;
     x.max_per = 8;
+    x.clitics = 3; /* bit 1: src side, bit 2: tgt side */
     tune_from_env(&x);
     uint32_t *local = NULL, *df = NULL;
     dm_status st = al_env_init(&x.env, ctx);
@@ -664,6 +668,10 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     st = al_doc_concepts(&x.env, &x.src, 0);
     if (st == DM_OK)
         st = al_doc_concepts(&x.env, &x.tgt, 0);
+    if (st == DM_OK && (x.clitics & 1))
+        st = mn_apostrophe_parts(&x.env, &x.src);
+    if (st == DM_OK && (x.clitics & 2))
+        st = mn_apostrophe_parts(&x.env, &x.tgt);
     if (st == DM_OK)
         st = mn_truncate(&x.env, &x.src, 0, 0, &x.key[MT_PREFIX]);
     if (st == DM_OK)

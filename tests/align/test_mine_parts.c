@@ -2,7 +2,8 @@
  * test_mine_parts.c -- the miner's parts on real text in several scripts: UDHR paragraphs in
  * Russian, Arabic, Hindi and Chinese mined against the English ones in reverse order (with the
  * shipped lexicons, and learning alone without them); the one-to-one assignment where greedy
- * linking goes wrong; truncated forms that pool inflections (Cyrillic, Arabic, Han).
+ * linking goes wrong; truncated forms that pool inflections (Cyrillic, Arabic, Han); the parts
+ * of English contractions and French elisions.
  */
 #include "align/mine_internal.h"
 #include "check.h"
@@ -164,12 +165,61 @@ static void test_truncate(dm_ctx *ctx)
     al_env_free(&env);
 }
 
+/* Does token k of the one-line doc d have the concept `word`? */
+static int has_concept(al_env *env, const al_doc *d, size_t k, const char *word)
+{
+    uint32_t id;
+    if (!al_vocab_find(env->voc, word, strlen(word), &id))
+        return 0;
+    for (uint16_t q = 0; q < d->tok[k].nc; q++)
+        if (d->conc[d->tok[k].c0 + q] == id)
+            return 1;
+    return 0;
+}
+
+static void test_apostrophes(dm_ctx *ctx)
+{
+    al_env env;
+    CHECK(al_env_init(&env, ctx) == DM_OK);
+    env.use_lexicon = 0;
+    const char *text = "They're sure he didn't, I can't and she won't.";
+    size_t len = strlen(text);
+    al_doc d;
+    CHECK(al_doc_build(&env, &d, &text, &len, 1) == DM_OK);
+    CHECK(al_doc_concepts(&env, &d, 0) == DM_OK);
+    CHECK(mn_apostrophe_parts(&env, &d) == DM_OK);
+    /* tokens: they're sure he didn't I can't and she won't (the comma and full stop are not
+     * kept) */
+    CHECK(d.ntok == 9);
+    if (d.ntok == 9) {
+        CHECK(has_concept(&env, &d, 0, "they") && has_concept(&env, &d, 0, "are"));
+        CHECK(has_concept(&env, &d, 3, "did") && has_concept(&env, &d, 3, "not"));
+        CHECK(has_concept(&env, &d, 5, "can") && has_concept(&env, &d, 5, "not"));
+        CHECK(has_concept(&env, &d, 8, "will") && has_concept(&env, &d, 8, "not"));
+        CHECK(!has_concept(&env, &d, 1, "are")); /* words without one are left alone */
+    }
+    al_doc_free(&d);
+    /* French: the word after the elided article */
+    text = "Tu as l'air surpris.";
+    len = strlen(text);
+    CHECK(al_doc_build(&env, &d, &text, &len, 1) == DM_OK);
+    CHECK(al_doc_concepts(&env, &d, 0) == DM_OK);
+    CHECK(mn_apostrophe_parts(&env, &d) == DM_OK);
+    int found = 0;
+    for (size_t k = 0; k < d.ntok; k++)
+        found |= has_concept(&env, &d, k, "air");
+    CHECK(found);
+    al_doc_free(&d);
+    al_env_free(&env);
+}
+
 int main(void)
 {
     dm_ctx *ctx = NULL;
     CHECK(dm_ctx_new(&ctx, NULL) == DM_OK);
     test_assign();
     test_truncate(ctx);
+    test_apostrophes(ctx);
     test_udhr(ctx);
     dm_ctx_free(ctx);
     return check_done("test_mine_parts");
