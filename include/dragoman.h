@@ -151,8 +151,8 @@ typedef struct dm_align_opts {
     const char *src_lang, *tgt_lang; /* ISO codes when known; NULL = guess when possible */
     int no_lexicon;                  /* do not use the shipped lexicons */
     int no_learning;                 /* do not learn word translations from the input itself */
-    int one_to_one;                  /* dm_mine: each tgt sentence answers at most one src sentence
-                                      * while any other is left (competitive linking) */
+    int one_to_one;                  /* dm_mine: no longer read (one to one is the default there;
+                                      * see mine_independent) */
     int mine_independent;            /* dm_mine: each src sentence takes its own best target; by
                                       * default the answers are one to one where they can be */
 } dm_align_opts;
