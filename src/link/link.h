@@ -209,6 +209,9 @@ dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const char *text, size_t len, 
 
 /* link_lexicon.c: shipped lexicons to pivot (English) words; a no-op without lexicons */
 dm_status lk_lexicon_add(lk_coll *c, lk_doc *d);
+/* The same from what lk_lexicon_add looked up before (nothing is looked up or interned, so
+ * threads may call it on different documents at once). */
+dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d);
 
 /* link_learn.c: a lexicon learned from the confident links of the collection itself */
 dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label);

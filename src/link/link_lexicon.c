@@ -97,3 +97,20 @@ dm_status lk_lexicon_add(lk_coll *c, lk_doc *d)
     return DM_OK;
 #endif
 }
+
+dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d)
+{
+    if (c->no_langid || d->lang >= c->nlangs || !c->langs[d->lang].lex)
+        return DM_OK;
+    uint32_t cap = d->nf;
+    dm_status st = DM_OK;
+    for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
+        const uint32_t *v = lk_map_get(&c->lex_map, ((uint64_t)d->lang << 32 | d->words[k]) + 1);
+        if (!v)
+            continue;
+        uint32_t off = *v, ne = c->lex_fw[off].id;
+        for (uint32_t j = 1; j <= ne && st == DM_OK; j++)
+            st = lk_doc_add(d, c->lex_fw[off + j].id, c->lex_fw[off + j].w, &cap);
+    }
+    return st;
+}
