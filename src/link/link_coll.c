@@ -80,13 +80,10 @@ dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c)
     if (st == DM_OK)
         st = lk_map_init(&c->words.map, 1 << 16);
     lk_tick(c, NULL);
-    for (size_t i = 0; st == DM_OK && i < n; i++) {
-        st = lk_doc_analyse(c, i);
-        if (st != DM_OK && st != DM_ENOMEM)
-            return dm_fail(ctx, st, "cannot analyse document %s", docs[i].id ? docs[i].id : "?");
-    }
+    if (st == DM_OK)
+        st = lk_docs_analyse(c);
     if (st != DM_OK)
-        return dm_fail(ctx, st, "cannot analyse the documents");
+        return st;
     lk_tick(c, "analyse");
     if (getenv("DM_LINK_TIMING"))
         fprintf(stderr, "link: %zu of %zu documents identified by the model\n", c->n_langid, c->n);
