@@ -43,18 +43,40 @@ void dm_linker_free(dm_linker *lk)
     free(lk);
 }
 
-dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **out)
+dm_status dm_linker_begin(dm_ctx *ctx, dm_linker **out)
 {
     *out = NULL;
-    if (!ctx || (!docs && n))
-        return ctx ? dm_fail(ctx, DM_EINVAL, "no documents given") : DM_EINVAL;
+    if (!ctx)
+        return DM_EINVAL;
     dm_linker *lk = calloc(1, sizeof *lk);
     if (!lk)
         return dm_fail(ctx, DM_ENOMEM, "no memory for a linker");
-    lk->label = malloc((n + 1) * sizeof *lk->label);
-    dm_status st = lk->label ? DM_OK : dm_fail(ctx, DM_ENOMEM, "no memory for labels");
+    dm_status st = lk_coll_init(ctx, &lk->c);
+    if (st != DM_OK) {
+        dm_linker_free(lk);
+        return st;
+    }
+    *out = lk;
+    return DM_OK;
+}
+
+dm_status dm_linker_add(dm_linker *lk, const dm_doc *docs, size_t n)
+{
+    if (!docs && n)
+        return dm_fail(lk->c.ctx, DM_EINVAL, "no documents given");
+    if (lk->label)
+        return dm_fail(lk->c.ctx, DM_EINVAL, "documents added after the linker has run");
+    return lk_coll_add(&lk->c, docs, n);
+}
+
+dm_status dm_linker_run(dm_linker *lk)
+{
+    if (lk->label)
+        return dm_fail(lk->c.ctx, DM_EINVAL, "the linker has run already");
+    lk->label = malloc((lk->c.n + 1) * sizeof *lk->label);
+    dm_status st = lk->label ? DM_OK : dm_fail(lk->c.ctx, DM_ENOMEM, "no memory for labels");
     if (st == DM_OK)
-        st = lk_coll_build(ctx, docs, n, &lk->c);
+        st = lk_coll_finish(&lk->c);
     if (st == DM_OK)
         st = lk_cluster(&lk->c, lk->label);
     lk_tick(&lk->c, "cluster");
@@ -73,10 +95,28 @@ dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **o
         size_t now = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : joined;
         if (getenv("DM_LINK_TIMING"))
             fprintf(stderr, "link: %zu documents in stories\n", now);
-        if (now < joined + MIN_GAIN * (double)n)
+        if (now < joined + MIN_GAIN * (double)lk->c.n)
             break;
         joined = now;
     }
+    if (st != DM_OK) { /* labels only from a complete run */
+        free(lk->label);
+        lk->label = NULL;
+    }
+    return st;
+}
+
+dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **out)
+{
+    *out = NULL;
+    if (!ctx || (!docs && n))
+        return ctx ? dm_fail(ctx, DM_EINVAL, "no documents given") : DM_EINVAL;
+    dm_linker *lk = NULL;
+    dm_status st = dm_linker_begin(ctx, &lk);
+    if (st == DM_OK)
+        st = dm_linker_add(lk, docs, n);
+    if (st == DM_OK)
+        st = dm_linker_run(lk);
     if (st != DM_OK) {
         dm_linker_free(lk);
         return st;
@@ -85,8 +125,12 @@ dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **o
     return DM_OK;
 }
 
+size_t dm_linker_count(const dm_linker *lk) { return lk->c.n; }
+
 dm_status dm_linker_labels(const dm_linker *lk, size_t *labels)
 {
+    if (!lk->label)
+        return DM_EINVAL;
     for (size_t i = 0; i < lk->c.n; i++)
         labels[i] = lk->label[i];
     return DM_OK;

@@ -224,7 +224,9 @@ enum { BLOCK = 1024, MAX_WORKERS = 16 };
 typedef struct block {
     lk_coll *c;
     dm_ctx *ctx[MAX_WORKERS]; /* worker 0: the collection's own */
-    size_t b0;                /* first document of the block */
+    const dm_doc *docs;       /* the documents being added */
+    size_t b0;                /* first document of the block, in docs */
+    size_t base;              /* index in the collection of docs[0] */
     prep_t prep[BLOCK];
     uint32_t *fresh; /* word types new in this block */
     size_t nfresh, fresh_cap;
@@ -239,7 +241,7 @@ static dm_status prep_chunk(void *arg, int worker, size_t chunk, size_t b, size_
     block_t *bl = arg;
     (void)chunk;
     for (size_t i = b; i < e; i++) {
-        dm_status st = prep_doc(bl->ctx[worker], &bl->c->docs[bl->b0 + i], &bl->prep[i]);
+        dm_status st = prep_doc(bl->ctx[worker], &bl->docs[bl->b0 + i], &bl->prep[i]);
         if (st != DM_OK) {
             bl->failed_doc = bl->b0 + i;
             bl->failed_ctx = worker;
@@ -268,21 +270,17 @@ static dm_status enter_doc(block_t *bl, size_t i)
 {
     lk_coll *c = bl->c;
     const prep_t *p = &bl->prep[i];
-    lk_doc *d = &c->d[bl->b0 + i];
+    lk_doc *d = &c->d[bl->base + bl->b0 + i];
     d->nchar = p->nchar;
     d->npara = p->npara;
     d->nsent = p->nsent;
-    d->sent = malloc(((size_t)p->nsent + 1) * sizeof *d->sent);
-    if (!d->sent)
-        return DM_ENOMEM;
-    uint32_t fcap = 0, wcap = 0, k = 0;
-    dm_status st = DM_OK;
+    const char *doc_id = bl->docs[bl->b0 + i].id;
+    dm_status st = lk_strs_add(&c->ids, doc_id ? doc_id : "", doc_id ? strlen(doc_id) : 0, &d->id);
+    uint32_t fcap = 0, wcap = 0;
     for (size_t at = 0; at < p->n && st == DM_OK;) {
         char kind = p->rec[at++];
-        if (kind == 'S') {
-            d->sent[k++] = d->nwords;
-            continue;
-        }
+        if (kind == 'S')
+            continue; /* sentences are counted; their bounds are not needed */
         uint32_t len;
         memcpy(&len, p->rec + at, 4);
         const char *s = p->rec + at + 4;
@@ -310,7 +308,6 @@ static dm_status enter_doc(block_t *bl, size_t i)
             bl->fresh[bl->nfresh++] = id;
         }
     }
-    d->sent[p->nsent] = d->nwords;
     return st;
 }
 
@@ -322,7 +319,7 @@ static dm_status feature_chunk(void *arg, int worker, size_t chunk, size_t b, si
     (void)worker;
     (void)chunk;
     for (size_t i = b; i < e; i++) {
-        lk_doc *d = &c->d[bl->b0 + i];
+        lk_doc *d = &c->d[bl->base + bl->b0 + i];
         uint32_t cap = d->nf;
         dm_status st = DM_OK;
         for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
@@ -366,9 +363,8 @@ static dm_status analyse_block(block_t *bl, size_t nb, int threads)
         st = lk_word_finish(c, bl->fresh[k], &bl->wp[k]);
     /* stage 3 (in order): language (the votes learn from earlier documents), lexicon lookups */
     for (size_t i = 0; i < nb && st == DM_OK; i++) {
-        lk_doc *d = &c->d[bl->b0 + i];
-        const dm_doc *doc = &c->docs[bl->b0 + i];
-        st = lk_lang_of(c, d, doc->text ? doc->text : "", doc->text ? doc->text_len : 0, &d->lang);
+        lk_doc *d = &c->d[bl->base + bl->b0 + i];
+        st = lk_lang_of(c, d, &bl->docs[bl->b0 + i], &d->lang);
         if (st == DM_OK)
             st = lk_lexicon_fill(c, d);
         if (st != DM_OK)
@@ -377,16 +373,33 @@ static dm_status analyse_block(block_t *bl, size_t nb, int threads)
     if (st == DM_OK)
         st = lk_parallel(threads, nb, 16, feature_chunk, bl);
     for (size_t i = 0; i < nb && st == DM_OK; i++)
-        lk_count_df(c, &c->d[bl->b0 + i], ~0);
+        lk_count_df(c, &c->d[bl->base + bl->b0 + i], ~0);
+    if (st == DM_OK)
+        c->n = bl->base + bl->b0 + nb;
     return st;
 }
 
-dm_status lk_docs_analyse(lk_coll *c)
+dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
 {
+    if (n > UINT32_MAX - 1 - c->n)
+        return dm_fail(c->ctx, DM_ELIMIT, "too many documents to link (%zu)", c->n + n);
+    if (c->n + n > c->cap) {
+        size_t cap = c->cap ? c->cap : 1024;
+        while (cap < c->n + n)
+            cap *= 2;
+        lk_doc *p = realloc(c->d, cap * sizeof *p);
+        if (!p)
+            return dm_fail(c->ctx, DM_ENOMEM, "no memory for %zu documents", c->n + n);
+        memset(p + c->cap, 0, (cap - c->cap) * sizeof *p);
+        c->d = p;
+        c->cap = cap;
+    }
     block_t *bl = calloc(1, sizeof *bl);
     if (!bl)
         return dm_fail(c->ctx, DM_ENOMEM, "no memory to analyse documents");
     bl->c = c;
+    bl->docs = docs;
+    bl->base = c->n;
     int threads = c->threads < MAX_WORKERS ? c->threads : MAX_WORKERS;
     bl->ctx[0] = c->ctx;
     dm_options opt = c->ctx->opt;
@@ -397,9 +410,9 @@ dm_status lk_docs_analyse(lk_coll *c)
         }
     bl->failed_doc = SIZE_MAX;
     dm_status st = DM_OK;
-    for (size_t b0 = 0; b0 < c->n && st == DM_OK; b0 += BLOCK) {
+    for (size_t b0 = 0; b0 < n && st == DM_OK; b0 += BLOCK) {
         bl->b0 = b0;
-        size_t nb = c->n - b0 < BLOCK ? c->n - b0 : BLOCK;
+        size_t nb = n - b0 < BLOCK ? n - b0 : BLOCK;
         st = analyse_block(bl, nb, threads);
     }
     char why[256] = "";
@@ -418,6 +431,6 @@ dm_status lk_docs_analyse(lk_coll *c)
         return dm_fail(c->ctx, st, "cannot analyse the documents");
     if (st != DM_OK)
         return dm_fail(c->ctx, st, "cannot analyse document %s: %s",
-                       failed < c->n && c->docs[failed].id ? c->docs[failed].id : "?", why);
+                       failed < n && docs[failed].id ? docs[failed].id : "?", why);
     return DM_OK;
 }
