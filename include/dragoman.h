@@ -235,9 +235,17 @@ void dm_diff_free(dm_diff_report *r);
  * evidence stays alone. */
 typedef struct dm_linker dm_linker;
 
-/* Analyse and cluster a collection. The documents (and their strings) must outlive the linker. */
+/* Analyse and cluster a collection (dm_linker_begin, _add, _run in one call). */
 dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **out);
 void dm_linker_free(dm_linker *lk);
+/* A linker fed in parts, so that a large collection is never held in memory as text: documents
+ * are analysed when added (the caller may free them as soon as dm_linker_add returns; only their
+ * ids are kept), numbered 0.. in the order added; dm_linker_run then finds the stories (once). */
+dm_status dm_linker_begin(dm_ctx *ctx, dm_linker **out);
+dm_status dm_linker_add(dm_linker *lk, const dm_doc *docs, size_t n);
+dm_status dm_linker_run(dm_linker *lk);
+/* Documents added so far. */
+size_t dm_linker_count(const dm_linker *lk);
 /* Story label of every document (labels[i] for docs[i]); equal labels = one story. */
 dm_status dm_linker_labels(const dm_linker *lk, size_t *labels);
 /* Readable evidence joining or separating docs[a] and docs[b]; *out malloc'ed, free() it. */
