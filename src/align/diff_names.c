@@ -28,6 +28,13 @@
 
 #include "text/text.h"
 
+#if defined(__has_include)
+#if __has_include("lexicon/lexicon.h")
+#include "lexicon/lexicon.h"
+#define HAVE_LEXICON 1
+#endif
+#endif
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +49,8 @@ typedef struct dn_key {
     char key[KEY_CAP];
     char lat[LAT_CAP];
     uint8_t arabic; /* written in Arabic script (long vowels only) */
+    uint8_t joined; /* of 2-3 words read as one */
+    uint8_t common; /* a common word of its language (its lexicon translates it) */
 } dn_key;
 
 typedef struct dn_keys {
@@ -54,7 +63,7 @@ static int cmp_key(const void *a, const void *b)
     return strcmp(((const dn_key *)a)->key, ((const dn_key *)b)->key);
 }
 
-static dm_status keys_add(dn_keys *ks, const char *lat, int arabic)
+static dm_status keys_add(dn_keys *ks, const char *lat, int arabic, int joined, int common)
 {
     char key[KEY_CAP];
     dm_name_key(lat, key, sizeof key);
@@ -72,6 +81,8 @@ static dm_status keys_add(dn_keys *ks, const char *lat, int arabic)
     memcpy(e->key, key, sizeof key);
     snprintf(e->lat, sizeof e->lat, "%s", lat);
     e->arabic = (uint8_t)arabic;
+    e->joined = (uint8_t)joined;
+    e->common = (uint8_t)common;
     return DM_OK;
 }
 
@@ -155,6 +166,33 @@ static dm_status sentence_words(dm_ctx *ctx, const char *s, size_t sl, dn_word *
     return DM_OK;
 }
 
+static int keys_match(const char *k1, const char *k2);
+
+/* Is a word (matching form, name key) a common word of the language of lexicon lx: in it as it
+ * is written (not through the aligner's cutting of endings, which finds пути "ways" in Путиным),
+ * and not translated into its own transliteration (Australien -> australia is a name)? */
+static void common_word(const al_lexicon *lx, const char *form, const char *key, int *common)
+{
+    *common = 0;
+#ifdef HAVE_LEXICON
+    if (!lx)
+        return;
+    const dm_lex_entry *e = NULL;
+    size_t np = dm_lexicon_lookup((const dm_lexicon *)lx, form, strlen(form), &e);
+    *common = np > 0;
+    for (size_t q = 0; q < np && *common; q++) {
+        char pk[KEY_CAP];
+        dm_name_key(e[q].en, pk, sizeof pk);
+        if (!strcmp(e[q].en, form) || (pk[0] && key[0] && keys_match(pk, key)))
+            *common = 0;
+    }
+#else
+    (void)lx;
+    (void)form;
+    (void)key;
+#endif
+}
+
 /* Keys of every word and of every 2 and 3 adjacent words of a version. */
 static dm_status version_keys(dm_ctx *ctx, const dn_version *v, dn_keys *ks)
 {
@@ -169,7 +207,10 @@ static dm_status version_keys(dm_ctx *ctx, const dn_version *v, dn_keys *ks)
                 if (strlen(cat) + strlen(w[k + m].lat) >= LAT_CAP)
                     break;
                 strcat(cat, w[k + m].lat);
-                st = keys_add(ks, cat, w[k].script == DM_SCRIPT_ARABIC);
+                int common = 0;
+                if (m == 0)
+                    common_word(v->lx, w[k].form, w[k].key, &common);
+                st = keys_add(ks, cat, w[k].script == DM_SCRIPT_ARABIC, m > 0, common);
             }
         }
         free(w);
@@ -185,8 +226,7 @@ static dm_status version_keys(dm_ctx *ctx, const dn_version *v, dn_keys *ks)
  * -er, -i/-iyon (Hindi -ियों m), Russian -ом/-ов/-ах, Arabic -ين. */
 static int ending(const char *e)
 {
-    static const char *const ok[] = {"", "s", "n", "m", "r", "t", "f", "x", "ns", "nr", "rs", "ts", "nm",
-                                     NULL};
+    static const char *const ok[] = {"", "s", "n", "m", "r", "f", "x", "ns", "nr", "rs", "nm", NULL};
     for (size_t i = 0; ok[i]; i++)
         if (!strcmp(e, ok[i]))
             return 1;
@@ -254,9 +294,13 @@ static int keys_match(const char *k1, const char *k2)
     while (p < a && p < b && k1[p] == k2[p])
         p++;
     size_t shorter = a < b ? a : b;
-    if (p < 2 || p * 4 < shorter * 3)
+    if (p < 2 || p * 4 < shorter * 3 || !ending(k1 + p) || !ending(k2 + p))
         return 0;
-    return ending(k1 + p) && ending(k2 + p);
+    /* two shared consonants say little: only the plural of a 2-consonant name then (Iran,
+     * Iranians; Iraq, Iraqis), not any consonant (Rashid is not رئیس, Sistani not زد) */
+    if (p == 2 && (a > 2 || b > 2))
+        return !strcmp(a > 2 ? k1 + 2 : k2 + 2, "s");
+    return 1;
 }
 
 /* Does the other version hold a word or words whose key is this word's (Latin form lat)? */
@@ -276,7 +320,13 @@ static int key_present(const dn_keys *ks, const char *key, const char *lat, int 
     }
     for (size_t i = lo; i < ks->n && !strncmp(ks->k[i].key, key, 2); i++) {
         const dn_key *e = &ks->k[i];
-        if (!keys_match(key, e->key))
+        /* words read together match only as they are, and only on 3 consonants or more: short
+         * words side by side make many keys */
+        if (e->joined ? (strcmp(key, e->key) || kl < 3) : !keys_match(key, e->key))
+            continue;
+        /* a common word that sounds like the name (रिश्ते "relations" and Rashid, است "is" and
+         * Sistani) is not the name, unless the keys are equal and long */
+        if (e->common && (strcmp(key, e->key) || kl < 4))
             continue;
         if (latin && e->arabic && !vowels_agree(lat, e->lat))
             continue;
@@ -362,7 +412,7 @@ static dm_status judge_word(const dn_judge *j, const dn_word *w, int *kind, int 
             *kind = W_SKIP;
         *present |= has_prefixed(j->other->set, 'f', pc);
         dm_name_key(pc, pk, sizeof pk);
-        own_name |= !strcmp(pc, w->form) || (pk[0] && !strcmp(pk, w->key));
+        own_name |= !strcmp(pc, w->form) || (pk[0] && w->key[0] && keys_match(pk, w->key));
     }
     if (calendar_or_number(w->form))
         *kind = W_SKIP;
@@ -370,7 +420,9 @@ static dm_status judge_word(const dn_judge *j, const dn_word *w, int *kind, int 
         *present = key_present(j->keys, w->key, w->lat, w->script == DM_SCRIPT_LATIN);
     if (*kind == W_SKIP)
         return DM_OK;
-    if (has_prefixed(j->own->set, 'l', w->form) || (np && !own_name) ||
+    int common = 0;
+    common_word(j->own->lx, w->form, w->key, &common);
+    if (has_prefixed(j->own->set, 'l', w->form) || (common && !own_name) ||
         (j->english[0] && dm_strset_has(j->english[0], w->form)) ||
         (j->english[1] && dm_strset_has(j->english[1], w->form)) ||
         (j->english[2] && dm_strset_has(j->english[2], w->form)))

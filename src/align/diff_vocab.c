@@ -7,7 +7,7 @@
  * weight") know the English words that translate common words of a language: their English
  * column is the vocabulary. A pivot that is its own source word (berlin -> berlin) or, for a
  * word of another script than Latin, has its name key (ایران -> iran) is a transliterated name,
- * not a common word, and is left out. The sets are read once per language and kept in the context (slot DM_SLOT_ALIGN, which
+ * not a common word, and is left out (from every entry: iran is a name even where perse -> iran). The sets are read once per language and kept in the context (slot DM_SLOT_ALIGN, which
  * the align stage uses for nothing else).
  *
  * Separate from diff_names.c: reading the data is one job, deciding what is a name another.
@@ -44,10 +44,8 @@ static void vocab_cache_free(void *p)
 /* Is the English word the transliteration of its source word (a name the lexicon carries)? */
 static int transliterated(dm_ctx *ctx, const char *src, size_t sl, const char *en)
 {
-    if (strlen(en) == sl && !memcmp(src, en, sl))
-        return 1;
-    /* Latin-script words share keys with their English cognates (prophète, prophet): only a
-     * word of another script is a transliteration */
+    /* Latin-script words share forms and keys with their English cognates (vice, prophète):
+     * only a word of another script is known to be a transliteration */
     if (dm_dominant_script(src, sl) == DM_SCRIPT_LATIN)
         return 0;
     char lat[256], ks[128], ke[128];
@@ -60,6 +58,7 @@ static int transliterated(dm_ctx *ctx, const char *src, size_t sl, const char *e
 
 static dm_status read_vocab(dm_ctx *ctx, const char *code, dm_strset *set)
 {
+    dm_strset names = {0}, all = {0};
     char name[64], path[1200];
     snprintf(name, sizeof name, "lexicon/%s.tsv.gz", code);
     dm_status st = dm_data_path(ctx, name, path, sizeof path);
@@ -81,15 +80,23 @@ static dm_status read_vocab(dm_ctx *ctx, const char *code, dm_strset *set)
         for (char *p = en; *p; p++)
             if (*p >= 'A' && *p <= 'Z')
                 *p = (char)(*p - 'A' + 'a');
-        if (strlen(en) < 2 || transliterated(ctx, line, (size_t)(tab1 - line), en))
+        if (strlen(en) < 2)
             continue;
-        if (dm_strset_add(set, en) < 0) {
-            gzclose(gz);
-            return dm_fail(ctx, DM_ENOMEM, "English vocabulary");
-        }
+        int r;
+        if (transliterated(ctx, line, (size_t)(tab1 - line), en))
+            r = dm_strset_add(&names, en);
+        else
+            r = dm_strset_add(&all, en);
+        if (r < 0)
+            break;
     }
     gzclose(gz);
-    return DM_OK;
+    for (size_t i = 0; i < all.cap && st == DM_OK; i++)
+        if (all.slots[i] && !dm_strset_has(&names, all.slots[i]) && dm_strset_add(set, all.slots[i]) < 0)
+            st = dm_fail(ctx, DM_ENOMEM, "English vocabulary");
+    dm_strset_free(&names);
+    dm_strset_free(&all);
+    return st;
 }
 
 dm_status dn_english_vocab(dm_ctx *ctx, const char *lang, const dm_strset **out)
