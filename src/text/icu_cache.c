@@ -21,6 +21,8 @@ static void icu_free(void *p)
         utrans_close(icu->to_latin);
     if (icu->zawgyi)
         utrans_close(icu->zawgyi);
+    if (icu->number_words_free)
+        icu->number_words_free(icu->number_words);
     free(icu);
 }
 
