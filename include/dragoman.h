@@ -307,6 +307,10 @@ typedef struct dm_sentences {
 } dm_sentences;
 dm_status dm_store_sentence_arrays(dm_store *st, const char *id, dm_sentences *out);
 void dm_sentences_free(dm_sentences *s);
+/* The documents whose id, headline or url holds `words` (as typed, case-insensitive for ASCII
+ * letters), in insertion order: the from-th match on, at most limit of them. */
+dm_status dm_store_search(dm_store *st, const char *words, size_t from, size_t limit, dm_stored_doc_fn fn,
+                          void *ud);
 /* The documents of story number story (as dm_store_each gives them, without text), in insertion
  * order: DM_ENOTFOUND when there is no such story. */
 dm_status dm_store_story(dm_store *st, long long story, dm_stored_doc_fn fn, void *ud);
