@@ -91,10 +91,10 @@ typedef struct cli_writer {
     size_t written;
 } cli_writer;
 int cli_writer_format_known(const char *format);
-/* Write to path (NULL: standard output); moses writes the source side to path and the target
- * side to path2. TMX names src_lang in its header. */
-int cli_writer_open(cli_writer *w, const char *cmd, const char *format, const char *path, const char *path2,
-                    const char *src_lang);
+/* Write to the file path, or to `to` when path is NULL; moses writes the source side to path
+ * and the target side to path2. TMX names src_lang in its header. */
+int cli_writer_open(cli_writer *w, const char *cmd, const char *format, FILE *to, const char *path,
+                    const char *path2, const char *src_lang);
 void cli_writer_block(cli_writer *w, const cli_doc_pair *dp, const dm_align_block *b);
 int cli_writer_close(cli_writer *w);
 void out_jsonl_block(FILE *f, const cli_doc_pair *dp, const dm_align_block *b);

@@ -352,7 +352,7 @@ static int export_lang_pair(dm_ctx *ctx, dm_store *st, const export_opts *o, con
         }
     }
     cli_writer w;
-    int rc = cli_writer_open(&w, "export", o->format, path, path2, v->la);
+    int rc = cli_writer_open(&w, "export", o->format, stdout, path, path2, v->la);
     if (rc == EXIT_OK)
         rc = export_batches(ctx, st, o, v, n, &w, c);
     if (w.f || w.f2) {

@@ -33,7 +33,7 @@ dm_status dm_read_json_whole(dm_reader *r, dm_stream *s)
     if (err)
         dm_reject(r, s->name, NULL, "%s", err);
     size_t replaced = 0;
-    char *text = all.p ? all.p : "";
+    const char *text = all.p ? all.p : "";
     size_t len = all.len;
     char *fixed = NULL;
     if (!dm_utf8_is_valid(text, len)) {
