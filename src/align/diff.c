@@ -13,6 +13,7 @@
  */
 #include "align/align_internal.h"
 #include "align/align_lexicon.h"
+#include "align/diff_names.h"
 #include "text/text.h"
 #include "util/strset.h"
 
@@ -153,8 +154,8 @@ static int title_case(const char *text, const dm_token *tk, size_t nt)
     return words >= 3 && caps * 10 >= words * 9;
 }
 
-static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, const char *const *t,
-                              const size_t *l, size_t n, dm_strset *set)
+static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, const char *lang,
+                              const char *const *t, const size_t *l, size_t n, dm_strset *set)
 {
     for (size_t i = 0; i < n; i++) {
         dm_token *tk = NULL;
@@ -179,6 +180,13 @@ static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, co
                 st = word_keys(ctx, w, wl, buf, sizeof buf, key, sizeof key);
                 if (st == DM_OK && dm_strset_add(set, buf) < 0)
                     st = DM_ENOMEM;
+                /* "eight" present where the other version writes 8: a number too */
+                if (st == DM_OK && dm_number_word(ctx, lang[0] ? lang : NULL, buf + 2, strlen(buf + 2), &v)) {
+                    char nb[64];
+                    snprintf(nb, sizeof nb, "n:%.15g", v);
+                    if (dm_strset_add(set, nb) < 0)
+                        st = DM_ENOMEM;
+                }
                 if (st == DM_OK && key[0] && dm_strset_add(set, key) < 0)
                     st = DM_ENOMEM;
                 if (st == DM_OK)
@@ -202,39 +210,10 @@ static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, co
     return DM_OK;
 }
 
-/* Is the word a name: starts with an upper-case letter, and is not the sentence's first word. */
-static int looks_like_name(const char *w, size_t wl, size_t token_index)
-{
-    if (token_index == 0 || wl < 3)
-        return 0;
-    return capitalised(w, wl);
-}
-
-/* Does the other version have one of the English pivots of a word (Dienstag -> tuesday)? */
-static int pivot_present(al_env *env, const al_lexicon *lx, const char *form, const dm_strset *other)
-{
-    if (!lx)
-        return 0;
-    uint32_t id, piv[8];
-    if (al_vocab_intern(env->voc, form, strlen(form), &id) != DM_OK)
-        return 0;
-    size_t np = al_lexicon_pivots(env, lx, id, piv, 8);
-    for (size_t q = 0; q < np; q++) {
-        size_t pl;
-        const char *p = al_vocab_str(env->voc, piv[q], &pl);
-        char buf[300];
-        snprintf(buf, sizeof buf, "f:%.*s", (int)pl, p);
-        if (dm_strset_has(other, buf))
-            return 1;
-    }
-    return 0;
-}
-
-static dm_status one_side_only(dm_ctx *ctx, al_env *env, const al_lexicon *lx, dm_diff_report *r,
-                               size_t *cap, int side,
-                               const char *const *t, const size_t *l, const dm_align_block *b,
-                               size_t nb, const dm_strset *other, const dm_strset *own,
-                               dm_strset *reported)
+/* Numbers of one side that the other never writes. */
+static dm_status numbers_only(dm_ctx *ctx, dm_diff_report *r, size_t *cap, int side,
+                              const char *const *t, const size_t *l, const dm_align_block *b,
+                              size_t nb, const dm_strset *other, dm_strset *reported)
 {
     for (size_t q = 0; q < nb; q++) {
         size_t start = side ? b[q].tgt_start : b[q].src_start, cnt = side ? b[q].tgt_n : b[q].src_n;
@@ -247,12 +226,10 @@ static dm_status one_side_only(dm_ctx *ctx, al_env *env, const al_lexicon *lx, d
             dm_status st = dm_tokenize(ctx, t[i], l[i], &tk, &nt);
             if (st != DM_OK)
                 return st;
-            size_t widx = 0;
-            int title = title_case(t[i], tk, nt);
             for (size_t k = 0; k < nt && st == DM_OK; k++) {
                 const char *w = t[i] + tk[k].start;
                 size_t wl = tk[k].len;
-                char buf[300], key[140];
+                char buf[64];
                 double v;
                 if (tk[k].kind == DM_TOK_NUMBER && dm_parse_number(w, wl, &v)) {
                     snprintf(buf, sizeof buf, "n:%.15g", v);
@@ -260,28 +237,6 @@ static dm_status one_side_only(dm_ctx *ctx, al_env *env, const al_lexicon *lx, d
                         st = add_item(r, cap, DM_DIFF_NUMBER, side, q, w, wl, b[q].score);
                         r->numbers++;
                     }
-                } else if (tk[k].kind == DM_TOK_WORD) {
-                    /* the possessive is not part of the name */
-                    if (wl > 3 && (!memcmp(w + wl - 2, "'s", 2)))
-                        wl -= 2;
-                    else if (wl > 5 && !memcmp(w + wl - 4, "\xe2\x80\x99s", 4))
-                        wl -= 4;
-                    if (looks_like_name(w, wl, widx) && wl < 200) {
-                        st = word_keys(ctx, w, wl, buf, sizeof buf, key, sizeof key);
-                        buf[0] = 'l';
-                        int common = dm_strset_has(own, buf);
-                        buf[0] = 'c'; /* in a headline: a name only if capitalised elsewhere */
-                        if (title && !dm_strset_has(own, buf))
-                            common = 1;
-                        buf[0] = 'f';
-                        if (st == DM_OK && !common && !dm_strset_has(other, buf) &&
-                            !(key[0] && dm_strset_has(other, key)) &&
-                            !pivot_present(env, lx, buf + 2, other) && dm_strset_add(reported, buf) == 1) {
-                            st = add_item(r, cap, DM_DIFF_NAME, side, q, w, wl, b[q].score);
-                            r->names++;
-                        }
-                    }
-                    widx++;
                 }
             }
             free(tk);
@@ -290,6 +245,21 @@ static dm_status one_side_only(dm_ctx *ctx, al_env *env, const al_lexicon *lx, d
         }
     }
     return DM_OK;
+}
+
+/* Where dn_names_only puts the names it finds. */
+typedef struct name_sink {
+    dm_diff_report *r;
+    size_t *cap;
+    const dm_align_block *b;
+    int side;
+} name_sink;
+
+static dm_status name_found(void *ud, size_t block, const char *what, size_t len)
+{
+    name_sink *k = ud;
+    k->r->names++;
+    return add_item(k->r, k->cap, DM_DIFF_NAME, k->side, block, what, len, k->b[block].score);
 }
 
 dm_status dm_diff(dm_ctx *ctx, const char *const *src, const size_t *src_len, size_t n_src,
@@ -372,13 +342,21 @@ dm_status dm_diff_langs(dm_ctx *ctx, const char *src_lang, const char *tgt_lang,
     const al_lexicon *lxs = st == DM_OK ? al_lexicon_for(&env, ds.lang) : NULL;
     const al_lexicon *lxt = st == DM_OK ? al_lexicon_for(&env, dt.lang) : NULL;
     if (st == DM_OK)
-        st = collect_side(ctx, &env, lxs, src, src_len, n_src, &ssrc);
+        st = collect_side(ctx, &env, lxs, ds.lang, src, src_len, n_src, &ssrc);
     if (st == DM_OK)
-        st = collect_side(ctx, &env, lxt, tgt, tgt_len, n_tgt, &stgt);
+        st = collect_side(ctx, &env, lxt, dt.lang, tgt, tgt_len, n_tgt, &stgt);
     if (st == DM_OK)
-        st = one_side_only(ctx, &env, lxs, r, &cap, 0, src, src_len, b, nb, &stgt, &ssrc, &rep);
+        st = numbers_only(ctx, r, &cap, 0, src, src_len, b, nb, &stgt, &rep);
     if (st == DM_OK)
-        st = one_side_only(ctx, &env, lxt, r, &cap, 1, tgt, tgt_len, b, nb, &ssrc, &stgt, &rep);
+        st = numbers_only(ctx, r, &cap, 1, tgt, tgt_len, b, nb, &ssrc, &rep);
+    dn_version vs = {src, src_len, n_src, lxs, ds.lang, &ssrc};
+    dn_version vt = {tgt, tgt_len, n_tgt, lxt, dt.lang, &stgt};
+    name_sink sink = {r, &cap, b, 0};
+    if (st == DM_OK)
+        st = dn_names_only(ctx, &env, &vs, &vt, 0, b, nb, name_found, &sink);
+    sink.side = 1;
+    if (st == DM_OK)
+        st = dn_names_only(ctx, &env, &vt, &vs, 1, b, nb, name_found, &sink);
     if (env.voc)
         al_env_free(&env);
     dm_strset_free(&ssrc);

@@ -144,7 +144,8 @@ int cmd_report(int argc, char **argv)
             i = j;
             continue;
         }
-        cli_print_story_head(&r, i, j, ++stories);
+        stories++;
+        cli_print_story_head(&r, i, j, (size_t)r.v[i].story);
         size_t ref = i; /* English when the story has it: most readers' reference */
         for (size_t k = i; k < j; k++)
             if (r.v[k].lang && !strcmp(r.v[k].lang, "en")) {

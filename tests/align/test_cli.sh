@@ -44,7 +44,7 @@ check "tsv three columns" "awk -F'\t' 'NF != 3 { bad = 1 } END { exit bad }' '$t
 "$prog" align --format tmx --src-lang fa --tgt-lang en "$fa" "$en" > "$tmp/a.tmx"
 check "tmx 1.4" "grep -q '<tmx version=\"1.4\">' '$tmp/a.tmx' && grep -q 'xml:lang=\"fa\"' '$tmp/a.tmx'"
 "$prog" align --format html "$fa" "$en" > "$tmp/a.html"
-check "html report, directions per side" "grep -q 'dir=\"auto\"' '$tmp/a.html' && grep -q '</html>' '$tmp/a.html'"
+check "html report, directions per side" "grep -q '<p dir=\"rtl\"><span class=\"n\">0</span> رهبر' '$tmp/a.html' && grep -q '<p dir=\"ltr\"><span class=\"n\">0</span> Tehran' '$tmp/a.html' && grep -q '</html>' '$tmp/a.html'"
 check "html marks the date only in English" "grep -q '<mark>21</mark>' '$tmp/a.html'"
 "$prog" align --format moses --out "$tmp/m" "$hi" "$en1" 2> /dev/null
 check "moses line-parallel" "[ -s '$tmp/m.src' ] && [ \$(wc -l < '$tmp/m.src') -eq \$(wc -l < '$tmp/m.tgt') ]"
