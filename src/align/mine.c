@@ -529,7 +529,7 @@ done:
 }
 
 /* The lexicon's pivots of each src form, truncated: a pivot's inflections and derivations on
- * the English side ("death" for "dead", "die" for "died") count pivot_w. */
+ * the English side ("death" for "dead", "eye" for "eyes") count pivot_w. */
 static dm_status pivot_table(miner *x)
 {
     const al_lexicon *lx = x->env.use_lexicon ? al_lexicon_for(&x->env, x->src.lang) : NULL;
@@ -549,7 +549,7 @@ static dm_status pivot_table(miner *x)
         for (size_t q = 0; q < np && st == DM_OK; q++) {
             uint32_t tr;
             st = mn_trunc_form(&x->env, piv[q], 0, &tr);
-            if (st != DM_OK || tr == piv[q])
+            if (st != DM_OK || (tr == piv[q] && !mn_trunc_as_prefix(&x->env, piv[q], &tr)))
                 continue;
             if (ne == cap) {
                 mn_entry *p = realloc(ent, 2 * cap * sizeof *ent);
