@@ -31,6 +31,9 @@ void mn_trainer_free(mn_trainer *t);
 /* One parallel pair of sentences as forms (at most 64 a side are used). */
 dm_status mn_trainer_add(mn_trainer *t, const uint32_t *src, size_t ns, const uint32_t *tgt,
                          size_t nt);
+/* The same, counting `weight` times (a pair the miner is less sure of counts less). */
+dm_status mn_trainer_add_weighted(mn_trainer *t, const uint32_t *src, size_t ns,
+                                  const uint32_t *tgt, size_t nt, float weight);
 /* EM in both directions over the pairs added; forms are < nvocab. Keeps, per src form seen at
  * least min_occ times, up to max_per_src translations scoring >= min_p and seen together in at
  * least min_cooc pairs. */
