@@ -18,6 +18,6 @@ for n in $SIZES; do
     /usr/bin/time -f "%e %U %S %M" -o "$TMP/time-$n" "$BUILD/dragoman" cluster "$TMP/docs-$n.jsonl" > "$TMP/pred-$n.tsv"
     read -r wall user sys rss < "$TMP/time-$n"
     f1=$(python3 /work/shared/eval/score.py clusters "$TMP/gold-$n.tsv" "$TMP/pred-$n.tsv" | tail -1)
-    mb=$(du -m "$TMP/docs-$n.jsonl" | cut -f1)
+    mb=$(du -mL "$TMP/docs-$n.jsonl" | cut -f1)
     echo "$n documents ($mb MB): wall $wall s, cpu $user+$sys s, $(python3 -c "print(round($n/$wall))") documents/s, peak $((rss / 1024)) MB, threads ${DM_LINK_THREADS:-default}, load before $load, $f1"
 done
