@@ -350,7 +350,7 @@ static dm_status feature_chunk(void *arg, int worker, size_t chunk, size_t b, si
             }
         }
         lk_fw *p = nt ? realloc(d->f, nt * sizeof *p) : d->f;
-        if (!p) {
+        if (nt && !p) {
             for (size_t t = 0; t < nt; t++)
                 acc[touched[t]] = 0;
             bl->failed_doc = bl->b0 + i;
