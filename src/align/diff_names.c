@@ -49,6 +49,7 @@ typedef struct dn_key {
     char key[KEY_CAP];
     char lat[LAT_CAP];
     uint8_t arabic; /* written in Arabic script (long vowels only) */
+    uint8_t vowels; /* in a script that writes every vowel (Devanagari, Cyrillic, Greek) */
     uint8_t joined; /* of 2-3 words read as one */
     uint8_t common; /* a common word of its language (its lexicon translates it) */
 } dn_key;
@@ -63,7 +64,7 @@ static int cmp_key(const void *a, const void *b)
     return strcmp(((const dn_key *)a)->key, ((const dn_key *)b)->key);
 }
 
-static dm_status keys_add(dn_keys *ks, const char *lat, int arabic, int joined, int common)
+static dm_status keys_add(dn_keys *ks, const char *lat, int script, int joined, int common)
 {
     char key[KEY_CAP];
     dm_name_key(lat, key, sizeof key);
@@ -80,7 +81,8 @@ static dm_status keys_add(dn_keys *ks, const char *lat, int arabic, int joined, 
     dn_key *e = &ks->k[ks->n++];
     memcpy(e->key, key, sizeof key);
     snprintf(e->lat, sizeof e->lat, "%s", lat);
-    e->arabic = (uint8_t)arabic;
+    e->arabic = script == DM_SCRIPT_ARABIC;
+    e->vowels = script == DM_SCRIPT_DEVANAGARI || script == DM_SCRIPT_CYRILLIC || script == DM_SCRIPT_GREEK;
     e->joined = (uint8_t)joined;
     e->common = (uint8_t)common;
     return DM_OK;
@@ -97,9 +99,13 @@ typedef struct dn_word {
     uint8_t initial;       /* first of its sentence or clause */
 } dn_word;
 
+/* Marks after which a capitalised word is capitalised for the sentence's sake: a colon, an
+ * opening quote, the end of a sentence (a line may hold several: a paragraph). */
 static int is_opening(const char *p, size_t n)
 {
-    return (n == 1 && (*p == ':' || *p == '"')) || (n == 3 && (!memcmp(p, "\xe2\x80\x9c", 3) ||
+    return (n == 1 && (*p == ':' || *p == '"' || *p == '.' || *p == '!' || *p == '?')) ||
+           (n == 3 && (!memcmp(p, "\xe3\x80\x82", 3) || !memcmp(p, "\xef\xbc\x9f", 3) ||
+                       !memcmp(p, "\xef\xbc\x81", 3))) || (n == 3 && (!memcmp(p, "\xe2\x80\x9c", 3) ||
                                                                !memcmp(p, "\xe2\x80\x9e", 3))) ||
            (n == 2 && !memcmp(p, "\xc2\xab", 2));
 }
@@ -168,17 +174,40 @@ static dm_status sentence_words(dm_ctx *ctx, const char *s, size_t sl, dn_word *
 
 static int keys_match(const char *k1, const char *k2);
 
+#ifdef HAVE_LEXICON
+/* The lexicon's entries for form[0..len), or for it without 1-3 final letters when `cut`
+ * (keeping 6 letters at least: Путиным must not be found as пути "ways"). */
+static size_t lookup_cut(const dm_lexicon *lx, const char *form, size_t len, int cut,
+                         const dm_lex_entry **e)
+{
+    size_t n = dm_lexicon_lookup(lx, form, len, e);
+    size_t cps = 0;
+    for (size_t i = 0; i < len; i++)
+        cps += ((unsigned char)form[i] & 0xC0) != 0x80;
+    for (int c = 1; !n && cut && c <= 3 && cps >= (size_t)c + 6; c++) {
+        while (len > 0 && ((unsigned char)form[len - 1] & 0xC0) == 0x80)
+            len--;
+        len--; /* one code point off */
+        n = dm_lexicon_lookup(lx, form, len, e);
+    }
+    return n;
+}
+#endif
+
 /* Is a word (matching form, name key) a common word of the language of lexicon lx: in it as it
- * is written (not through the aligner's cutting of endings, which finds пути "ways" in Путиным),
- * and not translated into its own transliteration (Australien -> australia is a name)? */
-static void common_word(const al_lexicon *lx, const char *form, const char *key, int *common)
+ * is written or with an inflection ending cut (Декларацией), or for a Latin-script word, its
+ * head of 5 letters or more is (German compounds: Menschenrechte, Generalversammlung); and not
+ * translated into its own transliteration (Australien -> australia is a name)? The lexicon
+ * stage's own cutting of endings is not used: it finds пути "ways" in Путиным. */
+static void common_word(const al_lexicon *lx, const char *form, const char *key, int latin, int *common)
 {
     *common = 0;
 #ifdef HAVE_LEXICON
     if (!lx)
         return;
     const dm_lex_entry *e = NULL;
-    size_t np = dm_lexicon_lookup((const dm_lexicon *)lx, form, strlen(form), &e);
+    size_t len = strlen(form);
+    size_t np = lookup_cut((const dm_lexicon *)lx, form, len, 1, &e);
     *common = np > 0;
     for (size_t q = 0; q < np && *common; q++) {
         char pk[KEY_CAP];
@@ -186,10 +215,24 @@ static void common_word(const al_lexicon *lx, const char *form, const char *key,
         if (!strcmp(e[q].en, form) || (pk[0] && key[0] && keys_match(pk, key)))
             *common = 0;
     }
+    if (np || !latin)
+        return;
+    /* compound heads: from the 4th code point on, 5 code points at least */
+    size_t cp = 0;
+    for (size_t i = 0; i < len && !*common; i++) {
+        if (((unsigned char)form[i] & 0xC0) == 0x80)
+            continue;
+        size_t rest = 0;
+        for (size_t k = i; k < len; k++)
+            rest += ((unsigned char)form[k] & 0xC0) != 0x80;
+        if (cp++ >= 3 && rest >= 5)
+            *common = lookup_cut((const dm_lexicon *)lx, form + i, len - i, 1, &e) > 0;
+    }
 #else
     (void)lx;
     (void)form;
     (void)key;
+    (void)latin;
 #endif
 }
 
@@ -209,8 +252,8 @@ static dm_status version_keys(dm_ctx *ctx, const dn_version *v, dn_keys *ks)
                 strcat(cat, w[k + m].lat);
                 int common = 0;
                 if (m == 0)
-                    common_word(v->lx, w[k].form, w[k].key, &common);
-                st = keys_add(ks, cat, w[k].script == DM_SCRIPT_ARABIC, m > 0, common);
+                    common_word(v->lx, w[k].form, w[k].key, w[k].script == DM_SCRIPT_LATIN, &common);
+                st = keys_add(ks, cat, w[k].script, m > 0, common);
             }
         }
         free(w);
@@ -288,6 +331,19 @@ static int vowels_agree(const char *latin, const char *arabic)
     return 1;
 }
 
+/* Scripts that write every vowel: the first vowel after the first consonant must not be an a
+ * on one side and an i or e on the other (Rashid and रिश्ते share r-sh-t; Latin o and u pass
+ * against a: London is लंदन). */
+static int first_vowel_agrees(const char *latin, const char *other)
+{
+    char gl[24][8], go[24][8];
+    if (vowel_gaps(latin, gl, 24) < 2 || vowel_gaps(other, go, 24) < 2 || !gl[1][0] || !go[1][0])
+        return 1;
+    int l_front = strpbrk(gl[1], "iey") != NULL, l_back = strpbrk(gl[1], "aou") != NULL;
+    int o_front = strpbrk(go[1], "iey") != NULL, o_back = strpbrk(go[1], "aou") != NULL;
+    return !((l_back && !l_front && o_front && !o_back) || (l_front && !l_back && o_back && !o_front));
+}
+
 static int keys_match(const char *k1, const char *k2)
 {
     size_t a = strlen(k1), b = strlen(k2), p = 0;
@@ -330,6 +386,8 @@ static int key_present(const dn_keys *ks, const char *key, const char *lat, int 
             continue;
         if (latin && e->arabic && !vowels_agree(lat, e->lat))
             continue;
+        if (latin && e->vowels && !first_vowel_agrees(lat, e->lat))
+            continue;
         return 1;
     }
     return 0;
@@ -368,6 +426,22 @@ static int calendar_or_number(const char *en)
     for (size_t i = 0; words[i]; i++)
         if (!strcmp(en, words[i]))
             return 1;
+    return 0;
+}
+
+/* German writes every noun with a capital: one ending in a suffix that makes nouns is a noun
+ * (Menschheit, Brüderlichkeit, Souveränität, Beschuldigung), whether the lexicon has it or not. */
+static int german_noun(const char *form)
+{
+    static const char *const suf[] = {"heit", "keit", "ung", "ungen", "schaft", "schaften", "tät", "täten",
+                                      "nis", "nisse", "ismus", "tion", "tionen", "ment", "tum", "chen",
+                                      "ierung", "heiten", "keiten", NULL};
+    size_t n = strlen(form);
+    for (size_t i = 0; suf[i]; i++) {
+        size_t sl = strlen(suf[i]);
+        if (n >= sl + 3 && !strcmp(form + n - sl, suf[i]))
+            return 1;
+    }
     return 0;
 }
 
@@ -421,7 +495,9 @@ static dm_status judge_word(const dn_judge *j, const dn_word *w, int *kind, int 
     if (*kind == W_SKIP)
         return DM_OK;
     int common = 0;
-    common_word(j->own->lx, w->form, w->key, &common);
+    common_word(j->own->lx, w->form, w->key, w->script == DM_SCRIPT_LATIN, &common);
+    if (!strcmp(j->own->lang, "de") && german_noun(w->form))
+        common = 1;
     if (has_prefixed(j->own->set, 'l', w->form) || (common && !own_name) ||
         (j->english[0] && dm_strset_has(j->english[0], w->form)) ||
         (j->english[1] && dm_strset_has(j->english[1], w->form)) ||
