@@ -172,7 +172,8 @@ static dm_status sentence_words(dm_ctx *ctx, const char *s, size_t sl, dn_word *
     return DM_OK;
 }
 
-static int keys_match(const char *k1, const char *k2);
+static int keys_match_latin(const char *k1, const char *k2, int latin);
+#define keys_match(k1, k2) keys_match_latin(k1, k2, 0)
 
 #ifdef HAVE_LEXICON
 /* The lexicon's entries for form[0..len), or for it without 1-3 final letters when `cut`
@@ -320,6 +321,10 @@ static int vowels_agree(const char *latin, const char *arabic)
     char gl[24][8], ga[24][8];
     size_t nl = vowel_gaps(latin, gl, 24), na = vowel_gaps(arabic, ga, 24);
     size_t n = nl < na ? nl : na;
+    /* a name that begins with the consonant y or w (Yemen, Washington) has ی or و there too */
+    if ((gl[0][0] == 'y' || gl[0][0] == 'w') && gl[0][1] && strchr("aeiou", gl[0][1]) &&
+        !strchr(ga[0], gl[0][0]))
+        return 0;
     for (size_t i = 1; i < n; i++) {
         int ay = strchr(ga[i], 'y') != NULL;
         int li = strchr(gl[i], 'i') || strchr(gl[i], 'y') || strstr(gl[i], "ee");
@@ -344,13 +349,24 @@ static int first_vowel_agrees(const char *latin, const char *other)
     return !((l_back && !l_front && o_front && !o_back) || (l_front && !l_back && o_back && !o_front));
 }
 
-static int keys_match(const char *k1, const char *k2)
+/* English adds fewer consonants to a name than languages with cases: -s, -an, -ans. */
+static int english_ending(const char *e)
+{
+    return !*e || !strcmp(e, "s") || !strcmp(e, "n") || !strcmp(e, "ns");
+}
+
+/* Are k1 (a name of the version being checked, Latin-script when `latin`) and k2 one name? */
+static int keys_match_latin(const char *k1, const char *k2, int latin)
 {
     size_t a = strlen(k1), b = strlen(k2), p = 0;
     while (p < a && p < b && k1[p] == k2[p])
         p++;
     size_t shorter = a < b ? a : b;
     if (p < 2 || p * 4 < shorter * 3 || !ending(k1 + p) || !ending(k2 + p))
+        return 0;
+    /* a Latin-script name longer than the other side's word by an ending English does not
+     * write is another name (Jahangiri is not جنگ j-n-g plus r) */
+    if (latin && !english_ending(k1 + p))
         return 0;
     /* two shared consonants say little: only the plural of a 2-consonant name then (Iran,
      * Iranians; Iraq, Iraqis), not any consonant (Rashid is not رئیس, Sistani not زد) */
@@ -378,7 +394,7 @@ static int key_present(const dn_keys *ks, const char *key, const char *lat, int 
         const dn_key *e = &ks->k[i];
         /* words read together match only as they are, and only on 3 consonants or more: short
          * words side by side make many keys */
-        if (e->joined ? (strcmp(key, e->key) || kl < 3) : !keys_match(key, e->key))
+        if (e->joined ? (strcmp(key, e->key) || kl < 3) : !keys_match_latin(key, e->key, latin))
             continue;
         /* a common word that sounds like the name (रिश्ते "relations" and Rashid, است "is" and
          * Sistani) is not the name, unless the keys are equal and long */
@@ -454,6 +470,7 @@ typedef struct dn_judge {
     const dm_strset *english[3]; /* English common words (NULL unless own is English): the
                                   * pivots of the other language's lexicon, of German's and of
                                   * French's (large, and between them most English words) */
+    const dm_strset *en_names[3]; /* and the pivots that are names in them */
     const dn_keys *keys;      /* of the other version */
 } dn_judge;
 
@@ -498,10 +515,16 @@ static dm_status judge_word(const dn_judge *j, const dn_word *w, int *kind, int 
     common_word(j->own->lx, w->form, w->key, w->script == DM_SCRIPT_LATIN, &common);
     if (!strcmp(j->own->lang, "de") && german_noun(w->form))
         common = 1;
-    if (has_prefixed(j->own->set, 'l', w->form) || (common && !own_name) ||
-        (j->english[0] && dm_strset_has(j->english[0], w->form)) ||
-        (j->english[1] && dm_strset_has(j->english[1], w->form)) ||
-        (j->english[2] && dm_strset_has(j->english[2], w->form)))
+    int en_common = 0, en_name = 0;
+    for (int q = 0; q < 3; q++) {
+        /* a language that knows the word only as a transliteration (یمن -> yemen) says it is a
+         * name; one that also translates a word of its own by it (गणराज्य -> republic, beside
+         * रिपब्लिक) does not */
+        int c = j->english[q] && dm_strset_has(j->english[q], w->form);
+        en_common |= c;
+        en_name |= !c && j->en_names[q] && dm_strset_has(j->en_names[q], w->form);
+    }
+    if (has_prefixed(j->own->set, 'l', w->form) || (common && !own_name) || (en_common && !en_name))
         *kind = W_COMMON;
     return DM_OK;
 }
@@ -678,14 +701,14 @@ dm_status dn_names_only(dm_ctx *ctx, al_env *env, const dn_version *own, const d
 {
     dn_keys keys = {0};
     dm_strset rep = {0};
-    dn_judge j = {ctx, env, own, other, {NULL, NULL, NULL}, &keys};
+    dn_judge j = {ctx, env, own, other, {NULL, NULL, NULL}, {NULL, NULL, NULL}, &keys};
     dm_status st = DM_OK;
     if (!own->lx && (!own->lang[0] || !strcmp(own->lang, "en"))) {
-        st = dn_english_vocab(ctx, other->lang, &j.english[0]);
+        st = dn_english_vocab(ctx, other->lang, &j.english[0], &j.en_names[0]);
         if (st == DM_OK)
-            st = dn_english_vocab(ctx, "de", &j.english[1]);
+            st = dn_english_vocab(ctx, "de", &j.english[1], &j.en_names[1]);
         if (st == DM_OK)
-            st = dn_english_vocab(ctx, "fr", &j.english[2]);
+            st = dn_english_vocab(ctx, "fr", &j.english[2], &j.en_names[2]);
     }
     if (st == DM_OK)
         st = version_keys(ctx, other, &keys);

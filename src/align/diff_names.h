@@ -30,8 +30,9 @@ dm_status dn_names_only(dm_ctx *ctx, al_env *env, const dn_version *own, const d
                         int side, const dm_align_block *b, size_t nb, dn_found_fn found, void *ud);
 
 /* English words that translate common words of a language (from its shipped lexicon; German's
- * when lang is English or unknown). *out is NULL when there is none; it is kept in the context
- * and stays valid as long as the context. */
-dm_status dn_english_vocab(dm_ctx *ctx, const char *lang, const dm_strset **out);
+ * when lang is English or unknown), and those that are transliterated names in it (ایران ->
+ * iran). Both NULL when there is no lexicon; kept in the context, valid as long as it. */
+dm_status dn_english_vocab(dm_ctx *ctx, const char *lang, const dm_strset **out,
+                           const dm_strset **names);
 
 #endif

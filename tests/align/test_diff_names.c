@@ -226,8 +226,9 @@ static void test_distinct(dm_ctx *ctx)
     r = diff_one(ctx, "de", "Sie flogen gestern nach Australien.", "en", "They flew to Austria yesterday.");
     show("Australien-Austria", r);
     CHECK(has_name(r, 0, "Australien"));
-    /* (English "Austria" is not reported: the lexicons translate it, so it counts as a common
-     * word, reported only when the other side has nothing it could be a translation of) */
+    /* (English "Austria" is not reported: the lexicons give it as a translation with rivals, so
+     * it counts as a common word, reported only when the other side has nothing it could be a
+     * translation of) */
     dm_diff_free(r);
     r = diff_one(ctx, "de", "Sie flogen gestern nach Australien.", "en", "They flew to Australia yesterday.");
     CHECK(r && r->names == 0);
