@@ -336,13 +336,17 @@ static int vowels_agree(const char *latin, const char *arabic)
     return 1;
 }
 
-/* Scripts that write every vowel: the first vowel after the first consonant must not be an a
- * on one side and an i or e on the other (Rashid and रिश्ते share r-sh-t; Latin o and u pass
- * against a: London is लंदन). */
+/* Scripts that write every vowel: both names begin with a consonant, or neither does (Saddam
+ * is not हस्तियां h-s-t-m: the key drops h); and the first vowel after the first consonant is not
+ * an a on one side and an i or e on the other (Rashid and रिश्ते share r-sh-t; Latin o and u
+ * pass against a: London is लंदन). */
 static int first_vowel_agrees(const char *latin, const char *other)
 {
     char gl[24][8], go[24][8];
-    if (vowel_gaps(latin, gl, 24) < 2 || vowel_gaps(other, go, 24) < 2 || !gl[1][0] || !go[1][0])
+    size_t nl = vowel_gaps(latin, gl, 24), no = vowel_gaps(other, go, 24);
+    if (nl && no && !gl[0][0] != !go[0][0])
+        return 0;
+    if (nl < 2 || no < 2 || !gl[1][0] || !go[1][0])
         return 1;
     int l_front = strpbrk(gl[1], "iey") != NULL, l_back = strpbrk(gl[1], "aou") != NULL;
     int o_front = strpbrk(go[1], "iey") != NULL, o_back = strpbrk(go[1], "aou") != NULL;
