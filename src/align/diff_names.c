@@ -27,6 +27,7 @@
 #include "align/diff_names.h"
 
 #include "text/text.h"
+#include "util/buf.h"
 
 #if defined(__has_include)
 #if __has_include("lexicon/lexicon.h")
@@ -43,11 +44,110 @@
 #define KEY_CAP 48
 #define LAT_CAP 96
 
+/* --- words read once ------------------------------------------------------------------------ */
+
+/* Matching form, transliteration and key of each distinct word as written: ICU's
+ * transliteration is the costly step, and a long text repeats its words. */
+typedef struct dn_memo_e {
+    uint32_t raw, raw_len, form, lat, key; /* offsets in the arena */
+} dn_memo_e;
+
+typedef struct dn_memo {
+    dm_buf arena;
+    dn_memo_e *e;
+    size_t n, cap;
+    uint32_t *slots; /* entry index + 1, 0 empty; power-of-two size */
+    size_t n_slots;
+} dn_memo;
+
+static void memo_free(dn_memo *m)
+{
+    dm_buf_free(&m->arena);
+    free(m->e);
+    free(m->slots);
+    memset(m, 0, sizeof *m);
+}
+
+static int memo_rehash(dn_memo *m)
+{
+    size_t ns = m->n_slots ? m->n_slots * 2 : 1024;
+    uint32_t *sl = calloc(ns, sizeof *sl);
+    if (!sl)
+        return -1;
+    for (size_t i = 0; i < m->n; i++) {
+        size_t h = dm_hash_bytes(m->arena.p + m->e[i].raw, m->e[i].raw_len) & (ns - 1);
+        while (sl[h])
+            h = (h + 1) & (ns - 1);
+        sl[h] = (uint32_t)i + 1;
+    }
+    free(m->slots);
+    m->slots = sl;
+    m->n_slots = ns;
+    return 0;
+}
+
+static uint32_t arena_add(dm_buf *a, const char *s, size_t n, int *fail)
+{
+    uint32_t off = (uint32_t)a->len;
+    if (a->len + n + 1 > UINT32_MAX || dm_buf_add(a, s, n) || dm_buf_addc(a, 0))
+        *fail = 1;
+    return off;
+}
+
+/* The entry of a word as written (read and added when new); NULL when out of memory. */
+static const dn_memo_e *memo_get(dm_ctx *ctx, dn_memo *m, const char *w, size_t wl, dm_status *st)
+{
+    if ((m->n + 1) * 2 > m->n_slots && memo_rehash(m)) {
+        *st = DM_ENOMEM;
+        return NULL;
+    }
+    size_t h = dm_hash_bytes(w, wl) & (m->n_slots - 1);
+    while (m->slots[h]) {
+        const dn_memo_e *e = &m->e[m->slots[h] - 1];
+        if (e->raw_len == wl && !memcmp(m->arena.p + e->raw, w, wl))
+            return e;
+        h = (h + 1) & (m->n_slots - 1);
+    }
+    if (m->n == m->cap) {
+        size_t nc = m->cap ? m->cap * 2 : 256;
+        dn_memo_e *p = realloc(m->e, nc * sizeof *p);
+        if (!p) {
+            *st = DM_ENOMEM;
+            return NULL;
+        }
+        m->e = p;
+        m->cap = nc;
+    }
+    char *mf = NULL;
+    size_t ml = 0;
+    *st = dm_match_form(ctx, w, wl, &mf, &ml);
+    if (*st != DM_OK)
+        return NULL;
+    char lat[LAT_CAP], key[KEY_CAP];
+    if (dm_translit_latin(ctx, mf, ml, lat, sizeof lat) != DM_OK)
+        lat[0] = 0;
+    dm_name_key(lat, key, sizeof key);
+    int fail = 0;
+    dn_memo_e *e = &m->e[m->n];
+    e->raw = arena_add(&m->arena, w, wl, &fail);
+    e->raw_len = (uint32_t)wl;
+    e->form = arena_add(&m->arena, mf, ml < 199 ? ml : 199, &fail);
+    e->lat = arena_add(&m->arena, lat, strlen(lat), &fail);
+    e->key = arena_add(&m->arena, key, strlen(key), &fail);
+    free(mf);
+    if (fail) {
+        *st = DM_ENOMEM;
+        return NULL;
+    }
+    m->slots[h] = (uint32_t)++m->n;
+    return e;
+}
+
 /* --- the other version's name keys ------------------------------------------------------- */
 
 typedef struct dn_key {
-    char key[KEY_CAP];
-    char lat[LAT_CAP];
+    const char *key, *lat; /* in dn_keys.arena, set once every key is in */
+    uint32_t key_off, lat_off;
     uint8_t arabic; /* written in Arabic script (long vowels only) */
     uint8_t vowels; /* in a script that writes every vowel (Devanagari, Cyrillic, Greek) */
     uint8_t joined; /* of 2-3 words read as one */
@@ -55,20 +155,28 @@ typedef struct dn_key {
 } dn_key;
 
 typedef struct dn_keys {
+    dm_buf arena;
     dn_key *k;
     size_t n, cap;
 } dn_keys;
 
 static int cmp_key(const void *a, const void *b)
 {
-    return strcmp(((const dn_key *)a)->key, ((const dn_key *)b)->key);
+    const dn_key *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (!c)
+        c = strcmp(x->lat, y->lat);
+    if (!c)
+        c = (x->arabic | x->vowels << 1 | x->joined << 2 | x->common << 3) -
+            (y->arabic | y->vowels << 1 | y->joined << 2 | y->common << 3);
+    return c;
 }
 
 static dm_status keys_add(dn_keys *ks, const char *lat, int script, int joined, int common)
 {
     char key[KEY_CAP];
     dm_name_key(lat, key, sizeof key);
-    if (strlen(key) < 2)
+    if (strlen(key) < (joined ? 3u : 2u)) /* joined words match on 3 consonants or more */
         return DM_OK;
     if (ks->n == ks->cap) {
         size_t nc = ks->cap ? ks->cap * 2 : 256;
@@ -78,14 +186,40 @@ static dm_status keys_add(dn_keys *ks, const char *lat, int script, int joined, 
         ks->k = p;
         ks->cap = nc;
     }
+    int fail = 0;
     dn_key *e = &ks->k[ks->n++];
-    memcpy(e->key, key, sizeof key);
-    snprintf(e->lat, sizeof e->lat, "%s", lat);
+    memset(e, 0, sizeof *e);
+    e->key_off = arena_add(&ks->arena, key, strlen(key), &fail);
+    e->lat_off = arena_add(&ks->arena, lat, strlen(lat), &fail);
     e->arabic = script == DM_SCRIPT_ARABIC;
     e->vowels = script == DM_SCRIPT_DEVANAGARI || script == DM_SCRIPT_CYRILLIC || script == DM_SCRIPT_GREEK;
     e->joined = (uint8_t)joined;
     e->common = (uint8_t)common;
-    return DM_OK;
+    return fail ? DM_ENOMEM : DM_OK;
+}
+
+/* Once every key is in: point the keys at their strings, sort them, drop repeats. */
+static void keys_finish(dn_keys *ks)
+{
+    for (size_t i = 0; i < ks->n; i++) {
+        ks->k[i].key = ks->arena.p + ks->k[i].key_off;
+        ks->k[i].lat = ks->arena.p + ks->k[i].lat_off;
+    }
+    if (!ks->n)
+        return;
+    qsort(ks->k, ks->n, sizeof *ks->k, cmp_key);
+    size_t w = 1;
+    for (size_t i = 1; i < ks->n; i++)
+        if (cmp_key(&ks->k[i], &ks->k[w - 1]))
+            ks->k[w++] = ks->k[i];
+    ks->n = w;
+}
+
+static void keys_free(dn_keys *ks)
+{
+    dm_buf_free(&ks->arena);
+    free(ks->k);
+    memset(ks, 0, sizeof *ks);
 }
 
 /* A word of a sentence as the checks need it. */
@@ -111,7 +245,8 @@ static int is_opening(const char *p, size_t n)
 }
 
 /* The words of one sentence. */
-static dm_status sentence_words(dm_ctx *ctx, const char *s, size_t sl, dn_word **out, size_t *nout)
+static dm_status sentence_words(dm_ctx *ctx, dn_memo *memo, const char *s, size_t sl, dn_word **out,
+                                size_t *nout)
 {
     *out = NULL;
     *nout = 0;
@@ -150,16 +285,12 @@ static dm_status sentence_words(dm_ctx *ctx, const char *s, size_t sl, dn_word *
         d->initial = (uint8_t)initial;
         d->joined = (uint8_t)(n && (joined || (k > 0 && tk[k - 1].kind == DM_TOK_WORD)));
         initial = joined = 0;
-        char *mf = NULL;
-        size_t ml = 0;
-        st = dm_match_form(ctx, p, d->len, &mf, &ml);
-        if (st != DM_OK)
+        const dn_memo_e *e = memo_get(ctx, memo, p, d->len, &st);
+        if (!e)
             break;
-        snprintf(d->form, sizeof d->form, "%.*s", (int)ml, mf);
-        if (dm_translit_latin(ctx, mf, ml, d->lat, sizeof d->lat) != DM_OK)
-            d->lat[0] = 0;
-        free(mf);
-        dm_name_key(d->lat, d->key, sizeof d->key);
+        snprintf(d->form, sizeof d->form, "%s", memo->arena.p + e->form);
+        snprintf(d->lat, sizeof d->lat, "%s", memo->arena.p + e->lat);
+        snprintf(d->key, sizeof d->key, "%s", memo->arena.p + e->key);
         n++;
     }
     free(tk);
@@ -238,13 +369,13 @@ static void common_word(const al_lexicon *lx, const char *form, const char *key,
 }
 
 /* Keys of every word and of every 2 and 3 adjacent words of a version. */
-static dm_status version_keys(dm_ctx *ctx, const dn_version *v, dn_keys *ks)
+static dm_status version_keys(dm_ctx *ctx, dn_memo *memo, const dn_version *v, dn_keys *ks)
 {
     dm_status st = DM_OK;
     for (size_t i = 0; i < v->n && st == DM_OK; i++) {
         dn_word *w = NULL;
         size_t nw = 0;
-        st = sentence_words(ctx, v->t[i], v->l[i], &w, &nw);
+        st = sentence_words(ctx, memo, v->t[i], v->l[i], &w, &nw);
         for (size_t k = 0; k < nw && st == DM_OK; k++) {
             char cat[LAT_CAP * 3] = "";
             for (size_t m = 0; m < 3 && k + m < nw && st == DM_OK; m++) {
@@ -259,8 +390,8 @@ static dm_status version_keys(dm_ctx *ctx, const dn_version *v, dn_keys *ks)
         }
         free(w);
     }
-    if (st == DM_OK && ks->n)
-        qsort(ks->k, ks->n, sizeof *ks->k, cmp_key);
+    if (st == DM_OK)
+        keys_finish(ks);
     return st;
 }
 
@@ -476,6 +607,7 @@ typedef struct dn_judge {
                                   * French's (large, and between them most English words) */
     const dm_strset *en_names[3]; /* and the pivots that are names in them */
     const dn_keys *keys;      /* of the other version */
+    dn_memo *memo;            /* words of both versions as read */
 } dn_judge;
 
 static int has_prefixed(const dm_strset *s, char tag, const char *str)
@@ -543,7 +675,7 @@ static dm_status block_explained(const dn_judge *j, const dm_align_block *bq, in
     for (size_t i = start; i < start + cnt && *out; i++) {
         dn_word *w = NULL;
         size_t nw = 0;
-        dm_status st = sentence_words(j->ctx, j->other->t[i], j->other->l[i], &w, &nw);
+        dm_status st = sentence_words(j->ctx, j->memo, j->other->t[i], j->other->l[i], &w, &nw);
         if (st != DM_OK)
             return st;
         for (size_t k = 0; k < nw && *out; k++) {
@@ -602,8 +734,8 @@ static int connector(const char *s, const dn_word *w)
     return 0;
 }
 
-static dm_status report_span(dn_found_fn found, void *ud, dm_strset *rep, size_t q, const char *s,
-                             const dn_word *a, const dn_word *z)
+static dm_status report_span(dn_found_fn found, void *ud, dm_strset *rep, int side, size_t q,
+                             const char *s, const dn_word *a, const dn_word *z)
 {
     size_t len = z->start + z->len - a->start;
     char key[300];
@@ -611,7 +743,7 @@ static dm_status report_span(dn_found_fn found, void *ud, dm_strset *rep, size_t
     int added = dm_strset_add(rep, key);
     if (added < 0)
         return DM_ENOMEM;
-    return added ? found(ud, q, s + a->start, len) : DM_OK;
+    return added ? found(ud, side, q, s + a->start, len) : DM_OK;
 }
 
 /* The names of one sentence (in block q) that the other version lacks. */
@@ -620,7 +752,7 @@ static dm_status sentence_names(const dn_judge *j, const char *s, size_t sl, con
 {
     dn_word *w = NULL;
     size_t nw = 0;
-    dm_status st = sentence_words(j->ctx, s, sl, &w, &nw);
+    dm_status st = sentence_words(j->ctx, j->memo, s, sl, &w, &nw);
     if (st != DM_OK)
         return st;
     int title = title_case(s, w, nw);
@@ -683,14 +815,14 @@ static dm_status sentence_names(const dn_judge *j, const char *s, size_t sl, con
                 for (size_t r = m + 1; r <= e && (!kind[r] || (kind[r] == W_NAME && !present[r])); r++)
                     if (kind[r])
                         z = r;
-                st = report_span(found, ud, rep, q, s, &w[m], &w[z]);
+                st = report_span(found, ud, rep, side, q, s, &w[m], &w[z]);
                 m = z;
             }
         } else if (!any_present && !skip) {
             int explained = 0;
             st = block_explained(j, bq, side, &explained);
             if (st == DM_OK && explained)
-                st = report_span(found, ud, rep, q, s, &w[k], &w[e]);
+                st = report_span(found, ud, rep, side, q, s, &w[k], &w[e]);
         }
         k = e + 1;
     }
@@ -700,12 +832,13 @@ static dm_status sentence_names(const dn_judge *j, const char *s, size_t sl, con
     return st;
 }
 
-dm_status dn_names_only(dm_ctx *ctx, al_env *env, const dn_version *own, const dn_version *other,
-                        int side, const dm_align_block *b, size_t nb, dn_found_fn found, void *ud)
+static dm_status one_side(dm_ctx *ctx, al_env *env, dn_memo *memo, const dn_version *own,
+                         const dn_version *other, int side, const dm_align_block *b, size_t nb,
+                         dn_found_fn found, void *ud)
 {
     dn_keys keys = {0};
     dm_strset rep = {0};
-    dn_judge j = {ctx, env, own, other, {NULL, NULL, NULL}, {NULL, NULL, NULL}, &keys};
+    dn_judge j = {ctx, env, own, other, {NULL, NULL, NULL}, {NULL, NULL, NULL}, &keys, memo};
     dm_status st = DM_OK;
     if (!own->lx && (!own->lang[0] || !strcmp(own->lang, "en"))) {
         st = dn_english_vocab(ctx, other->lang, &j.english[0], &j.en_names[0]);
@@ -715,7 +848,7 @@ dm_status dn_names_only(dm_ctx *ctx, al_env *env, const dn_version *own, const d
             st = dn_english_vocab(ctx, "fr", &j.english[2], &j.en_names[2]);
     }
     if (st == DM_OK)
-        st = version_keys(ctx, other, &keys);
+        st = version_keys(ctx, memo, other, &keys);
     for (size_t q = 0; q < nb && st == DM_OK; q++) {
         size_t start = side ? b[q].tgt_start : b[q].src_start, cnt = side ? b[q].tgt_n : b[q].src_n;
         size_t ocnt = side ? b[q].src_n : b[q].tgt_n;
@@ -724,7 +857,18 @@ dm_status dn_names_only(dm_ctx *ctx, al_env *env, const dn_version *own, const d
         for (size_t i = start; i < start + cnt && st == DM_OK; i++)
             st = sentence_names(&j, own->t[i], own->l[i], &b[q], q, side, found, ud, &rep);
     }
-    free(keys.k);
+    keys_free(&keys);
     dm_strset_free(&rep);
+    return st;
+}
+
+dm_status dn_names_only(dm_ctx *ctx, al_env *env, const dn_version *src, const dn_version *tgt,
+                        const dm_align_block *b, size_t nb, dn_found_fn found, void *ud)
+{
+    dn_memo memo = {0};
+    dm_status st = one_side(ctx, env, &memo, src, tgt, 0, b, nb, found, ud);
+    if (st == DM_OK)
+        st = one_side(ctx, env, &memo, tgt, src, 1, b, nb, found, ud);
+    memo_free(&memo);
     return st;
 }
