@@ -151,8 +151,8 @@ typedef struct dm_align_opts {
     const char *src_lang, *tgt_lang; /* ISO codes when known; NULL = guess when possible */
     int no_lexicon;                  /* do not use the shipped lexicons */
     int no_learning;                 /* do not learn word translations from the input itself */
-    int one_to_one;                  /* dm_mine: each tgt sentence answers at most one src sentence
-                                      * while any other is left (competitive linking) */
+    int one_to_one;                  /* dm_mine: no longer read (one to one is the default there;
+                                      * see mine_independent) */
     int mine_independent;            /* dm_mine: each src sentence takes its own best target; by
                                       * default the answers are one to one where they can be */
 } dm_align_opts;
@@ -235,9 +235,17 @@ void dm_diff_free(dm_diff_report *r);
  * evidence stays alone. */
 typedef struct dm_linker dm_linker;
 
-/* Analyse and cluster a collection. The documents (and their strings) must outlive the linker. */
+/* Analyse and cluster a collection (dm_linker_begin, _add, _run in one call). */
 dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **out);
 void dm_linker_free(dm_linker *lk);
+/* A linker fed in parts, so that a large collection is never held in memory as text: documents
+ * are analysed when added (the caller may free them as soon as dm_linker_add returns; only their
+ * ids are kept), numbered 0.. in the order added; dm_linker_run then finds the stories (once). */
+dm_status dm_linker_begin(dm_ctx *ctx, dm_linker **out);
+dm_status dm_linker_add(dm_linker *lk, const dm_doc *docs, size_t n);
+dm_status dm_linker_run(dm_linker *lk);
+/* Documents added so far. */
+size_t dm_linker_count(const dm_linker *lk);
 /* Story label of every document (labels[i] for docs[i]); equal labels = one story. */
 dm_status dm_linker_labels(const dm_linker *lk, size_t *labels);
 /* Readable evidence joining or separating docs[a] and docs[b]; *out malloc'ed, free() it. */
@@ -299,6 +307,10 @@ typedef struct dm_sentences {
 } dm_sentences;
 dm_status dm_store_sentence_arrays(dm_store *st, const char *id, dm_sentences *out);
 void dm_sentences_free(dm_sentences *s);
+/* The documents whose id, headline or url holds `words` (as typed, case-insensitive for ASCII
+ * letters), in insertion order: the from-th match on, at most limit of them. */
+dm_status dm_store_search(dm_store *st, const char *words, size_t from, size_t limit, dm_stored_doc_fn fn,
+                          void *ud);
 /* The documents of story number story (as dm_store_each gives them, without text), in insertion
  * order: DM_ENOTFOUND when there is no such story. */
 dm_status dm_store_story(dm_store *st, long long story, dm_stored_doc_fn fn, void *ud);

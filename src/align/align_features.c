@@ -10,6 +10,7 @@
 #include "align/align_lexicon.h"
 #include "text/text.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,6 +96,41 @@ static dm_status push_tok(al_doc *d, const al_tok *t)
     return DM_OK;
 }
 
+/* Does a sentence end in a mark that asks for more (a colon, a comma, a semicolon, an opening
+ * bracket, a hyphen, in any script)? Such a line ("Literatur :", "( London :") was cut by a
+ * segmenter or a layout, not by the author. A headline without a full stop does not count. */
+static int ends_open(const char *t, size_t n)
+{
+    while (n && isspace((unsigned char)t[n - 1]))
+        n--;
+    if (!n)
+        return 0;
+    unsigned char c = (unsigned char)t[n - 1];
+    if (c == ':' || c == ',' || c == ';' || c == '(' || c == '-')
+        return 1;
+    /* full-width colon, comma, semicolon; ideographic comma; Arabic comma and semicolon */
+    static const char *const marks[] = {"\xef\xbc\x9a", "\xef\xbc\x8c", "\xef\xbc\x9b",
+                                        "\xe3\x80\x81", "\xd8\x8c", "\xd8\x9b"};
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        size_t ml = strlen(marks[k]);
+        if (n >= ml && !memcmp(t + n - ml, marks[k], ml))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a sentence begin as the rest of another: a lower-case Latin letter, a closing bracket? */
+static int starts_continuation(const char *t, size_t n)
+{
+    size_t k = 0;
+    while (k < n && isspace((unsigned char)t[k]))
+        k++;
+    if (k == n)
+        return 0;
+    unsigned char c = (unsigned char)t[k];
+    return (c < 0x80 && islower(c)) || c == ')';
+}
+
 dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n)
 {
     memset(d, 0, sizeof *d);
@@ -107,6 +143,7 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
         al_sent *s = &d->sent[i];
         s->tok0 = (uint32_t)d->ntok;
         s->nchar = utf8_count_nonspace(text[i], len[i]);
+        s->cont = i > 0 && (ends_open(text[i - 1], len[i - 1]) || starts_continuation(text[i], len[i]));
         d->nchar_total += s->nchar;
         char *mf = NULL;
         size_t mlen = 0;

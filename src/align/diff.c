@@ -154,8 +154,8 @@ static int title_case(const char *text, const dm_token *tk, size_t nt)
     return words >= 3 && caps * 10 >= words * 9;
 }
 
-static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, const char *const *t,
-                              const size_t *l, size_t n, dm_strset *set)
+static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, const char *lang,
+                              const char *const *t, const size_t *l, size_t n, dm_strset *set)
 {
     for (size_t i = 0; i < n; i++) {
         dm_token *tk = NULL;
@@ -180,6 +180,13 @@ static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, co
                 st = word_keys(ctx, w, wl, buf, sizeof buf, key, sizeof key);
                 if (st == DM_OK && dm_strset_add(set, buf) < 0)
                     st = DM_ENOMEM;
+                /* "eight" present where the other version writes 8: a number too */
+                if (st == DM_OK && dm_number_word(ctx, lang[0] ? lang : NULL, buf + 2, strlen(buf + 2), &v)) {
+                    char nb[64];
+                    snprintf(nb, sizeof nb, "n:%.15g", v);
+                    if (dm_strset_add(set, nb) < 0)
+                        st = DM_ENOMEM;
+                }
                 if (st == DM_OK && key[0] && dm_strset_add(set, key) < 0)
                     st = DM_ENOMEM;
                 if (st == DM_OK)
@@ -334,9 +341,9 @@ dm_status dm_diff_langs(dm_ctx *ctx, const char *src_lang, const char *tgt_lang,
     const al_lexicon *lxs = st == DM_OK ? al_lexicon_for(&env, ds.lang) : NULL;
     const al_lexicon *lxt = st == DM_OK ? al_lexicon_for(&env, dt.lang) : NULL;
     if (st == DM_OK)
-        st = collect_side(ctx, &env, lxs, src, src_len, n_src, &ssrc);
+        st = collect_side(ctx, &env, lxs, ds.lang, src, src_len, n_src, &ssrc);
     if (st == DM_OK)
-        st = collect_side(ctx, &env, lxt, tgt, tgt_len, n_tgt, &stgt);
+        st = collect_side(ctx, &env, lxt, dt.lang, tgt, tgt_len, n_tgt, &stgt);
     if (st == DM_OK)
         st = numbers_only(ctx, r, &cap, 0, src, src_len, b, nb, &stgt, &rep);
     if (st == DM_OK)

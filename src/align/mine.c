@@ -34,17 +34,21 @@
 #define ROUNDS 7      /* one without learned translations, then with */
 #define MAX_TRAIN 200000 /* training pairs kept per round (memory stays bounded) */
 
+/* The translation tables: learned from the input (Model 1) between forms, between truncated
+ * forms, from the ends of src words to truncated tgt forms; and from the lexicon, a src form to
+ * the truncated forms of its English pivots (so "mort" -> "death" meets "dead"). */
+enum { MT_FORM, MT_PREFIX, MT_SUFFIX, MT_PIVOT, MT_COUNT };
+
 typedef struct miner {
     al_env env;
     al_doc src, tgt;
     size_t n, m;
     double ratio;    /* tgt chars per src char */
     double len_w;    /* weight of the length mismatch */
-    mn_ttable tt;    /* learned translations, src form -> tgt forms */
-    mn_ttable tt2;   /* the same between truncated forms */
-    mn_ttable tt3;   /* from the ends of src words to truncated tgt forms */
-    uint32_t *src_tr, *tgt_tr; /* truncated form of each token */
-    uint32_t *src_end; /* the end of each src token */
+    /* word translations with a score, by the view of the src token they are looked up with */
+    mn_ttable tab[MT_COUNT];
+    uint32_t *key[MT_COUNT]; /* per src token: its key in tab[m] (NULL: its form) */
+    uint32_t *tgt_tr;        /* per tgt token: its truncated form */
     /* inverted index of tgt concepts */
     uint32_t *post_off, *post;
     size_t ncap;
@@ -59,24 +63,24 @@ typedef struct miner {
     /* developer overrides (DM_MINE_TUNE) */
     double none_value;
     int rounds;
-    double train_frac; /* share of the surest pairs that train */
     double pexp;       /* learned probability p counts p^pexp */
     int min_occ, min_cooc;
-    int use_trunc;
     double min_score;
     int em_iters;
     double trunc_w;
+    double pivot_w;
+    int max_per;
+    int clitics;
 } miner;
 
 static void miner_free(miner *x)
 {
     al_doc_free(&x->src);
     al_doc_free(&x->tgt);
-    mn_ttable_free(&x->tt);
-    mn_ttable_free(&x->tt2);
-    mn_ttable_free(&x->tt3);
-    free(x->src_end);
-    free(x->src_tr);
+    for (int t = 0; t < MT_COUNT; t++) {
+        mn_ttable_free(&x->tab[t]);
+        free(x->key[t]);
+    }
     free(x->tgt_tr);
     free(x->post_off);
     free(x->post);
@@ -167,6 +171,13 @@ static inline void raise_bits(float *tb, uint64_t mask, float v)
     }
 }
 
+/* Translations of src token `tok` in table t. */
+static size_t translations(const miner *x, int t, size_t tok, const uint32_t **te, const float **tp)
+{
+    uint32_t k = x->key[t] ? x->key[t][tok] : x->src.tok[tok].form;
+    return k == AL_NONE ? 0 : mn_ttable_get(&x->tab[t], k, te, tp);
+}
+
 /* Similarity of src i with the tgt sentence set by set_target (j). */
 static float similarity(const miner *x, size_t i, size_t j)
 {
@@ -188,19 +199,16 @@ static float similarity(const miner *x, size_t i, size_t j)
             best = 1;
             raise_bits(tb, mask, 1);
         }
-        const uint32_t *te;
-        const float *tp;
-        size_t ne = mn_ttable_get(&x->tt, a->form, &te, &tp);
-        for (int m2 = 0; m2 < 3; m2++) {
+        for (int m = 0; m < MT_COUNT; m++) {
+            const uint32_t *te;
+            const float *tp;
+            size_t ne = translations(x, m, s->tok0 + k, &te, &tp);
             for (size_t q = 0; q < ne; q++)
                 if (te[q] < x->ncap && x->stamp[te[q]] == x->cur) {
                     if (tp[q] > best)
                         best = tp[q];
                     raise_bits(tb, x->tmask[te[q]], tp[q]);
                 }
-            ne = m2 == 2 || x->src_tr[s->tok0 + k] == AL_NONE ? 0
-                 : m2 == 0 ? mn_ttable_get(&x->tt2, x->src_tr[s->tok0 + k], &te, &tp)
-                           : mn_ttable_get(&x->tt3, x->src_end[s->tok0 + k], &te, &tp);
         }
         cov_s += a->w * best;
         ws += a->w;
@@ -230,6 +238,28 @@ static int cmp_cand_desc(const void *a, const void *b)
     return p < q ? -1 : p > q;
 }
 
+/* Add weight w to the tgt sentences with concept c (token tid counts once per sentence: its
+ * first concept found there); returns the new count of touched sentences. */
+static size_t accumulate(const miner *x, float *acc, uint32_t *touched, size_t nt,
+                         uint32_t *last_tok, uint32_t c, float w, uint32_t tid, size_t max_df)
+{
+    if (c >= x->ncap || !(w > 0)) /* a sentence is touched once: its sum grows from 0 */
+        return nt;
+    size_t df = x->post_off[c + 1] - x->post_off[c];
+    if (df == 0 || df > max_df)
+        return nt;
+    for (uint32_t p = x->post_off[c]; p < x->post_off[c + 1]; p++) {
+        uint32_t j = x->post[p];
+        if (last_tok[j] == tid)
+            continue;
+        last_tok[j] = tid;
+        if (acc[j] == 0)
+            touched[nt++] = j;
+        acc[j] += w;
+    }
+    return nt;
+}
+
 /* Candidates of every src sentence from the index, then scored exactly. */
 static dm_status find_candidates(miner *x)
 {
@@ -246,39 +276,23 @@ static dm_status find_candidates(miner *x)
         return DM_ENOMEM;
     }
     memset(last_tok, 0xff, m1 * sizeof *last_tok);
-    /* a concept in too many sentences finds nothing: it costs the most and separates least */
-    size_t max_df = x->m / 20 > 2000 ? x->m / 20 : 2000;
+    /* a concept in too many sentences finds nothing: it costs the most and separates least;
+     * a fixed bound keeps the work per sentence bounded however large the input */
+    size_t max_df = 2000;
     for (size_t i = 0; i < x->n; i++) {
         size_t nt = 0;
         const al_sent *s = &x->src.sent[i];
         for (uint32_t k = 0; k < s->ntok; k++) {
             const al_tok *t = &x->src.tok[s->tok0 + k];
             uint32_t tid = s->tok0 + k;
-            const uint32_t *te, *te2;
-            const float *tp, *tp2;
-            size_t ne = mn_ttable_get(&x->tt, t->form, &te, &tp);
-            size_t ne2 = x->src_tr[tid] == AL_NONE ? 0 : mn_ttable_get(&x->tt2, x->src_tr[tid], &te2, &tp2);
-            const uint32_t *te3;
-            const float *tp3;
-            size_t ne3 = x->src_end[tid] == AL_NONE ? 0 : mn_ttable_get(&x->tt3, x->src_end[tid], &te3, &tp3);
-            for (size_t q = 0; q < t->nc + ne + ne2 + ne3; q++) {
-                size_t r = q - t->nc;
-                uint32_t c = q < t->nc ? x->src.conc[t->c0 + q] : r < ne ? te[r] : r < ne + ne2 ? te2[r - ne] : te3[r - ne - ne2];
-                float w = q < t->nc ? t->w : t->w * (r < ne ? tp[r] : r < ne + ne2 ? tp2[r - ne] : tp3[r - ne - ne2]);
-                if (c >= x->ncap)
-                    continue;
-                size_t df = x->post_off[c + 1] - x->post_off[c];
-                if (df == 0 || df > max_df)
-                    continue;
-                for (uint32_t p = x->post_off[c]; p < x->post_off[c + 1]; p++) {
-                    uint32_t j = x->post[p];
-                    if (last_tok[j] == tid)
-                        continue; /* one token counts once per sentence */
-                    last_tok[j] = tid;
-                    if (acc[j] == 0)
-                        touched[nt++] = j;
-                    acc[j] += w;
-                }
+            for (uint16_t q = 0; q < t->nc; q++)
+                nt = accumulate(x, acc, touched, nt, last_tok, x->src.conc[t->c0 + q], t->w, tid, max_df);
+            for (int m = 0; m < MT_COUNT; m++) {
+                const uint32_t *te;
+                const float *tp;
+                size_t ne = translations(x, m, tid, &te, &tp);
+                for (size_t q = 0; q < ne; q++)
+                    nt = accumulate(x, acc, touched, nt, last_tok, te[q], t->w * tp[q], tid, max_df);
             }
         }
         for (size_t q = 0; q < nt; q++) {
@@ -376,6 +390,7 @@ static void explain(miner *x)
     size_t i, j;
     if (!e || sscanf(e, "%zu,%zu", &i, &j) != 2 || i >= x->n || j >= x->m)
         return;
+    fprintf(stderr, "languages: %s -> %s; ratio %.3f\n", x->src.lang, x->tgt.lang, x->ratio);
     for (int side = 0; side < 2; side++) {
         const al_doc *d = side ? &x->tgt : &x->src;
         const al_sent *s = &d->sent[side ? j : i];
@@ -387,13 +402,15 @@ static void explain(miner *x)
                 const char *str = al_vocab_str(x->env.voc, d->conc[t->c0 + q], &l);
                 fprintf(stderr, " [%.*s]", (int)l, str);
             }
-            const uint32_t *te;
-            const float *tp;
-            size_t ne = side ? 0 : mn_ttable_get(&x->tt, t->form, &te, &tp);
-            for (size_t q = 0; q < ne; q++) {
-                size_t l;
-                const char *str = al_vocab_str(x->env.voc, te[q], &l);
-                fprintf(stderr, " {%.*s %.2f}", (int)l, str, tp[q]);
+            for (int m = 0; m < MT_COUNT && !side; m++) {
+                const uint32_t *te;
+                const float *tp;
+                size_t ne = translations(x, m, s->tok0 + k, &te, &tp);
+                for (size_t q = 0; q < ne; q++) {
+                    size_t l;
+                    const char *str = al_vocab_str(x->env.voc, te[q], &l);
+                    fprintf(stderr, " {%d:%.*s %.2f}", m, (int)l, str, tp[q]);
+                }
             }
             fprintf(stderr, "\n");
         }
@@ -451,16 +468,18 @@ static size_t sentence_words(const al_doc *d, size_t i, const uint32_t *trunc, u
     return n;
 }
 
-/* The surest pairs (a tgt sentence chosen once, positive margin) train Model 1 both ways; the
- * length ratio is re-estimated on them. */
+/* The surest pairs (a tgt sentence chosen once, margin above min_score) train Model 1 both ways
+ * for each learned table; the length ratio is re-estimated on them. */
 static dm_status learn(miner *x, const size_t *best, const double *score)
 {
     scored *sc = malloc((x->n ? x->n : 1) * sizeof *sc);
     uint32_t *taken = calloc(x->m ? x->m : 1, sizeof *taken);
     double *lr = malloc((x->n ? x->n : 1) * sizeof *lr);
-    mn_trainer *tr = mn_trainer_new(), *tr2 = mn_trainer_new(), *tr3 = mn_trainer_new();
+    mn_trainer *tr[MT_PIVOT] = {mn_trainer_new(), mn_trainer_new(), mn_trainer_new()};
+    /* the tgt view each learned table maps to */
+    const uint32_t *tgt_key[MT_PIVOT] = {NULL, x->tgt_tr, x->tgt_tr};
     dm_status st = DM_ENOMEM;
-    if (!sc || !taken || !lr || !tr || !tr2 || !tr3)
+    if (!sc || !taken || !lr || !tr[0] || !tr[1] || !tr[2])
         goto done;
     for (size_t i = 0; i < x->n; i++)
         if (best[i] != SIZE_MAX)
@@ -471,49 +490,29 @@ static dm_status learn(miner *x, const size_t *best, const double *score)
             sc[ns++] = (scored){score[i], (uint32_t)i};
     if (ns > 1)
         qsort(sc, ns, sizeof *sc, cmp_scored_desc);
-    ns = (size_t)(ns * x->train_frac);
     if (ns > MAX_TRAIN)
         ns = MAX_TRAIN;
-    if (getenv("DM_MINE_DEBUG")) {
-        FILE *f = fopen(getenv("DM_MINE_DEBUG"), "a");
-        for (size_t q = 0; f && q < ns; q++)
-            fprintf(f, "%u\t%zu\t%.4f\n", sc[q].i, best[sc[q].i], sc[q].v);
-        if (f)
-            fprintf(f, "--\n"), fclose(f);
-    }
     st = DM_OK;
     uint32_t fs[MAX_TOK], ft[MAX_TOK];
     for (size_t q = 0; q < ns && st == DM_OK; q++) {
         size_t i = sc[q].i, j = best[i];
-        size_t a = sentence_words(&x->src, i, NULL, fs), b = sentence_words(&x->tgt, j, NULL, ft);
-        st = mn_trainer_add(tr, fs, a, ft, b);
-        if (st == DM_OK) {
-            a = sentence_words(&x->src, i, x->src_tr, fs);
-            b = sentence_words(&x->tgt, j, x->tgt_tr, ft);
-            st = mn_trainer_add(tr2, fs, a, ft, b);
-        }
-        if (st == DM_OK) {
-            a = sentence_words(&x->src, i, x->src_end, fs);
-            st = mn_trainer_add(tr3, fs, a, ft, b);
+        for (int m = 0; m < MT_PIVOT && st == DM_OK; m++) {
+            size_t a = sentence_words(&x->src, i, x->key[m], fs);
+            size_t b = sentence_words(&x->tgt, j, tgt_key[m], ft);
+            st = mn_trainer_add(tr[m], fs, a, ft, b);
         }
         lr[q] = log((x->tgt.sent[j].nchar + 1.0) / (x->src.sent[i].nchar + 1.0));
     }
-    mn_ttable_free(&x->tt);
-    if (st == DM_OK)
-        st = mn_trainer_run(tr, al_vocab_size(x->env.voc), x->em_iters, (unsigned)x->min_occ, (unsigned)x->min_cooc, 0.05, 8, &x->tt);
-    mn_ttable_free(&x->tt2);
-    mn_ttable_free(&x->tt3);
-    if (st == DM_OK && x->use_trunc)
-        st = mn_trainer_run(tr2, al_vocab_size(x->env.voc), x->em_iters, (unsigned)x->min_occ, (unsigned)x->min_cooc, 0.05, 8, &x->tt2);
-    if (st == DM_OK && x->use_trunc > 1)
-        st = mn_trainer_run(tr3, al_vocab_size(x->env.voc), x->em_iters, (unsigned)x->min_occ, (unsigned)x->min_cooc, 0.05, 8, &x->tt3);
-    if (st == DM_OK && x->pexp != 1.0) {
-        for (size_t q = 0; q < x->tt.off[x->tt.nsrc]; q++)
-            x->tt.p[q] = (float)pow(x->tt.p[q], x->pexp);
-        for (size_t q = 0; x->tt2.off && q < x->tt2.off[x->tt2.nsrc]; q++)
-            x->tt2.p[q] = (float)(x->trunc_w * pow(x->tt2.p[q], x->pexp));
-        for (size_t q = 0; x->tt3.off && q < x->tt3.off[x->tt3.nsrc]; q++)
-            x->tt3.p[q] = (float)(x->trunc_w * pow(x->tt3.p[q], x->pexp));
+    for (int m = 0; m < MT_PIVOT && st == DM_OK; m++) {
+        mn_ttable *t = &x->tab[m];
+        mn_ttable_free(t);
+        st = mn_trainer_run(tr[m], al_vocab_size(x->env.voc), x->em_iters, (unsigned)x->min_occ,
+                            (unsigned)x->min_cooc, 0.05, (size_t)x->max_per, t);
+        /* p^0.25: a translation Model 1 is unsure of still says much more than none; the
+         * truncated views are coarser and count less */
+        double scale = m == MT_FORM ? 1.0 : x->trunc_w;
+        for (size_t q = 0; st == DM_OK && q < t->off[t->nsrc]; q++)
+            t->p[q] = (float)(scale * pow(t->p[q], x->pexp));
     }
     if (st == DM_OK && ns >= 20) {
         /* the median log ratio of the surest pairs */
@@ -524,9 +523,50 @@ done:
     free(sc);
     free(taken);
     free(lr);
-    mn_trainer_free(tr);
-    mn_trainer_free(tr2);
-    mn_trainer_free(tr3);
+    for (int m = 0; m < MT_PIVOT; m++)
+        mn_trainer_free(tr[m]);
+    return st;
+}
+
+/* The lexicon's pivots of each src form, truncated: a pivot's inflections and derivations on
+ * the English side ("death" for "dead", "die" for "died") count pivot_w. */
+static dm_status pivot_table(miner *x)
+{
+    const al_lexicon *lx = x->env.use_lexicon ? al_lexicon_for(&x->env, x->src.lang) : NULL;
+    if (!lx || x->pivot_w <= 0)
+        return DM_OK;
+    size_t cap = 1024, ne = 0;
+    mn_entry *ent = malloc(cap * sizeof *ent);
+    uint8_t *done = calloc(al_vocab_size(x->env.voc) + 1, 1);
+    dm_status st = ent && done ? DM_OK : DM_ENOMEM;
+    for (size_t k = 0; k < x->src.ntok && st == DM_OK; k++) {
+        uint32_t f = x->src.tok[k].form;
+        if (x->src.tok[k].kind != DM_TOK_WORD || done[f])
+            continue;
+        done[f] = 1;
+        uint32_t piv[8];
+        size_t np = al_lexicon_pivots(&x->env, lx, f, piv, 8);
+        for (size_t q = 0; q < np && st == DM_OK; q++) {
+            uint32_t tr;
+            st = mn_trunc_form(&x->env, piv[q], 0, &tr);
+            if (st != DM_OK || tr == piv[q])
+                continue;
+            if (ne == cap) {
+                mn_entry *p = realloc(ent, 2 * cap * sizeof *ent);
+                if (!p) {
+                    st = DM_ENOMEM;
+                    break;
+                }
+                ent = p;
+                cap *= 2;
+            }
+            ent[ne++] = (mn_entry){f, tr, (float)x->pivot_w};
+        }
+    }
+    if (st == DM_OK)
+        st = mn_ttable_build(&x->tab[MT_PIVOT], al_vocab_size(x->env.voc), ent, ne, 8);
+    free(ent);
+    free(done);
     return st;
 }
 
@@ -558,16 +598,18 @@ static void tune_from_env(miner *x)
             x->len_w = v;
         else if (!strcmp(name, "rounds"))
             x->rounds = (int)v;
-        else if (!strcmp(name, "frac"))
-            x->train_frac = v;
+        else if (!strcmp(name, "clitics"))
+            x->clitics = (int)v;
+        else if (!strcmp(name, "maxper"))
+            x->max_per = (int)v;
+        else if (!strcmp(name, "pivw"))
+            x->pivot_w = v;
         else if (!strcmp(name, "pexp"))
             x->pexp = v;
         else if (!strcmp(name, "em"))
             x->em_iters = (int)v;
         else if (!strcmp(name, "minscore"))
             x->min_score = v;
-        else if (!strcmp(name, "trunc"))
-            x->use_trunc = (int)v;
         else if (!strcmp(name, "truncw"))
             x->trunc_w = v;
         else if (!strcmp(name, "cooc"))
@@ -595,13 +637,14 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     x.none_value = -1;
     x.pexp = 0.25;
     x.rounds = ROUNDS;
-    x.train_frac = 1.0;
     x.min_occ = 2;
     x.min_cooc = 2;
     x.min_score = -0.1;
     x.em_iters = 5;
-    x.use_trunc = 2;
     x.trunc_w = 0.8;
+    x.pivot_w = 0.5;
+    x.max_per = 8;
+    x.clitics = 3; /* bit 1: src side, bit 2: tgt side */
     tune_from_env(&x);
     uint32_t *local = NULL, *df = NULL;
     dm_status st = al_env_init(&x.env, ctx);
@@ -625,12 +668,18 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     st = al_doc_concepts(&x.env, &x.src, 0);
     if (st == DM_OK)
         st = al_doc_concepts(&x.env, &x.tgt, 0);
+    if (st == DM_OK && (x.clitics & 1))
+        st = mn_apostrophe_parts(&x.env, &x.src);
+    if (st == DM_OK && (x.clitics & 2))
+        st = mn_apostrophe_parts(&x.env, &x.tgt);
     if (st == DM_OK)
-        st = mn_truncate(&x.env, &x.src, 0, 0, &x.src_tr);
+        st = mn_truncate(&x.env, &x.src, 0, 0, &x.key[MT_PREFIX]);
     if (st == DM_OK)
-        st = mn_truncate(&x.env, &x.src, 1, 0, &x.src_end);
+        st = mn_truncate(&x.env, &x.src, 1, 0, &x.key[MT_SUFFIX]);
     if (st == DM_OK)
         st = mn_truncate(&x.env, &x.tgt, 0, 1, &x.tgt_tr);
+    if (st == DM_OK)
+        st = pivot_table(&x);
     if (st != DM_OK)
         goto done;
     size_t nv = al_vocab_size(x.env.voc);

@@ -37,6 +37,13 @@ dm_status mn_trainer_add(mn_trainer *t, const uint32_t *src, size_t ns, const ui
 dm_status mn_trainer_run(mn_trainer *t, size_t nvocab, int iterations, unsigned min_occ,
                          unsigned min_cooc, double min_p, size_t max_per_src, mn_ttable *out);
 void mn_ttable_free(mn_ttable *t);
+/* A table from a list of (f, e, p) entries (any order; the list is sorted in place). */
+typedef struct mn_entry {
+    uint32_t f, e;
+    float p;
+} mn_entry;
+dm_status mn_ttable_build(mn_ttable *out, size_t nvocab, mn_entry *ent, size_t ne,
+                          size_t max_per_src);
 /* Entries of src form f: *n of them (tgt[], p[]), or none. */
 size_t mn_ttable_get(const mn_ttable *t, uint32_t f, const uint32_t **tgt, const float **p);
 
@@ -47,6 +54,13 @@ size_t mn_ttable_get(const mn_ttable *t, uint32_t f, const uint32_t **tgt, const
  * for a short one; AL_NONE for numbers and marks), in *trunc (malloc'ed). With as_concept, a
  * truncated form that differs from the form is added to the token's concepts. */
 dm_status mn_truncate(al_env *env, al_doc *d, int from_end, int as_concept, uint32_t **trunc);
+/* Add concepts to the tokens of d: extra[k * per_tok + q] (AL_NONE: none) for token k. */
+dm_status mn_add_concepts(al_doc *d, const uint32_t *extra, size_t per_tok);
+/* The parts of words written with an apostrophe, as concepts ("they're": they, are; "didn't":
+ * did, not; "l'air": air), for every token of d (mine_clitics.c). */
+dm_status mn_apostrophe_parts(al_env *env, al_doc *d);
+/* The truncated id of one form (the form itself when short). */
+dm_status mn_trunc_form(al_env *env, uint32_t form, int from_end, uint32_t *out);
 
 /* --- one-to-one assignment (mine_assign.c) ------------------------------------------------ */
 

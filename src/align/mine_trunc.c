@@ -4,7 +4,7 @@
  *
  * Translations learned from one input are sparse: a Russian or Turkish noun comes in many forms,
  * each seen once or twice, and Model 1 learns nothing from a form seen once. Truncated forms
- * pool the inflections ("книгу", "книги", "книга" share "книг"), so a second model over them
+ * pool the inflections ("книгу", "книги", "книга" share "кни"), so a second model over them
  * learns what the first cannot.
  */
 #include "align/mine_internal.h"
@@ -18,7 +18,7 @@
 
 /* The truncated id of a form: "\x05" + its first letters (or "\x06" + its last letters), or
  * the form itself. */
-static dm_status trunc_of(al_env *env, uint32_t form, int from_end, uint32_t *out)
+dm_status mn_trunc_form(al_env *env, uint32_t form, int from_end, uint32_t *out)
 {
     size_t wl;
     const char *w = al_vocab_str(env->voc, form, &wl);
@@ -55,42 +55,53 @@ static dm_status trunc_of(al_env *env, uint32_t form, int from_end, uint32_t *ou
     return al_vocab_intern(env->voc, buf, bl + 1, out);
 }
 
+dm_status mn_add_concepts(al_doc *d, const uint32_t *extra, size_t per_tok)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < d->ntok * per_tok; k++)
+        n += extra[k] != AL_NONE;
+    if (!n)
+        return DM_OK;
+    uint32_t *conc = malloc((d->nconc + n) * sizeof *conc);
+    if (!conc)
+        return DM_ENOMEM;
+    size_t w = 0;
+    for (size_t k = 0; k < d->ntok; k++) {
+        al_tok *t = &d->tok[k];
+        memcpy(conc + w, d->conc + t->c0, t->nc * sizeof *conc);
+        t->c0 = (uint32_t)w;
+        w += t->nc;
+        for (size_t q = 0; q < per_tok; q++) {
+            uint32_t c = extra[k * per_tok + q];
+            int dup = c == AL_NONE || t->nc == UINT16_MAX;
+            for (uint16_t r = 0; r < t->nc && !dup; r++)
+                dup = conc[t->c0 + r] == c;
+            if (!dup) {
+                conc[w++] = c;
+                t->nc++;
+            }
+        }
+    }
+    free(d->conc);
+    d->conc = conc;
+    d->nconc = w;
+    d->capconc = d->nconc + n; /* what was allocated */
+    return DM_OK;
+}
+
 dm_status mn_truncate(al_env *env, al_doc *d, int from_end, int as_concept, uint32_t **trunc)
 {
     uint32_t *tr = malloc((d->ntok ? d->ntok : 1) * sizeof *tr);
     if (!tr)
         return DM_ENOMEM;
     dm_status st = DM_OK;
-    size_t extra = 0;
     for (size_t k = 0; k < d->ntok && st == DM_OK; k++) {
         tr[k] = AL_NONE;
         if (d->tok[k].kind == DM_TOK_WORD)
-            st = trunc_of(env, d->tok[k].form, from_end, &tr[k]);
-        extra += tr[k] != AL_NONE && tr[k] != d->tok[k].form;
+            st = mn_trunc_form(env, d->tok[k].form, from_end, &tr[k]);
     }
-    if (st == DM_OK && as_concept && extra) {
-        /* a new concept array with each token's truncated form after its concepts */
-        uint32_t *conc = malloc((d->nconc + extra) * sizeof *conc);
-        if (!conc)
-            st = DM_ENOMEM;
-        size_t w = 0;
-        for (size_t k = 0; k < d->ntok && conc; k++) {
-            al_tok *t = &d->tok[k];
-            memcpy(conc + w, d->conc + t->c0, t->nc * sizeof *conc);
-            t->c0 = (uint32_t)w;
-            w += t->nc;
-            if (tr[k] != AL_NONE && tr[k] != t->form && t->nc < UINT16_MAX) {
-                conc[w++] = tr[k];
-                t->nc++;
-            }
-        }
-        if (conc) {
-            free(d->conc);
-            d->conc = conc;
-            d->nconc = w;
-            d->capconc = d->nconc + extra; /* what was allocated */
-        }
-    }
+    if (st == DM_OK && as_concept)
+        st = mn_add_concepts(d, tr, 1); /* a concept already there is not added twice */
     if (st != DM_OK) {
         free(tr);
         return st;

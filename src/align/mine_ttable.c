@@ -101,17 +101,51 @@ static size_t pair_slot(const pair_map *pm, uint64_t key)
     return s;
 }
 
-typedef struct entry {
-    uint32_t f, e;
-    float p;
-} entry;
+typedef mn_entry entry;
 
 static int cmp_entry(const void *a, const void *b)
 {
     const entry *x = a, *y = b;
     if (x->f != y->f)
         return x->f < y->f ? -1 : 1;
-    return x->p > y->p ? -1 : x->p < y->p;
+    if (x->p != y->p)
+        return x->p > y->p ? -1 : 1;
+    return x->e < y->e ? -1 : x->e > y->e;
+}
+
+dm_status mn_ttable_build(mn_ttable *out, size_t nvocab, mn_entry *ent, size_t ne,
+                          size_t max_per_src)
+{
+    memset(out, 0, sizeof *out);
+    out->nsrc = nvocab;
+    out->off = calloc(nvocab + 1, sizeof *out->off);
+    if (!out->off)
+        return DM_ENOMEM;
+    if (ne > 1)
+        qsort(ent, ne, sizeof *ent, cmp_entry);
+    size_t kept = 0;
+    for (size_t q = 0; q < ne; q++) {
+        /* sorted by f, best first: keep the first max_per_src of each f, and no repeats */
+        if (ent[q].f >= nvocab || out->off[ent[q].f + 1] >= max_per_src)
+            continue;
+        if (kept && ent[kept - 1].f == ent[q].f && ent[kept - 1].e == ent[q].e)
+            continue;
+        out->off[ent[q].f + 1]++;
+        ent[kept++] = ent[q];
+    }
+    for (size_t f = 0; f < nvocab; f++)
+        out->off[f + 1] += out->off[f];
+    out->tgt = malloc((kept ? kept : 1) * sizeof *out->tgt);
+    out->p = malloc((kept ? kept : 1) * sizeof *out->p);
+    if (!out->tgt || !out->p) {
+        mn_ttable_free(out);
+        return DM_ENOMEM;
+    }
+    for (size_t q = 0; q < kept; q++) {
+        out->tgt[q] = ent[q].e;
+        out->p[q] = ent[q].p;
+    }
+    return DM_OK;
 }
 
 /* Occurrences: in how many pairs each form appears on its side (counted once per pair). */
@@ -254,9 +288,7 @@ dm_status mn_trainer_run(mn_trainer *t, size_t nvocab, int iterations, unsigned 
             ne++;
     }
     ent = malloc((ne ? ne : 1) * sizeof *ent);
-    out->nsrc = nvocab;
-    out->off = calloc(nvocab + 1, sizeof *out->off);
-    if (!ent || !out->off)
+    if (!ent)
         goto done;
     ne = 0;
     for (size_t k = 0; k < nk; k++) {
@@ -267,26 +299,8 @@ dm_status mn_trainer_run(mn_trainer *t, size_t nvocab, int iterations, unsigned 
         if (sc >= min_p)
             ent[ne++] = (entry){f, e, (float)sc};
     }
-    if (ne > 1)
-        qsort(ent, ne, sizeof *ent, cmp_entry);
-    size_t kept = 0;
-    for (size_t q = 0; q < ne; q++) {
-        size_t have = out->off[ent[q].f + 1];
-        if (have < max_per_src) {
-            out->off[ent[q].f + 1]++;
-            ent[kept++] = ent[q];
-        }
-    }
-    for (size_t f = 0; f < nvocab; f++)
-        out->off[f + 1] += out->off[f];
-    out->tgt = malloc((kept ? kept : 1) * sizeof *out->tgt);
-    out->p = malloc((kept ? kept : 1) * sizeof *out->p);
-    if (!out->tgt || !out->p)
+    if (mn_ttable_build(out, nvocab, ent, ne, max_per_src) != DM_OK)
         goto done;
-    for (size_t q = 0; q < kept; q++) {
-        out->tgt[q] = ent[q].e;
-        out->p[q] = ent[q].p;
-    }
     st = DM_OK;
 done:
     if (st != DM_OK)

@@ -53,6 +53,21 @@ int cli_pair_load(dm_ctx *ctx, const char *cmd, cli_pair_args *pa, cli_doc_pair 
 /* EXIT_OK when the arguments name two documents or a batch, else EXIT_USAGE after saying so. */
 int cli_pair_args_check(const cli_pair_args *pa, const char *cmd);
 
+/* A batch of pairs read from a JSONL file (cli_batch.c), every good line added to the aligner;
+ * keep != 0 keeps the lines' sentences for cli_batch_pair, else only their ids. */
+typedef struct cli_batch {
+    json_t *lines;
+    size_t rejected;
+} cli_batch;
+int cli_batch_read(dm_ctx *ctx, const char *cmd, const char *path, dm_aligner *al, int keep, cli_batch *b);
+size_t cli_batch_count(const cli_batch *b);
+const char *cli_batch_id(const cli_batch *b, size_t k);
+/* Pair k's sentences (pointing into the batch: cli_sents_free frees only the arrays) and its
+ * languages (the line's, else opt's). */
+int cli_batch_pair(const cli_batch *b, size_t k, const dm_align_opts *opt, cli_sents *s, cli_sents *t,
+                   const char **src_lang, const char **tgt_lang);
+void cli_batch_free(cli_batch *b);
+
 /* A JSON array of strings as pointers and lengths into it (valid while arr lives); the two
  * arrays are calloc'ed even when empty. -1 when out of memory or an element is not a string. */
 int cli_json_strings(json_t *arr, const char ***txt, size_t **len, size_t *n);
@@ -76,10 +91,10 @@ typedef struct cli_writer {
     size_t written;
 } cli_writer;
 int cli_writer_format_known(const char *format);
-/* Write to path (NULL: standard output); moses writes the source side to path and the target
- * side to path2. TMX names src_lang in its header. */
-int cli_writer_open(cli_writer *w, const char *cmd, const char *format, const char *path, const char *path2,
-                    const char *src_lang);
+/* Write to the file path, or to `to` when path is NULL; moses writes the source side to path
+ * and the target side to path2. TMX names src_lang in its header. */
+int cli_writer_open(cli_writer *w, const char *cmd, const char *format, FILE *to, const char *path,
+                    const char *path2, const char *src_lang);
 void cli_writer_block(cli_writer *w, const cli_doc_pair *dp, const dm_align_block *b);
 int cli_writer_close(cli_writer *w);
 void out_jsonl_block(FILE *f, const cli_doc_pair *dp, const dm_align_block *b);

@@ -207,10 +207,8 @@ int cli_align_write(FILE *f, const char *format, const char *prefix, const cli_d
         snprintf(pt, pl + 5, "%s.tgt", prefix);
     }
     cli_writer w;
-    int rc = cli_writer_open(&w, "align", format, ps, pt, dp->src_lang);
+    int rc = cli_writer_open(&w, "align", format, f, ps, pt, dp->src_lang);
     if (rc == EXIT_OK) {
-        if (f != stdout && !moses)
-            w.f = f;
         for (size_t k = 0; k < nb; k++)
             cli_writer_block(&w, dp, &b[k]);
         rc = cli_writer_close(&w);

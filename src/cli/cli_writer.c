@@ -20,8 +20,8 @@ int cli_writer_format_known(const char *format)
     return 0;
 }
 
-int cli_writer_open(cli_writer *w, const char *cmd, const char *format, const char *path, const char *path2,
-                    const char *src_lang)
+int cli_writer_open(cli_writer *w, const char *cmd, const char *format, FILE *to, const char *path,
+                    const char *path2, const char *src_lang)
 {
     memset(w, 0, sizeof *w);
     w->cmd = cmd;
@@ -35,7 +35,7 @@ int cli_writer_open(cli_writer *w, const char *cmd, const char *format, const ch
             return EXIT_FAIL;
         }
     } else {
-        w->f = stdout;
+        w->f = to;
     }
     if (moses) {
         w->f2 = path2 ? fopen(path2, "w") : NULL;

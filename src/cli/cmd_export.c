@@ -5,13 +5,15 @@
  *
  * Pairs are aligned one language pair at a time, in batches of EXPORT_BATCH document pairs
  * through one aligner, so that the word translations the aligner learns from a batch help every
- * pair in it while memory stays bounded however large the store.
+ * pair in it while memory stays bounded however large the store; two batches are aligned at once,
+ * one on each core, and written in order.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "cli_align.h"
 
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,50 +200,134 @@ typedef struct counts {
     size_t blocks, doc_pairs, lang_pairs;
 } counts;
 
-/* Align n pairs of one language pair in one batch and write their blocks. */
-static int export_batch(dm_ctx *ctx, dm_store *st, const export_opts *o, const doc_pair *v, size_t n,
-                        cli_writer *w, counts *c)
+/* One batch: n pairs of one language pair, loaded from the store by the main thread, aligned
+ * by one aligner with a context of its own (so that two batches can be aligned at once, one on
+ * each core), then written by the main thread in order: the output does not depend on which
+ * thread aligned what. */
+typedef struct batch_job {
+    const doc_pair *v;
+    size_t n;
+    cli_doc_pair *dps;
+    dm_aligner *al;
+    dm_ctx *ctx;
+    dm_status status;
+    char err[256];
+} batch_job;
+
+static dm_status job_load(dm_store *st, batch_job *j)
 {
-    cli_doc_pair *dps = calloc(n, sizeof *dps);
-    dm_aligner *al = NULL;
-    dm_align_opts ao = {.src_lang = v[0].la, .tgt_lang = v[0].lb};
-    dm_status s = dps ? dm_aligner_new(ctx, &ao, &al) : DM_ENOMEM;
-    for (size_t i = 0; !s && i < n; i++) {
-        cli_doc_pair *dp = &dps[i];
-        dp->src_name = v[i].a;
-        dp->tgt_name = v[i].b;
-        dp->src_lang = v[i].la;
-        dp->tgt_lang = v[i].lb;
-        s = cli_load_stored_sents(st, v[i].a, &dp->src);
+    j->dps = calloc(j->n, sizeof *j->dps);
+    if (!j->dps)
+        return DM_ENOMEM;
+    dm_status s = DM_OK;
+    for (size_t i = 0; !s && i < j->n; i++) {
+        cli_doc_pair *dp = &j->dps[i];
+        dp->src_name = j->v[i].a;
+        dp->tgt_name = j->v[i].b;
+        dp->src_lang = j->v[i].la;
+        dp->tgt_lang = j->v[i].lb;
+        s = cli_load_stored_sents(st, j->v[i].a, &dp->src);
         if (!s)
-            s = cli_load_stored_sents(st, v[i].b, &dp->tgt);
-        if (!s)
-            s = dm_aligner_add(al, dp->src.text, dp->src.len, dp->src.n, dp->tgt.text, dp->tgt.len, dp->tgt.n,
-                               v[i].la, v[i].lb);
+            s = cli_load_stored_sents(st, j->v[i].b, &dp->tgt);
+    }
+    return s;
+}
+
+static void *job_align(void *arg)
+{
+    batch_job *j = arg;
+    j->ctx = cli_ctx_new();
+    if (!j->ctx) {
+        j->status = DM_ENOMEM;
+        return NULL;
+    }
+    dm_align_opts ao = {.src_lang = j->v[0].la, .tgt_lang = j->v[0].lb};
+    dm_status s = dm_aligner_new(j->ctx, &ao, &j->al);
+    for (size_t i = 0; !s && i < j->n; i++) {
+        const cli_doc_pair *dp = &j->dps[i];
+        s = dm_aligner_add(j->al, dp->src.text, dp->src.len, dp->src.n, dp->tgt.text, dp->tgt.len, dp->tgt.n,
+                           j->v[i].la, j->v[i].lb);
     }
     if (!s)
-        s = dm_aligner_run(al);
-    for (size_t i = 0; !s && i < n; i++) {
+        s = dm_aligner_run(j->al);
+    if (s)
+        snprintf(j->err, sizeof j->err, "%s", dm_ctx_errmsg(j->ctx));
+    j->status = s;
+    return NULL;
+}
+
+static dm_status job_write(const export_opts *o, batch_job *j, cli_writer *w, counts *c)
+{
+    for (size_t i = 0; i < j->n; i++) {
         const dm_align_block *b;
         size_t nb;
-        s = dm_aligner_blocks(al, i, &b, &nb);
-        for (size_t k = 0; !s && k < nb; k++) {
+        dm_status s = dm_aligner_blocks(j->al, i, &b, &nb);
+        if (s)
+            return s;
+        for (size_t k = 0; k < nb; k++) {
             int empty = !b[k].src_n || !b[k].tgt_n;
             if (b[k].score < o->min_score || (o->one_to_one && (b[k].src_n != 1 || b[k].tgt_n != 1)) ||
                 (empty && strcmp(o->format, "jsonl")))
                 continue;
-            cli_writer_block(w, &dps[i], &b[k]);
+            cli_writer_block(w, &j->dps[i], &b[k]);
             c->blocks++;
         }
         c->doc_pairs++;
     }
-    dm_aligner_free(al);
-    for (size_t i = 0; dps && i < n; i++) {
-        cli_sents_free(&dps[i].src);
-        cli_sents_free(&dps[i].tgt);
+    return DM_OK;
+}
+
+static void job_free(batch_job *j)
+{
+    dm_aligner_free(j->al);
+    for (size_t i = 0; j->dps && i < j->n; i++) {
+        cli_sents_free(&j->dps[i].src);
+        cli_sents_free(&j->dps[i].tgt);
     }
-    free(dps);
-    return s ? cli_fail(ctx, "export", s, v[0].a) : EXIT_OK;
+    free(j->dps);
+    dm_ctx_free(j->ctx);
+}
+
+/* Align and write n pairs of one language pair, two batches at a time. */
+static int export_batches(dm_ctx *ctx, dm_store *st, const export_opts *o, const doc_pair *v, size_t n,
+                          cli_writer *w, counts *c)
+{
+    int rc = EXIT_OK;
+    for (size_t i = 0; rc == EXIT_OK && i < n; i += 2 * EXPORT_BATCH) {
+        batch_job job[2] = {{.v = v + i}, {.v = v + i}};
+        job[0].n = n - i < EXPORT_BATCH ? n - i : EXPORT_BATCH;
+        job[1].v = v + i + job[0].n;
+        job[1].n = n - i - job[0].n < EXPORT_BATCH ? n - i - job[0].n : EXPORT_BATCH;
+        dm_status s = DM_OK;
+        for (int k = 0; k < 2 && !s; k++)
+            if (job[k].n)
+                s = job_load(st, &job[k]);
+        if (s) {
+            rc = cli_fail(ctx, "export", s, "reading sentences");
+        } else {
+            pthread_t t;
+            int second = job[1].n > 0, threaded = second && pthread_create(&t, NULL, job_align, &job[1]) == 0;
+            job_align(&job[0]);
+            if (threaded)
+                pthread_join(t, NULL);
+            else if (second)
+                job_align(&job[1]); /* no thread to be had: one after the other */
+            for (int k = 0; k < 2 && rc == EXIT_OK; k++) {
+                if (!job[k].n)
+                    continue;
+                if (job[k].status) {
+                    fprintf(stderr, "dragoman export: aligning %s-%s: %s\n", v->la, v->lb,
+                            job[k].err[0] ? job[k].err : dm_status_str(job[k].status));
+                    rc = EXIT_FAIL;
+                } else if ((s = job_write(o, &job[k], w, c))) {
+                    rc = cli_fail(ctx, "export", s, "writing");
+                }
+            }
+        }
+        job_free(&job[0]);
+        job_free(&job[1]);
+    }
+    return rc;
 }
 
 /* n pairs that share a language pair: one file (or the standard output) for them. */
@@ -266,9 +352,9 @@ static int export_lang_pair(dm_ctx *ctx, dm_store *st, const export_opts *o, con
         }
     }
     cli_writer w;
-    int rc = cli_writer_open(&w, "export", o->format, path, path2, v->la);
-    for (size_t i = 0; rc == EXIT_OK && i < n; i += EXPORT_BATCH)
-        rc = export_batch(ctx, st, o, v + i, n - i < EXPORT_BATCH ? n - i : EXPORT_BATCH, &w, c);
+    int rc = cli_writer_open(&w, "export", o->format, stdout, path, path2, v->la);
+    if (rc == EXIT_OK)
+        rc = export_batches(ctx, st, o, v, n, &w, c);
     if (w.f || w.f2) {
         int rc2 = cli_writer_close(&w);
         if (rc == EXIT_OK)

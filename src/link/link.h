@@ -105,9 +105,8 @@ typedef struct lk_doc {
     uint32_t nf, nstat;
     uint32_t *words; /* word type ids, in text order */
     uint32_t nwords;
-    uint32_t *sent; /* sentence i covers words[sent[i] .. sent[i+1]) (nsent+1 entries) */
-    float *num_pos; /* relative position (0..1) of each LK_NUM feature occurrence, for structure */
-    float self;     /* the cosine of the document with itself (after lk_weigh) */
+    uint32_t id;     /* offset of its id in coll.ids */
+    float self;      /* the cosine of the document with itself (after lk_weigh) */
 } lk_doc;
 
 typedef struct lk_lang {
@@ -142,10 +141,10 @@ typedef struct lk_params {
 
 typedef struct lk_coll {
     dm_ctx *ctx;
-    const dm_doc *docs;
-    size_t n;
+    size_t n, cap;
     lk_params prm;
     lk_doc *d;
+    lk_strs ids; /* the documents' ids (their texts are not kept) */
     lk_feats feats;
     lk_words words;
     lk_lang *langs;
@@ -172,12 +171,17 @@ void lk_params_default(lk_params *p);
  * under a label (a diagnostic for the benchmark; silent otherwise). */
 void lk_tick(lk_coll *c, const char *what);
 
-/* link_coll.c: building and freeing a collection */
-dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c);
+/* link_coll.c: a collection: made empty, documents analysed as they are added (the caller may
+ * free them afterwards), then weighed with candidates found and scored (lk_coll_finish) */
+dm_status lk_coll_init(dm_ctx *ctx, lk_coll *c);
+dm_status lk_coll_add(lk_coll *c, const dm_doc *docs, size_t n);
+dm_status lk_coll_finish(lk_coll *c);
 void lk_coll_free(lk_coll *c);
+const char *lk_doc_id(const lk_coll *c, uint32_t i);
 
-/* link_doc.c: one document's analysis (tokens, words, sentences, language) */
-dm_status lk_doc_analyse(lk_coll *c, size_t i);
+/* link_doc.c: the documents' analysis (tokens, words, sentences, language, evidence), in blocks:
+ * what needs only the text runs on several threads, what builds the shared tables runs in order */
+dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n); /* appended at c->n */
 /* Add `count` occurrences of feature id to the document being built. */
 dm_status lk_doc_add(lk_doc *d, uint32_t id, float count, uint32_t *cap);
 /* Sort and merge a document's features f[from..nf) (ids ascending, counts summed, static kinds
@@ -196,19 +200,36 @@ void lk_sort_fw_weight(lk_fw *a, size_t n); /* weight descending, ties by id asc
 float lk_kth_largest(float *v, size_t n, size_t k);
 
 /* link_words.c: word types (transliteration, name key, n-grams computed once per type) */
-dm_status lk_word_get(lk_coll *c, const char *s, size_t len, uint32_t *id);
+enum { LK_LATIN_CAP = 256 };
+typedef struct lk_word_prep {
+    char latin[LK_LATIN_CAP]; /* Latin transliteration */
+    char key[LK_LATIN_CAP];   /* its consonant-skeleton key */
+} lk_word_prep;
+/* A word type's id, *added when it is new (its analysis is then still to do). */
+dm_status lk_word_intern(lk_coll *c, const char *s, size_t len, uint32_t *id, int *added);
+/* The analysis of a word that needs only the word (and a context of the calling thread's own). */
+dm_status lk_word_prepare(dm_ctx *ctx, const char *s, size_t len, lk_word_prep *out);
+/* The prepared analysis entered in the shared tables: Latin form, key and n-gram features. */
+dm_status lk_word_finish(lk_coll *c, uint32_t id, const lk_word_prep *p);
 const char *lk_word_text(const lk_coll *c, uint32_t id);
 const char *lk_word_latin(const lk_coll *c, uint32_t id);
 
-/* link_numbers.c: numbers of every digit system */
-dm_status lk_numbers_add(lk_coll *c, lk_doc *d, const char *text, const dm_token *t, size_t nt,
-                         size_t i, uint32_t *cap, size_t *consumed);
+/* link_numbers.c: numbers of every digit system. The digits of the number at token i of
+ * matching-form text (a group after a space joined: *consumed tokens), 0 when it says nothing. */
+size_t lk_number_digits(const char *text, const dm_token *t, size_t nt, size_t i, char *dig, size_t cap,
+                        size_t *consumed);
+
+/* link_lexicon.c (cont.): look up (and cache) every word of d, adding nothing */
+dm_status lk_lexicon_fill(lk_coll *c, const lk_doc *d);
 
 /* link_lang.c: the language of each document */
-dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const char *text, size_t len, uint32_t *lang);
+dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const dm_doc *doc, uint32_t *lang);
 
 /* link_lexicon.c: shipped lexicons to pivot (English) words; a no-op without lexicons */
 dm_status lk_lexicon_add(lk_coll *c, lk_doc *d);
+/* The same from what lk_lexicon_add looked up before (nothing is looked up or interned, so
+ * threads may call it on different documents at once). */
+dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d);
 
 /* link_learn.c: a lexicon learned from the confident links of the collection itself */
 dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label);

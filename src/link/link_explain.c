@@ -127,9 +127,9 @@ dm_status lk_explain(lk_coll *c, uint32_t a, uint32_t b, const uint32_t *label, 
 {
     buf_t o = {0};
     const lk_doc *x = &c->d[a], *y = &c->d[b];
-    bprintf(&o, "%s: language %s, %u letters, %u sentences, %u paragraphs\n", c->docs[a].id,
+    bprintf(&o, "%s: language %s, %u letters, %u sentences, %u paragraphs\n", lk_doc_id(c, a),
             c->langs[x->lang].code, x->nchar, x->nsent, x->npara);
-    bprintf(&o, "%s: language %s, %u letters, %u sentences, %u paragraphs\n", c->docs[b].id,
+    bprintf(&o, "%s: language %s, %u letters, %u sentences, %u paragraphs\n", lk_doc_id(c, b),
             c->langs[y->lang].code, y->nchar, y->nsent, y->npara);
     float sim = lk_sim(c, a, b, NULL);
     bprintf(&o, "shared evidence (weighted cosine %.3f):\n", sim);

@@ -66,7 +66,7 @@ static dm_status pivots_of(lk_coll *c, const dm_lexicon *lx, uint32_t lang, uint
 }
 #endif
 
-dm_status lk_lexicon_add(lk_coll *c, lk_doc *d)
+dm_status lk_lexicon_fill(lk_coll *c, const lk_doc *d)
 {
 #ifdef LK_HAVE_LEXICON
     if (c->no_langid || d->lang >= c->nlangs)
@@ -81,14 +81,10 @@ dm_status lk_lexicon_add(lk_coll *c, lk_doc *d)
     }
     if (!lg->lex)
         return DM_OK;
-    uint32_t cap = d->nf;
     dm_status st = DM_OK;
     for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
         size_t off;
         st = pivots_of(c, lg->lex, d->lang, d->words[k], &off);
-        uint32_t ne = st == DM_OK ? c->lex_fw[off].id : 0;
-        for (uint32_t j = 1; j <= ne && st == DM_OK; j++)
-            st = lk_doc_add(d, c->lex_fw[off + j].id, c->lex_fw[off + j].w, &cap);
     }
     return st;
 #else
@@ -96,4 +92,27 @@ dm_status lk_lexicon_add(lk_coll *c, lk_doc *d)
     (void)d;
     return DM_OK;
 #endif
+}
+
+dm_status lk_lexicon_add(lk_coll *c, lk_doc *d)
+{
+    dm_status st = lk_lexicon_fill(c, d);
+    return st == DM_OK ? lk_lexicon_cached(c, d) : st;
+}
+
+dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d)
+{
+    if (c->no_langid || d->lang >= c->nlangs || !c->langs[d->lang].lex)
+        return DM_OK;
+    uint32_t cap = d->nf;
+    dm_status st = DM_OK;
+    for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
+        const uint32_t *v = lk_map_get(&c->lex_map, ((uint64_t)d->lang << 32 | d->words[k]) + 1);
+        if (!v)
+            continue;
+        uint32_t off = *v, ne = c->lex_fw[off].id;
+        for (uint32_t j = 1; j <= ne && st == DM_OK; j++)
+            st = lk_doc_add(d, c->lex_fw[off + j].id, c->lex_fw[off + j].w, &cap);
+    }
+    return st;
 }

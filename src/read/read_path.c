@@ -26,7 +26,8 @@ static enum fmt format_of_name(const char *name)
         return FMT_TEXT;
     if (ends_with(name, ".html") || ends_with(name, ".htm"))
         return FMT_HTML;
-    if (ends_with(name, ".jsonl") || ends_with(name, ".jsonl.gz") || ends_with(name, ".json"))
+    if (ends_with(name, ".jsonl") || ends_with(name, ".jsonl.gz") || ends_with(name, ".json") ||
+        ends_with(name, ".json.gz"))
         return FMT_JSONL;
     if (ends_with(name, ".warc") || ends_with(name, ".warc.gz") || ends_with(name, ".wet") ||
         ends_with(name, ".wet.gz"))
@@ -47,6 +48,13 @@ static enum fmt sniff(dm_stream *s)
         return FMT_WARC;
     if (i < n && p[i] == '{')
         return FMT_JSONL;
+    if (i < n && p[i] == '[') { /* an array of documents, not "[Reuters] text" */
+        size_t k = i + 1;
+        while (k < n && (p[k] == ' ' || p[k] == '\n' || p[k] == '\r' || p[k] == '\t'))
+            k++;
+        if (k < n && p[k] == '{')
+            return FMT_JSONL;
+    }
     if (i < n && p[i] == '<')
         return FMT_HTML;
     return FMT_TEXT;

@@ -11,6 +11,7 @@
 #include "util/buf.h"
 #include "util/strset.h"
 
+#include <jansson.h>
 #include <zlib.h>
 
 typedef struct dm_stream {
@@ -83,6 +84,10 @@ void dm_reject(dm_reader *r, const char *place, const char *id, const char *fmt,
 /* The readers, one per format. name is the file's name for places; id_prefix gives ids to
  * documents that have none in the file (plain text and HTML files). */
 dm_status dm_read_jsonl(dm_reader *r, dm_stream *s);
+/* A whole JSON file: an array of document objects, or one object (json_doc.c). */
+dm_status dm_read_json_whole(dm_reader *r, dm_stream *s);
+/* One parsed {"id","text",...} object to the door, or rejected at place (jsonl.c). */
+dm_status dm_json_doc_emit(dm_reader *r, const char *place, json_t *obj, size_t n_replaced);
 dm_status dm_read_warc(dm_reader *r, dm_stream *s);
 dm_status dm_read_text_file(dm_reader *r, dm_stream *s, const char *id, int is_html);
 

@@ -88,8 +88,7 @@ void out_dir_text(page *p, const char *tag, const char *s)
     out_printf(p, "</%s>", tag);
 }
 
-/* An id as a URL query value: percent-encoded but for the unreserved characters. */
-static void out_url_value(page *p, const char *v)
+void out_url_value(page *p, const char *v)
 {
     for (const unsigned char *c = (const unsigned char *)v; *c; c++) {
         if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||

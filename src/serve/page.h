@@ -42,12 +42,14 @@ void out_esc(page *p, const char *s);
 void out_printf(page *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Text in its own direction: <tag dir="rtl|ltr">escaped text</tag>. */
 void out_dir_text(page *p, const char *tag, const char *s);
+/* A query value (an id, a search), percent-encoded but for the unreserved characters. */
+void out_url_value(page *p, const char *v);
 /* A link to a document's page, and to the side-by-side page of two documents. */
 void out_doc_link(page *p, const char *id);
 void out_pair_link(page *p, const char *a, const char *b, const char *label);
 
 /* The pages: each writes into p (HTML unless it sets p->type) and returns what went wrong. */
-dm_status page_index(dm_ctx *ctx, dm_store *st, page *p);
+dm_status page_index(dm_ctx *ctx, dm_store *st, page *p, const char *q);
 dm_status page_doc(dm_ctx *ctx, dm_store *st, page *p, const char *id);
 dm_status page_api_docs(dm_ctx *ctx, dm_store *st, page *p);
 dm_status page_stories(dm_ctx *ctx, dm_store *st, page *p);

@@ -66,7 +66,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     } else if (!s) {
         out(&p, dm_page_head);
         if (!strcmp(url, "/"))
-            s = page_index(ctx, st, &p);
+            s = page_index(ctx, st, &p, page_arg(conn, "q"));
         else if (!strcmp(url, "/doc"))
             s = page_doc(ctx, st, &p, page_arg(conn, "id"));
         else if (!strcmp(url, "/stories"))

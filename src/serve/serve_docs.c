@@ -28,21 +28,43 @@ static dm_status index_row(void *ud, const dm_stored_doc *d)
     return DM_OK;
 }
 
-dm_status page_index(dm_ctx *ctx, dm_store *st, page *p)
+/* The list of documents, or of those matching ?q= (id, headline or url), a page at a time. */
+dm_status page_index(dm_ctx *ctx, dm_store *st, page *p, const char *q)
 {
     (void)ctx;
     size_t nd, ns;
     dm_status s = dm_store_count(st, &nd, &ns);
     if (s)
         return s;
+    int searching = q && *q;
+    out(p, "<form action=\"/\"><input name=\"q\" size=\"40\" placeholder=\"id, title or url\" value=\"");
+    out_esc(p, searching ? q : "");
+    out(p, "\"> <button>find</button></form>");
     out_printf(p, "<p>%zu documents, %zu sentences.</p>", nd, ns);
     out(p, "<table><tr><th>document</th><th>language</th><th>sentences</th><th>story</th><th>title</th></tr>");
-    s = dm_store_each(st, 0, index_row, p);
+    if (searching) {
+        /* one row more than the page: its presence says a next page exists */
+        pager all = p->pg;
+        p->pg.from = 0;
+        p->pg.limit = PAGE_ROWS;
+        s = dm_store_search(st, q, all.from, PAGE_ROWS + 1, index_row, p);
+        p->pg.from = all.from;
+    } else {
+        s = dm_store_each(st, 0, index_row, p);
+    }
     if (s == DM_ELIMIT && p->pg.more)
         s = DM_OK;
     out(p, "</table>");
-    if (p->pg.more)
-        out_printf(p, "<p><a href=\"/?from=%zu\">next %d documents</a></p>", p->pg.from + p->pg.limit, PAGE_ROWS);
+    if (searching && !p->pg.seen)
+        out(p, "<p>No document matches.</p>");
+    if (p->pg.more) {
+        out_printf(p, "<p><a href=\"/?from=%zu", p->pg.from + PAGE_ROWS);
+        if (searching) {
+            out(p, "&amp;q=");
+            out_url_value(p, q);
+        }
+        out_printf(p, "\">next %d documents</a></p>", PAGE_ROWS);
+    }
     return s;
 }
 

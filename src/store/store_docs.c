@@ -268,6 +268,42 @@ dm_status dm_store_each(dm_store *st, int with_text, dm_stored_doc_fn fn, void *
     return s;
 }
 
+dm_status dm_store_search(dm_store *st, const char *words, size_t from, size_t limit, dm_stored_doc_fn fn,
+                          void *ud)
+{
+    /* LIKE with its wildcards escaped: the user's % and _ are letters here */
+    size_t n = strlen(words);
+    char *pat = malloc(2 * n + 3);
+    if (!pat)
+        return dm_fail(st->ctx, DM_ENOMEM, "no memory to search");
+    size_t w = 0;
+    pat[w++] = '%';
+    for (size_t i = 0; i < n; i++) {
+        if (words[i] == '%' || words[i] == '_' || words[i] == '\\')
+            pat[w++] = '\\';
+        pat[w++] = words[i];
+    }
+    pat[w++] = '%';
+    pat[w] = 0;
+    sqlite3_stmt *q;
+    dm_status s = DM_OK;
+    if (sqlite3_prepare_v2(st->db,
+                           DOC_COLUMNS("NULL") " WHERE d.id LIKE ?1 ESCAPE '\\' OR d.headline LIKE ?1 ESCAPE '\\'"
+                                               " OR d.url LIKE ?1 ESCAPE '\\' ORDER BY d.rowid LIMIT ?2 OFFSET ?3",
+                           -1, &q, NULL) != SQLITE_OK) {
+        free(pat);
+        return dm_store_fail(st, "cannot search documents");
+    }
+    sqlite3_bind_text(q, 1, pat, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(q, 2, limit > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)limit);
+    sqlite3_bind_int64(q, 3, from > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)from);
+    free(pat);
+    int found = 0;
+    s = each_row(st, q, 0, fn, ud, &found);
+    sqlite3_finalize(q);
+    return s;
+}
+
 dm_status dm_store_story(dm_store *st, long long story, dm_stored_doc_fn fn, void *ud)
 {
     sqlite3_stmt *q;
