@@ -596,6 +596,36 @@ static int german_noun(const char *form)
     return 0;
 }
 
+/* German nouns the lexicon has under another form: a case ending on a short noun (Rufes: ruf),
+ * a compound joined by s whose two parts it has (Berufswahl: beruf + wahl, Arbeitszeit). Names
+ * that are their own translation (Peters: peter) are told apart by the caller. */
+static int german_inflected(const al_lexicon *lx, const char *form)
+{
+#ifdef HAVE_LEXICON
+    if (!lx)
+        return 0;
+    const dm_lexicon *lex = (const dm_lexicon *)lx;
+    const dm_lex_entry *e;
+    size_t n = strlen(form);
+    static const char *const end[] = {"es", "s", "en", "n", "ern", "er", "e", NULL};
+    for (size_t i = 0; end[i]; i++) {
+        size_t el = strlen(end[i]);
+        if (n >= el + 3 && !strcmp(form + n - el, end[i]) && dm_lexicon_lookup(lex, form, n - el, &e))
+            return 1;
+    }
+    /* modifier (3+ bytes) + s + head (4+ bytes), both in the lexicon */
+    for (size_t k = 3; k + 5 <= n; k++)
+        if (form[k] == 's' && dm_lexicon_lookup(lex, form, k, &e) &&
+            lookup_cut(lex, form + k + 1, n - k - 1, 1, &e))
+            return 1;
+    return 0;
+#else
+    (void)lx;
+    (void)form;
+    return 0;
+#endif
+}
+
 enum { W_NAME = 1, W_COMMON = 2, W_SKIP = 3 };
 
 typedef struct dn_judge {
@@ -641,15 +671,18 @@ static dm_status judge_word(const dn_judge *j, const dn_word *w, int *kind, int 
         dm_name_key(pc, pk, sizeof pk);
         own_name |= !strcmp(pc, w->form) || (pk[0] && w->key[0] && keys_match(pk, w->key));
     }
-    if (calendar_or_number(w->form))
-        *kind = W_SKIP;
+    double nv;
+    if (calendar_or_number(w->form) ||
+        dm_number_word(j->ctx, j->own->lang[0] ? j->own->lang : NULL, w->form, strlen(w->form), &nv))
+        *kind = W_SKIP; /* Dreißig, Сорок: a number, reported (or not) as one */
     if (!*present)
         *present = key_present(j->keys, w->key, w->lat, w->script == DM_SCRIPT_LATIN);
     if (*kind == W_SKIP)
         return DM_OK;
     int common = 0;
     common_word(j->own->lx, w->form, w->key, w->script == DM_SCRIPT_LATIN, &common);
-    if (!strcmp(j->own->lang, "de") && german_noun(w->form))
+    if (!strcmp(j->own->lang, "de") && !own_name &&
+        (german_noun(w->form) || german_inflected(j->own->lx, w->form)))
         common = 1;
     int en_common = 0, en_name = 0;
     for (int q = 0; q < 3; q++) {
