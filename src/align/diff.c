@@ -252,14 +252,13 @@ typedef struct name_sink {
     dm_diff_report *r;
     size_t *cap;
     const dm_align_block *b;
-    int side;
 } name_sink;
 
-static dm_status name_found(void *ud, size_t block, const char *what, size_t len)
+static dm_status name_found(void *ud, int side, size_t block, const char *what, size_t len)
 {
     name_sink *k = ud;
     k->r->names++;
-    return add_item(k->r, k->cap, DM_DIFF_NAME, k->side, block, what, len, k->b[block].score);
+    return add_item(k->r, k->cap, DM_DIFF_NAME, side, block, what, len, k->b[block].score);
 }
 
 dm_status dm_diff(dm_ctx *ctx, const char *const *src, const size_t *src_len, size_t n_src,
@@ -351,12 +350,9 @@ dm_status dm_diff_langs(dm_ctx *ctx, const char *src_lang, const char *tgt_lang,
         st = numbers_only(ctx, r, &cap, 1, tgt, tgt_len, b, nb, &ssrc, &rep);
     dn_version vs = {src, src_len, n_src, lxs, ds.lang, &ssrc};
     dn_version vt = {tgt, tgt_len, n_tgt, lxt, dt.lang, &stgt};
-    name_sink sink = {r, &cap, b, 0};
+    name_sink sink = {r, &cap, b};
     if (st == DM_OK)
-        st = dn_names_only(ctx, &env, &vs, &vt, 0, b, nb, name_found, &sink);
-    sink.side = 1;
-    if (st == DM_OK)
-        st = dn_names_only(ctx, &env, &vt, &vs, 1, b, nb, name_found, &sink);
+        st = dn_names_only(ctx, &env, &vs, &vt, b, nb, name_found, &sink);
     if (env.voc)
         al_env_free(&env);
     dm_strset_free(&ssrc);

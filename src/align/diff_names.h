@@ -21,17 +21,18 @@ typedef struct dn_version {
     const dm_strset *set;
 } dn_version;
 
-/* Called for each name (or multi-word name) of `own` that `other` lacks: the block it is in and
- * the name as written. */
-typedef dm_status (*dn_found_fn)(void *ud, size_t block, const char *what, size_t len);
+/* Called for each name (or multi-word name) of one version that the other lacks: its side (0 =
+ * src, 1 = tgt of the blocks), the block it is in and the name as written. */
+typedef dm_status (*dn_found_fn)(void *ud, int side, size_t block, const char *what, size_t len);
 
-/* The names of `own` (side 0 = src, 1 = tgt of the blocks) that `other` does not mention. */
-dm_status dn_names_only(dm_ctx *ctx, al_env *env, const dn_version *own, const dn_version *other,
-                        int side, const dm_align_block *b, size_t nb, dn_found_fn found, void *ud);
+/* The names of each version that the other does not mention, src's first. */
+dm_status dn_names_only(dm_ctx *ctx, al_env *env, const dn_version *src, const dn_version *tgt,
+                        const dm_align_block *b, size_t nb, dn_found_fn found, void *ud);
 
 /* English words that translate common words of a language (from its shipped lexicon; German's
- * when lang is English or unknown). *out is NULL when there is none; it is kept in the context
- * and stays valid as long as the context. */
-dm_status dn_english_vocab(dm_ctx *ctx, const char *lang, const dm_strset **out);
+ * when lang is English or unknown), and those that are transliterated names in it (ایران ->
+ * iran). Both NULL when there is no lexicon; kept in the context, valid as long as it. */
+dm_status dn_english_vocab(dm_ctx *ctx, const char *lang, const dm_strset **out,
+                           const dm_strset **names);
 
 #endif

@@ -5,10 +5,13 @@
  * institutions ("Vice President", "Popular Mobilization Force", "Iran Press"): such a word is
  * not a name by itself. The shipped lexicons (data/lexicon/<code>.tsv.gz, "word<TAB>english<TAB>
  * weight") know the English words that translate common words of a language: their English
- * column is the vocabulary. A pivot that is its own source word (berlin -> berlin) or, for a
- * word of another script than Latin, has its name key (ایران -> iran) is a transliterated name,
- * not a common word, and is left out (from every entry: iran is a name even where perse -> iran). The sets are read once per language and kept in the context (slot DM_SLOT_ALIGN, which
- * the align stage uses for nothing else).
+ * column is the vocabulary. An entry that is its own translation (paul -> paul, vice -> vice)
+ * says nothing and is skipped, and so is a translation of weight 1 (jemen -> yemen, österreich
+ * -> austria: names translate one to one, common words have rivals); a pivot that, for a word of another script than Latin, has the
+ * word's name key (ایران -> iran) is a transliterated name: such pivots are kept apart, as the
+ * language's names (a language that knows an English word only as a name says it is one). The
+ * sets are read once per language and kept in the context (slot DM_SLOT_ALIGN, which the align
+ * stage uses for nothing else).
  *
  * Separate from diff_names.c: reading the data is one job, deciding what is a name another.
  */
@@ -23,21 +26,33 @@
 
 #define VOCAB_LANGS 16 /* at most this many kept; beyond it a language gets no vocabulary */
 
+/* One language's English words: common words, and names (transliterations). */
+typedef struct vocab {
+    dm_strset words, names;
+} vocab;
+
 typedef struct vocab_cache {
     char code[VOCAB_LANGS][8];
-    dm_strset *set[VOCAB_LANGS]; /* allocated one by one: a set never moves once given out */
+    vocab *v[VOCAB_LANGS]; /* allocated one by one: never moves once given out */
     size_t n;
 } vocab_cache;
+
+static void vocab_free(vocab *v)
+{
+    if (!v)
+        return;
+    dm_strset_free(&v->words);
+    dm_strset_free(&v->names);
+    free(v);
+}
 
 static void vocab_cache_free(void *p)
 {
     vocab_cache *c = p;
     if (!c)
         return;
-    for (size_t i = 0; i < c->n; i++) {
-        dm_strset_free(c->set[i]);
-        free(c->set[i]);
-    }
+    for (size_t i = 0; i < c->n; i++)
+        vocab_free(c->v[i]);
     free(c);
 }
 
@@ -56,9 +71,8 @@ static int transliterated(dm_ctx *ctx, const char *src, size_t sl, const char *e
     return ks[0] && !strcmp(ks, ke);
 }
 
-static dm_status read_vocab(dm_ctx *ctx, const char *code, dm_strset *set)
+static dm_status read_vocab(dm_ctx *ctx, const char *code, dm_strset *set, dm_strset *names)
 {
-    dm_strset names = {0}, all = {0};
     char name[64], path[1200];
     snprintf(name, sizeof name, "lexicon/%s.tsv.gz", code);
     dm_status st = dm_data_path(ctx, name, path, sizeof path);
@@ -83,25 +97,29 @@ static dm_status read_vocab(dm_ctx *ctx, const char *code, dm_strset *set)
         if (strlen(en) < 2)
             continue;
         int r;
-        if (transliterated(ctx, line, (size_t)(tab1 - line), en))
-            r = dm_strset_add(&names, en);
+        size_t sl = (size_t)(tab1 - line);
+        if (strlen(en) == sl && !memcmp(line, en, sl))
+            r = 0; /* paul -> paul, vice -> vice: says nothing either way */
+        else if (atof(tab2 + 1) >= 0.999 || memchr(line, '\'', sl))
+            r = 0; /* jemen -> yemen, österreich -> austria: the one sure translation, as names
+                    * have (common words have rivals); d'autriche: an elided form */
+        else if (transliterated(ctx, line, sl, en))
+            r = dm_strset_add(names, en);
         else
-            r = dm_strset_add(&all, en);
-        if (r < 0)
-            break;
+            r = dm_strset_add(set, en);
+        if (r < 0) {
+            gzclose(gz);
+            return dm_fail(ctx, DM_ENOMEM, "English vocabulary");
+        }
     }
     gzclose(gz);
-    for (size_t i = 0; i < all.cap && st == DM_OK; i++)
-        if (all.slots[i] && !dm_strset_has(&names, all.slots[i]) && dm_strset_add(set, all.slots[i]) < 0)
-            st = dm_fail(ctx, DM_ENOMEM, "English vocabulary");
-    dm_strset_free(&names);
-    dm_strset_free(&all);
-    return st;
+    return DM_OK;
 }
 
-dm_status dn_english_vocab(dm_ctx *ctx, const char *lang, const dm_strset **out)
+dm_status dn_english_vocab(dm_ctx *ctx, const char *lang, const dm_strset **out,
+                           const dm_strset **names)
 {
-    *out = NULL;
+    *out = *names = NULL;
     char code[8];
     snprintf(code, sizeof code, "%s", lang && *lang && strcmp(lang, "en") ? lang : "de");
     for (char *p = code; *p; p++)
@@ -118,22 +136,23 @@ dm_status dn_english_vocab(dm_ctx *ctx, const char *lang, const dm_strset **out)
     vocab_cache *c = slot->model;
     for (size_t i = 0; i < c->n; i++)
         if (!strcmp(c->code[i], code)) {
-            *out = c->set[i];
+            *out = &c->v[i]->words;
+            *names = &c->v[i]->names;
             return DM_OK;
         }
     if (c->n == VOCAB_LANGS)
         return DM_OK;
-    dm_strset *set = calloc(1, sizeof *set);
-    if (!set)
+    vocab *v = calloc(1, sizeof *v);
+    if (!v)
         return dm_fail(ctx, DM_ENOMEM, "English vocabulary");
-    dm_status st = read_vocab(ctx, code, set);
+    dm_status st = read_vocab(ctx, code, &v->words, &v->names);
     if (st != DM_OK) {
-        dm_strset_free(set);
-        free(set);
+        vocab_free(v);
         return st;
     }
     memcpy(c->code[c->n], code, sizeof code);
-    c->set[c->n++] = set;
-    *out = set;
+    c->v[c->n++] = v;
+    *out = &v->words;
+    *names = &v->names;
     return DM_OK;
 }
