@@ -19,6 +19,10 @@ static void icu_free(void *p)
         ubrk_close(icu->word);
     if (icu->to_latin)
         utrans_close(icu->to_latin);
+    if (icu->zawgyi)
+        utrans_close(icu->zawgyi);
+    if (icu->number_words_free)
+        icu->number_words_free(icu->number_words);
     free(icu);
 }
 
