@@ -183,8 +183,10 @@ dm_status dm_align(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src
 /* Parallel sentence mining: for each src sentence, the tgt sentence that most likely translates
  * it, among all tgt sentences (any order). Scores are margins (CSLS: a pair's similarity against
  * each side's nearest neighbours), so they compare across sentences; candidates come from an
- * inverted index of words, names, numbers and lexicon pivots, not from all pairs.
- * best[k] = SIZE_MAX when nothing at all links src k; best and score have n_src entries. */
+ * inverted index of words, names, numbers and lexicon pivots, not from all pairs. Answers are
+ * one to one where they can be (the assignment of largest total margin), unless
+ * opt->mine_independent. best[k] = SIZE_MAX only when there is no tgt sentence; best and score
+ * have n_src entries. */
 dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
                   const size_t *src_len, size_t n_src, const char *const *tgt,
                   const size_t *tgt_len, size_t n_tgt, size_t *best, double *score);
