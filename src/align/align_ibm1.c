@@ -17,10 +17,7 @@
 #define NULL_WORD UINT32_MAX
 
 struct al_ibm_trainer {
-    uint32_t *words;   /* src words then tgt words of each segment, segment after segment */
-    size_t nwords, capwords;
-    uint32_t *seg;     /* per segment: offset in words, ns, nt */
-    size_t nseg, capseg;
+    al_segs s;
 };
 
 struct al_ibm {
@@ -35,8 +32,7 @@ void al_ibm_trainer_free(al_ibm_trainer *t)
 {
     if (!t)
         return;
-    free(t->words);
-    free(t->seg);
+    al_segs_free(&t->s);
     free(t);
 }
 
@@ -54,36 +50,7 @@ dm_status al_ibm_add(al_ibm_trainer *t, const uint32_t *src, size_t ns, const ui
 {
     if (!ns || !nt)
         return DM_OK;
-    if (ns > 60)
-        ns = 60;
-    if (nt > 60)
-        nt = 60;
-    if (t->nwords + ns + nt > t->capwords) {
-        size_t nc = t->capwords ? t->capwords * 2 : 4096;
-        while (nc < t->nwords + ns + nt)
-            nc *= 2;
-        uint32_t *p = realloc(t->words, nc * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        t->words = p;
-        t->capwords = nc;
-    }
-    if (t->nseg == t->capseg) {
-        size_t nc = t->capseg ? t->capseg * 2 : 256;
-        uint32_t *p = realloc(t->seg, nc * 3 * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        t->seg = p;
-        t->capseg = nc;
-    }
-    uint32_t *s3 = t->seg + 3 * t->nseg++;
-    s3[0] = (uint32_t)t->nwords;
-    s3[1] = (uint32_t)ns;
-    s3[2] = (uint32_t)nt;
-    memcpy(t->words + t->nwords, src, ns * sizeof *src);
-    memcpy(t->words + t->nwords + ns, tgt, nt * sizeof *tgt);
-    t->nwords += ns + nt;
-    return DM_OK;
+    return al_segs_add(&t->s, src, ns, tgt, nt, 60);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -111,12 +78,12 @@ dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ib
     dm_status st = DM_ENOMEM;
     size_t npairs = 0;
     uint32_t max_src = 0;
-    for (size_t g = 0; g < t->nseg; g++) {
-        const uint32_t *s3 = t->seg + 3 * g;
+    for (size_t g = 0; g < t->s.nseg; g++) {
+        const uint32_t *s3 = t->s.seg + 3 * g;
         npairs += (size_t)(s3[1] + 1) * s3[2];
         for (uint32_t q = 0; q < s3[1]; q++)
-            if (t->words[s3[0] + q] > max_src)
-                max_src = t->words[s3[0] + q];
+            if (t->s.words[s3[0] + q] > max_src)
+                max_src = t->s.words[s3[0] + q];
     }
     uint64_t *keys = malloc((npairs ? npairs : 1) * sizeof *keys);
     uint32_t *pos = malloc((npairs ? npairs : 1) * sizeof *pos);
@@ -126,9 +93,9 @@ dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ib
     if (!keys || !pos || !occ)
         goto done;
     size_t p = 0;
-    for (size_t g = 0; g < t->nseg; g++) {
-        const uint32_t *s3 = t->seg + 3 * g;
-        const uint32_t *sw = t->words + s3[0], *tw = sw + s3[1];
+    for (size_t g = 0; g < t->s.nseg; g++) {
+        const uint32_t *s3 = t->s.seg + 3 * g;
+        const uint32_t *sw = t->s.words + s3[0], *tw = sw + s3[1];
         for (uint32_t q = 0; q < s3[1]; q++) {
             int dup = 0;
             for (uint32_t r = 0; r < q && !dup; r++)
@@ -149,9 +116,9 @@ dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ib
         if (!nk || keys[k] != keys[nk - 1])
             keys[nk++] = keys[k];
     p = 0;
-    for (size_t g = 0; g < t->nseg; g++) {
-        const uint32_t *s3 = t->seg + 3 * g;
-        const uint32_t *sw = t->words + s3[0], *tw = sw + s3[1];
+    for (size_t g = 0; g < t->s.nseg; g++) {
+        const uint32_t *s3 = t->s.seg + 3 * g;
+        const uint32_t *sw = t->s.words + s3[0], *tw = sw + s3[1];
         for (uint32_t u = 0; u < s3[2]; u++) {
             for (uint32_t q = 0; q < s3[1]; q++)
                 pos[p++] = (uint32_t)find_key(keys, nk, (uint64_t)sw[q] << 32 | tw[u]);
@@ -167,8 +134,8 @@ dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ib
     for (int it = 0; it < iterations; it++) {
         memset(cnt, 0, nk * sizeof *cnt);
         p = 0;
-        for (size_t g = 0; g < t->nseg; g++) {
-            const uint32_t *s3 = t->seg + 3 * g;
+        for (size_t g = 0; g < t->s.nseg; g++) {
+            const uint32_t *s3 = t->s.seg + 3 * g;
             for (uint32_t u = 0; u < s3[2]; u++) {
                 double z = 0;
                 for (uint32_t q = 0; q <= s3[1]; q++)

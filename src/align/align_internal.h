@@ -102,6 +102,20 @@ void al_doc_count_df(const al_doc *d, uint32_t *df);
 
 /* --- learned translations (align_ibm1.c) ------------------------------------------------- */
 
+/* Parallel segments end to end (align_segs.c): per segment three numbers in seg (offset in
+ * words, src length, tgt length), the src words then the tgt words in words. Note that capseg
+ * counts uint32_t slots of seg (three a segment). */
+typedef struct al_segs {
+    uint32_t *words;
+    size_t nwords, capwords;
+    uint32_t *seg;
+    size_t nseg, capseg;
+} al_segs;
+/* Add one segment, each side cut to max_side words. */
+dm_status al_segs_add(al_segs *s, const uint32_t *src, size_t ns, const uint32_t *tgt, size_t nt,
+                      size_t max_side);
+void al_segs_free(al_segs *s);
+
 typedef struct al_ibm_trainer al_ibm_trainer;
 al_ibm_trainer *al_ibm_trainer_new(void);
 void al_ibm_trainer_free(al_ibm_trainer *t);

@@ -8,6 +8,7 @@
  * everything and is the likely t(the|f) of many rare f, but t(f|the) is small for all of them).
  */
 #include "align/mine_internal.h"
+#include "util/vec.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -16,11 +17,9 @@
 #define MAX_SIDE 64
 
 struct mn_trainer {
-    uint32_t *words; /* src words then tgt words of each pair, pair after pair */
-    size_t nwords, capwords;
-    uint32_t *seg;   /* per pair: offset in words, ns, nt */
-    float *segw;     /* per pair: how much it counts */
-    size_t nseg, capseg;
+    al_segs s;
+    float *segw; /* per pair: how much it counts */
+    size_t capsegw;
 };
 
 mn_trainer *mn_trainer_new(void) { return calloc(1, sizeof(mn_trainer)); }
@@ -29,8 +28,7 @@ void mn_trainer_free(mn_trainer *t)
 {
     if (!t)
         return;
-    free(t->words);
-    free(t->seg);
+    al_segs_free(&t->s);
     free(t->segw);
     free(t);
 }
@@ -63,39 +61,10 @@ dm_status mn_trainer_add_weighted(mn_trainer *t, const uint32_t *src, size_t ns,
 {
     if (!ns || !nt)
         return DM_OK;
-    ns = ns > MAX_SIDE ? MAX_SIDE : ns;
-    nt = nt > MAX_SIDE ? MAX_SIDE : nt;
-    if (t->nwords + ns + nt > t->capwords) {
-        size_t nc = t->capwords ? t->capwords * 2 : 4096;
-        while (nc < t->nwords + ns + nt)
-            nc *= 2;
-        uint32_t *p = realloc(t->words, nc * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        t->words = p;
-        t->capwords = nc;
-    }
-    if (t->nseg == t->capseg) {
-        size_t nc = t->capseg ? t->capseg * 2 : 256;
-        uint32_t *p = realloc(t->seg, nc * 3 * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        t->seg = p;
-        float *pw = realloc(t->segw, nc * sizeof *pw);
-        if (!pw)
-            return DM_ENOMEM;
-        t->segw = pw;
-        t->capseg = nc;
-    }
-    t->segw[t->nseg] = weight;
-    uint32_t *s3 = t->seg + 3 * t->nseg++;
-    s3[0] = (uint32_t)t->nwords;
-    s3[1] = (uint32_t)ns;
-    s3[2] = (uint32_t)nt;
-    memcpy(t->words + t->nwords, src, ns * sizeof *src);
-    memcpy(t->words + t->nwords + ns, tgt, nt * sizeof *tgt);
-    t->nwords += ns + nt;
-    return DM_OK;
+    if (dm_grow(&t->segw, &t->capsegw, t->s.nseg + 1, sizeof *t->segw))
+        return DM_ENOMEM;
+    t->segw[t->s.nseg] = weight;
+    return al_segs_add(&t->s, src, ns, tgt, nt, MAX_SIDE);
 }
 
 /* Open-addressing map from a (src, tgt) pair to its index in the pair table. */
@@ -164,9 +133,9 @@ dm_status mn_ttable_build(mn_ttable *out, size_t nvocab, mn_entry *ent, size_t n
 /* Occurrences: in how many pairs each form appears on its side (counted once per pair). */
 static void count_occ(const mn_trainer *t, uint32_t *occ_s, uint32_t *occ_t)
 {
-    for (size_t g = 0; g < t->nseg; g++) {
-        const uint32_t *s3 = t->seg + 3 * g;
-        const uint32_t *w = t->words + s3[0];
+    for (size_t g = 0; g < t->s.nseg; g++) {
+        const uint32_t *s3 = t->s.seg + 3 * g;
+        const uint32_t *w = t->s.words + s3[0];
         for (int side = 0; side < 2; side++) {
             const uint32_t *v = side ? w + s3[1] : w;
             uint32_t nv = side ? s3[2] : s3[1];
@@ -188,8 +157,8 @@ dm_status mn_trainer_run(mn_trainer *t, size_t nvocab, int iterations, unsigned 
     memset(out, 0, sizeof *out);
     const uint32_t null_word = (uint32_t)nvocab; /* the empty word of each side */
     size_t ncell = 0;
-    for (size_t g = 0; g < t->nseg; g++)
-        ncell += (size_t)(t->seg[3 * g + 1] + 1) * (t->seg[3 * g + 2] + 1);
+    for (size_t g = 0; g < t->s.nseg; g++)
+        ncell += (size_t)(t->s.seg[3 * g + 1] + 1) * (t->s.seg[3 * g + 2] + 1);
     pair_map pm = {0};
     size_t cap = 1024;
     while (cap < 2 * ncell)
@@ -209,9 +178,9 @@ dm_status mn_trainer_run(mn_trainer *t, size_t nvocab, int iterations, unsigned 
     memset(pm.idx, 0xff, cap * sizeof *pm.idx);
     /* cell (q, u) of pair g: src word q (ns = the empty word) with tgt word u (nt = empty) */
     size_t p = 0;
-    for (size_t g = 0; g < t->nseg; g++) {
-        const uint32_t *s3 = t->seg + 3 * g;
-        const uint32_t *sw = t->words + s3[0], *tw = sw + s3[1];
+    for (size_t g = 0; g < t->s.nseg; g++) {
+        const uint32_t *s3 = t->s.seg + 3 * g;
+        const uint32_t *sw = t->s.words + s3[0], *tw = sw + s3[1];
         for (uint32_t q = 0; q <= s3[1]; q++)
             for (uint32_t u = 0; u <= s3[2]; u++) {
                 uint32_t f = q < s3[1] ? sw[q] : null_word, e = u < s3[2] ? tw[u] : null_word;
@@ -238,8 +207,8 @@ dm_status mn_trainer_run(mn_trainer *t, size_t nvocab, int iterations, unsigned 
         for (int it = 0; it < iterations; it++) {
             memset(cnt, 0, nk * sizeof *cnt);
             p = 0;
-            for (size_t g = 0; g < t->nseg; g++) {
-                const uint32_t *s3 = t->seg + 3 * g;
+            for (size_t g = 0; g < t->s.nseg; g++) {
+                const uint32_t *s3 = t->s.seg + 3 * g;
                 size_t ns = s3[1], nt = s3[2], w = nt + 1;
                 const uint32_t *cell = pos + p;
                 /* forward: each tgt word from one of the src words or the empty one; reverse
@@ -280,8 +249,8 @@ dm_status mn_trainer_run(mn_trainer *t, size_t nvocab, int iterations, unsigned 
     }
     memset(lastseg, 0xff, nk * sizeof *lastseg);
     p = 0;
-    for (size_t g = 0; g < t->nseg; g++) {
-        size_t nc = (size_t)(t->seg[3 * g + 1] + 1) * (t->seg[3 * g + 2] + 1);
+    for (size_t g = 0; g < t->s.nseg; g++) {
+        size_t nc = (size_t)(t->s.seg[3 * g + 1] + 1) * (t->s.seg[3 * g + 2] + 1);
         for (size_t q = 0; q < nc; q++, p++)
             if (lastseg[pos[p]] != (uint32_t)g) {
                 lastseg[pos[p]] = (uint32_t)g;
