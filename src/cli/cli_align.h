@@ -53,20 +53,23 @@ int cli_pair_load(dm_ctx *ctx, const char *cmd, cli_pair_args *pa, cli_doc_pair 
 /* EXIT_OK when the arguments name two documents or a batch, else EXIT_USAGE after saying so. */
 int cli_pair_args_check(const cli_pair_args *pa, const char *cmd);
 
-/* A batch of pairs read from a JSONL file (cli_batch.c), every good line added to the aligner;
- * keep != 0 keeps the lines' sentences for cli_batch_pair, else only their ids. */
+/* A batch of pairs read from a JSONL file and aligned together (cli_batch.c); keep != 0 keeps
+ * the lines' sentences for cli_batch_pair, else only their ids. Blocks: dm_aligner_blocks(b->al,
+ * k, ...). cli_batch_done frees it and turns EXIT_OK into EXIT_PARTIAL when lines were rejected. */
 typedef struct cli_batch {
     json_t *lines;
     size_t rejected;
+    dm_aligner *al;
 } cli_batch;
-int cli_batch_read(dm_ctx *ctx, const char *cmd, const char *path, dm_aligner *al, int keep, cli_batch *b);
+int cli_batch_align(dm_ctx *ctx, const char *cmd, const char *path, const dm_align_opts *opt, int keep,
+                    cli_batch *b);
+int cli_batch_done(cli_batch *b, int rc);
 size_t cli_batch_count(const cli_batch *b);
 const char *cli_batch_id(const cli_batch *b, size_t k);
 /* Pair k's sentences (pointing into the batch: cli_sents_free frees only the arrays) and its
  * languages (the line's, else opt's). */
 int cli_batch_pair(const cli_batch *b, size_t k, const dm_align_opts *opt, cli_sents *s, cli_sents *t,
                    const char **src_lang, const char **tgt_lang);
-void cli_batch_free(cli_batch *b);
 
 /* A JSON array of strings as pointers and lengths into it (valid while arr lives); the two
  * arrays are calloc'ed even when empty. -1 when out of memory or an element is not a string. */

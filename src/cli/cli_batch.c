@@ -38,9 +38,8 @@ static int add_line(json_t *o, dm_aligner *al, dm_status *st)
     return bad;
 }
 
-int cli_batch_read(dm_ctx *ctx, const char *cmd, const char *path, dm_aligner *al, int keep, cli_batch *b)
+static int batch_read(dm_ctx *ctx, const char *cmd, const char *path, dm_aligner *al, int keep, cli_batch *b)
 {
-    memset(b, 0, sizeof *b);
     b->lines = json_array();
     if (!b->lines)
         return cli_fail(ctx, cmd, DM_ENOMEM, path);
@@ -86,6 +85,29 @@ int cli_batch_read(dm_ctx *ctx, const char *cmd, const char *path, dm_aligner *a
     return rc;
 }
 
+int cli_batch_align(dm_ctx *ctx, const char *cmd, const char *path, const dm_align_opts *opt, int keep,
+                    cli_batch *b)
+{
+    memset(b, 0, sizeof *b);
+    dm_status st = dm_aligner_new(ctx, opt, &b->al);
+    if (st != DM_OK)
+        return cli_fail(ctx, cmd, st, "aligner");
+    int rc = batch_read(ctx, cmd, path, b->al, keep, b);
+    if (rc == EXIT_OK && (st = dm_aligner_run(b->al)) != DM_OK)
+        rc = cli_fail(ctx, cmd, st, "aligning");
+    return rc;
+}
+
+int cli_batch_done(cli_batch *b, int rc)
+{
+    if (rc == EXIT_OK && b->rejected)
+        rc = EXIT_PARTIAL;
+    json_decref(b->lines);
+    dm_aligner_free(b->al);
+    memset(b, 0, sizeof *b);
+    return rc;
+}
+
 size_t cli_batch_count(const cli_batch *b)
 {
     return json_array_size(b->lines);
@@ -111,8 +133,3 @@ int cli_batch_pair(const cli_batch *b, size_t k, const dm_align_opts *opt, cli_s
     return 0;
 }
 
-void cli_batch_free(cli_batch *b)
-{
-    json_decref(b->lines);
-    b->lines = NULL;
-}

@@ -41,25 +41,15 @@ static void help(void)
 
 static int run_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
 {
-    dm_aligner *al = NULL;
-    dm_status st = dm_aligner_new(ctx, opt, &al);
-    if (st != DM_OK)
-        return cli_fail(ctx, "align", st, "aligner");
     cli_batch b;
-    int rc = cli_batch_read(ctx, "align", path, al, 0, &b);
-    if (rc == EXIT_OK && (st = dm_aligner_run(al)) != DM_OK)
-        rc = cli_fail(ctx, "align", st, "aligning");
+    int rc = cli_batch_align(ctx, "align", path, opt, 0, &b);
     for (size_t k = 0; rc == EXIT_OK && k < cli_batch_count(&b); k++) {
         const dm_align_block *blk;
         size_t nb;
-        if (dm_aligner_blocks(al, k, &blk, &nb) == DM_OK)
+        if (dm_aligner_blocks(b.al, k, &blk, &nb) == DM_OK)
             cli_write_batch_line(stdout, cli_batch_id(&b, k), blk, nb);
     }
-    if (rc == EXIT_OK && b.rejected)
-        rc = EXIT_PARTIAL;
-    cli_batch_free(&b);
-    dm_aligner_free(al);
-    return rc;
+    return cli_batch_done(&b, rc);
 }
 
 /* --- two documents ------------------------------------------------------------------------- */

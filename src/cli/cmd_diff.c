@@ -134,22 +134,17 @@ static void write_text(FILE *f, const cli_doc_pair *dp, const dm_align_block *b,
 
 static int diff_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
 {
-    dm_aligner *al = NULL;
-    dm_status st = dm_aligner_new(ctx, opt, &al);
-    if (st != DM_OK)
-        return cli_fail(ctx, "diff", st, "aligner");
     cli_batch bt;
     /* the lines are kept: diff needs their sentences after the batch alignment */
-    int rc = cli_batch_read(ctx, "diff", path, al, 1, &bt);
-    if (rc == EXIT_OK && (st = dm_aligner_run(al)) != DM_OK)
-        rc = cli_fail(ctx, "diff", st, "aligning");
+    int rc = cli_batch_align(ctx, "diff", path, opt, 1, &bt);
     for (size_t k = 0; rc == EXIT_OK && k < cli_batch_count(&bt); k++) {
         cli_sents s, t;
         const char *lsrc, *ltgt;
         const dm_align_block *b = NULL;
         size_t nb = 0;
         dm_diff_report *r = NULL;
-        st = cli_batch_pair(&bt, k, opt, &s, &t, &lsrc, &ltgt) ? DM_ENOMEM : dm_aligner_blocks(al, k, &b, &nb);
+        dm_status st = cli_batch_pair(&bt, k, opt, &s, &t, &lsrc, &ltgt) ? DM_ENOMEM
+                                                                          : dm_aligner_blocks(bt.al, k, &b, &nb);
         if (st == DM_OK)
             st = dm_diff_langs(ctx, lsrc, ltgt, s.text, s.len, s.n, t.text, t.len, t.n, b, nb, &r);
         if (st != DM_OK)
@@ -160,11 +155,7 @@ static int diff_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
         cli_sents_free(&s);
         cli_sents_free(&t);
     }
-    if (rc == EXIT_OK && bt.rejected)
-        rc = EXIT_PARTIAL;
-    cli_batch_free(&bt);
-    dm_aligner_free(al);
-    return rc;
+    return cli_batch_done(&bt, rc);
 }
 
 int cmd_diff(int argc, char **argv)
