@@ -63,10 +63,17 @@ static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, 
     for (size_t i = 0; i < nfar; i++) {
         const lid_posting *p = far[i];
         const int32_t w = order_weight[far_order[i]];
-        if (w == 1) /* the n-grams: no multiplication in the longest loop */
-            for (uint32_t j = 0; j < far_count[i]; j++)
+        if (w == 1) { /* the n-grams: no multiplication in the longest loop, unrolled */
+            uint32_t j = 0, cnt = far_count[i];
+            for (; j + 4 <= cnt; j += 4) {
                 gain[p[j].lang] += p[j].q;
-        else
+                gain[p[j + 1].lang] += p[j + 1].q;
+                gain[p[j + 2].lang] += p[j + 2].q;
+                gain[p[j + 3].lang] += p[j + 3].q;
+            }
+            for (; j < cnt; j++)
+                gain[p[j].lang] += p[j].q;
+        } else
             for (uint32_t j = 0; j < far_count[i]; j++)
                 gain[p[j].lang] += w * p[j].q;
     }
@@ -148,22 +155,24 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     const uint32_t nc = m->script_langs[ti.script];
     double score[LID_MAX_LANGS];
     double best = -INFINITY;
+    int best_c = 0;
     const double inv_qscale = 1.0 / m->qscale;
     uint32_t nfound = 0;
     for (int o = first; o < LID_ORDERS; o++)
         nfound += a.found[o];
+    /* not one feature known (letters of the right script only): the bias decides */
+    const double gain_scale = nfound ? inv_qscale : 0.0;
     for (uint32_t c = 0; c < nc; c++) {
         uint32_t l = cand[c];
-        double s = m->bias[l];
-        if (nfound) { /* else: letters of the right script, not one feature known: the bias decides */
-            s += a.gain[l] * inv_qscale;
-            if (m->any_delta && m->langs[l].has_delta)
-                for (int o = first; o < LID_ORDERS; o++)
-                    s += order_weight[o] * (double)a.found[o] * m->langs[l].delta[o];
-        }
+        double s = m->bias[l] + a.gain[l] * gain_scale;
+        if (m->any_delta && nfound && m->langs[l].has_delta) /* not in the shipped model */
+            for (int o = first; o < LID_ORDERS; o++)
+                s += order_weight[o] * (double)a.found[o] * m->langs[l].delta[o];
         score[c] = s;
-        if (s > best)
+        if (s > best) {
             best = s;
+            best_c = (int)c;
+        }
     }
     double z = 0;
     for (uint32_t c = 0; c < nc; c++)
@@ -172,8 +181,8 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     double lf = length_factor(ti.letters) * (nfound ? 1.0 : 0.25);
     /* the k best by selection: k is small */
     for (size_t r = 0; r < k; r++) {
-        int arg = -1;
-        for (uint32_t c = 0; c < nc; c++)
+        int arg = r == 0 ? best_c : -1; /* the best is known already */
+        for (uint32_t c = 0; c < nc && r > 0; c++)
             if (score[c] > -INFINITY && (arg < 0 || score[c] > score[arg]))
                 arg = (int)c;
         if (arg < 0)

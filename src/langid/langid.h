@@ -3,7 +3,8 @@
  * scoring that dm_langid() and dm_langid_spans() share.
  *
  * The model (data/langid/langid.bin.gz, built by tools/langid/build_langid.py) is naive Bayes
- * over hashed character n-grams (1..5) and whole words, one byte per (feature, language): see
+ * over hashed character n-grams (2..5; 2 and 3 in short text only) and whole words, one byte per
+ * (feature, language): see
  * model.c for the file format. It is loaded once per context into DM_SLOT_LANGID.
  */
 #ifndef DM_LANGID_H
@@ -16,7 +17,7 @@
 #define LID_ORDERS 6     /* n-gram orders 1..5 and the word feature */
 #define LID_ORDER_WORD 6
 #define LID_MIN_N 4      /* in longer text shorter n-grams cost lookups and add nothing */
-#define LID_SHORT_MIN_N 1 /* in short text (a word or two) every order helps */
+#define LID_SHORT_MIN_N 2 /* in short text (a word or two) 2- and 3-grams help (1-grams hardly) */
 #define LID_LOW_MAX_N 3  /* orders 1..3 are the model's low-order table */
 #define LID_SHORT_BYTES 48 /* a text of at most this many bytes is short */
 #define LID_MAX_N 5
