@@ -4,8 +4,7 @@
  *
  * The model (data/langid/langid.bin.gz, built by tools/langid/build_langid.py) is naive Bayes
  * over hashed character n-grams (2..5; 2 and 3 in short text only) and whole words, one byte per
- * (feature, language): see
- * model.c for the file format. It is loaded once per context into DM_SLOT_LANGID.
+ * (feature, language): see model.c for the file format. It is loaded once per context into DM_SLOT_LANGID.
  */
 #ifndef DM_LANGID_H
 #define DM_LANGID_H
