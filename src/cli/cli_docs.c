@@ -57,14 +57,15 @@ static int add_doc(cli_docs *d, const char *id, const char *text, size_t len, co
     return 0;
 }
 
-static dm_status keep_doc(void *ud, const dm_doc *doc)
+dm_status cli_docs_keep(cli_docs *d, const dm_doc *doc)
 {
-    cli_docs *d = ud;
     return add_doc(d, doc->id ? doc->id : "", doc->text ? doc->text : "", doc->text ? doc->text_len : 0,
                    doc->lang)
                ? DM_ENOMEM
                : DM_OK;
 }
+
+static dm_status keep_doc(void *ud, const dm_doc *doc) { return cli_docs_keep(ud, doc); }
 
 dm_status cli_docs_read(dm_ctx *ctx, const char *path, cli_docs *d)
 {

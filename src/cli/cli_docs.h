@@ -18,6 +18,8 @@ dm_status cli_docs_read(dm_ctx *ctx, const char *path, cli_docs *d);
  * malloc'ed array of their current story numbers, -1 where none. */
 dm_status cli_docs_from_store(dm_store *st, cli_docs *d, long long **story);
 void cli_docs_free(cli_docs *d);
+/* Append a copy of one document (the reader lends its strings for one call only). */
+dm_status cli_docs_keep(cli_docs *d, const dm_doc *doc);
 /* Index of the document with this id, or (size_t)-1. */
 size_t cli_docs_find(const cli_docs *d, const char *id);
 

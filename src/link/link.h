@@ -99,12 +99,14 @@ typedef struct lk_doc {
     uint32_t lang;         /* index into coll.langs */
     uint32_t nchar;        /* code points of letters and digits */
     uint32_t nsent, npara; /* sentences, paragraphs */
-    lk_fw *f;              /* features, sorted by id */
-    uint32_t nf;
+    lk_fw *f;              /* features: f[0..nstat) numbers, keys, n-grams (they never change once
+                            * weighed), f[nstat..nf) pivot words (each learning pass renews them);
+                            * each part sorted by id */
+    uint32_t nf, nstat;
     uint32_t *words; /* word type ids, in text order */
     uint32_t nwords;
-    uint32_t *sent; /* sentence i covers words[sent[i] .. sent[i+1]) (nsent+1 entries) */
-    float *num_pos; /* relative position (0..1) of each LK_NUM feature occurrence, for structure */
+    uint32_t id;     /* offset of its id in coll.ids */
+    float self;      /* the cosine of the document with itself (after lk_weigh) */
 } lk_doc;
 
 typedef struct lk_lang {
@@ -112,12 +114,15 @@ typedef struct lk_lang {
     uint32_t ndocs;
     int script;
     double mean_chars; /* mean letters per document */
+    const void *lex;   /* its shipped lexicon (link_lexicon.c), NULL when none */
+    int lex_known;     /* lex has been looked for */
 } lk_lang;
 
 /* A candidate pair with its evidence score. */
 typedef struct lk_pair {
     uint32_t a, b;
     float sim;   /* weighted cosine of the evidence vectors */
+    float stat;  /* the part of sim from numbers, keys and n-grams (-1: not computed yet) */
     float score; /* sim relative to the neighbourhoods of a and b (margin), structure applied */
 } lk_pair;
 
@@ -136,20 +141,25 @@ typedef struct lk_params {
 
 typedef struct lk_coll {
     dm_ctx *ctx;
-    const dm_doc *docs;
-    size_t n;
+    size_t n, cap;
     lk_params prm;
     lk_doc *d;
+    lk_strs ids; /* the documents' ids (their texts are not kept) */
     lk_feats feats;
     lk_words words;
     lk_lang *langs;
     size_t nlangs;
     lk_map lang_seen, lang_first, lang_votes; /* word -> documents, first language, per language */
+    int threads;     /* lk_threads() */
     double tick;     /* time of the last lk_tick */
     size_t n_langid; /* documents dm_langid was asked about */
     int no_langid;  /* dm_langid failed (no model): scripts stand in for languages */
     int pivot_lang; /* index of the pivot language (English when present), -1 if none */
-    void *lexicon;  /* shipped lexicon state (link_lexicon.c), NULL when none */
+    /* shipped-lexicon pivots of each (language, word type), looked up once (link_lexicon.c):
+     * lex_map maps the pair to lex_fw[off], which holds the count in .id, then the pivots */
+    lk_map lex_map;
+    lk_fw *lex_fw;
+    size_t nlex_fw, lex_cap;
     /* candidates */
     lk_pair *pairs;
     size_t npairs;
@@ -161,31 +171,65 @@ void lk_params_default(lk_params *p);
  * under a label (a diagnostic for the benchmark; silent otherwise). */
 void lk_tick(lk_coll *c, const char *what);
 
-/* link_coll.c: building and freeing a collection */
-dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c);
+/* link_coll.c: a collection: made empty, documents analysed as they are added (the caller may
+ * free them afterwards), then weighed with candidates found and scored (lk_coll_finish) */
+dm_status lk_coll_init(dm_ctx *ctx, lk_coll *c);
+dm_status lk_coll_add(lk_coll *c, const dm_doc *docs, size_t n);
+dm_status lk_coll_finish(lk_coll *c);
 void lk_coll_free(lk_coll *c);
+const char *lk_doc_id(const lk_coll *c, uint32_t i);
 
-/* link_doc.c: one document's analysis (tokens, words, sentences, language) */
-dm_status lk_doc_analyse(lk_coll *c, size_t i);
+/* link_doc.c: the documents' analysis (tokens, words, sentences, language, evidence), in blocks:
+ * what needs only the text runs on several threads, what builds the shared tables runs in order */
+dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n); /* appended at c->n */
 /* Add `count` occurrences of feature id to the document being built. */
 dm_status lk_doc_add(lk_doc *d, uint32_t id, float count, uint32_t *cap);
-/* Sort and merge a document's features (ids ascending, counts summed). */
-void lk_doc_compact(lk_doc *d);
+/* Sort and merge a document's features f[from..nf) (ids ascending, counts summed, static kinds
+ * before pivot words) and set nstat; from is 0 or a document's nstat (its static part kept). */
+void lk_doc_compact(const lk_coll *c, lk_doc *d, uint32_t from);
+
+/* link_par.c: a few threads over chunks of work; results must depend on the chunk, never on the
+ * thread (worker < lk_threads() says whose scratch space to use) */
+typedef dm_status (*lk_job_fn)(void *arg, int worker, size_t chunk, size_t begin, size_t end);
+int lk_threads(void);
+dm_status lk_parallel(int threads, size_t n, size_t chunk, lk_job_fn fn, void *arg);
+
+/* link_sort.c: orderings without a comparison callback */
+void lk_sort_fw_id(lk_fw *a, size_t n);     /* feature id ascending */
+void lk_sort_fw_weight(lk_fw *a, size_t n); /* weight descending, ties by id ascending */
+float lk_kth_largest(float *v, size_t n, size_t k);
 
 /* link_words.c: word types (transliteration, name key, n-grams computed once per type) */
-dm_status lk_word_get(lk_coll *c, const char *s, size_t len, uint32_t *id);
+enum { LK_LATIN_CAP = 256 };
+typedef struct lk_word_prep {
+    char latin[LK_LATIN_CAP]; /* Latin transliteration */
+    char key[LK_LATIN_CAP];   /* its consonant-skeleton key */
+} lk_word_prep;
+/* A word type's id, *added when it is new (its analysis is then still to do). */
+dm_status lk_word_intern(lk_coll *c, const char *s, size_t len, uint32_t *id, int *added);
+/* The analysis of a word that needs only the word (and a context of the calling thread's own). */
+dm_status lk_word_prepare(dm_ctx *ctx, const char *s, size_t len, lk_word_prep *out);
+/* The prepared analysis entered in the shared tables: Latin form, key and n-gram features. */
+dm_status lk_word_finish(lk_coll *c, uint32_t id, const lk_word_prep *p);
 const char *lk_word_text(const lk_coll *c, uint32_t id);
 const char *lk_word_latin(const lk_coll *c, uint32_t id);
 
-/* link_numbers.c: numbers of every digit system */
-dm_status lk_numbers_add(lk_coll *c, lk_doc *d, const char *text, const dm_token *t, size_t nt,
-                         size_t i, uint32_t *cap, size_t *consumed);
+/* link_numbers.c: numbers of every digit system. The digits of the number at token i of
+ * matching-form text (a group after a space joined: *consumed tokens), 0 when it says nothing. */
+size_t lk_number_digits(const char *text, const dm_token *t, size_t nt, size_t i, char *dig, size_t cap,
+                        size_t *consumed);
+
+/* link_lexicon.c (cont.): look up (and cache) every word of d, adding nothing */
+dm_status lk_lexicon_fill(lk_coll *c, const lk_doc *d);
 
 /* link_lang.c: the language of each document */
-dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const char *text, size_t len, uint32_t *lang);
+dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const dm_doc *doc, uint32_t *lang);
 
 /* link_lexicon.c: shipped lexicons to pivot (English) words; a no-op without lexicons */
 dm_status lk_lexicon_add(lk_coll *c, lk_doc *d);
+/* The same from what lk_lexicon_add looked up before (nothing is looked up or interned, so
+ * threads may call it on different documents at once). */
+dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d);
 
 /* link_learn.c: a lexicon learned from the confident links of the collection itself */
 dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label);
@@ -201,6 +245,9 @@ dm_status lk_candidates(lk_coll *c);
 
 /* link_score.c: evidence of a pair */
 float lk_sim(const lk_coll *c, uint32_t a, uint32_t b, float part[LK_KIND_COUNT]);
+/* The two parts of lk_sim without the detail: numbers, keys and n-grams; pivot words. */
+float lk_sim_static(const lk_coll *c, uint32_t a, uint32_t b);
+float lk_sim_pivot(const lk_coll *c, uint32_t a, uint32_t b);
 /* How well the shapes agree (length, sentences, paragraphs): a factor in (0,1]. */
 float lk_structure(const lk_coll *c, uint32_t a, uint32_t b);
 /* The cosine of a pair relative to the documents' own lengths: 1 for identical evidence. */

@@ -13,6 +13,8 @@
  * MIN_GAIN of the documents. */
 enum { MAX_PASSES = 4 };
 static const double MIN_GAIN = 0.0;
+/* ... or when at most this share of the documents changed story. */
+static const double MIN_MOVED = 0.001;
 
 /* Documents that share their story with another. */
 static size_t docs_in_stories(const lk_coll *c, const uint32_t *label)
@@ -29,6 +31,29 @@ static size_t docs_in_stories(const lk_coll *c, const uint32_t *label)
     return k;
 }
 
+/* Documents whose story is not the same between two labellings (a story named by its first
+ * document). */
+static size_t docs_moved(const lk_coll *c, const uint32_t *before, const uint32_t *after)
+{
+    uint32_t *first_b = malloc((c->n + 1) * sizeof *first_b), *first_a = malloc((c->n + 1) * sizeof *first_a);
+    size_t moved = 0;
+    if (first_b && first_a) {
+        for (size_t i = 0; i < c->n; i++)
+            first_b[i] = first_a[i] = LK_NONE;
+        for (size_t i = 0; i < c->n; i++) {
+            if (first_b[before[i]] == LK_NONE)
+                first_b[before[i]] = (uint32_t)i;
+            if (first_a[after[i]] == LK_NONE)
+                first_a[after[i]] = (uint32_t)i;
+            moved += first_b[before[i]] != first_a[after[i]];
+        }
+    } else
+        moved = c->n;
+    free(first_b);
+    free(first_a);
+    return moved;
+}
+
 struct dm_linker {
     lk_coll c;
     uint32_t *label;
@@ -43,35 +68,15 @@ void dm_linker_free(dm_linker *lk)
     free(lk);
 }
 
-dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **out)
+dm_status dm_linker_begin(dm_ctx *ctx, dm_linker **out)
 {
     *out = NULL;
-    if (!ctx || (!docs && n))
-        return ctx ? dm_fail(ctx, DM_EINVAL, "no documents given") : DM_EINVAL;
+    if (!ctx)
+        return DM_EINVAL;
     dm_linker *lk = calloc(1, sizeof *lk);
     if (!lk)
         return dm_fail(ctx, DM_ENOMEM, "no memory for a linker");
-    lk->label = malloc((n + 1) * sizeof *lk->label);
-    dm_status st = lk->label ? DM_OK : dm_fail(ctx, DM_ENOMEM, "no memory for labels");
-    if (st == DM_OK)
-        st = lk_coll_build(ctx, docs, n, &lk->c);
-    if (st == DM_OK)
-        st = lk_cluster(&lk->c, lk->label);
-    lk_tick(&lk->c, "cluster");
-    /* a lexicon learned from the stories found, then the stories again: each pass learns from
-     * the documents the previous one brought in, until few more join (at most MAX_PASSES) */
-    size_t joined = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : 0;
-    for (int pass = 0; pass < MAX_PASSES && st == DM_OK; pass++) {
-        dm_status ls = lk_learn_lexicon(&lk->c, lk->label);
-        if (ls == DM_ENOTFOUND)
-            break;
-        st = ls == DM_OK ? lk_cluster(&lk->c, lk->label) : ls;
-        lk_tick(&lk->c, "cluster");
-        size_t now = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : joined;
-        if (now < joined + MIN_GAIN * (double)n)
-            break;
-        joined = now;
-    }
+    dm_status st = lk_coll_init(ctx, &lk->c);
     if (st != DM_OK) {
         dm_linker_free(lk);
         return st;
@@ -80,8 +85,82 @@ dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **o
     return DM_OK;
 }
 
+dm_status dm_linker_add(dm_linker *lk, const dm_doc *docs, size_t n)
+{
+    if (!docs && n)
+        return dm_fail(lk->c.ctx, DM_EINVAL, "no documents given");
+    if (lk->label)
+        return dm_fail(lk->c.ctx, DM_EINVAL, "documents added after the linker has run");
+    return lk_coll_add(&lk->c, docs, n);
+}
+
+dm_status dm_linker_run(dm_linker *lk)
+{
+    if (lk->label)
+        return dm_fail(lk->c.ctx, DM_EINVAL, "the linker has run already");
+    lk->label = malloc((lk->c.n + 1) * sizeof *lk->label);
+    dm_status st = lk->label ? DM_OK : dm_fail(lk->c.ctx, DM_ENOMEM, "no memory for labels");
+    if (st == DM_OK)
+        st = lk_coll_finish(&lk->c);
+    if (st == DM_OK)
+        st = lk_cluster(&lk->c, lk->label);
+    lk_tick(&lk->c, "cluster");
+    /* a lexicon learned from the stories found, then the stories again: each pass learns from
+     * the documents the previous one brought in, until few more join (at most MAX_PASSES) */
+    size_t joined = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : 0;
+    if (getenv("DM_LINK_TIMING"))
+        fprintf(stderr, "link: %zu documents in stories\n", joined);
+    uint32_t *prev = malloc((lk->c.n + 1) * sizeof *prev);
+    if (!prev && st == DM_OK)
+        st = dm_fail(lk->c.ctx, DM_ENOMEM, "no memory for labels");
+    for (int pass = 0; pass < MAX_PASSES && st == DM_OK; pass++) {
+        dm_status ls = lk_learn_lexicon(&lk->c, lk->label);
+        if (ls == DM_ENOTFOUND)
+            break;
+        memcpy(prev, lk->label, lk->c.n * sizeof *prev);
+        st = ls == DM_OK ? lk_cluster(&lk->c, lk->label) : ls;
+        lk_tick(&lk->c, "cluster");
+        size_t now = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : joined;
+        size_t moved = st == DM_OK ? docs_moved(&lk->c, prev, lk->label) : 0;
+        if (getenv("DM_LINK_TIMING"))
+            fprintf(stderr, "link: %zu documents in stories, %zu moved\n", now, moved);
+        if (now < joined + MIN_GAIN * (double)lk->c.n || (double)moved <= MIN_MOVED * (double)lk->c.n)
+            break; /* fewer documents in stories, or the stories hardly changed: settled */
+        joined = now;
+    }
+    free(prev);
+    if (st != DM_OK) { /* labels only from a complete run */
+        free(lk->label);
+        lk->label = NULL;
+    }
+    return st;
+}
+
+dm_status dm_linker_new(dm_ctx *ctx, const dm_doc *docs, size_t n, dm_linker **out)
+{
+    *out = NULL;
+    if (!ctx || (!docs && n))
+        return ctx ? dm_fail(ctx, DM_EINVAL, "no documents given") : DM_EINVAL;
+    dm_linker *lk = NULL;
+    dm_status st = dm_linker_begin(ctx, &lk);
+    if (st == DM_OK)
+        st = dm_linker_add(lk, docs, n);
+    if (st == DM_OK)
+        st = dm_linker_run(lk);
+    if (st != DM_OK) {
+        dm_linker_free(lk);
+        return st;
+    }
+    *out = lk;
+    return DM_OK;
+}
+
+size_t dm_linker_count(const dm_linker *lk) { return lk->c.n; }
+
 dm_status dm_linker_labels(const dm_linker *lk, size_t *labels)
 {
+    if (!lk->label)
+        return DM_EINVAL;
     for (size_t i = 0; i < lk->c.n; i++)
         labels[i] = lk->label[i];
     return DM_OK;

@@ -63,29 +63,30 @@ static void choose_pivot(lk_coll *c)
             c->pivot_lang = (int)l;
 }
 
-dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c)
+dm_status lk_coll_init(dm_ctx *ctx, lk_coll *c)
 {
     memset(c, 0, sizeof *c);
     c->ctx = ctx;
-    c->docs = docs;
-    c->n = n;
     lk_params_default(&c->prm);
-    if (n >= UINT32_MAX)
-        return dm_fail(ctx, DM_ELIMIT, "too many documents to link (%zu)", n);
-    c->d = calloc(n + 1, sizeof *c->d);
-    if (!c->d)
-        return dm_fail(ctx, DM_ENOMEM, "no memory for %zu documents", n);
+    c->threads = lk_threads();
     dm_status st = lk_map_init(&c->feats.map, 1 << 16);
     if (st == DM_OK)
         st = lk_map_init(&c->words.map, 1 << 16);
-    lk_tick(c, NULL);
-    for (size_t i = 0; st == DM_OK && i < n; i++) {
-        st = lk_doc_analyse(c, i);
-        if (st != DM_OK && st != DM_ENOMEM)
-            return dm_fail(ctx, st, "cannot analyse document %s", docs[i].id ? docs[i].id : "?");
-    }
     if (st != DM_OK)
-        return dm_fail(ctx, st, "cannot analyse the documents");
+        return dm_fail(ctx, st, "no memory for a linker");
+    lk_tick(c, NULL);
+    return DM_OK;
+}
+
+dm_status lk_coll_add(lk_coll *c, const dm_doc *docs, size_t n)
+{
+    return lk_docs_analyse(c, docs, n);
+}
+
+const char *lk_doc_id(const lk_coll *c, uint32_t i) { return c->ids.p ? c->ids.p + c->d[i].id : ""; }
+
+dm_status lk_coll_finish(lk_coll *c)
+{
     lk_tick(c, "analyse");
     if (getenv("DM_LINK_TIMING"))
         fprintf(stderr, "link: %zu of %zu documents identified by the model\n", c->n_langid, c->n);
@@ -93,7 +94,7 @@ dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c)
     choose_pivot(c);
     lk_weigh(c, ~0);
     lk_tick(c, "weigh");
-    st = lk_candidates(c);
+    dm_status st = lk_candidates(c);
     if (st != DM_OK)
         return st;
     lk_tick(c, "candidates");
@@ -105,13 +106,12 @@ dm_status lk_coll_build(dm_ctx *ctx, const dm_doc *docs, size_t n, lk_coll *c)
 void lk_coll_free(lk_coll *c)
 {
     if (c->d)
-        for (size_t i = 0; i < c->n; i++) {
+        for (size_t i = 0; i < c->cap; i++) { /* a failed block may have left some past n */
             free(c->d[i].f);
             free(c->d[i].words);
-            free(c->d[i].sent);
-            free(c->d[i].num_pos);
         }
     free(c->d);
+    free(c->ids.p);
     lk_map_free(&c->feats.map);
     free(c->feats.df);
     free(c->feats.lmask);
@@ -127,5 +127,7 @@ void lk_coll_free(lk_coll *c)
     lk_map_free(&c->lang_first);
     lk_map_free(&c->lang_votes);
     free(c->pairs);
+    lk_map_free(&c->lex_map);
+    free(c->lex_fw);
     memset(c, 0, sizeof *c);
 }

@@ -1,13 +1,20 @@
 /*
- * link_doc.c -- one document's analysis: its language, sentences, paragraphs and length (the
- * structure), its words in text order (for the lexicons), and the language-neutral evidence of
- * its numbers and words. Sentences are cut on the original text (the case of a letter after a
+ * link_doc.c -- the documents' analysis: each one's language, sentences, paragraphs and length
+ * (the structure), its words in text order (for the lexicons), and the language-neutral evidence
+ * of its numbers and words. Sentences are cut on the original text (the case of a letter after a
  * full stop matters to the sentence breaker); tokens come from each sentence's matching form.
+ *
+ * Documents go in blocks. What needs only a document's text (sentences, matching form, tokens)
+ * and only a new word's letters (transliteration) runs on several threads, each with a context
+ * of its own; what builds the shared tables (word types, feature ids, the language votes, the
+ * lexicon cache) runs in document order. The result is the same for any number of threads.
  */
 #include "link/link.h"
 #include "core/ctx.h"
 #include "text/text.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,26 +34,35 @@ dm_status lk_doc_add(lk_doc *d, uint32_t id, float count, uint32_t *cap)
     return DM_OK;
 }
 
-static int cmp_fw(const void *a, const void *b)
-{
-    uint32_t x = ((const lk_fw *)a)->id, y = ((const lk_fw *)b)->id;
-    return x < y ? -1 : x > y;
-}
+/* Set on a pivot word's id while sorting, so that pivot words sort after the static kinds
+ * (lk_feat_id keeps ids below it). */
+#define PIVOT_TAG 0x80000000u
 
-void lk_doc_compact(lk_doc *d)
+void lk_doc_compact(const lk_coll *c, lk_doc *d, uint32_t from)
 {
-    if (d->nf == 0)
+    if (d->nf == from) {
+        d->nstat = from;
         return;
-    if (d->nf > 1) /* an empty array may be NULL */
-        qsort(d->f, d->nf, sizeof *d->f, cmp_fw);
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < d->nf; i++) {
-        if (k && d->f[k - 1].id == d->f[i].id)
+    }
+    for (uint32_t i = from; i < d->nf; i++)
+        if (c->feats.kind[d->f[i].id] == LK_PIVOT)
+            d->f[i].id |= PIVOT_TAG;
+    lk_sort_fw_id(d->f + from, d->nf - from);
+    uint32_t k = from;
+    d->nstat = from;
+    for (uint32_t i = from; i < d->nf; i++) {
+        if (k > from && d->f[k - 1].id == d->f[i].id)
             d->f[k - 1].w += d->f[i].w;
         else
             d->f[k++] = d->f[i];
     }
     d->nf = k;
+    for (uint32_t i = from; i < d->nf; i++) {
+        if (d->f[i].id & PIVOT_TAG)
+            d->f[i].id &= ~PIVOT_TAG;
+        else
+            d->nstat = i + 1;
+    }
     lk_fw *p = realloc(d->f, k * sizeof *p);
     if (p)
         d->f = p;
@@ -107,17 +123,50 @@ static uint32_t count_paragraphs(const char *s, size_t len)
     return n;
 }
 
-/* Evidence and words of one sentence. */
-static dm_status analyse_sentence(lk_coll *c, lk_doc *d, const char *s, size_t len, uint32_t *fcap,
-                                  uint32_t *wcap)
+/* --- stage 1 (threads): a document's tokens as records ------------------------------------ */
+
+/* Records: 'S' (a sentence starts), or 'W' / 'N' (a word / a number's digits) followed by the
+ * length (4 bytes) and the bytes. */
+typedef struct prep {
+    char *rec;
+    size_t n, cap;
+    uint32_t nchar, npara, nsent;
+} prep_t;
+
+static dm_status rec_put(prep_t *p, char kind, const char *s, size_t len)
+{
+    if (len > UINT32_MAX)
+        return DM_ELIMIT;
+    size_t need = 1 + (kind == 'S' ? 0 : 4 + len);
+    if (p->n + need > p->cap) {
+        size_t cap = p->cap ? p->cap : 1024;
+        while (p->n + need > cap)
+            cap *= 2;
+        char *r = realloc(p->rec, cap);
+        if (!r)
+            return DM_ENOMEM;
+        p->rec = r;
+        p->cap = cap;
+    }
+    p->rec[p->n++] = kind;
+    if (kind != 'S') {
+        uint32_t l = (uint32_t)len;
+        memcpy(p->rec + p->n, &l, 4);
+        memcpy(p->rec + p->n + 4, s, len);
+        p->n += 4 + len;
+    }
+    return DM_OK;
+}
+
+static dm_status prep_sentence(dm_ctx *ctx, prep_t *p, const char *s, size_t len)
 {
     char *mf = NULL;
     size_t mlen = 0;
     dm_token *t = NULL;
     size_t nt = 0;
-    dm_status st = dm_match_form(c->ctx, s, len, &mf, &mlen);
+    dm_status st = dm_match_form(ctx, s, len, &mf, &mlen);
     if (st == DM_OK)
-        st = dm_tokenize(c->ctx, mf, mlen, &t, &nt);
+        st = dm_tokenize(ctx, mf, mlen, &t, &nt);
     for (size_t i = 0; st == DM_OK && i < nt;) {
         const char *ws = mf + t[i].start;
         size_t wl = t[i].len;
@@ -126,21 +175,15 @@ static dm_status analyse_sentence(lk_coll *c, lk_doc *d, const char *s, size_t l
             continue;
         }
         if (t[i].kind == DM_TOK_NUMBER || has_digit(ws, wl)) {
+            char dig[48];
             size_t used = 1;
-            st = lk_numbers_add(c, d, mf, t, nt, i, fcap, &used);
+            size_t n = lk_number_digits(mf, t, nt, i, dig, sizeof dig, &used);
+            if (n)
+                st = rec_put(p, 'N', dig, n);
             i += used;
             continue;
         }
-        uint32_t w;
-        st = lk_word_get(c, ws, wl, &w);
-        if (st != DM_OK)
-            break;
-        st = push_word(d, w, wcap);
-        const lk_word *wd = &c->words.w[w];
-        if (st == DM_OK && wd->key != LK_NONE)
-            st = lk_doc_add(d, wd->key, 1.0f, fcap);
-        for (uint16_t g = 0; st == DM_OK && g < wd->ngram; g++)
-            st = lk_doc_add(d, c->words.grams[wd->gram0 + g], 1.0f, fcap);
+        st = rec_put(p, 'W', ws, wl);
         i++;
     }
     free(t);
@@ -148,40 +191,303 @@ static dm_status analyse_sentence(lk_coll *c, lk_doc *d, const char *s, size_t l
     return st;
 }
 
-dm_status lk_doc_analyse(lk_coll *c, size_t i)
+static dm_status prep_doc(dm_ctx *ctx, const dm_doc *doc, prep_t *p)
 {
-    const dm_doc *doc = &c->docs[i];
-    lk_doc *d = &c->d[i];
     const char *text = doc->text ? doc->text : "";
     size_t len = doc->text ? doc->text_len : 0;
-    dm_status st;
-    d->nchar = count_chars(text, len);
-    d->npara = count_paragraphs(text, len);
+    p->n = 0;
+    p->nchar = count_chars(text, len);
+    p->npara = count_paragraphs(text, len);
     dm_span *sp = NULL;
     size_t ns = 0;
-    st = dm_segment(c->ctx, text, len, &sp, &ns);
+    dm_status st = dm_segment(ctx, text, len, &sp, &ns);
     if (st != DM_OK)
         return st;
-    d->nsent = (uint32_t)ns;
-    d->sent = malloc((ns + 1) * sizeof *d->sent);
-    if (!d->sent) {
+    if (ns >= UINT32_MAX) {
         free(sp);
-        return DM_ENOMEM;
+        return DM_ELIMIT;
     }
-    uint32_t fcap = 0, wcap = 0;
+    p->nsent = (uint32_t)ns;
     for (size_t k = 0; k < ns && st == DM_OK; k++) {
-        d->sent[k] = d->nwords;
-        st = analyse_sentence(c, d, text + sp[k].start, sp[k].len, &fcap, &wcap);
+        st = rec_put(p, 'S', NULL, 0);
+        if (st == DM_OK)
+            st = prep_sentence(ctx, p, text + sp[k].start, sp[k].len);
     }
-    d->sent[ns] = d->nwords;
     free(sp);
+    return st;
+}
+
+/* --- the block pipeline ---------------------------------------------------------------------- */
+
+enum { BLOCK = 1024, MAX_WORKERS = 16 };
+
+typedef struct block {
+    lk_coll *c;
+    dm_ctx *ctx[MAX_WORKERS]; /* worker 0: the collection's own */
+    const dm_doc *docs;       /* the documents being added */
+    size_t b0;                /* first document of the block, in docs */
+    size_t base;              /* index in the collection of docs[0] */
+    prep_t prep[BLOCK];
+    uint32_t *fresh; /* word types new in this block */
+    size_t nfresh, fresh_cap;
+    lk_word_prep *wp; /* their analysis */
+    size_t wp_cap;
+    float *acc[MAX_WORKERS];       /* per worker: a document's feature counts by id */
+    uint32_t *touched[MAX_WORKERS]; /* the ids with acc != 0 */
+    size_t acc_cap;                 /* features the arrays hold */
+    size_t failed_doc; /* the document whose analysis failed */
+    int failed_ctx;    /* the context that says why */
+} block_t;
+
+static dm_status prep_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
+{
+    block_t *bl = arg;
+    (void)chunk;
+    for (size_t i = b; i < e; i++) {
+        dm_status st = prep_doc(bl->ctx[worker], &bl->docs[bl->b0 + i], &bl->prep[i]);
+        if (st != DM_OK) {
+            bl->failed_doc = bl->b0 + i;
+            bl->failed_ctx = worker;
+            return st;
+        }
+    }
+    return DM_OK;
+}
+
+static dm_status word_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
+{
+    block_t *bl = arg;
+    (void)chunk;
+    for (size_t k = b; k < e; k++) {
+        uint32_t w = bl->fresh[k];
+        const char *s = lk_word_text(bl->c, w);
+        dm_status st = lk_word_prepare(bl->ctx[worker], s, strlen(s), &bl->wp[k]);
+        if (st != DM_OK)
+            return st;
+    }
+    return DM_OK;
+}
+
+/* Stage 2 (in order): words to types, numbers to features, sentence boundaries. */
+static dm_status enter_doc(block_t *bl, size_t i)
+{
+    lk_coll *c = bl->c;
+    const prep_t *p = &bl->prep[i];
+    lk_doc *d = &c->d[bl->base + bl->b0 + i];
+    d->nchar = p->nchar;
+    d->npara = p->npara;
+    d->nsent = p->nsent;
+    const char *doc_id = bl->docs[bl->b0 + i].id;
+    dm_status st = lk_strs_add(&c->ids, doc_id ? doc_id : "", doc_id ? strlen(doc_id) : 0, &d->id);
+    uint32_t fcap = 0, wcap = 0;
+    for (size_t at = 0; at < p->n && st == DM_OK;) {
+        char kind = p->rec[at++];
+        if (kind == 'S')
+            continue; /* sentences are counted; their bounds are not needed */
+        uint32_t len;
+        memcpy(&len, p->rec + at, 4);
+        const char *s = p->rec + at + 4;
+        at += 4 + (size_t)len;
+        uint32_t id;
+        if (kind == 'N') {
+            st = lk_feat_id(&c->feats, LK_NUM, s, len, &id);
+            if (st == DM_OK)
+                st = lk_doc_add(d, id, 1.0f, &fcap);
+            continue;
+        }
+        int added;
+        st = lk_word_intern(c, s, len, &id, &added);
+        if (st == DM_OK)
+            st = push_word(d, id, &wcap);
+        if (st == DM_OK && added) {
+            if (bl->nfresh == bl->fresh_cap) {
+                size_t cap = bl->fresh_cap ? bl->fresh_cap * 2 : 4096;
+                uint32_t *f = realloc(bl->fresh, cap * sizeof *f);
+                if (!f)
+                    return DM_ENOMEM;
+                bl->fresh = f;
+                bl->fresh_cap = cap;
+            }
+            bl->fresh[bl->nfresh++] = id;
+        }
+    }
+    return st;
+}
+
+static inline void acc_add(float *acc, uint32_t *touched, size_t *nt, uint32_t f, float w)
+{
+    if (acc[f] == 0)
+        touched[(*nt)++] = f;
+    acc[f] += w;
+}
+
+/* Stage 4 (threads): a document's word evidence and lexicon pivots, summed densely by feature
+ * id (so that only the distinct features are sorted), with its numbers. */
+static dm_status feature_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
+{
+    block_t *bl = arg;
+    lk_coll *c = bl->c;
+    (void)chunk;
+    float *acc = bl->acc[worker];
+    uint32_t *touched = bl->touched[worker];
+    for (size_t i = b; i < e; i++) {
+        lk_doc *d = &c->d[bl->base + bl->b0 + i];
+        size_t nt = 0;
+        for (uint32_t j = 0; j < d->nf; j++) /* its numbers */
+            acc_add(acc, touched, &nt, d->f[j].id, d->f[j].w);
+        int lex = !c->no_langid && d->lang < c->nlangs && c->langs[d->lang].lex;
+        for (uint32_t k = 0; k < d->nwords; k++) {
+            const lk_word *wd = &c->words.w[d->words[k]];
+            if (wd->key != LK_NONE)
+                acc_add(acc, touched, &nt, wd->key, 1.0f);
+            for (uint16_t g = 0; g < wd->ngram; g++)
+                acc_add(acc, touched, &nt, c->words.grams[wd->gram0 + g], 1.0f);
+            if (lex) { /* the shipped lexicon's pivots, looked up in stage 3 */
+                const uint32_t *v = lk_map_get(&c->lex_map, ((uint64_t)d->lang << 32 | d->words[k]) + 1);
+                if (v)
+                    for (uint32_t q = 1; q <= c->lex_fw[*v].id; q++)
+                        acc_add(acc, touched, &nt, c->lex_fw[*v + q].id, c->lex_fw[*v + q].w);
+            }
+        }
+        lk_fw *p = nt ? realloc(d->f, nt * sizeof *p) : d->f;
+        if (nt && !p) {
+            for (size_t t = 0; t < nt; t++)
+                acc[touched[t]] = 0;
+            bl->failed_doc = bl->b0 + i;
+            return DM_ENOMEM;
+        }
+        d->f = p;
+        for (size_t t = 0; t < nt; t++) {
+            d->f[t] = (lk_fw){touched[t], acc[touched[t]]};
+            acc[touched[t]] = 0;
+        }
+        d->nf = (uint32_t)nt;
+        lk_doc_compact(c, d, 0);
+    }
+    return DM_OK;
+}
+
+/* The dense arrays of stage 4 cover every feature interned so far. */
+static dm_status acc_grow(block_t *bl, int threads)
+{
+    size_t need = bl->c->feats.n + 1;
+    if (need <= bl->acc_cap)
+        return DM_OK;
+    size_t cap = bl->acc_cap ? bl->acc_cap : 1 << 16;
+    while (cap < need)
+        cap *= 2;
+    for (int t = 0; t < threads; t++) {
+        float *a = realloc(bl->acc[t], cap * sizeof *a);
+        if (a)
+            bl->acc[t] = a;
+        uint32_t *u = realloc(bl->touched[t], cap * sizeof *u);
+        if (u)
+            bl->touched[t] = u;
+        if (!a || !u)
+            return DM_ENOMEM;
+        memset(a + bl->acc_cap, 0, (cap - bl->acc_cap) * sizeof *a);
+    }
+    bl->acc_cap = cap;
+    return DM_OK;
+}
+
+static dm_status analyse_block(block_t *bl, size_t nb, int threads)
+{
+    lk_coll *c = bl->c;
+    dm_status st = lk_parallel(threads, nb, 8, prep_chunk, bl);
+    bl->nfresh = 0;
+    for (size_t i = 0; i < nb && st == DM_OK; i++) {
+        st = enter_doc(bl, i);
+        if (st != DM_OK)
+            bl->failed_doc = bl->b0 + i;
+    }
+    if (st == DM_OK && bl->nfresh > bl->wp_cap) {
+        lk_word_prep *w = realloc(bl->wp, bl->nfresh * sizeof *w);
+        if (!w)
+            return DM_ENOMEM;
+        bl->wp = w;
+        bl->wp_cap = bl->nfresh;
+    }
     if (st == DM_OK)
-        st = lk_lang_of(c, d, text, len, &d->lang);
+        st = lk_parallel(threads, bl->nfresh, 256, word_chunk, bl);
+    for (size_t k = 0; k < bl->nfresh && st == DM_OK; k++)
+        st = lk_word_finish(c, bl->fresh[k], &bl->wp[k]);
+    /* stage 3 (in order): language (the votes learn from earlier documents), lexicon lookups */
+    for (size_t i = 0; i < nb && st == DM_OK; i++) {
+        lk_doc *d = &c->d[bl->base + bl->b0 + i];
+        st = lk_lang_of(c, d, &bl->docs[bl->b0 + i], &d->lang);
+        if (st == DM_OK)
+            st = lk_lexicon_fill(c, d);
+        if (st != DM_OK)
+            bl->failed_doc = bl->b0 + i;
+    }
     if (st == DM_OK)
-        st = lk_lexicon_add(c, d);
+        st = acc_grow(bl, threads);
+    if (st == DM_OK)
+        st = lk_parallel(threads, nb, 16, feature_chunk, bl);
+    for (size_t i = 0; i < nb && st == DM_OK; i++)
+        lk_count_df(c, &c->d[bl->base + bl->b0 + i], ~0);
+    if (st == DM_OK)
+        c->n = bl->base + bl->b0 + nb;
+    return st;
+}
+
+dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
+{
+    if (n > UINT32_MAX - 1 - c->n)
+        return dm_fail(c->ctx, DM_ELIMIT, "too many documents to link (%zu)", c->n + n);
+    if (c->n + n > c->cap) {
+        size_t cap = c->cap ? c->cap : 1024;
+        while (cap < c->n + n)
+            cap *= 2;
+        lk_doc *p = realloc(c->d, cap * sizeof *p);
+        if (!p)
+            return dm_fail(c->ctx, DM_ENOMEM, "no memory for %zu documents", c->n + n);
+        memset(p + c->cap, 0, (cap - c->cap) * sizeof *p);
+        c->d = p;
+        c->cap = cap;
+    }
+    block_t *bl = calloc(1, sizeof *bl);
+    if (!bl)
+        return dm_fail(c->ctx, DM_ENOMEM, "no memory to analyse documents");
+    bl->c = c;
+    bl->docs = docs;
+    bl->base = c->n;
+    int threads = c->threads < MAX_WORKERS ? c->threads : MAX_WORKERS;
+    bl->ctx[0] = c->ctx;
+    dm_options opt = c->ctx->opt;
+    for (int t = 1; t < threads; t++)
+        if (dm_ctx_new(&bl->ctx[t], &opt) != DM_OK) {
+            threads = t; /* fewer threads, same result */
+            break;
+        }
+    bl->failed_doc = SIZE_MAX;
+    dm_status st = DM_OK;
+    for (size_t b0 = 0; b0 < n && st == DM_OK; b0 += BLOCK) {
+        bl->b0 = b0;
+        size_t nb = n - b0 < BLOCK ? n - b0 : BLOCK;
+        st = analyse_block(bl, nb, threads);
+    }
+    char why[256] = "";
+    if (st != DM_OK) /* the context that failed says why (a worker's, or the collection's) */
+        snprintf(why, sizeof why, "%s", dm_ctx_errmsg(bl->ctx[bl->failed_ctx]));
+    for (int t = 1; t < MAX_WORKERS; t++)
+        if (bl->ctx[t])
+            dm_ctx_free(bl->ctx[t]);
+    for (size_t i = 0; i < BLOCK; i++)
+        free(bl->prep[i].rec);
+    free(bl->fresh);
+    free(bl->wp);
+    for (int t = 0; t < MAX_WORKERS; t++) {
+        free(bl->acc[t]);
+        free(bl->touched[t]);
+    }
+    size_t failed = bl->failed_doc;
+    free(bl);
+    if (st == DM_ENOMEM)
+        return dm_fail(c->ctx, st, "cannot analyse the documents");
     if (st != DM_OK)
-        return st;
-    lk_doc_compact(d);
-    lk_count_df(c, d, ~0);
+        return dm_fail(c->ctx, st, "cannot analyse document %s: %s",
+                       failed < n && docs[failed].id ? docs[failed].id : "?", why);
     return DM_OK;
 }

@@ -55,8 +55,10 @@ typedef struct shared {
 
 static int cmp_shared(const void *a, const void *b)
 {
-    float x = ((const shared_t *)a)->v, y = ((const shared_t *)b)->v;
-    return x > y ? -1 : x < y;
+    const shared_t *x = a, *y = b;
+    if (x->v != y->v)
+        return x->v > y->v ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
 }
 
 enum { SHOW_PER_KIND = 12 };
@@ -70,15 +72,19 @@ static void shared_evidence(const lk_coll *c, uint32_t a, uint32_t b, buf_t *o)
         return;
     }
     size_t ns = 0;
-    for (uint32_t i = 0, j = 0; i < x->nf && j < y->nf;) {
-        if (x->f[i].id < y->f[j].id)
-            i++;
-        else if (x->f[i].id > y->f[j].id)
-            j++;
-        else {
-            sh[ns++] = (shared_t){x->f[i].id, x->f[i].w * y->f[j].w};
-            i++;
-            j++;
+    for (int sec = 0; sec < 2; sec++) { /* static kinds, then pivot words: each part is sorted */
+        uint32_t i = sec ? x->nstat : 0, j = sec ? y->nstat : 0;
+        uint32_t ni = sec ? x->nf : x->nstat, nj = sec ? y->nf : y->nstat;
+        while (i < ni && j < nj) {
+            if (x->f[i].id < y->f[j].id)
+                i++;
+            else if (x->f[i].id > y->f[j].id)
+                j++;
+            else {
+                sh[ns++] = (shared_t){x->f[i].id, x->f[i].w * y->f[j].w};
+                i++;
+                j++;
+            }
         }
     }
     if (ns > 1) /* an empty array may be NULL */
@@ -121,9 +127,9 @@ dm_status lk_explain(lk_coll *c, uint32_t a, uint32_t b, const uint32_t *label, 
 {
     buf_t o = {0};
     const lk_doc *x = &c->d[a], *y = &c->d[b];
-    bprintf(&o, "%s: language %s, %u letters, %u sentences, %u paragraphs\n", c->docs[a].id,
+    bprintf(&o, "%s: language %s, %u letters, %u sentences, %u paragraphs\n", lk_doc_id(c, a),
             c->langs[x->lang].code, x->nchar, x->nsent, x->npara);
-    bprintf(&o, "%s: language %s, %u letters, %u sentences, %u paragraphs\n", c->docs[b].id,
+    bprintf(&o, "%s: language %s, %u letters, %u sentences, %u paragraphs\n", lk_doc_id(c, b),
             c->langs[y->lang].code, y->nchar, y->nsent, y->npara);
     float sim = lk_sim(c, a, b, NULL);
     bprintf(&o, "shared evidence (weighted cosine %.3f):\n", sim);

@@ -106,9 +106,11 @@ static dm_status learn_vote(lk_coll *c, const uint32_t *sig, size_t ns, uint32_t
 
 static dm_status lang_index(lk_coll *c, const char *code, int script, uint32_t *lang);
 
-dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const char *text, size_t len, uint32_t *lang)
+dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const dm_doc *doc, uint32_t *lang)
 {
-    const char *declared = c->docs[d - c->d].lang;
+    const char *text = doc->text ? doc->text : "";
+    size_t len = doc->text ? doc->text_len : 0;
+    const char *declared = doc->lang;
     if (declared && *declared && strlen(declared) < sizeof c->langs[0].code)
         return lang_index(c, declared, dm_dominant_script(text, len), lang); /* the caller knows */
     uint32_t sig[SIG_WORDS];

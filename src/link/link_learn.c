@@ -29,53 +29,119 @@ typedef struct occ {
 
 typedef struct entry {
     uint32_t word, lang;
-    uint32_t s0, ns; /* its stories: story[s0 .. s0+ns) of the sorted occurrences */
+    uint32_t s0, ns; /* its stories: story[s0 .. s0+ns) of the grouped occurrences */
 } entry_t;
 
-
-static int cmp_occ(const void *a, const void *b)
+/* Occurrences (language, word, story) of the distinct words of the training stories, grouped by
+ * language, then by word (words in order of first appearance), stories ascending within a word:
+ * counting sorts, no comparison sort. */
+static dm_status collect(lk_coll *c, const uint32_t *story_of, uint32_t nstories, occ_t **out, size_t *nout)
 {
-    const occ_t *x = a, *y = b;
-    if (x->lang != y->lang)
-        return x->lang < y->lang ? -1 : 1;
-    if (x->word != y->word)
-        return x->word < y->word ? -1 : 1;
-    return x->story < y->story ? -1 : x->story > y->story;
+    size_t nl = c->nlangs, nw = c->words.n;
+    /* training documents in (language, story) order */
+    uint32_t *doff = calloc(nl * ((size_t)nstories + 1) + 2, sizeof *doff);
+    size_t ntrain = 0, total = 0;
+    for (size_t i = 0; doff && i < c->n; i++)
+        if (story_of[i] != LK_NONE) {
+            doff[(size_t)c->d[i].lang * nstories + story_of[i] + 1]++;
+            ntrain++;
+            total += c->d[i].nwords;
+        }
+    uint32_t *order = malloc((ntrain + 1) * sizeof *order);
+    uint32_t *stamp = malloc((nw + 1) * sizeof *stamp); /* last training document holding a word */
+    uint32_t *slot = malloc((nw + 1) * sizeof *slot);   /* a word's rank in its language */
+    uint32_t *cnt = malloc((nw + 2) * sizeof *cnt);
+    occ_t *seg = malloc((total + 1) * sizeof *seg);
+    occ_t *o = malloc((total + 1) * sizeof *o);
+    if (!doff || !order || !stamp || !slot || !cnt || !seg || !o) {
+        free(doff), free(order), free(stamp), free(slot), free(cnt), free(seg), free(o);
+        return DM_ENOMEM;
+    }
+    size_t nkeys = nl * (size_t)nstories;
+    for (size_t k = 0; k < nkeys; k++)
+        doff[k + 1] += doff[k];
+    for (size_t i = 0; i < c->n; i++)
+        if (story_of[i] != LK_NONE)
+            order[doff[(size_t)c->d[i].lang * nstories + story_of[i]]++] = (uint32_t)i;
+    for (size_t w = 0; w < nw; w++)
+        stamp[w] = LK_NONE;
+    size_t n = 0;
+    for (size_t t = 0; t < ntrain;) {
+        uint32_t lang = c->d[order[t]].lang;
+        /* the distinct words of each document of this language, in story order */
+        size_t m = 0, nslots = 0;
+        for (; t < ntrain && c->d[order[t]].lang == lang; t++) {
+            const lk_doc *d = &c->d[order[t]];
+            for (uint32_t k = 0; k < d->nwords; k++) {
+                uint32_t w = d->words[k];
+                if (stamp[w] == order[t])
+                    continue;
+                if (stamp[w] == LK_NONE || c->d[stamp[w]].lang != lang) {
+                    slot[w] = (uint32_t)nslots++; /* first seen in this language */
+                    cnt[slot[w] + 1] = 0;
+                }
+                stamp[w] = order[t];
+                seg[m++] = (occ_t){w, story_of[order[t]], lang};
+                cnt[slot[w] + 1]++;
+            }
+        }
+        /* grouped by word, stable: stories stay ascending */
+        cnt[0] = 0;
+        for (size_t k = 0; k < nslots; k++)
+            cnt[k + 1] += cnt[k];
+        for (size_t k = 0; k < m; k++)
+            o[n + cnt[slot[seg[k].word]]++] = seg[k];
+        n += m;
+    }
+    free(doff), free(order), free(stamp), free(slot), free(cnt), free(seg);
+    *out = o;
+    *nout = n;
+    return DM_OK;
 }
 
-/* Occurrences (language, word, story) of the distinct words of the training stories. */
-static dm_status collect(lk_coll *c, const uint32_t *story_of, occ_t **out, size_t *nout)
+enum { LEARN_CHUNK = 1024, MAX_WORKERS = 16 };
+
+/* What the word counting of one language shares with its workers. */
+typedef struct learn_job {
+    const occ_t *o;
+    const entry_t *e;
+    const uint32_t *soff, *spiv, *ns_l;
+    uint32_t *cnt[MAX_WORKERS], *touched[MAX_WORKERS];
+    size_t x0;       /* first entry of the language */
+    uint32_t *best;  /* per entry: the pivot word it translates to, or LK_NONE */
+} learn_job;
+
+/* The best pivot word of each entry of a chunk: the one whose stories its stories meet most
+ * (Dice), counted densely. */
+static dm_status learn_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e_end)
 {
-    size_t cap = 1 << 16, n = 0;
-    occ_t *o = malloc(cap * sizeof *o);
-    if (!o)
-        return DM_ENOMEM;
-    for (size_t i = 0; i < c->n; i++) {
-        const lk_doc *d = &c->d[i];
-        uint32_t s = story_of[i];
-        if (s == LK_NONE)
-            continue;
-        if (n + d->nwords > cap) {
-            while (n + d->nwords > cap)
-                cap *= 2;
-            occ_t *p = realloc(o, cap * sizeof *p);
-            if (!p) {
-                free(o);
-                return DM_ENOMEM;
-            }
-            o = p;
+    learn_job *j = arg;
+    (void)chunk;
+    uint32_t *cnt = j->cnt[worker], *touched = j->touched[worker];
+    for (size_t x = j->x0 + b; x < j->x0 + e_end; x++) {
+        const entry_t *ex = &j->e[x];
+        size_t nt = 0;
+        for (uint32_t k = 0; k < ex->ns; k++) {
+            uint32_t s = j->o[ex->s0 + k].story;
+            for (uint32_t q = j->soff[s]; q < j->soff[s + 1]; q++)
+                if (cnt[j->spiv[q]]++ == 0)
+                    touched[nt++] = j->spiv[q];
         }
-        for (uint32_t k = 0; k < d->nwords; k++)
-            o[n++] = (occ_t){d->words[k], s, d->lang};
+        float best = 0;
+        uint32_t best_v = LK_NONE;
+        for (size_t t = 0; t < nt; t++) {
+            uint32_t y = touched[t];
+            if (cnt[y] >= MIN_STORIES) {
+                float dice = 2.0f * (float)cnt[y] / (float)(ex->ns + j->ns_l[y]);
+                if (dice > best) {
+                    best = dice;
+                    best_v = j->e[y].word;
+                }
+            }
+            cnt[y] = 0;
+        }
+        j->best[x] = best_v != LK_NONE && best >= MIN_DICE ? best_v : LK_NONE;
     }
-    if (n > 1) /* an empty array may be NULL */
-        qsort(o, n, sizeof *o, cmp_occ);
-    size_t u = 0; /* a word counted once per story */
-    for (size_t t = 0; t < n; t++)
-        if (!u || cmp_occ(&o[u - 1], &o[t]) != 0)
-            o[u++] = o[t];
-    *out = o;
-    *nout = u;
     return DM_OK;
 }
 
@@ -111,11 +177,18 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
                 soff[o[e[x].s0 + k].story + 1]++, np++;
     for (uint32_t s = 0; s < nstories; s++)
         soff[s + 1] += soff[s];
+    int threads = c->threads < MAX_WORKERS ? c->threads : MAX_WORKERS;
+    learn_job job = {.o = o, .e = e, .soff = soff};
     uint32_t *spiv = malloc((np + 1) * sizeof *spiv);
     uint32_t *fill = malloc(((size_t)nstories + 1) * sizeof *fill);
-    uint32_t *cnt = calloc(ne + 1, sizeof *cnt);
-    uint32_t *touched = malloc((ne + 1) * sizeof *touched);
-    dm_status st = spiv && fill && cnt && touched ? DM_OK : DM_ENOMEM;
+    uint32_t *best = malloc((ne + 1) * sizeof *best);
+    dm_status st = spiv && fill && best ? DM_OK : DM_ENOMEM;
+    for (int t = 0; t < threads && st == DM_OK; t++) {
+        job.cnt[t] = calloc(ne + 1, sizeof *job.cnt[t]);
+        job.touched[t] = malloc((ne + 1) * sizeof *job.touched[t]);
+        if (!job.cnt[t] || !job.touched[t])
+            st = DM_ENOMEM;
+    }
     if (st == DM_OK) {
         memcpy(fill, soff, nstories * sizeof *fill);
         for (size_t x = 0; x < ne; x++)
@@ -132,13 +205,15 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
     for (size_t x = 0; x < ne && st == DM_OK; x++)
         for (uint32_t k = 0; k < e[x].ns; k++)
             slangs[o[e[x].s0 + k].story] |= 1ULL << (e[x].lang & 63);
-    uint32_t cur_lang = LK_NONE;
-    for (size_t x = 0; x < ne && st == DM_OK; x++) {
-        if (e[x].lang == P)
-            continue;
-        if (e[x].lang != cur_lang) {
-            cur_lang = e[x].lang;
-            uint64_t bit = 1ULL << (cur_lang & 63);
+    job.spiv = spiv;
+    job.ns_l = ns_l;
+    job.best = best;
+    for (size_t x0 = 0; x0 < ne && st == DM_OK;) {
+        size_t x1 = x0;
+        while (x1 < ne && e[x1].lang == e[x0].lang)
+            x1++;
+        if (e[x0].lang != P) {
+            uint64_t bit = 1ULL << (e[x0].lang & 63);
             for (size_t y = 0; y < ne; y++) {
                 if (e[y].lang != P)
                     continue;
@@ -146,32 +221,21 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
                 for (uint32_t k = 0; k < e[y].ns; k++)
                     ns_l[y] += (slangs[o[e[y].s0 + k].story] & bit) != 0;
             }
-        }
-        size_t nt = 0;
-        for (uint32_t k = 0; k < e[x].ns; k++) {
-            uint32_t s = o[e[x].s0 + k].story;
-            for (uint32_t q = soff[s]; q < soff[s + 1]; q++)
-                if (cnt[spiv[q]]++ == 0)
-                    touched[nt++] = spiv[q];
-        }
-        float best = 0;
-        uint32_t best_v = LK_NONE;
-        for (size_t t = 0; t < nt; t++) {
-            uint32_t y = touched[t];
-            if (cnt[y] >= MIN_STORIES) {
-                float dice = 2.0f * (float)cnt[y] / (float)(e[x].ns + ns_l[y]);
-                if (dice > best) {
-                    best = dice;
-                    best_v = e[y].word;
-                }
+            job.x0 = x0;
+            st = lk_parallel(threads, x1 - x0, LEARN_CHUNK, learn_chunk, &job);
+            for (size_t x = x0; x < x1 && st == DM_OK; x++) {
+                if (best[x] == LK_NONE)
+                    continue;
+                uint32_t *slot;
+                int added;
+                st = lk_map_put(trans, ((uint64_t)e[x].lang << 32 | e[x].word) + 1, best[x], &slot, &added);
             }
-            cnt[y] = 0;
         }
-        if (best_v != LK_NONE && best >= MIN_DICE) {
-            uint32_t *slot;
-            int added;
-            st = lk_map_put(trans, ((uint64_t)e[x].lang << 32 | e[x].word) + 1, best_v, &slot, &added);
-        }
+        x0 = x1;
+    }
+    for (int t = 0; t < threads; t++) {
+        free(job.cnt[t]);
+        free(job.touched[t]);
     }
     free(slangs);
     free(ns_l);
@@ -179,23 +243,87 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
     free(soff);
     free(spiv);
     free(fill);
-    free(cnt);
-    free(touched);
+    free(best);
     return st;
 }
 
-/* Drop a document's pivot features (a previous pass's) before new ones are added. */
-static void drop_pivot(lk_coll *c, lk_doc *d)
+typedef struct apply_job {
+    lk_coll *c;
+    const lk_map *trans;
+    const uint32_t *target;
+    size_t npivot[MAX_WORKERS];
+    float *acc[MAX_WORKERS];       /* per worker: a document's pivot weights by feature id */
+    uint32_t *touched[MAX_WORKERS]; /* the ids with acc != 0 */
+} apply_job;
+
+/* Add weight w of pivot feature f to the document being renewed. */
+static void acc_add(apply_job *j, int worker, size_t *nt, uint32_t f, float w)
 {
-    uint32_t k = 0;
-    for (uint32_t j = 0; j < d->nf; j++)
-        if (c->feats.kind[d->f[j].id] != LK_PIVOT)
-            d->f[k++] = d->f[j];
-    d->nf = k;
+    float *acc = j->acc[worker];
+    if (acc[f] == 0)
+        j->touched[worker][(*nt)++] = f;
+    acc[f] += w;
 }
 
-/* Give every document the pivot words of its words (pivot documents: their own translated-to
- * words). Each translation's feature is interned once, not once per occurrence. */
+/* One document's pivot words renewed: the shipped lexicon's (they share the kind with the learned
+ * ones), then the learned ones (pivot documents: their own translated-to words). */
+static dm_status apply_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
+{
+    apply_job *j = arg;
+    lk_coll *c = j->c;
+    (void)chunk;
+    dm_status st = DM_OK;
+    /* the pivot words are summed in a dense array, so only the distinct ones are sorted */
+    float *acc = j->acc[worker];
+    uint32_t *touched = j->touched[worker];
+    int has_lex = !c->no_langid;
+    for (size_t i = b; i < e && st == DM_OK; i++) {
+        lk_doc *d = &c->d[i];
+        d->nf = d->nstat; /* the previous pass's pivot words go */
+        size_t nt = 0;
+        int lex = has_lex && d->lang < c->nlangs && c->langs[d->lang].lex;
+        for (uint32_t k = 0; k < d->nwords; k++) {
+            uint32_t w = d->words[k], f = LK_NONE;
+            if (lex) { /* the shipped lexicon's pivots (cached when the document was analysed) */
+                const uint32_t *v = lk_map_get(&c->lex_map, ((uint64_t)d->lang << 32 | w) + 1);
+                if (v)
+                    for (uint32_t q = 1; q <= c->lex_fw[*v].id; q++)
+                        acc_add(j, worker, &nt, c->lex_fw[*v + q].id, c->lex_fw[*v + q].w);
+            }
+            if ((int)d->lang == c->pivot_lang)
+                f = j->target[w];
+            else {
+                const uint32_t *v = lk_map_get(j->trans, ((uint64_t)d->lang << 32 | w) + 1);
+                if (v)
+                    f = *v;
+            }
+            if (f != LK_NONE) {
+                acc_add(j, worker, &nt, f, 1.0f);
+                j->npivot[worker]++;
+            }
+        }
+        if (d->nf + nt > d->nf) {
+            lk_fw *p = realloc(d->f, (d->nf + nt) * sizeof *p);
+            if (!p) {
+                for (size_t t = 0; t < nt; t++)
+                    acc[touched[t]] = 0;
+                return DM_ENOMEM;
+            }
+            d->f = p;
+        }
+        lk_fw *tail = d->f + d->nf;
+        for (size_t t = 0; t < nt; t++) {
+            tail[t] = (lk_fw){touched[t], acc[touched[t]]};
+            acc[touched[t]] = 0;
+        }
+        lk_sort_fw_id(tail, nt);
+        d->nf += (uint32_t)nt;
+    }
+    return st;
+}
+
+/* Give every document the pivot words of its words. Each translation's feature is interned once
+ * (here), then documents are renewed in parallel. */
 static dm_status apply(lk_coll *c, lk_map *trans, size_t *npivot)
 {
     uint32_t *target = malloc((c->words.n + 1) * sizeof *target);
@@ -214,28 +342,21 @@ static dm_status apply(lk_coll *c, lk_map *trans, size_t *npivot)
         }
         trans->vals[s] = target[v]; /* from now on: the feature, not the word */
     }
+    apply_job job = {.c = c, .trans = trans, .target = target};
+    int threads = c->threads < MAX_WORKERS ? c->threads : MAX_WORKERS;
+    for (int t = 0; t < threads && st == DM_OK; t++) {
+        job.acc[t] = calloc(c->feats.n + 1, sizeof *job.acc[t]);
+        job.touched[t] = malloc((c->feats.n + 1) * sizeof *job.touched[t]);
+        if (!job.acc[t] || !job.touched[t])
+            st = DM_ENOMEM;
+    }
+    if (st == DM_OK)
+        st = lk_parallel(threads, c->n, 256, apply_chunk, &job);
     *npivot = 0;
-    for (size_t i = 0; i < c->n && st == DM_OK; i++) {
-        lk_doc *d = &c->d[i];
-        drop_pivot(c, d);
-        /* the shipped lexicon's pivots stay: they share the kind with the learned ones */
-        st = lk_lexicon_add(c, d);
-        uint32_t cap = d->nf;
-        for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
-            uint32_t w = d->words[k], f = LK_NONE;
-            if ((int)d->lang == c->pivot_lang)
-                f = target[w];
-            else {
-                const uint32_t *v = lk_map_get(trans, ((uint64_t)d->lang << 32 | w) + 1);
-                if (v)
-                    f = *v;
-            }
-            if (f != LK_NONE) {
-                st = lk_doc_add(d, f, 1.0f, &cap);
-                ++*npivot;
-            }
-        }
-        lk_doc_compact(d);
+    for (int t = 0; t < MAX_WORKERS; t++) {
+        *npivot += job.npivot[t];
+        free(job.acc[t]);
+        free(job.touched[t]);
     }
     free(target);
     return st;
@@ -277,7 +398,7 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
             }
             story_of[i] = index[l];
         }
-        st = collect(c, story_of, &o, &no);
+        st = collect(c, story_of, nstories, &o, &no);
     }
     if (st == DM_OK)
         st = lk_map_init(&trans, 1 << 12);

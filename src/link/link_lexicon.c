@@ -7,6 +7,7 @@
  */
 #include "link/link.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #if defined(__has_include)
@@ -16,26 +17,74 @@
 #endif
 #endif
 
-dm_status lk_lexicon_add(lk_coll *c, lk_doc *d)
+#ifdef LK_HAVE_LEXICON
+static dm_status push_fw(lk_coll *c, lk_fw f)
+{
+    if (c->nlex_fw == c->lex_cap) {
+        size_t cap = c->lex_cap ? c->lex_cap * 2 : 1 << 14;
+        lk_fw *p = realloc(c->lex_fw, cap * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        c->lex_fw = p;
+        c->lex_cap = cap;
+    }
+    c->lex_fw[c->nlex_fw++] = f;
+    return DM_OK;
+}
+
+/* The pivots of one (language, word type): looked up in the lexicon and interned the first time,
+ * from the cache afterwards (every learning pass asks again, and words repeat). */
+static dm_status pivots_of(lk_coll *c, const dm_lexicon *lx, uint32_t lang, uint32_t word, size_t *off)
+{
+    uint64_t key = ((uint64_t)lang << 32 | word) + 1;
+    const uint32_t *v = lk_map_get(&c->lex_map, key);
+    if (v) {
+        *off = *v;
+        return DM_OK;
+    }
+    if (c->nlex_fw >= UINT32_MAX / 2)
+        return DM_ELIMIT;
+    size_t at = c->nlex_fw;
+    dm_status st = push_fw(c, (lk_fw){0, 0});
+    const char *txt = lk_word_text(c, word);
+    const dm_lex_entry *e = NULL;
+    size_t ne = st == DM_OK ? dm_lexicon_lookup(lx, txt, strlen(txt), &e) : 0;
+    for (size_t j = 0; j < ne && st == DM_OK; j++) {
+        uint32_t f;
+        st = lk_feat_id(&c->feats, LK_PIVOT, e[j].en, e[j].en_len, &f);
+        if (st == DM_OK)
+            st = push_fw(c, (lk_fw){f, e[j].weight});
+    }
+    if (st != DM_OK)
+        return st;
+    c->lex_fw[at].id = (uint32_t)ne;
+    uint32_t *slot;
+    int added;
+    st = lk_map_put(&c->lex_map, key, (uint32_t)at, &slot, &added);
+    *off = at;
+    return st;
+}
+#endif
+
+dm_status lk_lexicon_fill(lk_coll *c, const lk_doc *d)
 {
 #ifdef LK_HAVE_LEXICON
     if (c->no_langid || d->lang >= c->nlangs)
         return DM_OK; /* a script is not a language: no lexicon to choose */
-    const dm_lexicon *lx = NULL;
-    if (dm_lexicon_get(c->ctx, c->langs[d->lang].code, &lx) != DM_OK || !lx)
+    lk_lang *lg = &c->langs[d->lang];
+    if (!lg->lex_known) {
+        const dm_lexicon *lx = NULL;
+        if (dm_lexicon_get(c->ctx, lg->code, &lx) != DM_OK)
+            lx = NULL;
+        lg->lex = lx;
+        lg->lex_known = 1;
+    }
+    if (!lg->lex)
         return DM_OK;
-    uint32_t cap = d->nf;
     dm_status st = DM_OK;
     for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
-        const char *txt = lk_word_text(c, d->words[k]);
-        const dm_lex_entry *e = NULL;
-        size_t ne = dm_lexicon_lookup(lx, txt, strlen(txt), &e);
-        for (size_t j = 0; j < ne && st == DM_OK; j++) {
-            uint32_t f;
-            st = lk_feat_id(&c->feats, LK_PIVOT, e[j].en, strlen(e[j].en), &f);
-            if (st == DM_OK)
-                st = lk_doc_add(d, f, e[j].weight, &cap);
-        }
+        size_t off;
+        st = pivots_of(c, lg->lex, d->lang, d->words[k], &off);
     }
     return st;
 #else
@@ -43,4 +92,27 @@ dm_status lk_lexicon_add(lk_coll *c, lk_doc *d)
     (void)d;
     return DM_OK;
 #endif
+}
+
+dm_status lk_lexicon_add(lk_coll *c, lk_doc *d)
+{
+    dm_status st = lk_lexicon_fill(c, d);
+    return st == DM_OK ? lk_lexicon_cached(c, d) : st;
+}
+
+dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d)
+{
+    if (c->no_langid || d->lang >= c->nlangs || !c->langs[d->lang].lex)
+        return DM_OK;
+    uint32_t cap = d->nf;
+    dm_status st = DM_OK;
+    for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
+        const uint32_t *v = lk_map_get(&c->lex_map, ((uint64_t)d->lang << 32 | d->words[k]) + 1);
+        if (!v)
+            continue;
+        uint32_t off = *v, ne = c->lex_fw[off].id;
+        for (uint32_t j = 1; j <= ne && st == DM_OK; j++)
+            st = lk_doc_add(d, c->lex_fw[off + j].id, c->lex_fw[off + j].w, &cap);
+    }
+    return st;
 }

@@ -147,6 +147,8 @@ dm_status lk_feat_id(lk_feats *f, int kind, const char *s, size_t len, uint32_t 
     if (st != DM_OK)
         return st;
     if (added) {
+        if (f->n >= 0x7fffffff) /* the top bit of an id is a tag while sorting (link_doc.c) */
+            return DM_ELIMIT;
         if (f->n == f->cap) {
             size_t cap = f->cap ? f->cap * 2 : 4096;
             uint32_t *df = realloc(f->df, cap * sizeof *df);

@@ -9,8 +9,6 @@
 
 #include <string.h>
 
-enum { NUM_CAP = 48 };
-
 static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
 
 /* Digits of s[0..len) without leading zeros; returns how many, 0 when none or too long. */
@@ -49,19 +47,18 @@ static int is_group_space(const char *s, size_t len)
     return 0;
 }
 
-dm_status lk_numbers_add(lk_coll *c, lk_doc *d, const char *text, const dm_token *t, size_t nt,
-                         size_t i, uint32_t *cap, size_t *consumed)
+size_t lk_number_digits(const char *text, const dm_token *t, size_t nt, size_t i, char *dig, size_t cap,
+                        size_t *consumed)
 {
     *consumed = 1;
     const char *s = text + t[i].start;
     size_t len = t[i].len;
     double value;
     int numeric = t[i].kind == DM_TOK_NUMBER || dm_parse_number(s, len, &value);
-    char dig[NUM_CAP];
     size_t run;
-    size_t n = digits_of(s, len, dig, sizeof dig, &run);
+    size_t n = digits_of(s, len, dig, cap, &run);
     if (n == 0)
-        return DM_OK;
+        return 0;
     /* 2 706 (fr, ru...): a following group of exactly three digits after one space joins */
     while (numeric && i + *consumed < nt) {
         const dm_token *nx = &t[i + *consumed];
@@ -69,7 +66,7 @@ dm_status lk_numbers_add(lk_coll *c, lk_doc *d, const char *text, const dm_token
         size_t gap = nx->start - (pv->start + pv->len);
         if (nx->kind != DM_TOK_NUMBER || nx->len != 3 || !is_group_space(text + pv->start + pv->len, gap))
             break;
-        if (n + 4 >= sizeof dig)
+        if (n + 4 >= cap)
             break;
         memcpy(dig + n, text + nx->start, 3);
         n += 3;
@@ -77,11 +74,5 @@ dm_status lk_numbers_add(lk_coll *c, lk_doc *d, const char *text, const dm_token
         ++*consumed;
     }
     /* single digits are too common to say anything, and often written as words */
-    if (n < 2)
-        return DM_OK;
-    uint32_t id;
-    dm_status st = lk_feat_id(&c->feats, LK_NUM, dig, n, &id);
-    if (st == DM_OK)
-        st = lk_doc_add(d, id, 1.0f, cap);
-    return st;
+    return n < 2 ? 0 : n;
 }

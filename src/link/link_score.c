@@ -12,30 +12,90 @@
 #include "link/link.h"
 
 #include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
-float lk_sim(const lk_coll *c, uint32_t a, uint32_t b, float part[LK_KIND_COUNT])
+/* The dot product of two sorted feature lists. Most features are not shared, so the lists are
+ * walked four ids against four at a time (SSE2, every x86-64 has it): sixteen comparisons in
+ * four instructions, the rare matches summed one by one. Matches come out in id order, as in the
+ * plain merge below, so the sum is the same to the last bit. */
+#ifdef __SSE2__
+/* The ids of four consecutive features (each is an id and a weight: every other 32-bit lane). */
+static inline __m128i ids4(const lk_fw *f)
 {
-    const lk_doc *x = &c->d[a], *y = &c->d[b];
-    if (part)
-        memset(part, 0, LK_KIND_COUNT * sizeof *part);
+    const float *p = (const float *)(const void *)f;
+    return _mm_castps_si128(_mm_shuffle_ps(_mm_loadu_ps(p), _mm_loadu_ps(p + 4), _MM_SHUFFLE(2, 0, 2, 0)));
+}
+#endif
+
+static float dot(const lk_fw *fx, uint32_t nx, const lk_fw *fy, uint32_t ny)
+{
     float s = 0;
     uint32_t i = 0, j = 0;
-    const lk_fw *fx = x->f, *fy = y->f;
-    /* a merge of the two sorted lists, without a branch the processor would mispredict */
-    while (i < x->nf && j < y->nf) {
+#ifdef __SSE2__
+    while (i + 4 <= nx && j + 4 <= ny) {
+        __m128i a = ids4(fx + i), b = ids4(fy + j);
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi32(a, b), _mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(0, 3, 2, 1)))),
+            _mm_or_si128(_mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(1, 0, 3, 2))),
+                         _mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(2, 1, 0, 3)))));
+        int hit = _mm_movemask_ps(_mm_castsi128_ps(m)); /* lanes of a that match */
+        for (uint32_t p = i; hit; p++, hit >>= 1)
+            if (hit & 1)
+                for (uint32_t q = j; q < j + 4; q++)
+                    if (fx[p].id == fy[q].id) {
+                        s += fx[p].w * fy[q].w;
+                        break;
+                    }
+        uint32_t amax = fx[i + 3].id, bmax = fy[j + 3].id;
+        i += amax <= bmax ? 4 : 0;
+        j += bmax <= amax ? 4 : 0;
+    }
+#endif
+    while (i < nx && j < ny) {
         uint32_t p = fx[i].id, q = fy[j].id;
-        if (p == q) {
-            float v = fx[i].w * fy[j].w;
-            s += v;
-            if (part)
-                part[c->feats.kind[p]] += v;
-        }
+        if (p == q)
+            s += fx[i].w * fy[j].w;
         i += p <= q;
         j += q <= p;
     }
     return s;
+}
+
+float lk_sim_static(const lk_coll *c, uint32_t a, uint32_t b)
+{
+    const lk_doc *x = &c->d[a], *y = &c->d[b];
+    return dot(x->f, x->nstat, y->f, y->nstat);
+}
+
+float lk_sim_pivot(const lk_coll *c, uint32_t a, uint32_t b)
+{
+    const lk_doc *x = &c->d[a], *y = &c->d[b];
+    return dot(x->f + x->nstat, x->nf - x->nstat, y->f + y->nstat, y->nf - y->nstat);
+}
+
+float lk_sim(const lk_coll *c, uint32_t a, uint32_t b, float part[LK_KIND_COUNT])
+{
+    const lk_doc *x = &c->d[a], *y = &c->d[b];
+    if (part) {
+        memset(part, 0, LK_KIND_COUNT * sizeof *part);
+        for (int sec = 0; sec < 2; sec++) {
+            uint32_t i = sec ? x->nstat : 0, j = sec ? y->nstat : 0;
+            uint32_t ni = sec ? x->nf : x->nstat, nj = sec ? y->nf : y->nstat;
+            while (i < ni && j < nj) {
+                uint32_t p = x->f[i].id, q = y->f[j].id;
+                if (p == q)
+                    part[c->feats.kind[p]] += x->f[i].w * y->f[j].w;
+                i += p <= q;
+                j += q <= p;
+            }
+        }
+    }
+    /* the same sums as the pairs' scores (link_index.c), so explain agrees with them */
+    return lk_sim_static(c, a, b) + lk_sim_pivot(c, a, b);
 }
 
 /* Mean letters per document in each language: the yardstick for comparing lengths across
@@ -141,6 +201,6 @@ void lk_score_pairs(lk_coll *c)
 
 float lk_dup_sim(const lk_coll *c, const lk_pair *p)
 {
-    float sa = lk_sim(c, p->a, p->a, NULL), sb = lk_sim(c, p->b, p->b, NULL);
+    float sa = c->d[p->a].self, sb = c->d[p->b].self;
     return sa > 0 && sb > 0 ? p->sim / sqrtf(sa * sb) : 0.0f;
 }

@@ -47,76 +47,99 @@ static const double NORM_FLOOR = 4.0;
 static const uint32_t keep_per_kind[LK_KIND_COUNT] = {[LK_NUM] = 64, [LK_KEY] = 160, [LK_GRAM] = 320,
                                                       [LK_PIVOT] = 256};
 
-static int cmp_float_desc(const void *a, const void *b)
+typedef struct weigh_job {
+    lk_coll *c;
+    int kind_mask;
+    float *tmp[16]; /* per worker: the weights of one kind, to find its cut */
+    size_t tmp_cap[16];
+} weigh_job;
+
+static void weigh_doc(weigh_job *job, int worker, lk_doc *d)
 {
-    float x = *(const float *)a, y = *(const float *)b;
-    return x > y ? -1 : x < y;
+    lk_coll *c = job->c;
+    int kind_mask = job->kind_mask;
+    uint32_t count[LK_KIND_COUNT] = {0};
+    uint32_t k = 0, nstat = 0;
+    /* the filters below keep the order, so both parts stay sorted */
+    for (uint32_t j = 0; j < d->nf; j++) {
+        lk_fw f = d->f[j];
+        int kind = c->feats.kind[f.id];
+        if (kind_mask & (1 << kind)) {
+            float idf = idf_of(c, f.id);
+            if (idf <= 0)
+                continue; /* shared with nobody, or with everybody: drop it */
+            f.w = (1.0f + logf(f.w)) * idf;
+            count[kind]++;
+        }
+        nstat += j < d->nstat;
+        d->f[k++] = f;
+    }
+    d->nf = k;
+    d->nstat = nstat;
+    /* the weight below which a kind's features are dropped */
+    float cut[LK_KIND_COUNT] = {0};
+    for (int t = 0; t < LK_KIND_COUNT; t++) {
+        if (!(kind_mask & (1 << t)) || count[t] <= keep_per_kind[t])
+            continue;
+        if (count[t] > job->tmp_cap[worker]) {
+            float *p = realloc(job->tmp[worker], count[t] * sizeof *p);
+            if (!p)
+                continue; /* no room to choose: keep them all */
+            job->tmp[worker] = p;
+            job->tmp_cap[worker] = count[t];
+        }
+        float *tmp = job->tmp[worker];
+        size_t m = 0;
+        for (uint32_t j = 0; j < d->nf; j++)
+            if (c->feats.kind[d->f[j].id] == t)
+                tmp[m++] = d->f[j].w;
+        cut[t] = lk_kth_largest(tmp, m, keep_per_kind[t]);
+    }
+    double norm[LK_KIND_COUNT] = {0};
+    k = 0;
+    nstat = 0;
+    for (uint32_t j = 0; j < d->nf; j++) {
+        int kind = c->feats.kind[d->f[j].id];
+        if ((kind_mask & (1 << kind)) && d->f[j].w < cut[kind])
+            continue;
+        norm[kind] += (double)d->f[j].w * d->f[j].w;
+        nstat += j < d->nstat;
+        d->f[k++] = d->f[j];
+    }
+    d->nf = k;
+    d->nstat = nstat;
+    float scale[LK_KIND_COUNT];
+    for (int t = 0; t < LK_KIND_COUNT; t++)
+        scale[t] = norm[t] > 0 ? (float)(sqrt(c->prm.alpha[t]) / sqrt(norm[t] + NORM_FLOOR)) : 0.0f;
+    float self = 0;
+    for (uint32_t j = 0; j < d->nf; j++) {
+        int kind = c->feats.kind[d->f[j].id];
+        if (kind_mask & (1 << kind))
+            d->f[j].w *= scale[kind];
+        self += d->f[j].w * d->f[j].w;
+    }
+    d->self = self;
+    if (d->nf) {
+        lk_fw *p = realloc(d->f, d->nf * sizeof *p);
+        if (p)
+            d->f = p;
+    }
+}
+
+static dm_status weigh_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
+{
+    weigh_job *job = arg;
+    (void)chunk;
+    for (size_t i = b; i < e; i++)
+        weigh_doc(job, worker, &job->c->d[i]);
+    return DM_OK;
 }
 
 void lk_weigh(lk_coll *c, int kind_mask)
 {
-    float *tmp = NULL;
-    size_t tmp_cap = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        lk_doc *d = &c->d[i];
-        uint32_t count[LK_KIND_COUNT] = {0};
-        uint32_t k = 0;
-        for (uint32_t j = 0; j < d->nf; j++) {
-            lk_fw f = d->f[j];
-            int kind = c->feats.kind[f.id];
-            if (kind_mask & (1 << kind)) {
-                float idf = idf_of(c, f.id);
-                if (idf <= 0)
-                    continue; /* shared with nobody, or with everybody: drop it */
-                f.w = (1.0f + logf(f.w)) * idf;
-                count[kind]++;
-            }
-            d->f[k++] = f;
-        }
-        d->nf = k;
-        /* the weight below which a kind's features are dropped */
-        float cut[LK_KIND_COUNT] = {0};
-        for (int t = 0; t < LK_KIND_COUNT; t++) {
-            if (!(kind_mask & (1 << t)) || count[t] <= keep_per_kind[t])
-                continue;
-            if (count[t] > tmp_cap) {
-                float *p = realloc(tmp, count[t] * sizeof *p);
-                if (!p)
-                    continue; /* no room to choose: keep them all */
-                tmp = p;
-                tmp_cap = count[t];
-            }
-            size_t m = 0;
-            for (uint32_t j = 0; j < d->nf; j++)
-                if (c->feats.kind[d->f[j].id] == t)
-                    tmp[m++] = d->f[j].w;
-            if (m > 1) /* an empty array may be NULL */
-                qsort(tmp, m, sizeof *tmp, cmp_float_desc);
-            cut[t] = tmp[keep_per_kind[t] - 1];
-        }
-        double norm[LK_KIND_COUNT] = {0};
-        k = 0;
-        for (uint32_t j = 0; j < d->nf; j++) {
-            int kind = c->feats.kind[d->f[j].id];
-            if ((kind_mask & (1 << kind)) && d->f[j].w < cut[kind])
-                continue;
-            norm[kind] += (double)d->f[j].w * d->f[j].w;
-            d->f[k++] = d->f[j];
-        }
-        d->nf = k;
-        float scale[LK_KIND_COUNT];
-        for (int t = 0; t < LK_KIND_COUNT; t++)
-            scale[t] = norm[t] > 0 ? (float)(sqrt(c->prm.alpha[t]) / sqrt(norm[t] + NORM_FLOOR)) : 0.0f;
-        for (uint32_t j = 0; j < d->nf; j++) {
-            int kind = c->feats.kind[d->f[j].id];
-            if (kind_mask & (1 << kind))
-                d->f[j].w *= scale[kind];
-        }
-        if (d->nf) {
-            lk_fw *p = realloc(d->f, d->nf * sizeof *p);
-            if (p)
-                d->f = p;
-        }
-    }
-    free(tmp);
+    weigh_job job = {.c = c, .kind_mask = kind_mask};
+    int threads = c->threads < 16 ? c->threads : 16;
+    lk_parallel(threads, c->n, 512, weigh_chunk, &job);
+    for (int t = 0; t < 16; t++)
+        free(job.tmp[t]);
 }

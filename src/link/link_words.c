@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { LATIN_CAP = 256, KEY_MIN = 2 };
+enum { KEY_MIN = 2 };
 
 static int is_ascii(const char *s, size_t len)
 {
@@ -44,10 +44,10 @@ static dm_status add_gram(lk_coll *c, const char *g, size_t len)
 /* 4-grams of the letters of the Latin form, with ^ and $ marking the ends of the word. */
 static dm_status add_grams(lk_coll *c, const char *latin, lk_word *wd)
 {
-    char buf[LATIN_CAP + 2];
+    char buf[LK_LATIN_CAP + 2];
     size_t n = 0;
     buf[n++] = '^';
-    for (const char *p = latin; *p && n < LATIN_CAP; p++)
+    for (const char *p = latin; *p && n < LK_LATIN_CAP; p++)
         if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
             buf[n++] = *p;
     buf[n++] = '$';
@@ -70,44 +70,45 @@ static dm_status add_grams(lk_coll *c, const char *latin, lk_word *wd)
     return DM_OK;
 }
 
-static dm_status analyse_word(lk_coll *c, const char *s, size_t len, lk_word *wd)
+dm_status lk_word_prepare(dm_ctx *ctx, const char *s, size_t len, lk_word_prep *out)
 {
-    char latin[LATIN_CAP];
     if (is_ascii(s, len)) {
-        size_t n = len < LATIN_CAP - 1 ? len : LATIN_CAP - 1;
-        memcpy(latin, s, n);
-        latin[n] = 0;
+        size_t n = len < LK_LATIN_CAP - 1 ? len : LK_LATIN_CAP - 1;
+        memcpy(out->latin, s, n);
+        out->latin[n] = 0;
     } else {
-        dm_status st = dm_translit_latin(c->ctx, s, len, latin, sizeof latin);
+        dm_status st = dm_translit_latin(ctx, s, len, out->latin, sizeof out->latin);
         if (st != DM_OK)
             return st;
     }
-    dm_status st = lk_strs_add(&c->words.strs, s, len, &wd->str);
-    if (st == DM_OK)
-        st = lk_strs_add(&c->words.strs, latin, strlen(latin), &wd->latin);
-    if (st != DM_OK)
-        return st;
-    wd->len = (uint16_t)(len < UINT16_MAX ? len : UINT16_MAX);
-    char key[LATIN_CAP];
-    dm_name_key(latin, key, sizeof key);
-    wd->key = LK_NONE;
-    if (strlen(key) >= KEY_MIN) {
-        st = lk_feat_id(&c->feats, LK_KEY, key, strlen(key), &wd->key);
-        if (st != DM_OK)
-            return st;
-    }
-    return add_grams(c, latin, wd);
+    dm_name_key(out->latin, out->key, sizeof out->key);
+    return DM_OK;
 }
 
-dm_status lk_word_get(lk_coll *c, const char *s, size_t len, uint32_t *id)
+dm_status lk_word_finish(lk_coll *c, uint32_t id, const lk_word_prep *p)
+{
+    lk_word *wd = &c->words.w[id];
+    dm_status st = lk_strs_add(&c->words.strs, p->latin, strlen(p->latin), &wd->latin);
+    if (st != DM_OK)
+        return st;
+    wd->key = LK_NONE;
+    size_t klen = strlen(p->key);
+    if (klen >= KEY_MIN) {
+        st = lk_feat_id(&c->feats, LK_KEY, p->key, klen, &wd->key);
+        if (st != DM_OK)
+            return st;
+    }
+    return add_grams(c, p->latin, wd);
+}
+
+dm_status lk_word_intern(lk_coll *c, const char *s, size_t len, uint32_t *id, int *added)
 {
     lk_words *w = &c->words;
     uint32_t *slot;
-    int added;
-    dm_status st = lk_map_put(&w->map, lk_hash(s, len, 0), (uint32_t)w->n, &slot, &added);
+    dm_status st = lk_map_put(&w->map, lk_hash(s, len, 0), (uint32_t)w->n, &slot, added);
     if (st != DM_OK)
         return st;
-    if (added) {
+    if (*added) {
         if (w->n == w->cap) {
             size_t cap = w->cap ? w->cap * 2 : 4096;
             lk_word *p = realloc(w->w, cap * sizeof *p);
@@ -116,9 +117,14 @@ dm_status lk_word_get(lk_coll *c, const char *s, size_t len, uint32_t *id)
             w->w = p;
             w->cap = cap;
         }
-        st = analyse_word(c, s, len, &w->w[w->n]);
+        lk_word *wd = &w->w[w->n];
+        memset(wd, 0, sizeof *wd);
+        wd->key = LK_NONE;
+        wd->latin = LK_NONE;
+        st = lk_strs_add(&w->strs, s, len, &wd->str);
         if (st != DM_OK)
             return st;
+        wd->len = (uint16_t)(len < UINT16_MAX ? len : UINT16_MAX);
         w->n++;
     }
     *id = *slot;
@@ -126,4 +132,8 @@ dm_status lk_word_get(lk_coll *c, const char *s, size_t len, uint32_t *id)
 }
 
 const char *lk_word_text(const lk_coll *c, uint32_t id) { return c->words.strs.p + c->words.w[id].str; }
-const char *lk_word_latin(const lk_coll *c, uint32_t id) { return c->words.strs.p + c->words.w[id].latin; }
+const char *lk_word_latin(const lk_coll *c, uint32_t id)
+{
+    uint32_t off = c->words.w[id].latin;
+    return off == LK_NONE ? "" : c->words.strs.p + off;
+}
