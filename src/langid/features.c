@@ -87,12 +87,12 @@ static int utf8_put(uint32_t c, unsigned char *out)
 /* The features of one word of n letters, given as the UTF-8 bytes of " word " and the byte
  * offset of each padded position (n + 2 positions, off[n + 2] = end). */
 static void word_features(const lid_model *m, const unsigned char *b, const uint16_t *off,
-                          int n, int min_n, batch *out)
+                          int n, int min_n, int max_n, batch *out)
 {
     int npad = n + 2;
     for (int i = 0; i < npad; i++) {
         uint32_t crc = 0xFFFFFFFFu;
-        for (int len = 1; len <= LID_MAX_N && i + len <= npad; len++) {
+        for (int len = 1; len <= max_n && i + len <= npad; len++) {
             for (int j = off[i + len - 1]; j < off[i + len]; j++)
                 crc = m->crc_table[(crc ^ b[j]) & 0xFF] ^ (crc >> 8);
             if (len >= min_n && (len > 1 || (i > 0 && i < npad - 1))) /* an edge space alone is no feature */
@@ -107,8 +107,8 @@ static void word_features(const lid_model *m, const unsigned char *b, const uint
     }
 }
 
-void lid_features(const lid_model *m, const char *text, size_t len, int min_n, lid_feature_fn fn,
-                  void *ud, lid_text_info *info)
+void lid_features(const lid_model *m, const char *text, size_t len, int min_n, int max_n,
+                  lid_feature_fn fn, void *ud, lid_text_info *info)
 {
     batch out;
     uint32_t script_count[DM_SCRIPT_COUNT] = {0};
@@ -161,7 +161,7 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, l
         if (n > 0) {
             bytes[off[n + 1]] = ' ';
             off[n + 2] = (uint16_t)(off[n + 1] + 1);
-            word_features(m, bytes, off, n, min_n, &out);
+            word_features(m, bytes, off, n, min_n, max_n, &out);
             n = 0;
         }
     }

@@ -3,8 +3,8 @@
  * scoring that dm_langid() and dm_langid_spans() share.
  *
  * The model (data/langid/langid.bin.gz, built by tools/langid/build_langid.py) is naive Bayes
- * over hashed character n-grams (1..5) and whole words, one byte per (feature, language): see
- * model.c for the file format. It is loaded once per context into DM_SLOT_LANGID.
+ * over hashed character n-grams (2..5 in short text, 4 in longer text) and whole words, one byte
+ * per (feature, language): see model.c for the file format. It is loaded once per context into DM_SLOT_LANGID.
  */
 #ifndef DM_LANGID_H
 #define DM_LANGID_H
@@ -15,8 +15,9 @@
 
 #define LID_ORDERS 6     /* n-gram orders 1..5 and the word feature */
 #define LID_ORDER_WORD 6
-#define LID_MIN_N 4      /* in longer text shorter n-grams cost lookups and add nothing */
-#define LID_SHORT_MIN_N 1 /* in short text (a word or two) every order helps */
+#define LID_MIN_N 4      /* longer text looks up 4-grams and words only: shorter n-grams and */
+#define LID_LONG_MAX_N 4 /* 5-grams cost lookups and add next to nothing there */
+#define LID_SHORT_MIN_N 2 /* in short text (a word or two) 2- and 3-grams help (1-grams hardly) */
 #define LID_LOW_MAX_N 3  /* orders 1..3 are the model's low-order table */
 #define LID_SHORT_BYTES 48 /* a text of at most this many bytes is short */
 #define LID_MAX_N 5
@@ -114,9 +115,9 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
  * let the scorer prefetch the table slots of many features at once: the lookups are memory-bound. */
 typedef void (*lid_feature_fn)(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n);
 
-/* Walk the features of UTF-8 text: n-grams of orders min_n..LID_MAX_N and words; fills info
+/* Walk the features of UTF-8 text: n-grams of orders min_n..max_n and words; fills info
  * (script counts). Never fails: invalid bytes are word separators. */
-void lid_features(const lid_model *m, const char *text, size_t len, int min_n, lid_feature_fn fn,
-                  void *ud, lid_text_info *info);
+void lid_features(const lid_model *m, const char *text, size_t len, int min_n, int max_n,
+                  lid_feature_fn fn, void *ud, lid_text_info *info);
 
 #endif

@@ -35,9 +35,9 @@ SOURCE_CAP = {"man": 3_000_000, "udhr": 10 ** 6, "tatoeba": 10 ** 6, "ui": 3_000
               "iso": 200_000, "words": 0}
 KEEP_PER_ORDER = {1: 3000, 2: 12000, 3: 20000, 4: 30000, 5: 30000, 6: 60000}
 MIN_COUNT = 2
-MODEL_KEEP = {1: 300, 2: 3000, 3: 8000, 4: 20000, 5: 16000, 6: 40000}  # per language, considered
+MODEL_KEEP = {1: 0, 2: 3000, 3: 8000, 4: 20000, 5: 16000, 6: 40000}  # per language, considered
 MAX_LIST = int(os.environ.get("LID_MAX_LIST", 40))  # postings of one feature at most
-LOW_ORDER = 3  # n-grams up to this order are looked up only in short text (see identify.c)
+LOW_ORDER = 3  # 2- and 3-grams are looked up only in short text (see identify.c); 1-grams not at all
 LOW_PER_LANG = int(os.environ.get("LID_LOW_PER_LANG", 1200))  # low-order features chosen by each language
 POSTINGS_PER_LANG = int(os.environ.get("LID_PER_LANG", 8000))  # features chosen by each language
 MAX_LANGS = 220
