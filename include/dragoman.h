@@ -151,8 +151,10 @@ typedef struct dm_align_opts {
     const char *src_lang, *tgt_lang; /* ISO codes when known; NULL = guess when possible */
     int no_lexicon;                  /* do not use the shipped lexicons */
     int no_learning;                 /* do not learn word translations from the input itself */
-    int one_to_one;                  /* dm_mine: each tgt sentence answers at most one src sentence
-                                      * while any other is left (competitive linking) */
+    int one_to_one;                  /* dm_mine: no longer read (one to one is the default there;
+                                      * see mine_independent) */
+    int mine_independent;            /* dm_mine: each src sentence takes its own best target; by
+                                      * default the answers are one to one where they can be */
 } dm_align_opts;
 
 /* A batch of document pairs aligned together: word translations learned from the whole batch
@@ -181,8 +183,10 @@ dm_status dm_align(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src
 /* Parallel sentence mining: for each src sentence, the tgt sentence that most likely translates
  * it, among all tgt sentences (any order). Scores are margins (CSLS: a pair's similarity against
  * each side's nearest neighbours), so they compare across sentences; candidates come from an
- * inverted index of words, names, numbers and lexicon pivots, not from all pairs.
- * best[k] = SIZE_MAX when nothing at all links src k; best and score have n_src entries. */
+ * inverted index of words, names, numbers and lexicon pivots, not from all pairs. Answers are
+ * one to one where they can be (the assignment of largest total margin), unless
+ * opt->mine_independent. best[k] = SIZE_MAX only when there is no tgt sentence; best and score
+ * have n_src entries. */
 dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
                   const size_t *src_len, size_t n_src, const char *const *tgt,
                   const size_t *tgt_len, size_t n_tgt, size_t *best, double *score);
@@ -215,6 +219,12 @@ typedef struct dm_diff_report {
 dm_status dm_diff(dm_ctx *ctx, const char *const *src, const size_t *src_len, size_t n_src,
                   const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
                   const dm_align_block *blocks, size_t n_blocks, dm_diff_report **out);
+/* The same with the languages of the two sides when known (ISO codes, NULL = guess from the
+ * text): they pick the lexicons through which translated names count as present. */
+dm_status dm_diff_langs(dm_ctx *ctx, const char *src_lang, const char *tgt_lang,
+                        const char *const *src, const size_t *src_len, size_t n_src,
+                        const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
+                        const dm_align_block *blocks, size_t n_blocks, dm_diff_report **out);
 void dm_diff_free(dm_diff_report *r);
 
 /* ======================================================================== link */
@@ -290,6 +300,26 @@ typedef dm_status (*dm_sentence_fn)(void *ud, size_t idx, const char *text, size
                                     const char *lang);
 dm_status dm_store_sentences(dm_store *st, const char *id, dm_sentence_fn fn, void *ud);
 
+/* The sentences of a stored document as arrays, the form dm_align and dm_diff take. */
+typedef struct dm_sentences {
+    const char **text; /* NUL-terminated texts */
+    size_t *len;       /* their lengths in bytes */
+    size_t n;
+    char *block; /* where the texts live */
+} dm_sentences;
+dm_status dm_store_sentence_arrays(dm_store *st, const char *id, dm_sentences *out);
+void dm_sentences_free(dm_sentences *s);
+/* The documents whose id, headline or url holds `words` (as typed, case-insensitive for ASCII
+ * letters), in insertion order: the from-th match on, at most limit of them. */
+dm_status dm_store_search(dm_store *st, const char *words, size_t from, size_t limit, dm_stored_doc_fn fn,
+                          void *ud);
+/* The documents of story number story (as dm_store_each gives them, without text), in insertion
+ * order: DM_ENOTFOUND when there is no such story. */
+dm_status dm_store_story(dm_store *st, long long story, dm_stored_doc_fn fn, void *ud);
+/* The stories of two versions or more, by number: the from-th on, at most limit of them. fn
+ * receives each one's number and how many documents it holds. */
+typedef dm_status (*dm_story_fn)(void *ud, long long story, size_t n_docs);
+dm_status dm_store_stories(dm_store *st, size_t from, size_t limit, dm_story_fn fn, void *ud);
 /* Replace all stories: the document ids[i] belongs to story number story[i] (>= 1); a story of
  * one document is kept as such. */
 dm_status dm_store_set_stories(dm_store *st, const char *const *ids, const size_t *story,
@@ -303,14 +333,32 @@ dm_status dm_store_get_link(dm_store *st, const char *a, const char *b, double *
                             char **kind, char **evidence);
 
 /* ======================================================================== web viewer */
+/* Two versions side by side as HTML: one row a block, each sentence in its own direction, the
+ * blocks with no counterpart or of unequal length highlighted, the numbers and names of diff
+ * (may be NULL) marked. whole_page: a self-contained page; else a fragment for a page of one's
+ * own. *out is malloc'ed (free() it). Used by the viewer and by `align --format html`. */
+typedef struct dm_pair_view {
+    const char *src_name, *tgt_name;
+    const char *const *src;
+    const size_t *src_len;
+    size_t n_src;
+    const char *const *tgt;
+    const size_t *tgt_len;
+    size_t n_tgt;
+    const dm_align_block *blocks;
+    size_t n_blocks;
+    const dm_diff_report *diff;
+} dm_pair_view;
+dm_status dm_pair_html(dm_ctx *ctx, const dm_pair_view *v, int whole_page, char **out, size_t *len);
 
 /* Called once the viewer listens, with the port it took. */
 typedef void (*dm_serve_ready_fn)(void *ud, unsigned port);
 
 /* Serve the store at db_path over HTTP on 127.0.0.1:port (0 = any free port, told to ready)
  * until *stop becomes nonzero: the documents, each with its sentences and
- * their languages (right-to-left scripts shown right), the stories and their versions, and JSON
- * under /api/. Every request opens its own read-only connection, so ingest may run meanwhile. */
+ * their languages (right-to-left scripts shown right), the stories and their versions, any two
+ * versions side by side (aligned on request, differences marked), and JSON under /api/ (docs,
+ * stories, pair). Every request opens its own read-only connection, so ingest may run meanwhile. */
 dm_status dm_serve(dm_ctx *ctx, const char *db_path, unsigned port, dm_serve_ready_fn ready,
                    void *ud, volatile int *stop);
 

@@ -53,6 +53,9 @@ typedef struct al_sent {
     float wsum;      /* sum of the weights of its tokens */
     uint8_t punct;   /* enum al_punct bits */
     float docm;      /* share of its weight matched anywhere in the other document */
+    uint8_t cont;    /* continues the previous sentence: that one ends in a colon, comma...
+                      * or leaves a bracket open, or this one begins in lower case or closes a
+                      * bracket it never opened (a cut made by a segmenter) */
 } al_sent;
 
 /* One side of a pair: its sentences with their tokens. */
@@ -167,7 +170,10 @@ typedef struct al_params {
     double skip;      /* log prior of a 1-0 or 0-1 block */
     double merge;     /* log prior cost of each sentence beyond 1-1 */
     double merge2;    /* extra cost of blocks with both sides > 1 */
-    double sat;       /* weight at which lexical evidence saturates */
+    double sat;       /* weight at which lexical evidence saturates, per sentence pair of a block */
+    double cont;      /* bonus for a block that joins a sentence to the one it continues */
+    double cont_skip; /* cost of leaving out such a piece of a sentence on its own */
+    double len_cap;   /* bound of the squared Gale-Church deviation (a robust length model) */
     double p1_scale;  /* translations are taken to match at p0 + p1_scale (p1 - p0): the mean
                        * p1 of the links would call a below-average translation unrelated */
     double shape[5][5]; /* log prior of an a:b block against 1:1 (from skip, merge, merge2) */

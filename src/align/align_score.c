@@ -7,7 +7,9 @@
  *     translations and p0 in unrelated pairs (both learned per pair), a binomial ratio;
  *   length: Gale-Church, the tgt length against ratio * src length, variance per character;
  *   shape: a log prior per block shape against 1-1 (each further sentence costs `merge`, 1-0
- *     and 0-1 cost `skip`; blocks with both sides over 1 cost `merge2` more).
+ *     and 0-1 cost `skip`; blocks with both sides over 1 cost `merge2` more);
+ *   segmentation: joining a sentence to the one it continues (cut at a colon or comma, or
+ *     beginning in lower case) earns `cont`, and leaving such a piece out costs `cont_skip`.
  * Sentence-pair matched weights are computed once per pair near the band (al_pairs) and summed
  * over blocks, so scoring a block is a few additions.
  */
@@ -177,13 +179,16 @@ void al_params_default(al_params *p)
     p->lex_w = 1.0;
     p->len_w = 2.0;
     p->skip = -4.5;
-    p->merge = -2.0;
+    p->merge = -2.5;
     p->merge2 = -1.0;
-    p->sat = 40;
+    p->sat = 50;
     p->p1_scale = 1.0;
     p->loose_prior = 0.2;
     p->loose_scale = 0.5;
     p->offtopic = 5.0;
+    p->len_cap = 12.0;
+    p->cont = 2.0;
+    p->cont_skip = 2.0;
     p->docm_src = p->docm_tgt = 0.0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
@@ -204,6 +209,9 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "loose_prior")) p->loose_prior = v;
         else if (!strcmp(name, "loose_scale")) p->loose_scale = v;
         else if (!strcmp(name, "offtopic")) p->offtopic = v;
+        else if (!strcmp(name, "len_cap")) p->len_cap = v;
+        else if (!strcmp(name, "cont")) p->cont = v;
+        else if (!strcmp(name, "cont_skip")) p->cont_skip = v;
         tune += used;
         if (*tune == ',')
             tune++;
@@ -291,8 +299,10 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
     *matched = Ms + Mt;
     *total = ws + wt;
     /* tokens of one sentence are not independent trials: the evidence saturates with length,
-     * W * C / (W + C) effective units instead of W */
-    double W = ws + wt, C = sc->par.sat;
+     * W * C / (W + C) effective units instead of W, with C growing with the block's sentences
+     * (each sentence brings its own evidence: a saturation per block made every merge look
+     * weaker than the 1-1 link plus an omission it replaces) */
+    double W = ws + wt, C = sc->par.sat * (double)(a + b) / 2.0;
     double shrink = W > 0 ? C / (W + C) : 1.0;
     /* translations are close (matched at p1) or loose (at a rate between p0 and p1, free
      * renderings): a mixture, so that a loose translation is not called unrelated */
@@ -306,8 +316,8 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
     double r = sc->par.ratio;
     double d = (lt - r * ls) / sqrt(sc->par.var * (r * ls + lt) / 2 + 1.0);
     double d2 = d * d;
-    if (d2 > 30)
-        d2 = 30;
+    if (d2 > sc->par.len_cap)
+        d2 = sc->par.len_cap;
     *len = sc->par.len_w * (1.0 - d2 / 2);
 }
 
@@ -317,9 +327,18 @@ double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t 
         /* a sentence whose words occur nowhere on the other side is likely an addition */
         double dm = a ? sc->src->sent[i].docm : sc->tgt->sent[j].docm;
         double med = a ? sc->par.docm_src : sc->par.docm_tgt;
-        return sc->par.shape[a][b] + sc->par.offtopic * (med - dm);
+        /* a piece of a sentence cut by the segmenter is rarely left out on its own */
+        const al_doc *d = a ? sc->src : sc->tgt;
+        size_t k = a ? i : j;
+        int piece = d->sent[k].cont || (k + 1 < d->n && d->sent[k + 1].cont);
+        return sc->par.shape[a][b] + sc->par.offtopic * (med - dm) - sc->par.cont_skip * piece;
     }
     double lex, len, M, W;
     al_block_parts(sc, i, a, j, b, &lex, &len, &M, &W);
-    return sc->par.shape[a][b] + lex + len;
+    double joined = 0; /* sentences that continue the one before them, joined again */
+    for (size_t x = 1; x < a; x++)
+        joined += sc->src->sent[i + x].cont;
+    for (size_t y = 1; y < b; y++)
+        joined += sc->tgt->sent[j + y].cont;
+    return sc->par.shape[a][b] + lex + len + sc->par.cont * joined;
 }

@@ -6,10 +6,14 @@
  *   numbers written on one side only (compared by value, every digit system; a number counts
  *     as present when the other side has it anywhere, so an alignment slip is not a divergence);
  *   names on one side that the other never mentions: capitalised words inside a sentence,
- *     looked for in the other version by form and by name key across scripts.
+ *     looked for in the other version by form and by name key across scripts. A sentence
+ *     written in title case (an English headline: "Police Arrest Man After Stabbing") says
+ *     nothing about which of its words are names: its capitalised words count only when the
+ *     same version also capitalises them inside an ordinary sentence.
  */
 #include "align/align_internal.h"
 #include "align/align_lexicon.h"
+#include "align/diff_names.h"
 #include "text/text.h"
 #include "util/strset.h"
 
@@ -112,8 +116,46 @@ static int starts_lower(const char *w)
     return c < 0x80 && islower(c);
 }
 
-static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, const char *const *t,
-                              const size_t *l, size_t n, dm_strset *set)
+/* Is the word capitalised (Latin, Greek or Cyrillic capital first)? */
+static int capitalised(const char *w, size_t wl)
+{
+    if (!wl)
+        return 0;
+    unsigned char c = (unsigned char)w[0];
+    if (c < 0x80)
+        return isupper(c) != 0;
+    if (wl < 2)
+        return 0;
+    /* Latin-1 supplement and Latin Extended-A capitals, Greek and Cyrillic capitals */
+    if (c == 0xC3)
+        return (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E;
+    if (c == 0xD0)
+        return (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0xAF;
+    if (c == 0xCE)
+        return (unsigned char)w[1] >= 0x91 && (unsigned char)w[1] <= 0xA9;
+    return 0;
+}
+
+/* A sentence in title case: its words of 4 letters or more after the first are all
+ * capitalised, but for one in ten (short words are left out: title case keeps "of", "in", "to"
+ * small). German capitalises every noun, but not its verbs and adjectives: its ordinary
+ * sentences do not pass. */
+static int title_case(const char *text, const dm_token *tk, size_t nt)
+{
+    size_t words = 0, caps = 0, widx = 0;
+    for (size_t k = 0; k < nt; k++) {
+        if (tk[k].kind != DM_TOK_WORD)
+            continue;
+        if (widx++ == 0 || tk[k].len < 4)
+            continue;
+        words++;
+        caps += capitalised(text + tk[k].start, tk[k].len);
+    }
+    return words >= 3 && caps * 10 >= words * 9;
+}
+
+static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, const char *lang,
+                              const char *const *t, const size_t *l, size_t n, dm_strset *set)
 {
     for (size_t i = 0; i < n; i++) {
         dm_token *tk = NULL;
@@ -121,6 +163,8 @@ static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, co
         dm_status st = dm_tokenize(ctx, t[i], l[i], &tk, &nt);
         if (st != DM_OK)
             return st;
+        int title = title_case(t[i], tk, nt);
+        size_t widx = 0;
         for (size_t k = 0; k < nt && st == DM_OK; k++) {
             const char *w = t[i] + tk[k].start;
             size_t wl = tk[k].len;
@@ -131,15 +175,29 @@ static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, co
                 if (dm_strset_add(set, buf) < 0)
                     st = DM_ENOMEM;
             } else if (tk[k].kind == DM_TOK_WORD && wl < 200) {
+                int mid_cap = !title && widx > 0 && capitalised(w, wl);
+                widx++;
                 st = word_keys(ctx, w, wl, buf, sizeof buf, key, sizeof key);
                 if (st == DM_OK && dm_strset_add(set, buf) < 0)
                     st = DM_ENOMEM;
+                /* "eight" present where the other version writes 8: a number too */
+                if (st == DM_OK && dm_number_word(ctx, lang[0] ? lang : NULL, buf + 2, strlen(buf + 2), &v)) {
+                    char nb[64];
+                    snprintf(nb, sizeof nb, "n:%.15g", v);
+                    if (dm_strset_add(set, nb) < 0)
+                        st = DM_ENOMEM;
+                }
                 if (st == DM_OK && key[0] && dm_strset_add(set, key) < 0)
                     st = DM_ENOMEM;
                 if (st == DM_OK)
                     st = add_pivots(env, lx, buf + 2, set);
                 if (st == DM_OK && starts_lower(w)) { /* written in lower case: a common word */
                     buf[0] = 'l';
+                    if (dm_strset_add(set, buf) < 0)
+                        st = DM_ENOMEM;
+                }
+                if (st == DM_OK && mid_cap) { /* capitalised inside an ordinary sentence */
+                    buf[0] = 'c';
                     if (dm_strset_add(set, buf) < 0)
                         st = DM_ENOMEM;
                 }
@@ -152,28 +210,10 @@ static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, co
     return DM_OK;
 }
 
-/* Is the word a name: starts with an upper-case letter, and is not the sentence's first word. */
-static int looks_like_name(const char *w, size_t wl, size_t token_index)
-{
-    if (token_index == 0 || wl < 3)
-        return 0;
-    unsigned char c = (unsigned char)w[0];
-    if (c < 0x80)
-        return isupper(c) != 0;
-    /* Latin-1 supplement and Latin Extended-A capitals, Greek and Cyrillic capitals */
-    if (c == 0xC3)
-        return (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E;
-    if (c == 0xD0)
-        return (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0xAF;
-    if (c == 0xCE)
-        return (unsigned char)w[1] >= 0x91 && (unsigned char)w[1] <= 0xA9;
-    return 0;
-}
-
-static dm_status one_side_only(dm_ctx *ctx, dm_diff_report *r, size_t *cap, int side,
-                               const char *const *t, const size_t *l, const dm_align_block *b,
-                               size_t nb, const dm_strset *other, const dm_strset *own,
-                               dm_strset *reported)
+/* Numbers of one side that the other never writes. */
+static dm_status numbers_only(dm_ctx *ctx, dm_diff_report *r, size_t *cap, int side,
+                              const char *const *t, const size_t *l, const dm_align_block *b,
+                              size_t nb, const dm_strset *other, dm_strset *reported)
 {
     for (size_t q = 0; q < nb; q++) {
         size_t start = side ? b[q].tgt_start : b[q].src_start, cnt = side ? b[q].tgt_n : b[q].src_n;
@@ -186,11 +226,10 @@ static dm_status one_side_only(dm_ctx *ctx, dm_diff_report *r, size_t *cap, int 
             dm_status st = dm_tokenize(ctx, t[i], l[i], &tk, &nt);
             if (st != DM_OK)
                 return st;
-            size_t widx = 0;
             for (size_t k = 0; k < nt && st == DM_OK; k++) {
                 const char *w = t[i] + tk[k].start;
                 size_t wl = tk[k].len;
-                char buf[300], key[140];
+                char buf[64];
                 double v;
                 if (tk[k].kind == DM_TOK_NUMBER && dm_parse_number(w, wl, &v)) {
                     snprintf(buf, sizeof buf, "n:%.15g", v);
@@ -198,24 +237,6 @@ static dm_status one_side_only(dm_ctx *ctx, dm_diff_report *r, size_t *cap, int 
                         st = add_item(r, cap, DM_DIFF_NUMBER, side, q, w, wl, b[q].score);
                         r->numbers++;
                     }
-                } else if (tk[k].kind == DM_TOK_WORD) {
-                    /* the possessive is not part of the name */
-                    if (wl > 3 && (!memcmp(w + wl - 2, "'s", 2)))
-                        wl -= 2;
-                    else if (wl > 5 && !memcmp(w + wl - 4, "\xe2\x80\x99s", 4))
-                        wl -= 4;
-                    if (looks_like_name(w, wl, widx) && wl < 200) {
-                        st = word_keys(ctx, w, wl, buf, sizeof buf, key, sizeof key);
-                        buf[0] = 'l';
-                        int common = dm_strset_has(own, buf);
-                        buf[0] = 'f';
-                        if (st == DM_OK && !common && !dm_strset_has(other, buf) &&
-                            !(key[0] && dm_strset_has(other, key)) && dm_strset_add(reported, buf) == 1) {
-                            st = add_item(r, cap, DM_DIFF_NAME, side, q, w, wl, b[q].score);
-                            r->names++;
-                        }
-                    }
-                    widx++;
                 }
             }
             free(tk);
@@ -226,9 +247,41 @@ static dm_status one_side_only(dm_ctx *ctx, dm_diff_report *r, size_t *cap, int 
     return DM_OK;
 }
 
+/* Where dn_names_only puts the names it finds. */
+typedef struct name_sink {
+    dm_diff_report *r;
+    size_t *cap;
+    const dm_align_block *b;
+} name_sink;
+
+static dm_status name_found(void *ud, int side, size_t block, const char *what, size_t len)
+{
+    name_sink *k = ud;
+    k->r->names++;
+    return add_item(k->r, k->cap, DM_DIFF_NAME, side, block, what, len, k->b[block].score);
+}
+
 dm_status dm_diff(dm_ctx *ctx, const char *const *src, const size_t *src_len, size_t n_src,
                   const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
                   const dm_align_block *b, size_t nb, dm_diff_report **out)
+{
+    return dm_diff_langs(ctx, NULL, NULL, src, src_len, n_src, tgt, tgt_len, n_tgt, b, nb, out);
+}
+
+static void side_lang(al_env *env, al_doc *d, const char *lang, const char *const *t, const size_t *l,
+                      size_t n)
+{
+    if (lang && *lang) {
+        snprintf(d->lang, sizeof d->lang, "%s", lang);
+        return;
+    }
+    al_guess_lang(env, d, t, l, n);
+}
+
+dm_status dm_diff_langs(dm_ctx *ctx, const char *src_lang, const char *tgt_lang,
+                        const char *const *src, const size_t *src_len, size_t n_src,
+                        const char *const *tgt, const size_t *tgt_len, size_t n_tgt,
+                        const dm_align_block *b, size_t nb, dm_diff_report **out)
 {
     *out = NULL;
     /* the blocks must be an alignment of these sentences */
@@ -282,19 +335,24 @@ dm_status dm_diff(dm_ctx *ctx, const char *const *src, const size_t *src_len, si
     else
         memset(&env, 0, sizeof env);
     if (st == DM_OK) {
-        al_guess_lang(&env, &ds, src, src_len, n_src);
-        al_guess_lang(&env, &dt, tgt, tgt_len, n_tgt);
+        side_lang(&env, &ds, src_lang, src, src_len, n_src);
+        side_lang(&env, &dt, tgt_lang, tgt, tgt_len, n_tgt);
     }
     const al_lexicon *lxs = st == DM_OK ? al_lexicon_for(&env, ds.lang) : NULL;
     const al_lexicon *lxt = st == DM_OK ? al_lexicon_for(&env, dt.lang) : NULL;
     if (st == DM_OK)
-        st = collect_side(ctx, &env, lxs, src, src_len, n_src, &ssrc);
+        st = collect_side(ctx, &env, lxs, ds.lang, src, src_len, n_src, &ssrc);
     if (st == DM_OK)
-        st = collect_side(ctx, &env, lxt, tgt, tgt_len, n_tgt, &stgt);
+        st = collect_side(ctx, &env, lxt, dt.lang, tgt, tgt_len, n_tgt, &stgt);
     if (st == DM_OK)
-        st = one_side_only(ctx, r, &cap, 0, src, src_len, b, nb, &stgt, &ssrc, &rep);
+        st = numbers_only(ctx, r, &cap, 0, src, src_len, b, nb, &stgt, &rep);
     if (st == DM_OK)
-        st = one_side_only(ctx, r, &cap, 1, tgt, tgt_len, b, nb, &ssrc, &stgt, &rep);
+        st = numbers_only(ctx, r, &cap, 1, tgt, tgt_len, b, nb, &ssrc, &rep);
+    dn_version vs = {src, src_len, n_src, lxs, ds.lang, &ssrc};
+    dn_version vt = {tgt, tgt_len, n_tgt, lxt, dt.lang, &stgt};
+    name_sink sink = {r, &cap, b};
+    if (st == DM_OK)
+        st = dn_names_only(ctx, &env, &vs, &vt, b, nb, name_found, &sink);
     if (env.voc)
         al_env_free(&env);
     dm_strset_free(&ssrc);

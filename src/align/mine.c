@@ -2,18 +2,23 @@
  * mine.c -- parallel sentence mining (dm_mine): for each src sentence, its translation among
  * all tgt sentences.
  *
- * The same evidence as alignment (forms, name keys across scripts, numbers, lexicon pivots,
- * translations learned from the input), with no order to lean on:
+ * The same evidence as alignment (forms, name keys across scripts, numbers, stems, lexicon
+ * pivots), with no order to lean on, and translations learned from the input with their
+ * probabilities (mine_ttable.c):
  *   candidates: an inverted index from concepts to tgt sentences; each src sentence adds the
- *     weights of its tokens over the postings, and only the best few candidates are scored
- *     exactly (rare concepts only: a concept in too many sentences finds nothing);
- *   similarity: matched share of the token weight of both sentences, less a length mismatch;
+ *     weights of its tokens (and of their learned translations) over the postings, and only the
+ *     best few candidates are scored exactly;
+ *   similarity: the share of the token weight of both sentences that finds a counterpart on the
+ *     other side (a shared concept counts 1, a learned translation its probability), less a
+ *     length mismatch;
  *   margin: CSLS, 2 sim(x,y) - r(x) - r(y), r the mean similarity of each side's nearest
  *     neighbours, so that hub sentences that resemble everything do not win everywhere;
- *   learning: the mutual best pairs train IBM Model 1, whose translations join the concepts,
- *     and the search runs again.
+ *   assignment: a tgt sentence translates one src sentence, so src sentences that want the same
+ *     one are settled jointly (mine_assign.c) unless the caller asks for independent answers;
+ *   learning: the surest pairs of a round train Model 1 in both directions; the next round
+ *     scores with the translations learned, and so on.
  */
-#include "align/align_internal.h"
+#include "align/mine_internal.h"
 #include "align/align_lexicon.h"
 #include "text/text.h"
 
@@ -23,80 +28,103 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define N_CAND 160 /* candidates scored exactly per src sentence */
-#define N_NEIGH 3 /* nearest neighbours in the CSLS margin */
+#define MAX_CAND 160  /* candidates scored exactly per src sentence */
+#define N_NEIGH 4     /* nearest neighbours in the CSLS margin */
+#define MAX_TOK 64    /* tokens of a sentence that take part in the similarity */
+#define ROUNDS 7      /* one without learned translations, then with */
+#define MAX_TRAIN 200000 /* training pairs kept per round (memory stays bounded) */
 
-typedef struct cand {
-    uint32_t j;
-    float sim;
-} cand;
+/* The translation tables: learned from the input (Model 1) between forms, between truncated
+ * forms, from the ends of src words to truncated tgt forms; and from the lexicon, a src form to
+ * the truncated forms of its English pivots (so "mort" -> "death" meets "dead"). */
+enum { MT_FORM, MT_PREFIX, MT_SUFFIX, MT_PIVOT, MT_COUNT };
 
 typedef struct miner {
     al_env env;
     al_doc src, tgt;
     size_t n, m;
-    double ratio;
+    double ratio;    /* tgt chars per src char */
+    double len_w;    /* weight of the length mismatch */
+    /* word translations with a score, by the view of the src token they are looked up with */
+    mn_ttable tab[MT_COUNT];
+    uint32_t *key[MT_COUNT]; /* per src token: its key in tab[m] (NULL: its form) */
+    uint32_t *tgt_tr;        /* per tgt token: its truncated form */
     /* inverted index of tgt concepts */
     uint32_t *post_off, *post;
     size_t ncap;
-    cand *cands; /* N_CAND per src sentence */
-    float *margin; /* the CSLS margin of each candidate */
-    uint32_t *ncands;
-    al_marks mks, mkt;
+    size_t stride;   /* candidates per src sentence */
+    uint32_t *cj;    /* candidates */
+    float *csim, *cmarg;
+    uint32_t *ncand;
+    /* per concept: which tokens of the current tgt sentence have it (when stamp == cur) */
+    uint32_t *stamp;
+    uint64_t *tmask;
+    uint32_t cur;
+    /* developer overrides (DM_MINE_TUNE) */
+    double none_value;
+    int rounds;
+    double pexp;       /* learned probability p counts p^pexp */
+    int min_occ, min_cooc;
+    double min_score;
+    int em_iters;
+    double trunc_w;
+    double pivot_w;
+    int max_per;
+    int clitics;
+    int soft;
 } miner;
 
 static void miner_free(miner *x)
 {
     al_doc_free(&x->src);
     al_doc_free(&x->tgt);
+    for (int t = 0; t < MT_COUNT; t++) {
+        mn_ttable_free(&x->tab[t]);
+        free(x->key[t]);
+    }
+    free(x->tgt_tr);
     free(x->post_off);
     free(x->post);
-    free(x->cands);
-    free(x->margin);
-    free(x->ncands);
-    al_marks_free(&x->mks);
-    al_marks_free(&x->mkt);
+    free(x->cj);
+    free(x->csim);
+    free(x->cmarg);
+    free(x->ncand);
+    free(x->stamp);
+    free(x->tmask);
     al_env_free(&x->env);
 }
 
 static dm_status build_index(miner *x)
 {
-    free(x->post_off);
-    free(x->post);
-    x->post = NULL;
     size_t cap = al_vocab_size(x->env.voc) + 1;
     x->ncap = cap;
     x->post_off = calloc(cap + 1, sizeof *x->post_off);
-    dm_status st = al_marks_reserve(&x->mkt, cap);
-    if (!x->post_off || st != DM_OK)
-        return DM_ENOMEM;
-    /* count each concept once per sentence (marks dedupe), then fill */
+    uint32_t *last = malloc(cap * sizeof *last);
+    uint32_t *fill = NULL;
+    dm_status st = DM_ENOMEM;
+    if (!x->post_off || !last)
+        goto done;
+    /* count each concept once per sentence, then fill */
     for (int pass = 0; pass < 2; pass++) {
-        uint32_t *fill = NULL;
+        memset(last, 0xff, cap * sizeof *last);
         if (pass) {
             for (size_t c = 0; c < cap; c++)
                 x->post_off[c + 1] += x->post_off[c];
             x->post = malloc((x->post_off[cap] ? x->post_off[cap] : 1) * sizeof *x->post);
             fill = malloc(cap * sizeof *fill);
-            if (!x->post || !fill) {
-                free(fill);
-                return DM_ENOMEM;
-            }
+            if (!x->post || !fill)
+                goto done;
             memcpy(fill, x->post_off, cap * sizeof *fill);
         }
         for (size_t j = 0; j < x->m; j++) {
-            if (++x->mkt.stamp == 0) {
-                memset(x->mkt.mark, 0, x->mkt.cap * sizeof *x->mkt.mark);
-                x->mkt.stamp = 1;
-            }
             const al_sent *s = &x->tgt.sent[j];
             for (uint32_t k = 0; k < s->ntok; k++) {
                 const al_tok *t = &x->tgt.tok[s->tok0 + k];
                 for (uint16_t q = 0; q < t->nc; q++) {
                     uint32_t c = x->tgt.conc[t->c0 + q];
-                    if (x->mkt.mark[c] == x->mkt.stamp)
+                    if (last[c] == (uint32_t)j)
                         continue;
-                    x->mkt.mark[c] = x->mkt.stamp;
+                    last[c] = (uint32_t)j;
                     if (pass)
                         x->post[fill[c]++] = (uint32_t)j;
                     else
@@ -104,36 +132,143 @@ static dm_status build_index(miner *x)
                 }
             }
         }
-        free(fill);
     }
-    return DM_OK;
+    st = DM_OK;
+done:
+    free(last);
+    free(fill);
+    return st;
 }
 
-static float similarity(miner *x, size_t i, size_t j)
+/* Mark the concepts of tgt sentence j with the tokens that carry them. */
+static void set_target(miner *x, size_t j)
 {
-    al_marks_set_sentence(&x->mkt, &x->tgt, j);
-    float ms = al_matched_weight(&x->mkt, &x->src, i);
-    float mt = al_matched_weight(&x->mks, &x->tgt, j);
-    double ws = x->src.sent[i].wsum, wt = x->tgt.sent[j].wsum;
-    double sim = (ms + mt) / (ws + wt + 1.0);
-    double ls = x->src.sent[i].nchar + 1.0, lt = x->tgt.sent[j].nchar + 1.0;
-    sim -= 0.2 * fabs(log(lt / (x->ratio * ls)));
+    if (++x->cur == 0) {
+        memset(x->stamp, 0, x->ncap * sizeof *x->stamp);
+        x->cur = 1;
+    }
+    const al_sent *s = &x->tgt.sent[j];
+    uint32_t nt = s->ntok < MAX_TOK ? s->ntok : MAX_TOK;
+    for (uint32_t k = 0; k < nt; k++) {
+        const al_tok *t = &x->tgt.tok[s->tok0 + k];
+        for (uint16_t q = 0; q < t->nc; q++) {
+            uint32_t c = x->tgt.conc[t->c0 + q];
+            if (x->stamp[c] != x->cur) {
+                x->stamp[c] = x->cur;
+                x->tmask[c] = 0;
+            }
+            x->tmask[c] |= 1ull << k;
+        }
+    }
+}
+
+static inline void raise_bits(float *tb, uint64_t mask, float v)
+{
+    while (mask) {
+        int b = __builtin_ctzll(mask);
+        mask &= mask - 1;
+        if (tb[b] < v)
+            tb[b] = v;
+    }
+}
+
+/* Translations of src token `tok` in table t. */
+static size_t translations(const miner *x, int t, size_t tok, const uint32_t **te, const float **tp)
+{
+    uint32_t k = x->key[t] ? x->key[t][tok] : x->src.tok[tok].form;
+    return k == AL_NONE ? 0 : mn_ttable_get(&x->tab[t], k, te, tp);
+}
+
+/* Similarity of src i with the tgt sentence set by set_target (j). */
+static float similarity(const miner *x, size_t i, size_t j)
+{
+    const al_sent *s = &x->src.sent[i], *t = &x->tgt.sent[j];
+    float tb[MAX_TOK] = {0};
+    double cov_s = 0, ws = 0, wt = 0, cov_t = 0;
+    uint32_t ns = s->ntok < MAX_TOK ? s->ntok : MAX_TOK;
+    uint32_t nt = t->ntok < MAX_TOK ? t->ntok : MAX_TOK;
+    for (uint32_t k = 0; k < ns; k++) {
+        const al_tok *a = &x->src.tok[s->tok0 + k];
+        uint64_t mask = 0;
+        for (uint16_t q = 0; q < a->nc; q++) {
+            uint32_t c = x->src.conc[a->c0 + q];
+            if (c < x->ncap && x->stamp[c] == x->cur)
+                mask |= x->tmask[c];
+        }
+        float best = 0;
+        if (mask) {
+            best = 1;
+            raise_bits(tb, mask, 1);
+        }
+        for (int m = 0; m < MT_COUNT; m++) {
+            const uint32_t *te;
+            const float *tp;
+            size_t ne = translations(x, m, s->tok0 + k, &te, &tp);
+            for (size_t q = 0; q < ne; q++)
+                if (te[q] < x->ncap && x->stamp[te[q]] == x->cur) {
+                    if (tp[q] > best)
+                        best = tp[q];
+                    raise_bits(tb, x->tmask[te[q]], tp[q]);
+                }
+        }
+        cov_s += a->w * best;
+        ws += a->w;
+    }
+    for (uint32_t k = 0; k < nt; k++) {
+        float w = x->tgt.tok[t->tok0 + k].w;
+        cov_t += w * tb[k];
+        wt += w;
+    }
+    double sim = (cov_s + cov_t) / (ws + wt + 1.0);
+    double ls = s->nchar + 1.0, lt = t->nchar + 1.0;
+    sim -= x->len_w * fabs(log(lt / (x->ratio * ls)));
     return (float)sim;
 }
+
+typedef struct cand {
+    uint32_t j;
+    float sim;
+} cand;
 
 static int cmp_cand_desc(const void *a, const void *b)
 {
     float x = ((const cand *)a)->sim, y = ((const cand *)b)->sim;
-    return x > y ? -1 : x < y;
+    if (x != y)
+        return x > y ? -1 : 1;
+    uint32_t p = ((const cand *)a)->j, q = ((const cand *)b)->j;
+    return p < q ? -1 : p > q;
 }
 
-/* Candidates of every src sentence, scored exactly. */
+/* Add weight w to the tgt sentences with concept c (token tid counts once per sentence: its
+ * first concept found there); returns the new count of touched sentences. */
+static size_t accumulate(const miner *x, float *acc, uint32_t *touched, size_t nt,
+                         uint32_t *last_tok, uint32_t c, float w, uint32_t tid, size_t max_df)
+{
+    if (c >= x->ncap || !(w > 0)) /* a sentence is touched once: its sum grows from 0 */
+        return nt;
+    size_t df = x->post_off[c + 1] - x->post_off[c];
+    if (df == 0 || df > max_df)
+        return nt;
+    for (uint32_t p = x->post_off[c]; p < x->post_off[c + 1]; p++) {
+        uint32_t j = x->post[p];
+        if (last_tok[j] == tid)
+            continue;
+        last_tok[j] = tid;
+        if (acc[j] == 0)
+            touched[nt++] = j;
+        acc[j] += w;
+    }
+    return nt;
+}
+
+/* Candidates of every src sentence from the index, then scored exactly. */
 static dm_status find_candidates(miner *x)
 {
-    float *acc = calloc(x->m ? x->m : 1, sizeof *acc);
-    uint32_t *touched = malloc((x->m ? x->m : 1) * sizeof *touched);
-    uint32_t *last_tok = malloc((x->m ? x->m : 1) * sizeof *last_tok);
-    cand *tmp = malloc((x->m ? x->m : 1) * sizeof *tmp);
+    size_t m1 = x->m ? x->m : 1;
+    float *acc = calloc(m1, sizeof *acc);
+    uint32_t *touched = malloc(m1 * sizeof *touched);
+    uint32_t *last_tok = malloc(m1 * sizeof *last_tok);
+    cand *tmp = malloc(m1 * sizeof *tmp);
     if (!acc || !touched || !last_tok || !tmp) {
         free(acc);
         free(touched);
@@ -141,50 +276,45 @@ static dm_status find_candidates(miner *x)
         free(tmp);
         return DM_ENOMEM;
     }
-    memset(last_tok, 0xff, x->m * sizeof *last_tok);
-    size_t max_df = x->m / 20 > 2000 ? x->m / 20 : 2000;
+    memset(last_tok, 0xff, m1 * sizeof *last_tok);
+    /* a concept in too many sentences finds nothing: it costs the most and separates least;
+     * a fixed bound keeps the work per sentence bounded however large the input */
+    size_t max_df = 2000;
     for (size_t i = 0; i < x->n; i++) {
         size_t nt = 0;
         const al_sent *s = &x->src.sent[i];
         for (uint32_t k = 0; k < s->ntok; k++) {
             const al_tok *t = &x->src.tok[s->tok0 + k];
             uint32_t tid = s->tok0 + k;
-            for (uint16_t q = 0; q < t->nc; q++) {
-                uint32_t c = x->src.conc[t->c0 + q];
-                if (c >= x->ncap)
-                    continue;
-                size_t df = x->post_off[c + 1] - x->post_off[c];
-                if (df == 0 || df > max_df)
-                    continue;
-                for (uint32_t p = x->post_off[c]; p < x->post_off[c + 1]; p++) {
-                    uint32_t j = x->post[p];
-                    if (last_tok[j] == tid)
-                        continue;
-                    last_tok[j] = tid;
-                    if (acc[j] == 0)
-                        touched[nt++] = j;
-                    acc[j] += t->w;
-                }
+            for (uint16_t q = 0; q < t->nc; q++)
+                nt = accumulate(x, acc, touched, nt, last_tok, x->src.conc[t->c0 + q], t->w, tid, max_df);
+            for (int m = 0; m < MT_COUNT; m++) {
+                const uint32_t *te;
+                const float *tp;
+                size_t ne = translations(x, m, tid, &te, &tp);
+                for (size_t q = 0; q < ne; q++)
+                    nt = accumulate(x, acc, touched, nt, last_tok, te[q], t->w * tp[q], tid, max_df);
             }
         }
         for (size_t q = 0; q < nt; q++) {
             tmp[q].j = touched[q];
-            tmp[q].sim = acc[touched[q]] / (x->tgt.sent[touched[q]].wsum + 1.0f);
+            tmp[q].sim = acc[touched[q]] / (x->tgt.sent[touched[q]].wsum + s->wsum + 1.0f);
             acc[touched[q]] = 0;
         }
-        size_t keep = nt < N_CAND ? nt : N_CAND;
+        size_t keep = nt < x->stride ? nt : x->stride;
         if (nt > keep)
-            if (nt > 1) /* an empty array may be NULL */
-                qsort(tmp, nt, sizeof *tmp, cmp_cand_desc);
-        al_marks_set_sentence(&x->mks, &x->src, i);
-        cand *out = x->cands + i * N_CAND;
+            qsort(tmp, nt, sizeof *tmp, cmp_cand_desc);
         for (size_t q = 0; q < keep; q++) {
-            out[q].j = tmp[q].j;
-            out[q].sim = similarity(x, i, tmp[q].j);
+            set_target(x, tmp[q].j);
+            tmp[q].sim = similarity(x, i, tmp[q].j);
         }
-        if (keep > 1) /* an empty array may be NULL */
-            qsort(out, keep, sizeof *out, cmp_cand_desc);
-        x->ncands[i] = (uint32_t)keep;
+        if (keep > 1)
+            qsort(tmp, keep, sizeof *tmp, cmp_cand_desc);
+        for (size_t q = 0; q < keep; q++) {
+            x->cj[i * x->stride + q] = tmp[q].j;
+            x->csim[i * x->stride + q] = tmp[q].sim;
+        }
+        x->ncand[i] = (uint32_t)keep;
     }
     free(acc);
     free(touched);
@@ -193,24 +323,17 @@ static dm_status find_candidates(miner *x)
     return DM_OK;
 }
 
-/* Best by CSLS margin; writes best[] and score[]. */
-static dm_status choose(miner *x, size_t *best, double *score)
+/* CSLS margins of every candidate; best[] and score[] by margin, independently. */
+static dm_status margins(miner *x, size_t *best, double *score)
 {
-    float *rt = calloc(x->m ? x->m : 1, sizeof *rt);
     float *top = calloc((x->m ? x->m : 1) * N_NEIGH, sizeof *top);
-    if (!rt || !top) {
-        free(rt);
-        free(top);
+    if (!top)
         return DM_ENOMEM;
-    }
     /* each tgt sentence's nearest src neighbours, from the candidate lists */
-    for (size_t k = 0; k < x->m * N_NEIGH; k++)
-        top[k] = 0;
-    for (size_t i = 0; i < x->n; i++) {
-        const cand *c = x->cands + i * N_CAND;
-        for (uint32_t q = 0; q < x->ncands[i]; q++) {
-            float *t = top + (size_t)c[q].j * N_NEIGH;
-            float v = c[q].sim;
+    for (size_t i = 0; i < x->n; i++)
+        for (uint32_t q = 0; q < x->ncand[i]; q++) {
+            float *t = top + (size_t)x->cj[i * x->stride + q] * N_NEIGH;
+            float v = x->csim[i * x->stride + q];
             for (int r = 0; r < N_NEIGH; r++)
                 if (v > t[r]) {
                     float tmp = t[r];
@@ -218,138 +341,239 @@ static dm_status choose(miner *x, size_t *best, double *score)
                     v = tmp;
                 }
         }
-    }
-    for (size_t j = 0; j < x->m; j++) {
-        float s = 0;
-        for (int r = 0; r < N_NEIGH; r++)
-            s += top[j * N_NEIGH + r];
-        rt[j] = s / N_NEIGH;
-    }
     for (size_t i = 0; i < x->n; i++) {
-        const cand *c = x->cands + i * N_CAND;
+        const uint32_t *cj = x->cj + i * x->stride;
+        const float *cs = x->csim + i * x->stride;
+        float *cm = x->cmarg + i * x->stride;
         best[i] = SIZE_MAX;
         score[i] = 0;
-        if (!x->ncands[i])
-            continue;
         float rs = 0;
-        for (uint32_t q = 0; q < N_NEIGH; q++)
-            rs += q < x->ncands[i] ? c[q].sim : 0;
+        for (uint32_t q = 0; q < N_NEIGH && q < x->ncand[i]; q++)
+            rs += cs[q];
         rs /= N_NEIGH;
         double bv = -INFINITY;
-        for (uint32_t q = 0; q < x->ncands[i]; q++) {
-            double v = 2.0 * c[q].sim - rs - rt[c[q].j];
-            x->margin[i * N_CAND + q] = (float)v;
-            if (v > bv) {
-                bv = v;
-                best[i] = c[q].j;
+        for (uint32_t q = 0; q < x->ncand[i]; q++) {
+            const float *t = top + (size_t)cj[q] * N_NEIGH;
+            float rt = 0;
+            for (int r = 0; r < N_NEIGH; r++)
+                rt += t[r];
+            rt /= N_NEIGH;
+            cm[q] = 2.0f * cs[q] - rs - rt;
+            if (cm[q] > bv) {
+                bv = cm[q];
+                best[i] = cj[q];
             }
         }
-        score[i] = bv;
+        score[i] = x->ncand[i] ? bv : 0;
     }
-    free(rt);
     free(top);
     return DM_OK;
 }
 
-typedef struct link_cand {
-    float margin;
-    uint32_t i, j;
-} link_cand;
-
-static int cmp_link_desc(const void *a, const void *b)
+/* Developer aid: DM_MINE_DUMP=path writes every candidate (i, j, sim, margin). */
+static void dump_candidates(const miner *x)
 {
-    float x = ((const link_cand *)a)->margin, y = ((const link_cand *)b)->margin;
+    const char *path = getenv("DM_MINE_DUMP");
+    FILE *f = path ? fopen(path, "w") : NULL;
+    if (!f)
+        return;
+    for (size_t i = 0; i < x->n; i++)
+        for (uint32_t q = 0; q < x->ncand[i]; q++)
+            fprintf(f, "%zu\t%u\t%.4f\t%.4f\n", i, x->cj[i * x->stride + q],
+                    x->csim[i * x->stride + q], x->cmarg[i * x->stride + q]);
+    fclose(f);
+}
+
+/* Developer aid: DM_MINE_EXPLAIN=i,j prints the concepts of the two sentences and their score. */
+static void explain(miner *x)
+{
+    const char *e = getenv("DM_MINE_EXPLAIN");
+    size_t i, j;
+    if (!e || sscanf(e, "%zu,%zu", &i, &j) != 2 || i >= x->n || j >= x->m)
+        return;
+    fprintf(stderr, "languages: %s -> %s; ratio %.3f\n", x->src.lang, x->tgt.lang, x->ratio);
+    for (int side = 0; side < 2; side++) {
+        const al_doc *d = side ? &x->tgt : &x->src;
+        const al_sent *s = &d->sent[side ? j : i];
+        for (uint32_t k = 0; k < s->ntok; k++) {
+            const al_tok *t = &d->tok[s->tok0 + k];
+            fprintf(stderr, "%s w=%.2f:", side ? "T" : "S", t->w);
+            for (uint16_t q = 0; q < t->nc; q++) {
+                size_t l;
+                const char *str = al_vocab_str(x->env.voc, d->conc[t->c0 + q], &l);
+                fprintf(stderr, " [%.*s]", (int)l, str);
+            }
+            for (int m = 0; m < MT_COUNT && !side; m++) {
+                const uint32_t *te;
+                const float *tp;
+                size_t ne = translations(x, m, s->tok0 + k, &te, &tp);
+                for (size_t q = 0; q < ne; q++) {
+                    size_t l;
+                    const char *str = al_vocab_str(x->env.voc, te[q], &l);
+                    fprintf(stderr, " {%d:%.*s %.2f}", m, (int)l, str, tp[q]);
+                }
+            }
+            fprintf(stderr, "\n");
+        }
+    }
+    set_target(x, j);
+    fprintf(stderr, "sim %.4f\n", similarity(x, i, j));
+}
+
+/* One to one: the assignment where it matched, the independent best elsewhere. */
+static dm_status assign(miner *x, size_t *best, double *score)
+{
+    size_t *match = malloc((x->n ? x->n : 1) * sizeof *match);
+    if (!match)
+        return DM_ENOMEM;
+    dm_status st = mn_assign(x->n, x->m, x->cj, x->cmarg, x->ncand, x->stride, x->none_value, match);
+    for (size_t i = 0; i < x->n && st == DM_OK; i++) {
+        if (match[i] == SIZE_MAX)
+            continue;
+        for (uint32_t q = 0; q < x->ncand[i]; q++)
+            if (x->cj[i * x->stride + q] == match[i]) {
+                best[i] = match[i];
+                score[i] = x->cmarg[i * x->stride + q];
+                break;
+            }
+    }
+    free(match);
+    return st;
+}
+
+typedef struct scored {
+    double v;
+    uint32_t i;
+} scored;
+
+static int cmp_scored_desc(const void *a, const void *b)
+{
+    double x = ((const scored *)a)->v, y = ((const scored *)b)->v;
     return x > y ? -1 : x < y;
 }
 
-/* Competitive linking (Melamed): a translation is the translation of one sentence, so pairs are
- * taken best margin first, each sentence at most once; a src sentence whose candidates were all
- * taken keeps its own best. */
-static dm_status link_competitively(miner *x, size_t *best, double *score)
+static int cmp_double(const void *a, const void *b)
 {
-    size_t total = 0;
-    for (size_t i = 0; i < x->n; i++)
-        total += x->ncands[i];
-    link_cand *lc = malloc((total ? total : 1) * sizeof *lc);
-    uint8_t *src_done = calloc(x->n ? x->n : 1, 1), *tgt_done = calloc(x->m ? x->m : 1, 1);
-    if (!lc || !src_done || !tgt_done) {
-        free(lc);
-        free(src_done);
-        free(tgt_done);
-        return DM_ENOMEM;
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < x->n; i++)
-        for (uint32_t q = 0; q < x->ncands[i]; q++) {
-            lc[k].margin = x->margin[i * N_CAND + q];
-            lc[k].i = (uint32_t)i;
-            lc[k].j = x->cands[i * N_CAND + q].j;
-            k++;
-        }
-    qsort(lc, total, sizeof *lc, cmp_link_desc);
-    for (size_t q = 0; q < total; q++) {
-        if (src_done[lc[q].i] || tgt_done[lc[q].j])
-            continue;
-        src_done[lc[q].i] = tgt_done[lc[q].j] = 1;
-        best[lc[q].i] = lc[q].j;
-        score[lc[q].i] = lc[q].margin;
-    }
-    free(lc);
-    free(src_done);
-    free(tgt_done);
-    return DM_OK;
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
 }
 
-/* Mutual best pairs with a positive margin train Model 1; its translations join the concepts. */
-static dm_status learn(miner *x, const size_t *best, const double *score, al_ibm **model)
+/* Words of a sentence for training: its word tokens' forms, or their truncated forms. */
+static size_t sentence_words(const al_doc *d, size_t i, const uint32_t *trunc, uint32_t *out)
 {
-    size_t *back = malloc((x->m ? x->m : 1) * sizeof *back);
-    double *bscore = malloc((x->m ? x->m : 1) * sizeof *bscore);
-    al_ibm_trainer *fwd = al_ibm_trainer_new(), *rev = al_ibm_trainer_new();
-    al_ibm *mf = NULL, *mr = NULL;
+    const al_sent *s = &d->sent[i];
+    size_t n = 0;
+    for (uint32_t k = 0; k < s->ntok && n < MAX_TOK; k++)
+        if (d->tok[s->tok0 + k].kind == DM_TOK_WORD)
+            out[n++] = trunc ? trunc[s->tok0 + k] : d->tok[s->tok0 + k].form;
+    return n;
+}
+
+/* The surest pairs (a tgt sentence chosen once, margin above min_score) train Model 1 both ways
+ * for each learned table; the length ratio is re-estimated on them. */
+static dm_status learn(miner *x, const size_t *best, const double *score)
+{
+    scored *sc = malloc((x->n ? x->n : 1) * sizeof *sc);
+    uint32_t *taken = calloc(x->m ? x->m : 1, sizeof *taken);
+    double *lr = malloc((x->n ? x->n : 1) * sizeof *lr);
+    mn_trainer *tr[MT_PIVOT] = {mn_trainer_new(), mn_trainer_new(), mn_trainer_new()};
+    /* the tgt view each learned table maps to */
+    const uint32_t *tgt_key[MT_PIVOT] = {NULL, x->tgt_tr, x->tgt_tr};
     dm_status st = DM_ENOMEM;
-    if (!back || !bscore || !fwd || !rev)
+    if (!sc || !taken || !lr || !tr[0] || !tr[1] || !tr[2])
         goto done;
-    for (size_t j = 0; j < x->m; j++) {
-        back[j] = SIZE_MAX;
-        bscore[j] = -INFINITY;
-    }
     for (size_t i = 0; i < x->n; i++)
-        if (best[i] != SIZE_MAX && score[i] > bscore[best[i]]) {
-            bscore[best[i]] = score[i];
-            back[best[i]] = i;
-        }
+        if (best[i] != SIZE_MAX)
+            taken[best[i]]++;
+    size_t ns = 0;
+    for (size_t i = 0; i < x->n; i++)
+        if (best[i] != SIZE_MAX && taken[best[i]] == 1 && score[i] > x->min_score)
+            sc[ns++] = (scored){score[i], (uint32_t)i};
+    if (ns > 1)
+        qsort(sc, ns, sizeof *sc, cmp_scored_desc);
+    if (ns > MAX_TRAIN)
+        ns = MAX_TRAIN;
     st = DM_OK;
-    uint32_t fs[64], ft[64];
-    for (size_t j = 0; j < x->m && st == DM_OK; j++) {
-        size_t i = back[j];
-        if (i == SIZE_MAX || bscore[j] <= 0)
+    uint32_t fs[MAX_TOK], ft[MAX_TOK];
+    double mid = ns ? sc[ns / 2].v : 0; /* pairs above the median margin count fully */
+    for (size_t q = 0; q < ns && st == DM_OK; q++) {
+        size_t i = sc[q].i, j = best[i];
+        double wq = 1.0;
+        if (x->soft && mid > x->min_score && sc[q].v < mid)
+            wq = pow((sc[q].v - x->min_score) / (mid - x->min_score), x->soft);
+        if (wq < 0.1)
+            wq = 0.1;
+        for (int m = 0; m < MT_PIVOT && st == DM_OK; m++) {
+            size_t a = sentence_words(&x->src, i, x->key[m], fs);
+            size_t b = sentence_words(&x->tgt, j, tgt_key[m], ft);
+            st = mn_trainer_add_weighted(tr[m], fs, a, ft, b, (float)wq);
+        }
+        lr[q] = log((x->tgt.sent[j].nchar + 1.0) / (x->src.sent[i].nchar + 1.0));
+    }
+    for (int m = 0; m < MT_PIVOT && st == DM_OK; m++) {
+        mn_ttable *t = &x->tab[m];
+        mn_ttable_free(t);
+        st = mn_trainer_run(tr[m], al_vocab_size(x->env.voc), x->em_iters, (unsigned)x->min_occ,
+                            (unsigned)x->min_cooc, 0.05, (size_t)x->max_per, t);
+        /* p^0.25: a translation Model 1 is unsure of still says much more than none; the
+         * truncated views are coarser and count less */
+        double scale = m == MT_FORM ? 1.0 : x->trunc_w;
+        for (size_t q = 0; st == DM_OK && q < t->off[t->nsrc]; q++)
+            t->p[q] = (float)(scale * pow(t->p[q], x->pexp));
+    }
+    if (st == DM_OK && ns >= 20) {
+        /* the median log ratio of the surest pairs */
+        qsort(lr, ns, sizeof *lr, cmp_double);
+        x->ratio = exp(lr[ns / 2]);
+    }
+done:
+    free(sc);
+    free(taken);
+    free(lr);
+    for (int m = 0; m < MT_PIVOT; m++)
+        mn_trainer_free(tr[m]);
+    return st;
+}
+
+/* The lexicon's pivots of each src form, truncated: a pivot's inflections and derivations on
+ * the English side ("death" for "dead", "eye" for "eyes") count pivot_w. */
+static dm_status pivot_table(miner *x)
+{
+    const al_lexicon *lx = x->env.use_lexicon ? al_lexicon_for(&x->env, x->src.lang) : NULL;
+    if (!lx || x->pivot_w <= 0)
+        return DM_OK;
+    size_t cap = 1024, ne = 0;
+    mn_entry *ent = malloc(cap * sizeof *ent);
+    uint8_t *done = calloc(al_vocab_size(x->env.voc) + 1, 1);
+    dm_status st = ent && done ? DM_OK : DM_ENOMEM;
+    for (size_t k = 0; k < x->src.ntok && st == DM_OK; k++) {
+        uint32_t f = x->src.tok[k].form;
+        if (x->src.tok[k].kind != DM_TOK_WORD || done[f])
             continue;
-        size_t ns = 0, nt = 0;
-        const al_sent *s = &x->src.sent[i], *t = &x->tgt.sent[j];
-        for (uint32_t k = 0; k < s->ntok && ns < 64; k++)
-            if (x->src.tok[s->tok0 + k].kind == DM_TOK_WORD)
-                fs[ns++] = x->src.tok[s->tok0 + k].form;
-        for (uint32_t k = 0; k < t->ntok && nt < 64; k++)
-            if (x->tgt.tok[t->tok0 + k].kind == DM_TOK_WORD)
-                ft[nt++] = x->tgt.tok[t->tok0 + k].form;
-        st = al_ibm_add(fwd, fs, ns, ft, nt);
-        if (st == DM_OK)
-            st = al_ibm_add(rev, ft, nt, fs, ns);
+        done[f] = 1;
+        uint32_t piv[8];
+        size_t np = al_lexicon_pivots(&x->env, lx, f, piv, 8);
+        for (size_t q = 0; q < np && st == DM_OK; q++) {
+            uint32_t tr;
+            st = mn_trunc_form(&x->env, piv[q], 0, &tr);
+            if (st != DM_OK || (tr == piv[q] && !mn_trunc_as_prefix(&x->env, piv[q], &tr)))
+                continue;
+            if (ne == cap) {
+                mn_entry *p = realloc(ent, 2 * cap * sizeof *ent);
+                if (!p) {
+                    st = DM_ENOMEM;
+                    break;
+                }
+                ent = p;
+                cap *= 2;
+            }
+            ent[ne++] = (mn_entry){f, tr, (float)x->pivot_w};
+        }
     }
     if (st == DM_OK)
-        st = al_ibm_train(fwd, 5, 0.3, &mf);
-    if (st == DM_OK)
-        st = al_ibm_train(rev, 5, 0.3, &mr);
-    if (st == DM_OK)
-        st = al_ibm_union(mf, mr, model);
-done:
-    free(back);
-    free(bscore);
-    al_ibm_free(mf);
-    al_ibm_free(mr);
-    al_ibm_trainer_free(fwd);
-    al_ibm_trainer_free(rev);
+        st = mn_ttable_build(&x->tab[MT_PIVOT], al_vocab_size(x->env.voc), ent, ne, 8);
+    free(ent);
+    free(done);
     return st;
 }
 
@@ -366,6 +590,47 @@ static void by_length(const miner *x, size_t i, size_t *best)
     }
 }
 
+static void tune_from_env(miner *x)
+{
+    const char *s = getenv("DM_MINE_TUNE");
+    while (s && *s) {
+        char name[32];
+        double v;
+        int used = 0;
+        if (sscanf(s, "%31[^=]=%lf%n", name, &v, &used) != 2)
+            break;
+        if (!strcmp(name, "none"))
+            x->none_value = v;
+        else if (!strcmp(name, "len"))
+            x->len_w = v;
+        else if (!strcmp(name, "rounds"))
+            x->rounds = (int)v;
+        else if (!strcmp(name, "soft"))
+            x->soft = (int)v;
+        else if (!strcmp(name, "clitics"))
+            x->clitics = (int)v;
+        else if (!strcmp(name, "maxper"))
+            x->max_per = (int)v;
+        else if (!strcmp(name, "pivw"))
+            x->pivot_w = v;
+        else if (!strcmp(name, "pexp"))
+            x->pexp = v;
+        else if (!strcmp(name, "em"))
+            x->em_iters = (int)v;
+        else if (!strcmp(name, "minscore"))
+            x->min_score = v;
+        else if (!strcmp(name, "truncw"))
+            x->trunc_w = v;
+        else if (!strcmp(name, "cooc"))
+            x->min_cooc = (int)v;
+        else if (!strcmp(name, "occ"))
+            x->min_occ = (int)v;
+        s += used;
+        if (*s == ',')
+            s++;
+    }
+}
+
 dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
                   const size_t *src_len, size_t n_src, const char *const *tgt,
                   const size_t *tgt_len, size_t n_tgt, size_t *best, double *score)
@@ -377,7 +642,20 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     memset(&x, 0, sizeof x);
     x.n = n_src;
     x.m = n_tgt;
-    al_ibm *model = NULL;
+    x.len_w = 0.1;
+    x.none_value = -1;
+    x.pexp = 0.25;
+    x.rounds = ROUNDS;
+    x.min_occ = 2;
+    x.min_cooc = 2;
+    x.min_score = -0.1;
+    x.em_iters = 5;
+    x.trunc_w = 0.8;
+    x.pivot_w = 0.5;
+    x.max_per = 8;
+    x.clitics = 3;
+    x.soft = 1; /* bit 1: src side, bit 2: tgt side */
+    tune_from_env(&x);
     uint32_t *local = NULL, *df = NULL;
     dm_status st = al_env_init(&x.env, ctx);
     if (st != DM_OK)
@@ -397,45 +675,68 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     else
         al_guess_lang(&x.env, &x.tgt, tgt, tgt_len, n_tgt);
     x.ratio = (x.src.nchar_total > 0 && x.tgt.nchar_total > 0) ? x.tgt.nchar_total / x.src.nchar_total : 1;
+    st = al_doc_concepts(&x.env, &x.src, 0);
+    if (st == DM_OK)
+        st = al_doc_concepts(&x.env, &x.tgt, 0);
+    if (st == DM_OK && (x.clitics & 1))
+        st = mn_apostrophe_parts(&x.env, &x.src);
+    if (st == DM_OK && (x.clitics & 2))
+        st = mn_apostrophe_parts(&x.env, &x.tgt);
+    if (st == DM_OK)
+        st = mn_truncate(&x.env, &x.src, 0, 0, &x.key[MT_PREFIX]);
+    if (st == DM_OK)
+        st = mn_truncate(&x.env, &x.src, 1, 0, &x.key[MT_SUFFIX]);
+    if (st == DM_OK)
+        st = mn_truncate(&x.env, &x.tgt, 0, 1, &x.tgt_tr);
+    if (st == DM_OK)
+        st = pivot_table(&x);
+    if (st != DM_OK)
+        goto done;
     size_t nv = al_vocab_size(x.env.voc);
     local = calloc(nv + 1, sizeof *local);
     df = calloc(nv + 1, sizeof *df);
-    x.cands = malloc((n_src ? n_src : 1) * N_CAND * sizeof *x.cands);
-    x.ncands = calloc(n_src ? n_src : 1, sizeof *x.ncands);
-    x.margin = malloc((n_src ? n_src : 1) * N_CAND * sizeof *x.margin);
-    if (!local || !df || !x.cands || !x.ncands || !x.margin) {
-        st = dm_fail(ctx, DM_ENOMEM, "mining");
-        goto done;
+    /* fewer candidates per sentence on large inputs: memory stays a few hundred bytes a line */
+    x.stride = n_src > 200000 ? 32 : n_src > 20000 ? 64 : MAX_CAND;
+    size_t nc = (n_src ? n_src : 1) * x.stride;
+    x.cj = malloc(nc * sizeof *x.cj);
+    x.csim = malloc(nc * sizeof *x.csim);
+    x.cmarg = malloc(nc * sizeof *x.cmarg);
+    x.ncand = calloc(n_src ? n_src : 1, sizeof *x.ncand);
+    if (!local || !df || !x.cj || !x.csim || !x.cmarg || !x.ncand) {
+        st = DM_ENOMEM;
+        goto fail;
     }
     al_doc_count_df(&x.src, df);
     al_doc_weights(&x.src, df, (double)n_src, local);
     memset(df, 0, (nv + 1) * sizeof *df);
     al_doc_count_df(&x.tgt, df);
     al_doc_weights(&x.tgt, df, (double)n_tgt, local);
-    int rounds = o.no_learning ? 1 : 5;
+    st = build_index(&x);
+    if (st != DM_OK)
+        goto fail;
+    x.stamp = calloc(x.ncap, sizeof *x.stamp);
+    x.tmask = malloc(x.ncap * sizeof *x.tmask);
+    if (!x.stamp || !x.tmask) {
+        st = DM_ENOMEM;
+        goto fail;
+    }
+    int rounds = o.no_learning ? 1 : x.rounds;
+    int one_to_one = !o.mine_independent;
     for (int r = 0; r < rounds && st == DM_OK; r++) {
-        if (r) {
-            al_ibm_free(model);
-            model = NULL;
-            st = learn(&x, best, score, &model);
-            if (st != DM_OK)
-                break;
-            x.env.ibm = model;
-        }
-        st = al_doc_concepts(&x.env, &x.src, r > 0);
-        if (st == DM_OK)
-            st = al_doc_concepts(&x.env, &x.tgt, 0);
-        if (st == DM_OK)
-            st = al_marks_reserve(&x.mks, al_vocab_size(x.env.voc) + 1);
-        if (st == DM_OK)
-            st = build_index(&x);
+        if (r)
+            st = learn(&x, best, score);
         if (st == DM_OK)
             st = find_candidates(&x);
         if (st == DM_OK)
-            st = choose(&x, best, score);
+            st = margins(&x, best, score);
+        if (st == DM_OK && r == rounds - 1) {
+            dump_candidates(&x);
+            explain(&x);
+        }
+        if (st == DM_OK && one_to_one)
+            st = assign(&x, best, score);
     }
-    if (st == DM_OK && o.one_to_one)
-        st = link_competitively(&x, best, score);
+fail:
     if (st != DM_OK) {
         st = dm_fail(ctx, st, "mining");
         goto done;
@@ -444,8 +745,6 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
         if (best[i] == SIZE_MAX && n_tgt)
             by_length(&x, i, &best[i]);
 done:
-    x.env.ibm = NULL;
-    al_ibm_free(model);
     free(local);
     free(df);
     miner_free(&x);

@@ -53,6 +53,21 @@ int cli_pair_load(dm_ctx *ctx, const char *cmd, cli_pair_args *pa, cli_doc_pair 
 /* EXIT_OK when the arguments name two documents or a batch, else EXIT_USAGE after saying so. */
 int cli_pair_args_check(const cli_pair_args *pa, const char *cmd);
 
+/* A batch of pairs read from a JSONL file (cli_batch.c), every good line added to the aligner;
+ * keep != 0 keeps the lines' sentences for cli_batch_pair, else only their ids. */
+typedef struct cli_batch {
+    json_t *lines;
+    size_t rejected;
+} cli_batch;
+int cli_batch_read(dm_ctx *ctx, const char *cmd, const char *path, dm_aligner *al, int keep, cli_batch *b);
+size_t cli_batch_count(const cli_batch *b);
+const char *cli_batch_id(const cli_batch *b, size_t k);
+/* Pair k's sentences (pointing into the batch: cli_sents_free frees only the arrays) and its
+ * languages (the line's, else opt's). */
+int cli_batch_pair(const cli_batch *b, size_t k, const dm_align_opts *opt, cli_sents *s, cli_sents *t,
+                   const char **src_lang, const char **tgt_lang);
+void cli_batch_free(cli_batch *b);
+
 /* A JSON array of strings as pointers and lengths into it (valid while arr lives); the two
  * arrays are calloc'ed even when empty. -1 when out of memory or an element is not a string. */
 int cli_json_strings(json_t *arr, const char ***txt, size_t **len, size_t *n);
@@ -62,15 +77,32 @@ void cli_json_string(FILE *f, const char *s, size_t n);
 /* The evaluation contract's line: {"id": ..., "align": [[[src], [tgt]], ...]} */
 void cli_write_batch_line(FILE *f, const char *id, const dm_align_block *b, size_t nb);
 
-/* Output formats of `dragoman align A B`. */
+/* Output formats of `dragoman align A B`: the sentence-pair formats and the HTML page. */
 int cli_align_format_known(const char *format);
 int cli_align_write(FILE *f, const char *format, const char *prefix, const cli_doc_pair *dp,
                     const dm_align_block *b, size_t nb);
-int out_jsonl(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
-int out_tsv(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
-int out_moses(const char *prefix, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
-int out_tmx(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
 int out_html(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb);
+
+/* Sentence pairs written a block at a time (cli_writer.c): jsonl, tsv, moses, tmx. */
+typedef struct cli_writer {
+    const char *cmd, *format;
+    FILE *f, *f2; /* f2: the target side of moses */
+    int own;      /* f was opened here */
+    size_t written;
+} cli_writer;
+int cli_writer_format_known(const char *format);
+/* Write to the file path, or to `to` when path is NULL; moses writes the source side to path
+ * and the target side to path2. TMX names src_lang in its header. */
+int cli_writer_open(cli_writer *w, const char *cmd, const char *format, FILE *to, const char *path,
+                    const char *path2, const char *src_lang);
+void cli_writer_block(cli_writer *w, const cli_doc_pair *dp, const dm_align_block *b);
+int cli_writer_close(cli_writer *w);
+void out_jsonl_block(FILE *f, const cli_doc_pair *dp, const dm_align_block *b);
+void out_tsv_block(FILE *f, const cli_doc_pair *dp, const dm_align_block *b);
+void out_moses_block(FILE *fs, FILE *ft, const cli_doc_pair *dp, const dm_align_block *b);
+void out_tmx_head(FILE *f, const char *src_lang);
+void out_tmx_block(FILE *f, const cli_doc_pair *dp, const dm_align_block *b);
+void out_tmx_tail(FILE *f);
 
 /* Write the sentences of a block's side joined by spaces (text of src_start.. or tgt_start..). */
 void cli_write_side(FILE *f, const cli_sents *s, size_t start, size_t n, const char *sep);

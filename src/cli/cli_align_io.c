@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void cli_sents_free(cli_sents *s)
 {
@@ -43,7 +44,14 @@ int cli_load_sents(dm_ctx *ctx, const char *cmd, const char *path, int lines, cl
     size_t len;
     dm_status st = cli_read_all(path, (size_t)256 << 20, &out->buf, &len);
     if (st != DM_OK) {
-        fprintf(stderr, "dragoman %s: cannot read %s: %s\n", cmd, path, dm_status_str(st));
+        int missing = st == DM_EIO && strcmp(path, "-") && access(path, F_OK) != 0;
+        /* a user who typed two document ids forgot --db: say so rather than "input/output error" */
+        if (missing && strcmp(cmd, "mine"))
+            fprintf(stderr, "dragoman %s: no file %s (for documents in the store, give their ids with --db PATH)\n",
+                    cmd, path);
+        else
+            fprintf(stderr, "dragoman %s: cannot read %s: %s\n", cmd, path,
+                    missing ? "no such file" : dm_status_str(st));
         return EXIT_FAIL;
     }
     size_t cap = 0;
@@ -176,28 +184,40 @@ void cli_write_side(FILE *f, const cli_sents *s, size_t start, size_t n, const c
     }
 }
 
-static const char *const formats[] = {"jsonl", "tsv", "moses", "tmx", "html", NULL};
-
 int cli_align_format_known(const char *format)
 {
-    for (size_t k = 0; formats[k]; k++)
-        if (!strcmp(format, formats[k]))
-            return 1;
-    return 0;
+    return !strcmp(format, "html") || cli_writer_format_known(format);
 }
 
 int cli_align_write(FILE *f, const char *format, const char *prefix, const cli_doc_pair *dp,
                     const dm_align_block *b, size_t nb)
 {
-    if (!strcmp(format, "tsv"))
-        return out_tsv(f, dp, b, nb);
-    if (!strcmp(format, "moses"))
-        return out_moses(prefix, dp, b, nb);
-    if (!strcmp(format, "tmx"))
-        return out_tmx(f, dp, b, nb);
     if (!strcmp(format, "html"))
         return out_html(f, dp, b, nb);
-    return out_jsonl(f, dp, b, nb);
+    int moses = !strcmp(format, "moses");
+    size_t pl = strlen(prefix);
+    char *ps = moses ? malloc(pl + 5) : NULL, *pt = moses ? malloc(pl + 5) : NULL;
+    if (moses && (!ps || !pt)) {
+        free(ps);
+        free(pt);
+        return EXIT_FAIL;
+    }
+    if (moses) {
+        snprintf(ps, pl + 5, "%s.src", prefix);
+        snprintf(pt, pl + 5, "%s.tgt", prefix);
+    }
+    cli_writer w;
+    int rc = cli_writer_open(&w, "align", format, f, ps, pt, dp->src_lang);
+    if (rc == EXIT_OK) {
+        for (size_t k = 0; k < nb; k++)
+            cli_writer_block(&w, dp, &b[k]);
+        rc = cli_writer_close(&w);
+    }
+    if (rc == EXIT_OK && moses)
+        fprintf(stderr, "dragoman align: wrote %s and %s\n", ps, pt);
+    free(ps);
+    free(pt);
+    return rc;
 }
 
 int cli_pair_arg(cli_pair_args *pa, const char *cmd, int argc, char **argv, int *i)

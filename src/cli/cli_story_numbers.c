@@ -26,11 +26,15 @@ static int by_label(const void *a, const void *b)
     return x->doc < y->doc ? -1 : x->doc > y->doc;
 }
 
+/* Most votes first; among clusters that take fresh numbers, stories of several versions before
+ * documents alone, so that a new store's stories are numbered 1, 2, 3 without gaps. */
 static int by_votes(const void *a, const void *b)
 {
     const cluster *x = a, *y = b;
     if (x->votes != y->votes)
         return x->votes > y->votes ? -1 : 1;
+    if ((x->n > 1) != (y->n > 1))
+        return x->n > 1 ? -1 : 1;
     return x->first < y->first ? -1 : x->first > y->first;
 }
 

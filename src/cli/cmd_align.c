@@ -39,93 +39,26 @@ static void help(void)
 
 /* --- batch ------------------------------------------------------------------------------------ */
 
-typedef struct batch {
-    char **ids;
-    size_t n, cap;
-} batch;
-
 static int run_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        fprintf(stderr, "dragoman align: cannot open %s\n", path);
-        return EXIT_FAIL;
-    }
     dm_aligner *al = NULL;
     dm_status st = dm_aligner_new(ctx, opt, &al);
-    if (st != DM_OK) {
-        if (f != stdin)
-            fclose(f);
+    if (st != DM_OK)
         return cli_fail(ctx, "align", st, "aligner");
-    }
-    batch b = {0};
-    char *line = NULL;
-    size_t cap = 0, lineno = 0, rejected = 0;
-    ssize_t got;
-    int rc = EXIT_OK;
-    while ((got = getline(&line, &cap, f)) != -1) {
-        lineno++;
-        if (got <= 1)
-            continue;
-        json_error_t err;
-        json_t *o = json_loadb(line, (size_t)got, 0, &err);
-        json_t *id = o ? json_object_get(o, "id") : NULL;
-        json_t *src = o ? json_object_get(o, "src") : NULL, *tgt = o ? json_object_get(o, "tgt") : NULL;
-        const char **ts = NULL, **tt = NULL;
-        size_t *ls = NULL, *lt = NULL, ns = 0, nt = 0;
-        if (!o || !json_is_string(id) || !json_is_array(src) || !json_is_array(tgt) ||
-            cli_json_strings(src, &ts, &ls, &ns) || cli_json_strings(tgt, &tt, &lt, &nt)) {
-            fprintf(stderr, "dragoman: rejected %s:%zu: %s\n", path, lineno,
-                    o ? "expected {\"id\": string, \"src\": [strings], \"tgt\": [strings]}" : err.text);
-            rejected++;
-        } else {
-            json_t *sl = json_object_get(o, "src_lang"), *tl = json_object_get(o, "tgt_lang");
-            st = dm_aligner_add(al, ts, ls, ns, tt, lt, nt, json_is_string(sl) ? json_string_value(sl) : NULL,
-                                json_is_string(tl) ? json_string_value(tl) : NULL);
-            if (st == DM_OK && b.n == b.cap) {
-                size_t nc = b.cap ? b.cap * 2 : 64;
-                char **p = realloc(b.ids, nc * sizeof *p);
-                if (!p)
-                    st = DM_ENOMEM;
-                else {
-                    b.ids = p;
-                    b.cap = nc;
-                }
-            }
-            if (st == DM_OK && !(b.ids[b.n++] = strdup(json_string_value(id))))
-                st = DM_ENOMEM;
-        }
-        free(ts);
-        free(tt);
-        free(ls);
-        free(lt);
-        json_decref(o);
-        if (st != DM_OK) {
-            rc = cli_fail(ctx, "align", st, path);
-            break;
-        }
-    }
-    free(line);
-    if (f != stdin)
-        fclose(f);
-    if (rc == EXIT_OK) {
-        st = dm_aligner_run(al);
-        if (st != DM_OK)
-            rc = cli_fail(ctx, "align", st, "aligning");
-    }
-    for (size_t k = 0; k < b.n && rc == EXIT_OK; k++) {
+    cli_batch b;
+    int rc = cli_batch_read(ctx, "align", path, al, 0, &b);
+    if (rc == EXIT_OK && (st = dm_aligner_run(al)) != DM_OK)
+        rc = cli_fail(ctx, "align", st, "aligning");
+    for (size_t k = 0; rc == EXIT_OK && k < cli_batch_count(&b); k++) {
         const dm_align_block *blk;
         size_t nb;
-        if (dm_aligner_blocks(al, k, &blk, &nb) != DM_OK)
-            continue;
-        cli_write_batch_line(stdout, b.ids[k], blk, nb);
+        if (dm_aligner_blocks(al, k, &blk, &nb) == DM_OK)
+            cli_write_batch_line(stdout, cli_batch_id(&b, k), blk, nb);
     }
-    for (size_t k = 0; k < b.n; k++)
-        free(b.ids[k]);
-    free(b.ids);
-    dm_aligner_free(al);
-    if (rc == EXIT_OK && rejected)
+    if (rc == EXIT_OK && b.rejected)
         rc = EXIT_PARTIAL;
+    cli_batch_free(&b);
+    dm_aligner_free(al);
     return rc;
 }
 

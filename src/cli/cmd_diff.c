@@ -134,78 +134,36 @@ static void write_text(FILE *f, const cli_doc_pair *dp, const dm_align_block *b,
 
 static int diff_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        fprintf(stderr, "dragoman diff: cannot open %s\n", path);
-        return EXIT_FAIL;
-    }
-    /* the pairs are kept (diff needs their text after the batch alignment) */
-    json_t *all = json_array();
     dm_aligner *al = NULL;
     dm_status st = dm_aligner_new(ctx, opt, &al);
-    char *line = NULL;
-    size_t cap = 0, lineno = 0, rejected = 0;
-    ssize_t got;
-    int rc = st == DM_OK ? EXIT_OK : cli_fail(ctx, "diff", st, "aligner");
-    while (rc == EXIT_OK && (got = getline(&line, &cap, f)) != -1) {
-        lineno++;
-        if (got <= 1)
-            continue;
-        json_t *o = json_loadb(line, (size_t)got, 0, NULL);
-        json_t *src = json_object_get(o, "src"), *tgt = json_object_get(o, "tgt");
-        if (!json_is_string(json_object_get(o, "id")) || !json_is_array(src) || !json_is_array(tgt)) {
-            fprintf(stderr, "dragoman: rejected %s:%zu: expected {\"id\", \"src\", \"tgt\"}\n", path, lineno);
-            rejected++;
-            json_decref(o);
-            continue;
-        }
-        const char **ts = NULL, **tt = NULL;
-        size_t *ls = NULL, *lt = NULL, ns = 0, nt = 0;
-        if (cli_json_strings(src, &ts, &ls, &ns) || cli_json_strings(tgt, &tt, &lt, &nt)) {
-            fprintf(stderr, "dragoman: rejected %s:%zu: sentences must be strings\n", path, lineno);
-            rejected++;
-            json_decref(o);
-        } else {
-            st = dm_aligner_add(al, ts, ls, ns, tt, lt, nt, NULL, NULL);
-            if (st != DM_OK)
-                rc = cli_fail(ctx, "diff", st, path);
-            json_array_append_new(all, o);
-        }
-        free(ts);
-        free(tt);
-        free(ls);
-        free(lt);
-    }
-    free(line);
-    if (f != stdin)
-        fclose(f);
+    if (st != DM_OK)
+        return cli_fail(ctx, "diff", st, "aligner");
+    cli_batch bt;
+    /* the lines are kept: diff needs their sentences after the batch alignment */
+    int rc = cli_batch_read(ctx, "diff", path, al, 1, &bt);
     if (rc == EXIT_OK && (st = dm_aligner_run(al)) != DM_OK)
         rc = cli_fail(ctx, "diff", st, "aligning");
-    for (size_t k = 0; rc == EXIT_OK && k < json_array_size(all); k++) {
-        json_t *o = json_array_get(all, k);
-        json_t *src = json_object_get(o, "src"), *tgt = json_object_get(o, "tgt");
-        cli_sents s = {0}, t = {0};
-        const dm_align_block *b;
-        size_t nb;
+    for (size_t k = 0; rc == EXIT_OK && k < cli_batch_count(&bt); k++) {
+        cli_sents s, t;
+        const char *lsrc, *ltgt;
+        const dm_align_block *b = NULL;
+        size_t nb = 0;
         dm_diff_report *r = NULL;
-        if (!cli_json_strings(src, &s.text, &s.len, &s.n) && !cli_json_strings(tgt, &t.text, &t.len, &t.n)) {
-            st = dm_aligner_blocks(al, k, &b, &nb);
-            if (st == DM_OK)
-                st = dm_diff(ctx, s.text, s.len, s.n, t.text, t.len, t.n, b, nb, &r);
-        } else
-            st = DM_ENOMEM;
+        st = cli_batch_pair(&bt, k, opt, &s, &t, &lsrc, &ltgt) ? DM_ENOMEM : dm_aligner_blocks(al, k, &b, &nb);
+        if (st == DM_OK)
+            st = dm_diff_langs(ctx, lsrc, ltgt, s.text, s.len, s.n, t.text, t.len, t.n, b, nb, &r);
         if (st != DM_OK)
             rc = cli_fail(ctx, "diff", st, "diff");
         else
-            write_json(stdout, json_string_value(json_object_get(o, "id")), &s, &t, b, r);
+            write_json(stdout, cli_batch_id(&bt, k), &s, &t, b, r);
         dm_diff_free(r);
         cli_sents_free(&s);
         cli_sents_free(&t);
     }
-    json_decref(all);
-    dm_aligner_free(al);
-    if (rc == EXIT_OK && rejected)
+    if (rc == EXIT_OK && bt.rejected)
         rc = EXIT_PARTIAL;
+    cli_batch_free(&bt);
+    dm_aligner_free(al);
     return rc;
 }
 
@@ -247,8 +205,8 @@ int cmd_diff(int argc, char **argv)
             dm_status st = dm_align(ctx, opt, dp.src.text, dp.src.len, dp.src.n, dp.tgt.text, dp.tgt.len,
                                     dp.tgt.n, &b, &nb);
             if (st == DM_OK)
-                st = dm_diff(ctx, dp.src.text, dp.src.len, dp.src.n, dp.tgt.text, dp.tgt.len, dp.tgt.n, b,
-                             nb, &r);
+                st = dm_diff_langs(ctx, opt->src_lang, opt->tgt_lang, dp.src.text, dp.src.len, dp.src.n,
+                                   dp.tgt.text, dp.tgt.len, dp.tgt.n, b, nb, &r);
             if (st != DM_OK)
                 rc = cli_fail(ctx, "diff", st, "diff");
         }

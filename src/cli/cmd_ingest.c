@@ -97,6 +97,10 @@ int cmd_ingest(int argc, char **argv)
     }
     if (missing == argc - optind)
         failed = 1; /* not one of the paths given exists: nothing was done */
+    if (partial && !failed && s.n_new + s.n_updated + s.n_same == 0) {
+        fprintf(stderr, "dragoman ingest: nothing stored: every record was rejected\n");
+        failed = 1; /* exit 1 means "done, with some records rejected"; here nothing was done */
+    }
     cli_progress_end(&s.progress);
     st = dm_store_close(s.store);
     if (st && !failed) {

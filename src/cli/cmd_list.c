@@ -3,6 +3,8 @@
  */
 #include "cli.h"
 
+#include <string.h>
+
 static const char help[] =
     "usage: dragoman list [--db PATH]\n\n"
     "One line per stored document: id, language (identified; the declared one in brackets when it\n"
@@ -14,9 +16,14 @@ static dm_status print_doc(void *ud, const dm_stored_doc *d)
     char story[32] = "-";
     if (d->story >= 0)
         snprintf(story, sizeof story, "%lld", d->story);
-    printf("%-28s %-4s%s%s%s %4zu  %-6s %s\n", d->doc.id, d->doc.lang ? d->doc.lang : "und",
-           d->lang_declared ? "[" : "", d->lang_declared ? d->lang_declared : "", d->lang_declared ? "]" : "",
-           d->n_sentences, story, d->doc.title ? d->doc.title : "");
+    /* one column, so that the line keeps its fields: "fa", or "fa[ar]" when the input said ar */
+    const char *lang = d->doc.lang ? d->doc.lang : "und";
+    char langs[64];
+    if (d->lang_declared && strcmp(d->lang_declared, lang))
+        snprintf(langs, sizeof langs, "%s[%s]", lang, d->lang_declared);
+    else
+        snprintf(langs, sizeof langs, "%s", lang);
+    printf("%-28s %-4s %4zu  %-6s %s\n", d->doc.id, langs, d->n_sentences, story, d->doc.title ? d->doc.title : "");
     return DM_OK;
 }
 

@@ -19,8 +19,10 @@ static void help(void)
            "  --src-lang L, --tgt-lang L   languages when known (otherwise guessed when possible)\n"
            "  --no-lexicon                 do not use the shipped lexicons\n"
            "  --no-learning                do not learn word translations from the input\n"
-           "  --one-to-one                 each TGT line answers one SRC line at most, best margins\n"
-           "                               first (competitive linking); default: independent\n");
+           "  --independent                each SRC line takes its own best TGT line; default: one\n"
+           "                               to one (a TGT line answers one SRC line at most, the\n"
+           "                               assignment of largest total margin; a SRC line whose\n"
+           "                               candidates all went elsewhere keeps its own best)\n");
 }
 
 int cmd_mine(int argc, char **argv)
@@ -38,7 +40,9 @@ int cmd_mine(int argc, char **argv)
         else if (!strcmp(a, "--no-learning"))
             opt.no_learning = 1;
         else if (!strcmp(a, "--one-to-one"))
-            opt.one_to_one = 1;
+            opt.mine_independent = 0;
+        else if (!strcmp(a, "--independent"))
+            opt.mine_independent = 1;
         else if (!strcmp(a, "--src-lang") && i + 1 < argc)
             opt.src_lang = argv[++i];
         else if (!strcmp(a, "--tgt-lang") && i + 1 < argc)

@@ -90,7 +90,7 @@ static int report_pair(dm_ctx *ctx, dm_store *st, const cli_story_row *a, const 
     dm_diff_report *d = NULL;
     dm_status s = dm_align(ctx, &opt, sa.text, sa.len, sa.n, sb.text, sb.len, sb.n, &blocks, &nb);
     if (!s)
-        s = dm_diff(ctx, sa.text, sa.len, sa.n, sb.text, sb.len, sb.n, blocks, nb, &d);
+        s = dm_diff_langs(ctx, a->lang, b->lang, sa.text, sa.len, sa.n, sb.text, sb.len, sb.n, blocks, nb, &d);
     if (!s) {
         const char *la = a->lang ? a->lang : "und", *lb = b->lang ? b->lang : "und";
         size_t matched = 0;
@@ -144,7 +144,8 @@ int cmd_report(int argc, char **argv)
             i = j;
             continue;
         }
-        cli_print_story_head(&r, i, j, ++stories);
+        stories++;
+        cli_print_story_head(&r, i, j, (size_t)r.v[i].story);
         size_t ref = i; /* English when the story has it: most readers' reference */
         for (size_t k = i; k < j; k++)
             if (r.v[k].lang && !strcmp(r.v[k].lang, "en")) {

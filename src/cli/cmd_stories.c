@@ -131,7 +131,8 @@ int cli_print_stories(dm_store *st)
             j++;
         int linked = r.v[i].story >= 0 && j - i > 1;
         if (linked) {
-            cli_print_story_head(&r, i, j, ++stories);
+            stories++;
+            cli_print_story_head(&r, i, j, (size_t)r.v[i].story);
             putchar('\n');
         }
         i = j;

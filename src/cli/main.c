@@ -23,6 +23,7 @@ static const struct {
     {"explain", cmd_explain, "show the evidence joining or separating two documents"},
     {"segment", cmd_segment, "cut a text into sentences, one a line"},
     {"align", cmd_align, "line up the sentences of two documents (or a batch of pairs)"},
+    {"export", cmd_export, "the parallel corpus of the store: sentence pairs of every story"},
     {"diff", cmd_diff, "what two versions of a story add or leave out"},
     {"mine", cmd_mine, "find the translation of each sentence among many"},
     {"langid", cmd_langid, "the language of each input line (or the spans of a mixed text)"},

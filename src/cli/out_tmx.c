@@ -1,6 +1,6 @@
 /*
- * out_tmx.c -- an alignment as a TMX 1.4 translation memory: one <tu> per block with both sides,
- * XML-escaped; blocks with an empty side are left out.
+ * out_tmx.c -- aligned blocks as a TMX 1.4 translation memory: one <tu> per block with both sides
+ * and the block's score, XML-escaped; blocks with an empty side are left out.
  */
 #include "cli.h"
 #include "cli_align.h"
@@ -30,21 +30,25 @@ static void tuv(FILE *f, const char *lang, const cli_sents *s, size_t start, siz
     fputs("</seg></tuv>\n", f);
 }
 
-int out_tmx(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb)
+void out_tmx_head(FILE *f, const char *src_lang)
 {
-    const char *sl = dp->src_lang ? dp->src_lang : "und", *tl = dp->tgt_lang ? dp->tgt_lang : "und";
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n"
                "  <header creationtool=\"dragoman\" creationtoolversion=\"%s\" datatype=\"plaintext\" "
                "segtype=\"sentence\" adminlang=\"en\" srclang=\"%s\" o-tmf=\"dragoman\"/>\n  <body>\n",
-            dm_version(), sl);
-    for (size_t k = 0; k < nb; k++) {
-        if (!b[k].src_n || !b[k].tgt_n)
-            continue;
-        fprintf(f, "  <tu><prop type=\"score\">%.4f</prop>\n", b[k].score);
-        tuv(f, sl, &dp->src, b[k].src_start, b[k].src_n);
-        tuv(f, tl, &dp->tgt, b[k].tgt_start, b[k].tgt_n);
-        fputs("  </tu>\n", f);
-    }
+            dm_version(), src_lang ? src_lang : "und");
+}
+
+void out_tmx_block(FILE *f, const cli_doc_pair *dp, const dm_align_block *b)
+{
+    if (!b->src_n || !b->tgt_n)
+        return;
+    fprintf(f, "  <tu><prop type=\"score\">%.4f</prop>\n", b->score);
+    tuv(f, dp->src_lang ? dp->src_lang : "und", &dp->src, b->src_start, b->src_n);
+    tuv(f, dp->tgt_lang ? dp->tgt_lang : "und", &dp->tgt, b->tgt_start, b->tgt_n);
+    fputs("  </tu>\n", f);
+}
+
+void out_tmx_tail(FILE *f)
+{
     fputs("  </body>\n</tmx>\n", f);
-    return ferror(f) ? EXIT_FAIL : EXIT_OK;
 }

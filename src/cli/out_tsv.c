@@ -1,5 +1,5 @@
 /*
- * out_tsv.c -- an alignment as `src<TAB>tgt<TAB>score` lines (sentences of a block joined by a
+ * out_tsv.c -- aligned blocks as `src<TAB>tgt<TAB>score` lines (sentences of a block joined by a
  * space; tabs and newlines inside sentences become spaces so that the columns hold).
  */
 #include "cli.h"
@@ -16,13 +16,10 @@ static void side(FILE *f, const cli_sents *s, size_t start, size_t n)
     }
 }
 
-int out_tsv(FILE *f, const cli_doc_pair *dp, const dm_align_block *b, size_t nb)
+void out_tsv_block(FILE *f, const cli_doc_pair *dp, const dm_align_block *b)
 {
-    for (size_t k = 0; k < nb; k++) {
-        side(f, &dp->src, b[k].src_start, b[k].src_n);
-        fputc('\t', f);
-        side(f, &dp->tgt, b[k].tgt_start, b[k].tgt_n);
-        fprintf(f, "\t%.4f\n", b[k].score);
-    }
-    return ferror(f) ? EXIT_FAIL : EXIT_OK;
+    side(f, &dp->src, b->src_start, b->src_n);
+    fputc('\t', f);
+    side(f, &dp->tgt, b->tgt_start, b->tgt_n);
+    fprintf(f, "\t%.4f\n", b->score);
 }

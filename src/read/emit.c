@@ -113,12 +113,34 @@ dm_status dm_emit(dm_reader *r, const char *place, const dm_raw_doc *raw)
         dm_reject(r, place, raw->id, "id is not readable text");
         return DM_OK;
     }
+    /* every output names a document by its id on one line, often before a TAB (cluster, export,
+     * list): an id holding tabs or line breaks would split those lines */
+    size_t blanked = 0;
+    for (char *c = id; *c; c++)
+        if (*c == '\t' || *c == '\n') {
+            *c = ' ';
+            blanked++;
+        }
+    if (blanked)
+        dm_diag(ctx, DM_DIAG_REPAIRED, place, id, "tabs or line breaks in the id made spaces");
     int added = dm_strset_add(&r->ids, id);
     if (added <= 0) {
         dm_reject(r, place, id, added < 0 ? "out of memory" : "duplicate id (the first one is kept)");
         free(text);
         free(id);
         return added < 0 ? DM_ENOMEM : DM_OK;
+    }
+    if (dm_zawgyi_likely(text, len)) {
+        /* Burmese typed in the Zawgyi font encoding: the same words in Unicode would share
+         * nothing with it, so it is stored converted, and said */
+        char *uni = NULL;
+        size_t ulen = 0;
+        if (dm_zawgyi_to_unicode(ctx, text, len, &uni, &ulen) == DM_OK) {
+            free(text);
+            text = uni;
+            len = ulen;
+            dm_diag(ctx, DM_DIAG_REPAIRED, place, id, "Burmese text in the Zawgyi encoding converted to Unicode");
+        }
     }
     replaced += raw->n_replaced;
     if (replaced)

@@ -2,7 +2,8 @@
  * jsonl.c -- JSON Lines: one object a line, {"id","text"} plus optional "lang", "url", "date",
  * "title" (jansson parses each line). A broken line, a missing field or a field of the wrong type
  * rejects that line alone, with its line number; a line longer than the document limit allows is
- * skipped without being held in memory.
+ * skipped without being held in memory. A file that is one JSON array of such objects (or one
+ * pretty-printed object) is handed to json_doc.c.
  */
 #include "read/reader.h"
 #include "text/text.h"
@@ -34,6 +35,13 @@ static dm_status read_line(dm_reader *r, const char *place, const char *line, si
         dm_reject(r, place, NULL, "not valid JSON: %s (column %d)", jerr.text, jerr.column);
         return DM_OK;
     }
+    dm_status st = dm_json_doc_emit(r, place, obj, n_replaced);
+    json_decref(obj);
+    return st;
+}
+
+dm_status dm_json_doc_emit(dm_reader *r, const char *place, json_t *obj, size_t n_replaced)
+{
     dm_status st = DM_OK;
     char idbuf[32];
     const char *id = NULL, *bad = NULL;
@@ -72,12 +80,32 @@ static dm_status read_line(dm_reader *r, const char *place, const char *line, si
     }
     st = dm_emit(r, place, &raw);
 done:
-    json_decref(obj);
     return st;
+}
+
+/* A file that opens with '[' (an array of documents) or with a line holding only '{' (one
+ * pretty-printed document) is JSON, not JSON Lines: read whole by json_doc.c. */
+static int whole_json(dm_stream *s)
+{
+    const unsigned char *p;
+    size_t n = dm_stream_peek(s, &p, 4096), i = 0;
+    if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+        i = 3;
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+        i++;
+    if (i < n && p[i] == '[')
+        return 1;
+    if (i >= n || p[i] != '{')
+        return 0;
+    for (i++; i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r'); i++)
+        ;
+    return i < n && p[i] == '\n';
 }
 
 dm_status dm_read_jsonl(dm_reader *r, dm_stream *s)
 {
+    if (whole_json(s))
+        return dm_read_json_whole(r, s);
     dm_buf line = {0};
     /* \u escapes take six bytes for a letter of two (Cyrillic, Greek, Arabic...) or twelve for
      * one of four (a surrogate pair): a document within the limit has a line within three times

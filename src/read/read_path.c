@@ -4,6 +4,7 @@
  * format is sniffed from its first bytes. Each file goes to the reader its name calls for.
  */
 #include "read/reader.h"
+#include "util/vec.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -25,7 +26,8 @@ static enum fmt format_of_name(const char *name)
         return FMT_TEXT;
     if (ends_with(name, ".html") || ends_with(name, ".htm"))
         return FMT_HTML;
-    if (ends_with(name, ".jsonl") || ends_with(name, ".jsonl.gz") || ends_with(name, ".json"))
+    if (ends_with(name, ".jsonl") || ends_with(name, ".jsonl.gz") || ends_with(name, ".json") ||
+        ends_with(name, ".json.gz"))
         return FMT_JSONL;
     if (ends_with(name, ".warc") || ends_with(name, ".warc.gz") || ends_with(name, ".wet") ||
         ends_with(name, ".wet.gz"))
@@ -46,6 +48,13 @@ static enum fmt sniff(dm_stream *s)
         return FMT_WARC;
     if (i < n && p[i] == '{')
         return FMT_JSONL;
+    if (i < n && p[i] == '[') { /* an array of documents, not "[Reuters] text" */
+        size_t k = i + 1;
+        while (k < n && (p[k] == ' ' || p[k] == '\n' || p[k] == '\r' || p[k] == '\t'))
+            k++;
+        if (k < n && p[k] == '{')
+            return FMT_JSONL;
+    }
     if (i < n && p[i] == '<')
         return FMT_HTML;
     return FMT_TEXT;
@@ -118,14 +127,9 @@ static dm_status read_dir(dm_reader *r, const char *dir, const char *root, int d
     for (struct dirent *e; (e = readdir(d));) {
         if (e->d_name[0] == '.')
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn) {
-                st = DM_ENOMEM;
-                break;
-            }
-            names = nn;
+        if (dm_grow(&names, &cap, n + 1, sizeof *names)) {
+            st = DM_ENOMEM;
+            break;
         }
         if (!(names[n] = strdup(e->d_name))) {
             st = DM_ENOMEM;

@@ -11,6 +11,7 @@
 #include "util/buf.h"
 #include "util/strset.h"
 
+#include <jansson.h>
 #include <zlib.h>
 
 typedef struct dm_stream {
@@ -29,6 +30,13 @@ typedef struct dm_stream {
     uint64_t raw_offset;    /* compressed bytes read from the file before raw[0] */
     char error[160];        /* the first fault, for dm_stream_error */
     size_t n_faults;
+    /* where the last gzip members began, oldest first (a ring): a record's place is given as
+     * the compressed offset of its member, which is what CDX indexes and `dd | zcat` use */
+    struct dm_member_start {
+        uint64_t out, raw; /* decompressed and compressed offsets of the member's start */
+    } *members;
+    size_t m_head, m_n;
+    uint64_t produced; /* decompressed bytes produced so far */
 } dm_stream;
 
 dm_status dm_stream_open(dm_ctx *ctx, const char *path, dm_stream *s);
@@ -40,6 +48,11 @@ size_t dm_stream_peek(dm_stream *s, const unsigned char **p, size_t n);
 int dm_stream_getline(dm_stream *s, dm_buf *line, size_t max, size_t *too_long);
 /* Read up to n bytes into out (NULL = skip them); returns how many were read. */
 size_t dm_stream_read(dm_stream *s, void *out, size_t n);
+/* The place of the byte at decompressed offset `offset` for messages: "name@N" with N the byte
+ * offset in a plain file; in a gzip file N is the compressed offset of the member holding it
+ * ("name@N+K" when it lies K bytes into the member's output). Offsets asked for must not
+ * decrease from one call to the next. */
+void dm_stream_place(dm_stream *s, uint64_t offset, char *out, size_t cap);
 /* After the end: NULL when the stream ended cleanly, else why (e.g. truncated gzip). */
 const char *dm_stream_error(dm_stream *s);
 
@@ -71,6 +84,10 @@ void dm_reject(dm_reader *r, const char *place, const char *id, const char *fmt,
 /* The readers, one per format. name is the file's name for places; id_prefix gives ids to
  * documents that have none in the file (plain text and HTML files). */
 dm_status dm_read_jsonl(dm_reader *r, dm_stream *s);
+/* A whole JSON file: an array of document objects, or one object (json_doc.c). */
+dm_status dm_read_json_whole(dm_reader *r, dm_stream *s);
+/* One parsed {"id","text",...} object to the door, or rejected at place (jsonl.c). */
+dm_status dm_json_doc_emit(dm_reader *r, const char *place, json_t *obj, size_t n_replaced);
 dm_status dm_read_warc(dm_reader *r, dm_stream *s);
 dm_status dm_read_text_file(dm_reader *r, dm_stream *s, const char *id, int is_html);
 

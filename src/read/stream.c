@@ -20,6 +20,7 @@
 
 #define STREAM_CHUNK (256 * 1024)
 #define RAW_CHUNK (128 * 1024)
+#define MEMBER_RING 4096 /* member starts remembered: more than a buffer's worth of tiny members */
 
 static void fault(dm_stream *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void fault(dm_stream *s, const char *fmt, ...)
@@ -103,6 +104,40 @@ static int next_member(dm_stream *s, const char *why, int damaged)
     }
 }
 
+static void member_began(dm_stream *s, uint64_t out)
+{
+    if (!s->members)
+        return;
+    if (s->m_n == MEMBER_RING) { /* forget the oldest */
+        s->m_head = (s->m_head + 1) % MEMBER_RING;
+        s->m_n--;
+    }
+    struct dm_member_start *m = &s->members[(s->m_head + s->m_n++) % MEMBER_RING];
+    m->out = out;
+    m->raw = raw_pos(s);
+}
+
+void dm_stream_place(dm_stream *s, uint64_t offset, char *out, size_t cap)
+{
+    if (!s->gzip) {
+        snprintf(out, cap, "%s@%llu", s->name, (unsigned long long)offset);
+        return;
+    }
+    /* the latest member that began at or before offset; older ones are not asked for again */
+    while (s->m_n > 1 && s->members[(s->m_head + 1) % MEMBER_RING].out <= offset) {
+        s->m_head = (s->m_head + 1) % MEMBER_RING;
+        s->m_n--;
+    }
+    const struct dm_member_start *m = s->m_n ? &s->members[s->m_head] : NULL;
+    if (!m || m->out > offset)
+        snprintf(out, cap, "%s@%llu (decompressed)", s->name, (unsigned long long)offset);
+    else if (m->out == offset)
+        snprintf(out, cap, "%s@%llu", s->name, (unsigned long long)m->raw);
+    else
+        snprintf(out, cap, "%s@%llu+%llu", s->name, (unsigned long long)m->raw,
+                 (unsigned long long)(offset - m->out));
+}
+
 /* Decompress up to n bytes into out; 0 at the end of the input. */
 static size_t inflate_some(dm_stream *s, unsigned char *out, size_t n)
 {
@@ -113,6 +148,7 @@ static size_t inflate_some(dm_stream *s, unsigned char *out, size_t n)
             if (!next_member(s, "bytes that are not gzip", 0))
                 break;
             s->in_member = 1;
+            member_began(s, s->produced + (n - s->z.avail_out));
         }
         raw_fill(s, 1);
         if (s->z.avail_in == 0) {
@@ -140,6 +176,7 @@ static size_t inflate_some(dm_stream *s, unsigned char *out, size_t n)
             }
             if (!next_member(s, "corrupt gzip data", 1))
                 break;
+            /* the loop's next turn starts the member found (and records where) */
         } else if (rc == Z_MEM_ERROR) {
             fault(s, "no memory to decompress");
             break;
@@ -178,6 +215,11 @@ dm_status dm_stream_open(dm_ctx *ctx, const char *path, dm_stream *s)
             return dm_fail(ctx, DM_ENOMEM, "no memory to decompress %s", path);
         }
         s->gzip = 1;
+        s->members = malloc(MEMBER_RING * sizeof *s->members);
+        if (!s->members) {
+            dm_stream_close(s);
+            return dm_fail(ctx, DM_ENOMEM, "no memory to read %s", path);
+        }
     }
     return DM_OK;
 }
@@ -190,6 +232,8 @@ void dm_stream_close(dm_stream *s)
         close(s->fd);
     free(s->buf);
     free(s->raw);
+    free(s->members);
+    s->members = NULL;
     s->fd = -1;
     s->gzip = 0;
     s->buf = s->raw = NULL;
@@ -198,8 +242,11 @@ void dm_stream_close(dm_stream *s)
 /* Up to n bytes of the input into out; 0 at the end. */
 static size_t produce(dm_stream *s, unsigned char *out, size_t n)
 {
-    if (s->gzip)
-        return inflate_some(s, out, n);
+    if (s->gzip) {
+        size_t got = inflate_some(s, out, n);
+        s->produced += got;
+        return got;
+    }
     /* plain: first what was read to sniff for gzip, then the file */
     if (s->z.avail_in) {
         size_t k = s->z.avail_in < n ? s->z.avail_in : n;

@@ -3,7 +3,8 @@
  * HTTP response (HTML pages become documents; the charset of the HTTP header is honoured through
  * ICU's converters; chunked, gzip and deflate bodies are decoded) and "conversion" records of WET files (plain
  * text). Other records (request, metadata, warcinfo) are skipped. A truncated record, a missing
- * length or a bad header rejects that record, reported with the byte offset where it begins;
+ * length or a bad header rejects that record, reported with the byte offset where it begins (in
+ * a .warc.gz, the compressed offset of its gzip member: see dm_stream_place);
  * after a length that lied, reading resumes at the next WARC/ version line.
  */
 #include "read/reader.h"
@@ -278,7 +279,7 @@ dm_status dm_read_warc(dm_reader *r, dm_stream *s)
             start = s->offset;
         if (!got)
             break;
-        snprintf(place, sizeof place, "%s@%llu", s->name, (unsigned long long)start);
+        dm_stream_place(s, start, place, sizeof place);
         if (too_long || strncmp(line.p, "WARC/", 5)) {
             /* a Content-Length that lied: find the next record rather than give up the file */
             if (!lost)

@@ -7,11 +7,10 @@
  */
 #include "store/store_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define STORE_FORMAT "dragoman-store"
-#define STORE_VERSION "1"
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -28,6 +27,7 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS links(a INTEGER NOT NULL, b INTEGER NOT NULL, score REAL,"
     "  kind TEXT, evidence TEXT, PRIMARY KEY(a, b)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS stories(doc INTEGER PRIMARY KEY, story INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS stories_story ON stories(story);"
     /* sentence alignments of linked versions, as JSON blocks */
     "CREATE TABLE IF NOT EXISTS alignments(a INTEGER NOT NULL, b INTEGER NOT NULL,"
     "  blocks TEXT NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;"
@@ -92,11 +92,34 @@ static int is_foreign(dm_store *st)
     if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key='format'", -1, &q, NULL) == SQLITE_OK) {
         if (sqlite3_step(q) == SQLITE_ROW) {
             const char *v = (const char *)sqlite3_column_text(q, 0);
-            ours = v && !strcmp(v, STORE_FORMAT);
+            ours = v && !strcmp(v, DM_STORE_FORMAT);
         }
         sqlite3_finalize(q);
     }
     return !ours;
+}
+
+/* A reader of a store from an older dragoman upgrades it first through a short-lived writer
+ * (when the file is writable), so that every command sees one schema. Marks st->read_only -1
+ * when it did. */
+static dm_status upgrade_for_reading(dm_store *st, const char *path)
+{
+    long v = dm_store_version(st);
+    if (v > DM_STORE_VERSION)
+        return dm_store_too_new(st, path, v);
+    if (v == DM_STORE_VERSION)
+        return DM_OK;
+    dm_store *w;
+    dm_status s = dm_store_open(st->ctx, path, 0, &w);
+    if (s) {
+        char why[256];
+        snprintf(why, sizeof why, "%s", dm_ctx_errmsg(st->ctx));
+        return dm_fail(st->ctx, s, "%s is a store of an older dragoman and cannot be upgraded: %s", path, why);
+    }
+    s = dm_store_close(w);
+    if (!s)
+        st->read_only = -1;
+    return s;
 }
 
 dm_status dm_store_open(dm_ctx *ctx, const char *path, int read_only, dm_store **out)
@@ -124,14 +147,21 @@ dm_status dm_store_open(dm_ctx *ctx, const char *path, int read_only, dm_store *
         if (!s)
             s = dm_store_exec(st, schema);
         if (!s)
-            s = dm_store_exec(st, "INSERT OR IGNORE INTO meta VALUES('format','" STORE_FORMAT "');"
-                                  "INSERT OR IGNORE INTO meta VALUES('version','" STORE_VERSION "');");
+            s = dm_store_exec(st, "INSERT OR IGNORE INTO meta VALUES('format','" DM_STORE_FORMAT "');");
+        if (!s)
+            s = dm_store_migrate(st, path);
     } else {
         sqlite3_stmt *q;
         if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM meta WHERE key='format'", -1, &q, NULL) != SQLITE_OK)
             s = dm_fail(ctx, DM_ENOTFOUND, "%s holds no dragoman store yet (run 'dragoman ingest' first)", path);
         else
             sqlite3_finalize(q);
+        if (!s && (s = upgrade_for_reading(st, path)) == DM_OK && st->read_only < 0) {
+            /* upgraded through a writer: read the upgraded file afresh */
+            sqlite3_close(st->db);
+            free(st);
+            return dm_store_open(ctx, path, 1, out);
+        }
     }
     if (s) {
         sqlite3_close(st->db);

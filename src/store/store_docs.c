@@ -102,7 +102,7 @@ static dm_status put_sentences(dm_store *st, long long rowid, const dm_span *sen
 
 /* The headline a document is listed under: its title, or else its first sentence cut at a
  * character boundary near 120 bytes. */
-static void derived_title(const char *text, const dm_span *sent, size_t n, char *out, size_t cap)
+void dm_store_headline(const char *text, const dm_span *sent, size_t n, char *out, size_t cap)
 {
     out[0] = 0;
     if (!n)
@@ -180,7 +180,7 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
         sqlite3_bind_double(q, 4, score);
         bind_opt(q, 5, doc->lang);
         char title[160];
-        derived_title(doc->text, sent, n, title, sizeof title);
+        dm_store_headline(doc->text, sent, n, title, sizeof title);
         bind_opt(q, 6, doc->title);
         bind_opt(q, 7, doc->title ? doc->title : title[0] ? title : NULL);
         bind_opt(q, 8, doc->url);
@@ -264,6 +264,77 @@ dm_status dm_store_each(dm_store *st, int with_text, dm_stored_doc_fn fn, void *
         return dm_store_fail(st, "cannot read documents");
     int found = 0;
     dm_status s = each_row(st, q, with_text, fn, ud, &found);
+    sqlite3_finalize(q);
+    return s;
+}
+
+dm_status dm_store_search(dm_store *st, const char *words, size_t from, size_t limit, dm_stored_doc_fn fn,
+                          void *ud)
+{
+    /* LIKE with its wildcards escaped: the user's % and _ are letters here */
+    size_t n = strlen(words);
+    char *pat = malloc(2 * n + 3);
+    if (!pat)
+        return dm_fail(st->ctx, DM_ENOMEM, "no memory to search");
+    size_t w = 0;
+    pat[w++] = '%';
+    for (size_t i = 0; i < n; i++) {
+        if (words[i] == '%' || words[i] == '_' || words[i] == '\\')
+            pat[w++] = '\\';
+        pat[w++] = words[i];
+    }
+    pat[w++] = '%';
+    pat[w] = 0;
+    sqlite3_stmt *q;
+    dm_status s = DM_OK;
+    if (sqlite3_prepare_v2(st->db,
+                           DOC_COLUMNS("NULL") " WHERE d.id LIKE ?1 ESCAPE '\\' OR d.headline LIKE ?1 ESCAPE '\\'"
+                                               " OR d.url LIKE ?1 ESCAPE '\\' ORDER BY d.rowid LIMIT ?2 OFFSET ?3",
+                           -1, &q, NULL) != SQLITE_OK) {
+        free(pat);
+        return dm_store_fail(st, "cannot search documents");
+    }
+    sqlite3_bind_text(q, 1, pat, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(q, 2, limit > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)limit);
+    sqlite3_bind_int64(q, 3, from > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)from);
+    free(pat);
+    int found = 0;
+    s = each_row(st, q, 0, fn, ud, &found);
+    sqlite3_finalize(q);
+    return s;
+}
+
+dm_status dm_store_story(dm_store *st, long long story, dm_stored_doc_fn fn, void *ud)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, DOC_COLUMNS("NULL") " WHERE s.story = ? ORDER BY d.rowid", -1, &q, NULL) !=
+        SQLITE_OK)
+        return dm_store_fail(st, "cannot read a story");
+    sqlite3_bind_int64(q, 1, story);
+    int found = 0;
+    dm_status s = each_row(st, q, 0, fn, ud, &found);
+    sqlite3_finalize(q);
+    if (!s && !found)
+        return dm_fail(st->ctx, DM_ENOTFOUND, "no story %lld", story);
+    return s;
+}
+
+dm_status dm_store_stories(dm_store *st, size_t from, size_t limit, dm_story_fn fn, void *ud)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT story, count(*) FROM stories GROUP BY story HAVING count(*) > 1"
+                           " ORDER BY story LIMIT ? OFFSET ?",
+                           -1, &q, NULL) != SQLITE_OK)
+        return dm_store_fail(st, "cannot read stories");
+    sqlite3_bind_int64(q, 1, limit > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)limit);
+    sqlite3_bind_int64(q, 2, from > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)from);
+    dm_status s = DM_OK;
+    int rc;
+    while (!s && (rc = sqlite3_step(q)) == SQLITE_ROW)
+        s = fn(ud, sqlite3_column_int64(q, 0), (size_t)sqlite3_column_int64(q, 1));
+    if (!s && rc != SQLITE_DONE)
+        s = dm_store_fail(st, "cannot read stories");
     sqlite3_finalize(q);
     return s;
 }

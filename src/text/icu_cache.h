@@ -15,6 +15,9 @@ typedef struct dm_icu {
     UBreakIterator *sentence;
     UBreakIterator *word;
     UTransliterator *to_latin;
+    UTransliterator *zawgyi; /* Zawgyi-my, opened when a Zawgyi text first turns up */
+    void *number_words;      /* number_words.c's table in matching form, built on first use */
+    void (*number_words_free)(void *);
     const UNormalizer2 *nfc;
     const UNormalizer2 *nfkc_cf;
 } dm_icu;

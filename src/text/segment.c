@@ -3,10 +3,12 @@
  * so that boundaries come back as byte offsets) does the work, with English abbreviations
  * suppressed; a line break always ends a sentence, which is how headlines and captions without
  * final punctuation come out as sentences of their own. What ICU leaves as one sentence but news
- * text in Devanagari, Arabic or Urdu ends there (। ॥ ؟ ۔) is cut after.
+ * text in Devanagari, Arabic or Urdu ends there (। ॥ ؟ ۔) is cut after; Thai and Lao, which
+ * have no sentence mark, at spaces between letters; Tibetan after a shad.
  */
 #include "text/icu_cache.h"
 #include "text/text.h"
+#include "util/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -61,14 +63,8 @@ static dm_status push_trimmed(span_vec *sv, const char *s, size_t start, size_t 
     }
     if (end <= start)
         return DM_OK;
-    if (sv->n == sv->cap) {
-        size_t cap = sv->cap ? sv->cap * 2 : 32;
-        dm_span *nv = realloc(sv->v, cap * sizeof *nv);
-        if (!nv)
-            return DM_ENOMEM;
-        sv->v = nv;
-        sv->cap = cap;
-    }
+    if (dm_grow(&sv->v, &sv->cap, sv->n + 1, sizeof *sv->v))
+        return DM_ENOMEM;
     sv->v[sv->n].start = start;
     sv->v[sv->n].len = end - start;
     sv->n++;
@@ -95,12 +91,50 @@ static size_t final_mark_at(const char *s, size_t i, size_t end)
     return 0;
 }
 
+/* Thai and Lao letters (U+0E01..U+0E4E, U+0E81..U+0ECE; not their digits): E0 B8..BB xx. */
+static int thai_lao_letter(const unsigned char *u)
+{
+    if (u[0] != 0xE0 || u[1] < 0xB8 || u[1] > 0xBB)
+        return 0;
+    unsigned cp = 0x0E00u + ((unsigned)(u[1] - 0xB8) << 6) + (u[2] & 0x3Fu);
+    unsigned low = cp & 0x7Fu;
+    return low >= 0x01 && low <= 0x4E;
+}
+
+/* Thai and Lao write no sentence-final mark: a space between two letters of the script is where
+ * a sentence (or a long clause) ends, and is what Thai news segmenters cut at. Short runs stay
+ * whole (a space also sets off a name or a title), hence the minimum of about 20 letters before.
+ * Tibetan ends a clause with a shad (U+0F0D/0F0E) followed by a space, and may open the next
+ * with another shad, which stays with the sentence it follows. Returns the length of the break
+ * to cut after at s[i] (0: none). */
+static size_t script_break_at(const char *s, size_t from, size_t i, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[i] == ' ' && i >= from + 60 && i >= 3 && i + 4 <= end && thai_lao_letter(u + i + 1)) {
+        size_t p = i - 1;
+        while (p > from && (u[p] & 0xC0) == 0x80)
+            p--;
+        if (p + 3 == i && thai_lao_letter(u + p))
+            return 1;
+    }
+    if (i + 4 <= end && u[i] == 0xE0 && u[i + 1] == 0xBC && (u[i + 2] == 0x8D || u[i + 2] == 0x8E) &&
+        u[i + 3] == ' ') {
+        size_t stop = i + 4;
+        if (stop + 3 <= end && u[stop] == 0xE0 && u[stop + 1] == 0xBC && u[stop + 2] == 0x8D)
+            stop += 3;
+        return stop - i;
+    }
+    return 0;
+}
+
 /* Cut one ICU sentence further at the marks above (when text follows them). */
 static dm_status push_sentence(span_vec *sv, const char *s, size_t start, size_t end)
 {
     size_t from = start;
     for (size_t i = start; i < end; i++) {
         size_t m = final_mark_at(s, i, end);
+        if (!m)
+            m = script_break_at(s, from, i, end);
         if (!m)
             continue;
         size_t stop = i + m;

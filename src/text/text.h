@@ -22,6 +22,10 @@
 dm_status dm_text_clean(dm_ctx *ctx, const char *in, size_t len, char **out, size_t *out_len,
                         size_t *n_replaced);
 
+/* Burmese in the legacy Zawgyi encoding (zawgyi.c): 1 when the Myanmar letters of s are in
+ * Zawgyi's visual order rather than Unicode's; the text converted to Unicode (NFC). */
+int dm_zawgyi_likely(const char *s, size_t n);
+dm_status dm_zawgyi_to_unicode(dm_ctx *ctx, const char *s, size_t n, char **out, size_t *out_len);
 /* 1 when s[0..n) is valid UTF-8 (cheap: lets readers skip dm_text_clean's work on good input). */
 int dm_utf8_is_valid(const char *s, size_t n);
 
@@ -48,6 +52,10 @@ dm_status dm_tokenize(dm_ctx *ctx, const char *text, size_t len, dm_token **out,
 /* Value of a run of digits of any Unicode decimal system (۲۱, ٢١, २१ -> 21); also reads
  * 1,000 / 1.000 / 1 000 grouping and a decimal part. Returns 0 when the text is not a number. */
 int dm_parse_number(const char *s, size_t len, double *value);
+/* A number written as one word (number_words.c): form is a token in matching form; lang the
+ * text's ISO 639-1 code, or NULL to accept only words that are numbers in every language they
+ * belong to. 1 and *value, or 0. */
+int dm_number_word(dm_ctx *ctx, const char *lang, const char *form, size_t n, double *value);
 
 /* --- scripts ------------------------------------------------------------------------------ */
 

@@ -5,6 +5,7 @@
  */
 #include "text/icu_cache.h"
 #include "text/text.h"
+#include "util/vec.h"
 
 #include <stdlib.h>
 #include <unicode/utext.h>
@@ -70,15 +71,10 @@ dm_status dm_tokenize(dm_ctx *ctx, const char *text, size_t len, dm_token **out,
             continue;
         else
             kind = DM_TOK_PUNCT;
-        if (cnt == cap) {
-            cap *= 2;
-            dm_token *nv = realloc(v, cap * sizeof *nv);
-            if (!nv) {
-                free(v);
-                utext_close(ut);
-                return dm_fail(ctx, DM_ENOMEM, "no memory for tokens");
-            }
-            v = nv;
+        if (dm_grow(&v, &cap, cnt + 1, sizeof *v)) {
+            free(v);
+            utext_close(ut);
+            return dm_fail(ctx, DM_ENOMEM, "no memory for tokens");
         }
         v[cnt].start = (uint32_t)prev;
         v[cnt].len = (uint32_t)(b - prev);

@@ -195,6 +195,88 @@ static void test_long(dm_ctx *ctx)
     sents_free(&en);
 }
 
+/* Is there a block of exactly src [i0, i0+a) and tgt [j0, j0+b)? */
+static int has_block(const dm_align_block *b, size_t nb, size_t i0, size_t a, size_t j0, size_t bn)
+{
+    for (size_t k = 0; k < nb; k++)
+        if (b[k].src_start == i0 && b[k].src_n == a && b[k].tgt_start == j0 && b[k].tgt_n == bn)
+            return 1;
+    return 0;
+}
+
+/* A sentence cut by a segmenter at a colon ("were:" / the list of names) is joined to its
+ * continuation, not left out as an addition: German-French and Russian-English. */
+static void test_fragments(dm_ctx *ctx)
+{
+    const char *de[] = {"Die Expedition erreichte am 6. Juli 1956 den Gipfel nach einem langen Aufstieg \xc3\xbc" "ber den S\xc3\xbc" "dgrat.",
+                        "Die anderen Teilnehmer der Gruppe waren:",
+                        "Andr\xc3\xa9 Contamine, Paul Keller und Robert Paragot.",
+                        "Der Abstieg dauerte wegen des schlechten Wetters drei Tage."};
+    const char *fr[] = {"L'exp\xc3\xa9" "dition atteignit le sommet le 6 juillet 1956 apr\xc3\xa8s une longue mont\xc3\xa9" "e par l'ar\xc3\xaa" "te sud.",
+                        "Andr\xc3\xa9 Contamine, Paul Keller et Robert Paragot faisaient aussi partie de l'\xc3\xa9quipe.",
+                        "La descente dura trois jours \xc3\xa0 cause du mauvais temps."};
+    /* "Участниками экспедиции были:" / "Иван Петров, Сергей Смирнов и Анна Волкова." */
+    const char *ru[] = {"\xd0\x92 2019 \xd0\xb3\xd0\xbe\xd0\xb4\xd1\x83 \xd1\x8d\xd0\xba\xd1\x81\xd0\xbf\xd0\xb5\xd0\xb4\xd0\xb8\xd1\x86\xd0\xb8\xd1\x8f \xd0\xbf\xd1\x80\xd0\xbe\xd1\x88\xd0\xbb\xd0\xb0 1200 \xd0\xba\xd0\xb8\xd0\xbb\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2 \xd0\xbf\xd0\xbe \xd0\xbb\xd1\x8c\xd0\xb4\xd1\x83.",
+                        "\xd0\xa3\xd1\x87\xd0\xb0\xd1\x81\xd1\x82\xd0\xbd\xd0\xb8\xd0\xba\xd0\xb0\xd0\xbc\xd0\xb8 \xd1\x8d\xd0\xba\xd1\x81\xd0\xbf\xd0\xb5\xd0\xb4\xd0\xb8\xd1\x86\xd0\xb8\xd0\xb8 \xd0\xb1\xd1\x8b\xd0\xbb\xd0\xb8:",
+                        "\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd \xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2, \xd0\xa1\xd0\xb5\xd1\x80\xd0\xb3\xd0\xb5\xd0\xb9 \xd0\xa1\xd0\xbc\xd0\xb8\xd1\x80\xd0\xbd\xd0\xbe\xd0\xb2 \xd0\xb8 \xd0\x90\xd0\xbd\xd0\xbd\xd0\xb0 \xd0\x92\xd0\xbe\xd0\xbb\xd0\xba\xd0\xbe\xd0\xb2\xd0\xb0.",
+                        "\xd0\x9e\xd0\xbd\xd0\xb8 \xd0\xb2\xd0\xb5\xd1\x80\xd0\xbd\xd1\x83\xd0\xbb\xd0\xb8\xd1\x81\xd1\x8c \xd0\xb4\xd0\xbe\xd0\xbc\xd0\xbe\xd0\xb9 \xd0\xb2 \xd0\xbc\xd0\xb0\xd0\xb5 2020 \xd0\xb3\xd0\xbe\xd0\xb4\xd0\xb0."};
+    const char *en[] = {"In 2019 the expedition travelled 1200 kilometres over the ice.",
+                        "Ivan Petrov, Sergei Smirnov and Anna Volkova took part in the expedition.",
+                        "They came back home in May 2020."};
+    size_t dl[4], fl[3], rl[4], el[3];
+    for (size_t k = 0; k < 4; k++) {
+        dl[k] = strlen(de[k]);
+        rl[k] = strlen(ru[k]);
+    }
+    for (size_t k = 0; k < 3; k++) {
+        fl[k] = strlen(fr[k]);
+        el[k] = strlen(en[k]);
+    }
+    dm_align_block *b = NULL;
+    size_t nb = 0;
+    CHECK(dm_align(ctx, NULL, de, dl, 4, fr, fl, 3, &b, &nb) == DM_OK);
+    CHECK(valid(b, nb, 4, 3));
+    CHECK(has_block(b, nb, 1, 2, 1, 1)); /* "waren:" + the names = the French sentence */
+    free(b);
+    CHECK(dm_align(ctx, NULL, ru, rl, 4, en, el, 3, &b, &nb) == DM_OK);
+    CHECK(valid(b, nb, 4, 3));
+    CHECK(has_block(b, nb, 1, 2, 1, 1));
+    free(b);
+}
+
+/* A text in lower case throughout: "begins in lower case" marks every sentence, so it marks
+ * none (even with the joining bonus raised through the developers' tuning hook, every
+ * sentence stays a 1-1 link). */
+static void test_lowercase(dm_ctx *ctx)
+{
+    const char *en[] = {"the president met the prime minister on tuesday in the capital.",
+                        "they talked about oil prices and the new pipeline.",
+                        "the talks lasted three hours.",
+                        "afterwards both leaders spoke to reporters.",
+                        "the prime minister said the meeting was useful.",
+                        "a new round of talks is planned for march."};
+    const char *de[] = {"der pr\xc3\xa4sident traf am dienstag den premierminister in der hauptstadt.",
+                        "sie sprachen \xc3\xbc" "ber \xc3\xb6lpreise und die neue pipeline.",
+                        "die gespr\xc3\xa4" "che dauerten drei stunden.",
+                        "danach sprachen beide politiker mit journalisten.",
+                        "der premierminister sagte, das treffen sei n\xc3\xbctzlich gewesen.",
+                        "eine neue gespr\xc3\xa4" "chsrunde ist f\xc3\xbcr m\xc3\xa4rz geplant."};
+    size_t el[6], dl[6];
+    for (size_t k = 0; k < 6; k++) {
+        el[k] = strlen(en[k]);
+        dl[k] = strlen(de[k]);
+    }
+    setenv("DM_ALIGN_TUNE", "cont=8", 1);
+    dm_align_block *b = NULL;
+    size_t nb = 0;
+    CHECK(dm_align(ctx, NULL, en, el, 6, de, dl, 6, &b, &nb) == DM_OK);
+    unsetenv("DM_ALIGN_TUNE");
+    CHECK(valid(b, nb, 6, 6));
+    for (size_t k = 0; k < 6; k++)
+        CHECK(has_block(b, nb, k, 1, k, 1));
+    free(b);
+}
+
 int main(void)
 {
     dm_ctx *ctx = NULL;
@@ -202,6 +284,8 @@ int main(void)
     test_examples(ctx);
     test_edges(ctx);
     test_long(ctx);
+    test_fragments(ctx);
+    test_lowercase(ctx);
     dm_ctx_free(ctx);
     return check_done("test_align");
 }

@@ -44,7 +44,7 @@ check "tsv three columns" "awk -F'\t' 'NF != 3 { bad = 1 } END { exit bad }' '$t
 "$prog" align --format tmx --src-lang fa --tgt-lang en "$fa" "$en" > "$tmp/a.tmx"
 check "tmx 1.4" "grep -q '<tmx version=\"1.4\">' '$tmp/a.tmx' && grep -q 'xml:lang=\"fa\"' '$tmp/a.tmx'"
 "$prog" align --format html "$fa" "$en" > "$tmp/a.html"
-check "html report, directions per side" "grep -q 'dir=\"auto\"' '$tmp/a.html' && grep -q '</html>' '$tmp/a.html'"
+check "html report, directions per side" "grep -q '<p dir=\"rtl\"><span class=\"n\">0</span> رهبر' '$tmp/a.html' && grep -q '<p dir=\"ltr\"><span class=\"n\">0</span> Tehran' '$tmp/a.html' && grep -q '</html>' '$tmp/a.html'"
 check "html marks the date only in English" "grep -q '<mark>21</mark>' '$tmp/a.html'"
 "$prog" align --format moses --out "$tmp/m" "$hi" "$en1" 2> /dev/null
 check "moses line-parallel" "[ -s '$tmp/m.src' ] && [ \$(wc -l < '$tmp/m.src') -eq \$(wc -l < '$tmp/m.tgt') ]"
@@ -56,6 +56,19 @@ check "jsonl blocks with text and score" "grep -q '\"score\": ' '$tmp/a.jsonl' &
 check "diff summary" "grep -q '^summary:' '$tmp/d.txt'"
 "$prog" diff --json "$fa" "$en" > "$tmp/d.json"
 check "diff json: the date 21 only in English" "grep -q '\"kind\": \"number\", \"side\": \"tgt\", \"src\": \[[0-9, ]*\], \"tgt\": \[[0-9, ]*\], \"what\": \"21\"' '$tmp/d.json'"
+
+# diff --batch honours each pair's languages (they pick the lexicon: Dienstag = Tuesday in
+# German only), and capitalised words of an English title-case headline are not names
+cat > "$tmp/dpairs.jsonl" <<'J'
+{"id": "de", "src_lang": "de", "tgt_lang": "en", "src": ["Der Präsident traf am Dienstag den Premierminister in Berlin.", "Sie sprachen über Öl."], "tgt": ["The president met the prime minister on Tuesday.", "They talked about oil."]}
+{"id": "fr", "src_lang": "fr", "tgt_lang": "en", "src": ["Der Präsident traf am Dienstag den Premierminister in Berlin.", "Sie sprachen über Öl."], "tgt": ["The president met the prime minister on Tuesday.", "They talked about oil."]}
+{"id": "title", "src_lang": "de", "tgt_lang": "en", "src": ["Polizei nimmt Mann fest", "Der Mann wurde am Dienstag festgenommen."], "tgt": ["Police Arrest Man After Stabbing In Birkenhead", "The man was held by officers on Tuesday."]}
+J
+"$prog" diff --batch "$tmp/dpairs.jsonl" > "$tmp/dpairs.out"
+check "diff batch one line per pair" "[ \$(wc -l < '$tmp/dpairs.out') -eq 3 ]"
+check "diff batch: German lexicon for the de pair" "grep '\"id\": \"de\"' '$tmp/dpairs.out' | grep -q '\"what\": \"Berlin\"' && ! grep '\"id\": \"de\"' '$tmp/dpairs.out' | grep -q '\"what\": \"Dienstag\"'"
+check "diff batch: no German lexicon for the pair said to be French" "grep '\"id\": \"fr\"' '$tmp/dpairs.out' | grep -q '\"what\": \"Dienstag\"'"
+check "diff: title-case headline words are not names" "! grep '\"id\": \"title\"' '$tmp/dpairs.out' | grep -q '\"kind\": \"name\"'"
 
 # mine: one line per source line, j<TAB>score
 sed -n '1,12p' "$tmp/a.tsv" | cut -f2 > "$tmp/t.txt"

@@ -1,10 +1,12 @@
 /*
  * test_numbers.c -- numbers as news in many languages write them: grouping and decimal marks of
- * English, German/French/Spanish, Indian (lakh) and Arabic-script styles, and what is not a number.
+ * English, German/French/Spanish, Indian (lakh) and Arabic-script styles, and what is not a number;
+ * numbers written as words in several languages.
  */
 #include "check.h"
 #include "text/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void check_number(const char *s, double want)
@@ -26,8 +28,50 @@ static void check_not_number(const char *s)
     }
 }
 
+/* A word (any case, as written) read as a number in language lang (NULL: not known). */
+static void check_word(dm_ctx *ctx, const char *lang, const char *w, double want)
+{
+    char *form = NULL;
+    size_t n = 0;
+    double v = -1;
+    int ok = dm_match_form(ctx, w, strlen(w), &form, &n) == DM_OK && dm_number_word(ctx, lang, form, n, &v);
+    if (want < 0 ? ok : (!ok || v != want)) {
+        fprintf(stderr, "number word \"%s\" (%s): got %d %f, want %f\n", w, lang ? lang : "any", ok, v, want);
+        check_failures++;
+    }
+    free(form);
+}
+
+static void check_words(void)
+{
+    dm_ctx *ctx;
+    if (dm_ctx_new(&ctx, NULL) != DM_OK) {
+        check_failures++;
+        return;
+    }
+    /* "an 8-year war" / "eight-year war" / "جنگ هشت ساله" / "आठ साल" / "ثماني سنوات" */
+    check_word(ctx, "en", "Eight", 8);
+    check_word(ctx, NULL, "eight", 8);
+    check_word(ctx, "fa", "هشت", 8);
+    check_word(ctx, "ar", "ثمانية", 8);
+    check_word(ctx, "hi", "आठ", 8);
+    check_word(ctx, "ru", "восьми", 8);
+    check_word(ctx, "fr", "huit", 8);
+    check_word(ctx, "de", "Tausend", 1000);
+    check_word(ctx, "hi", "लाख", 100000);
+    /* words that are also everyday words elsewhere need the language */
+    check_word(ctx, NULL, "on", -1);
+    check_word(ctx, "tr", "on", 10);
+    check_word(ctx, "en", "on", -1);
+    check_word(ctx, NULL, "due", -1);
+    check_word(ctx, "fr", "un", -1); /* an article first */
+    check_word(ctx, "en", "president", -1);
+    dm_ctx_free(ctx);
+}
+
 int main(void)
 {
+    check_words();
     check_number("2,5", 2.5);            /* German, French: decimal comma */
     check_number("1.234,5", 1234.5);     /* German: grouping dot, decimal comma */
     check_number("1,234.5", 1234.5);     /* English */

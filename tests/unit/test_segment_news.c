@@ -1,7 +1,7 @@
 /*
  * test_segment_news.c -- sentences of news text where ICU's rules alone cut wrong: Russian
  * initials, German dates ("am 3. März"), the Greek question mark (";" after NFC) and the Khmer
- * full stop; and the cuts that must stay (numbers at the end of an English sentence).
+ * full stop, Thai and Lao spaces, the Tibetan shad; and the cuts that must stay (numbers at the end of an English sentence).
  */
 #include "check.h"
 #include "text/text.h"
@@ -51,6 +51,17 @@ int main(void)
               "Ο πρόεδρος ήρθε στην Αθήνα; | Ναι, ήρθε χθες.");
     check_cut("ប្រធានាធិបតីបានមកដល់។ នាយករដ្ឋមន្ត្រីក៏បានមកដែរ។",
               "ប្រធានាធិបតីបានមកដល់។ | នាយករដ្ឋមន្ត្រីក៏បានមកដែរ។");
+    /* Thai and Lao: a space between letters after a long enough run; short runs, and a space
+     * before a number, stay whole */
+    check_cut("นายกรัฐมนตรีเดินทางถึงกรุงแบกแดดเมื่อวันอังคาร การประชุมกินเวลาสองชั่วโมง",
+              "นายกรัฐมนตรีเดินทางถึงกรุงแบกแดดเมื่อวันอังคาร | การประชุมกินเวลาสองชั่วโมง");
+    check_cut("นายก ฯ ไปแบกแดด", "นายก ฯ ไปแบกแดด");
+    check_cut("การประชุมสุดยอดจัดขึ้นที่กรุงเทพมหานคร 5 มกราคม", "การประชุมสุดยอดจัดขึ้นที่กรุงเทพมหานคร 5 มกราคม");
+    check_cut("ນາຍົກລັດຖະມົນຕີໄດ້ເດີນທາງໄປຮອດນະຄອນຫຼວງ ກອງປະຊຸມໃຊ້ເວລາສອງຊົ່ວໂມງ",
+              "ນາຍົກລັດຖະມົນຕີໄດ້ເດີນທາງໄປຮອດນະຄອນຫຼວງ | ກອງປະຊຸມໃຊ້ເວລາສອງຊົ່ວໂມງ");
+    /* Tibetan: after a shad and its space; an opening shad stays with the sentence before */
+    check_cut("བོད་ཀྱི་སྲིད་འཛིན་ལྷ་སར་ཕེབས་སོང་། །ཚོགས་འདུ་ཆུ་ཚོད་གཉིས་རིང་འཚོགས་སོང་།",
+              "བོད་ཀྱི་སྲིད་འཛིན་ལྷ་སར་ཕེབས་སོང་། ། | ཚོགས་འདུ་ཆུ་ཚོད་གཉིས་རིང་འཚོགས་སོང་།");
     /* cuts that must stay */
     check_cut("The death toll rose to 12. Rescuers are still searching.",
               "The death toll rose to 12. | Rescuers are still searching.");

@@ -172,6 +172,13 @@ static void test_names(void)
     check_same_key(ctx, "Saddam", "صدام");
     check_same_key(ctx, "Tehran", "تهران");
     check_same_key(ctx, "Kazemi", "الکاظمی");
+    /* letters of Urdu, Sindhi, Pashto and Kurdish that ICU's Arabic-Latin leaves as they are */
+    check_same_key(ctx, "Trump", "ٹرمپ");      /* Urdu ٹ */
+    check_same_key(ctx, "Larkana", "لاڑکانہ"); /* Urdu ڑ */
+    check_same_key(ctx, "Karachi", "ڪراچي");   /* Sindhi ڪ */
+    check_same_key(ctx, "Trump", "ټرمپ");      /* Pashto ټ */
+    check_same_key(ctx, "Gulbuddin", "ګلبدين"); /* Pashto ګ */
+    check_same_key(ctx, "Kobani", "کۆبانێ");   /* Kurdish ۆ ێ */
     char ka[64], kb[64];
     check_name_key(ctx, "Rashid", ka, sizeof ka);
     check_name_key(ctx, "Baghdad", kb, sizeof kb);
