@@ -262,8 +262,10 @@ static dm_status word_chunk(void *arg, int worker, size_t chunk, size_t b, size_
         uint32_t w = bl->fresh[k];
         const char *s = lk_word_text(bl->c, w);
         dm_status st = lk_word_prepare(bl->ctx[worker], s, strlen(s), &bl->wp[k]);
-        if (st != DM_OK)
+        if (st != DM_OK) {
+            bl->failed_ctx = worker; /* the context that says why */
             return st;
+        }
     }
     return DM_OK;
 }
