@@ -77,6 +77,8 @@ typedef struct lk_word {
     uint32_t gram0;  /* its LK_GRAM feature ids: grams[gram0 .. gram0+ngram) */
     uint16_t ngram;
     uint16_t len;
+    uint32_t lex_lang; /* the first language whose lexicon was asked about it, LK_NONE if none, */
+    uint32_t lex_off;  /* and where its pivots are in coll.lex_fw (the map holds the others) */
 } lk_word;
 
 typedef struct lk_words {
@@ -227,6 +229,9 @@ dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const dm_doc *doc, uint32_t *l
 
 /* link_lexicon.c: shipped lexicons to pivot (English) words; a no-op without lexicons */
 dm_status lk_lexicon_add(lk_coll *c, lk_doc *d);
+/* Where the cached pivots of (language, word) are in c->lex_fw (count in .id, then the pivots),
+ * or LK_NONE when they were never looked up. */
+uint32_t lk_lexicon_entry(const lk_coll *c, uint32_t lang, uint32_t word);
 /* The same from what lk_lexicon_add looked up before (nothing is looked up or interned, so
  * threads may call it on different documents at once). */
 dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d);

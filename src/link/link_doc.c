@@ -262,8 +262,10 @@ static dm_status word_chunk(void *arg, int worker, size_t chunk, size_t b, size_
         uint32_t w = bl->fresh[k];
         const char *s = lk_word_text(bl->c, w);
         dm_status st = lk_word_prepare(bl->ctx[worker], s, strlen(s), &bl->wp[k]);
-        if (st != DM_OK)
+        if (st != DM_OK) {
+            bl->failed_ctx = worker; /* the context that says why */
             return st;
+        }
     }
     return DM_OK;
 }
@@ -343,10 +345,10 @@ static dm_status feature_chunk(void *arg, int worker, size_t chunk, size_t b, si
             for (uint16_t g = 0; g < wd->ngram; g++)
                 acc_add(acc, touched, &nt, c->words.grams[wd->gram0 + g], 1.0f);
             if (lex) { /* the shipped lexicon's pivots, looked up in stage 3 */
-                const uint32_t *v = lk_map_get(&c->lex_map, ((uint64_t)d->lang << 32 | d->words[k]) + 1);
-                if (v)
-                    for (uint32_t q = 1; q <= c->lex_fw[*v].id; q++)
-                        acc_add(acc, touched, &nt, c->lex_fw[*v + q].id, c->lex_fw[*v + q].w);
+                uint32_t v = lk_lexicon_entry(c, d->lang, d->words[k]);
+                if (v != LK_NONE)
+                    for (uint32_t q = 1; q <= c->lex_fw[v].id; q++)
+                        acc_add(acc, touched, &nt, c->lex_fw[v + q].id, c->lex_fw[v + q].w);
             }
         }
         lk_fw *p = nt ? realloc(d->f, nt * sizeof *p) : d->f;

@@ -285,10 +285,10 @@ static dm_status apply_chunk(void *arg, int worker, size_t chunk, size_t b, size
         for (uint32_t k = 0; k < d->nwords; k++) {
             uint32_t w = d->words[k], f = LK_NONE;
             if (lex) { /* the shipped lexicon's pivots (cached when the document was analysed) */
-                const uint32_t *v = lk_map_get(&c->lex_map, ((uint64_t)d->lang << 32 | w) + 1);
-                if (v)
-                    for (uint32_t q = 1; q <= c->lex_fw[*v].id; q++)
-                        acc_add(j, worker, &nt, c->lex_fw[*v + q].id, c->lex_fw[*v + q].w);
+                uint32_t v = lk_lexicon_entry(c, d->lang, w);
+                if (v != LK_NONE)
+                    for (uint32_t q = 1; q <= c->lex_fw[v].id; q++)
+                        acc_add(j, worker, &nt, c->lex_fw[v + q].id, c->lex_fw[v + q].w);
             }
             if ((int)d->lang == c->pivot_lang)
                 f = j->target[w];

@@ -36,12 +36,12 @@ static dm_status push_fw(lk_coll *c, lk_fw f)
  * from the cache afterwards (every learning pass asks again, and words repeat). */
 static dm_status pivots_of(lk_coll *c, const dm_lexicon *lx, uint32_t lang, uint32_t word, size_t *off)
 {
-    uint64_t key = ((uint64_t)lang << 32 | word) + 1;
-    const uint32_t *v = lk_map_get(&c->lex_map, key);
-    if (v) {
-        *off = *v;
+    uint32_t known = lk_lexicon_entry(c, lang, word);
+    if (known != LK_NONE) {
+        *off = known;
         return DM_OK;
     }
+    uint64_t key = ((uint64_t)lang << 32 | word) + 1;
     if (c->nlex_fw >= UINT32_MAX / 2)
         return DM_ELIMIT;
     size_t at = c->nlex_fw;
@@ -58,11 +58,16 @@ static dm_status pivots_of(lk_coll *c, const dm_lexicon *lx, uint32_t lang, uint
     if (st != DM_OK)
         return st;
     c->lex_fw[at].id = (uint32_t)ne;
+    *off = at;
+    lk_word *wd = &c->words.w[word];
+    if (wd->lex_lang == LK_NONE) { /* most words are asked about in one language only */
+        wd->lex_lang = lang;
+        wd->lex_off = (uint32_t)at;
+        return DM_OK;
+    }
     uint32_t *slot;
     int added;
-    st = lk_map_put(&c->lex_map, key, (uint32_t)at, &slot, &added);
-    *off = at;
-    return st;
+    return lk_map_put(&c->lex_map, key, (uint32_t)at, &slot, &added);
 }
 #endif
 
@@ -100,6 +105,17 @@ dm_status lk_lexicon_add(lk_coll *c, lk_doc *d)
     return st == DM_OK ? lk_lexicon_cached(c, d) : st;
 }
 
+uint32_t lk_lexicon_entry(const lk_coll *c, uint32_t lang, uint32_t word)
+{
+    const lk_word *wd = &c->words.w[word];
+    if (wd->lex_lang == lang)
+        return wd->lex_off;
+    if (wd->lex_lang == LK_NONE)
+        return LK_NONE;
+    const uint32_t *v = lk_map_get(&c->lex_map, ((uint64_t)lang << 32 | word) + 1);
+    return v ? *v : LK_NONE;
+}
+
 dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d)
 {
     if (c->no_langid || d->lang >= c->nlangs || !c->langs[d->lang].lex)
@@ -107,10 +123,10 @@ dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d)
     uint32_t cap = d->nf;
     dm_status st = DM_OK;
     for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
-        const uint32_t *v = lk_map_get(&c->lex_map, ((uint64_t)d->lang << 32 | d->words[k]) + 1);
-        if (!v)
+        uint32_t off = lk_lexicon_entry(c, d->lang, d->words[k]);
+        if (off == LK_NONE)
             continue;
-        uint32_t off = *v, ne = c->lex_fw[off].id;
+        uint32_t ne = c->lex_fw[off].id;
         for (uint32_t j = 1; j <= ne && st == DM_OK; j++)
             st = lk_doc_add(d, c->lex_fw[off + j].id, c->lex_fw[off + j].w, &cap);
     }

@@ -121,6 +121,8 @@ dm_status lk_word_intern(lk_coll *c, const char *s, size_t len, uint32_t *id, in
         memset(wd, 0, sizeof *wd);
         wd->key = LK_NONE;
         wd->latin = LK_NONE;
+        wd->lex_lang = LK_NONE;
+        wd->lex_off = LK_NONE;
         st = lk_strs_add(&w->strs, s, len, &wd->str);
         if (st != DM_OK)
             return st;
