@@ -42,6 +42,8 @@
 #define KEY_CAP 48
 #define LAT_CAP 96
 
+static int capitalised(const char *w, size_t wl);
+
 /* --- words read once ------------------------------------------------------------------------ */
 
 /* Matching form, transliteration and key of each distinct word as written: ICU's
@@ -264,7 +266,12 @@ static dm_status sentence_words(dm_ctx *ctx, dn_memo *memo, const char *s, size_
         const char *p = s + tk[k].start;
         size_t pl = tk[k].len;
         if (tk[k].kind != DM_TOK_WORD || pl >= 200) {
-            if (tk[k].kind == DM_TOK_PUNCT && is_opening(p, pl))
+            /* a full stop right after a short capitalised word is an abbreviation's or an
+             * initial's (Mr. Kazemi, George W. Bush), not a sentence end */
+            int abbrev = pl == 1 && *p == '.' && k > 0 && tk[k - 1].kind == DM_TOK_WORD &&
+                         tk[k - 1].len <= 3 && tk[k - 1].start + tk[k - 1].len == tk[k].start &&
+                         capitalised(s + tk[k - 1].start, tk[k - 1].len);
+            if (tk[k].kind == DM_TOK_PUNCT && is_opening(p, pl) && !abbrev)
                 initial = 1;
             joined = tk[k].kind == DM_TOK_PUNCT && pl == 1 && *p == '-' && n &&
                      w[n - 1].start + w[n - 1].len + 1 >= tk[k].start;
