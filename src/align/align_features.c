@@ -119,6 +119,29 @@ static int ends_open(const char *t, size_t n)
     return 0;
 }
 
+/* Brackets left open at the end of a sentence (> 0), or closed that it never opened (< 0, the
+ * first unmatched closing one): ASCII and full-width round brackets. */
+static int open_brackets(const char *t, size_t n, int *closed_first)
+{
+    int depth = 0;
+    *closed_first = 0;
+    for (size_t k = 0; k < n; k++) {
+        int d = 0;
+        if (t[k] == '(')
+            d = 1;
+        else if (t[k] == ')')
+            d = -1;
+        else if (k + 2 < n && (unsigned char)t[k] == 0xEF && (unsigned char)t[k + 1] == 0xBC &&
+                 ((unsigned char)t[k + 2] == 0x88 || (unsigned char)t[k + 2] == 0x89))
+            d = (unsigned char)t[k + 2] == 0x88 ? 1 : -1;
+        if (d < 0 && depth == 0)
+            *closed_first = 1;
+        else
+            depth += d;
+    }
+    return depth;
+}
+
 /* Does a sentence begin as the rest of another: a lower-case Latin letter, a closing bracket? */
 static int starts_continuation(const char *t, size_t n)
 {
@@ -129,6 +152,24 @@ static int starts_continuation(const char *t, size_t n)
         return 0;
     unsigned char c = (unsigned char)t[k];
     return (c < 0x80 && islower(c)) || c == ')';
+}
+
+/* A cue that fires on many sentences of a document says nothing about any one of them (a text
+ * in lower case throughout, a list whose lines end in commas): each of the two kinds of marks
+ * (the previous sentence left open; this one begins as a continuation) is kept only when it
+ * marks one sentence or at most a quarter of the document's. Then cont is 0 or 1. */
+static void keep_rare_cuts(al_doc *d)
+{
+    size_t count[2] = {0, 0};
+    for (size_t i = 0; i < d->n; i++)
+        for (int k = 0; k < 2; k++)
+            count[k] += (d->sent[i].cont >> k) & 1;
+    uint8_t keep = 0;
+    for (int k = 0; k < 2; k++)
+        if (count[k] <= 1 || count[k] * 4 <= d->n)
+            keep |= (uint8_t)(1 << k);
+    for (size_t i = 0; i < d->n; i++)
+        d->sent[i].cont = (d->sent[i].cont & keep) != 0;
 }
 
 dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n)
@@ -143,7 +184,13 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
         al_sent *s = &d->sent[i];
         s->tok0 = (uint32_t)d->ntok;
         s->nchar = utf8_count_nonspace(text[i], len[i]);
-        s->cont = i > 0 && (ends_open(text[i - 1], len[i - 1]) || starts_continuation(text[i], len[i]));
+        if (i > 0) {
+            int closes, prev_closes;
+            int open = ends_open(text[i - 1], len[i - 1]) ||
+                       open_brackets(text[i - 1], len[i - 1], &prev_closes) > 0;
+            int cut = starts_continuation(text[i], len[i]) || (open_brackets(text[i], len[i], &closes), closes);
+            s->cont = (uint8_t)(open | cut << 1);
+        }
         d->nchar_total += s->nchar;
         char *mf = NULL;
         size_t mlen = 0;
@@ -206,6 +253,7 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
         if (script_count[k] > script_count[best])
             best = k;
     d->script = best;
+    keep_rare_cuts(d);
     return DM_OK;
 }
 

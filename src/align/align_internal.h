@@ -53,8 +53,9 @@ typedef struct al_sent {
     float wsum;      /* sum of the weights of its tokens */
     uint8_t punct;   /* enum al_punct bits */
     float docm;      /* share of its weight matched anywhere in the other document */
-    uint8_t cont;    /* continues the previous sentence: that one ends in a colon, comma...,
-                      * or this one begins in lower case (a cut made by a segmenter) */
+    uint8_t cont;    /* continues the previous sentence: that one ends in a colon, comma...
+                      * or leaves a bracket open, or this one begins in lower case or closes a
+                      * bracket it never opened (a cut made by a segmenter) */
 } al_sent;
 
 /* One side of a pair: its sentences with their tokens. */

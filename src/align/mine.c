@@ -71,6 +71,7 @@ typedef struct miner {
     double pivot_w;
     int max_per;
     int clitics;
+    int soft;
 } miner;
 
 static void miner_free(miner *x)
@@ -494,12 +495,18 @@ static dm_status learn(miner *x, const size_t *best, const double *score)
         ns = MAX_TRAIN;
     st = DM_OK;
     uint32_t fs[MAX_TOK], ft[MAX_TOK];
+    double mid = ns ? sc[ns / 2].v : 0; /* pairs above the median margin count fully */
     for (size_t q = 0; q < ns && st == DM_OK; q++) {
         size_t i = sc[q].i, j = best[i];
+        double wq = 1.0;
+        if (x->soft && mid > x->min_score && sc[q].v < mid)
+            wq = pow((sc[q].v - x->min_score) / (mid - x->min_score), x->soft);
+        if (wq < 0.1)
+            wq = 0.1;
         for (int m = 0; m < MT_PIVOT && st == DM_OK; m++) {
             size_t a = sentence_words(&x->src, i, x->key[m], fs);
             size_t b = sentence_words(&x->tgt, j, tgt_key[m], ft);
-            st = mn_trainer_add(tr[m], fs, a, ft, b);
+            st = mn_trainer_add_weighted(tr[m], fs, a, ft, b, (float)wq);
         }
         lr[q] = log((x->tgt.sent[j].nchar + 1.0) / (x->src.sent[i].nchar + 1.0));
     }
@@ -529,7 +536,7 @@ done:
 }
 
 /* The lexicon's pivots of each src form, truncated: a pivot's inflections and derivations on
- * the English side ("death" for "dead", "die" for "died") count pivot_w. */
+ * the English side ("death" for "dead", "eye" for "eyes") count pivot_w. */
 static dm_status pivot_table(miner *x)
 {
     const al_lexicon *lx = x->env.use_lexicon ? al_lexicon_for(&x->env, x->src.lang) : NULL;
@@ -549,7 +556,7 @@ static dm_status pivot_table(miner *x)
         for (size_t q = 0; q < np && st == DM_OK; q++) {
             uint32_t tr;
             st = mn_trunc_form(&x->env, piv[q], 0, &tr);
-            if (st != DM_OK || tr == piv[q])
+            if (st != DM_OK || (tr == piv[q] && !mn_trunc_as_prefix(&x->env, piv[q], &tr)))
                 continue;
             if (ne == cap) {
                 mn_entry *p = realloc(ent, 2 * cap * sizeof *ent);
@@ -598,6 +605,8 @@ static void tune_from_env(miner *x)
             x->len_w = v;
         else if (!strcmp(name, "rounds"))
             x->rounds = (int)v;
+        else if (!strcmp(name, "soft"))
+            x->soft = (int)v;
         else if (!strcmp(name, "clitics"))
             x->clitics = (int)v;
         else if (!strcmp(name, "maxper"))
@@ -644,7 +653,8 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     x.trunc_w = 0.8;
     x.pivot_w = 0.5;
     x.max_per = 8;
-    x.clitics = 3; /* bit 1: src side, bit 2: tgt side */
+    x.clitics = 3;
+    x.soft = 1; /* bit 1: src side, bit 2: tgt side */
     tune_from_env(&x);
     uint32_t *local = NULL, *df = NULL;
     dm_status st = al_env_init(&x.env, ctx);

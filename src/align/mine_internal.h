@@ -31,6 +31,9 @@ void mn_trainer_free(mn_trainer *t);
 /* One parallel pair of sentences as forms (at most 64 a side are used). */
 dm_status mn_trainer_add(mn_trainer *t, const uint32_t *src, size_t ns, const uint32_t *tgt,
                          size_t nt);
+/* The same, counting `weight` times (a pair the miner is less sure of counts less). */
+dm_status mn_trainer_add_weighted(mn_trainer *t, const uint32_t *src, size_t ns,
+                                  const uint32_t *tgt, size_t nt, float weight);
 /* EM in both directions over the pairs added; forms are < nvocab. Keeps, per src form seen at
  * least min_occ times, up to max_per_src translations scoring >= min_p and seen together in at
  * least min_cooc pairs. */
@@ -59,6 +62,9 @@ dm_status mn_add_concepts(al_doc *d, const uint32_t *extra, size_t per_tok);
 /* The parts of words written with an apostrophe, as concepts ("they're": they, are; "didn't":
  * did, not; "l'air": air), for every token of d (mine_clitics.c). */
 dm_status mn_apostrophe_parts(al_env *env, al_doc *d);
+/* A form as long as a truncated one ("eye") as the truncated id of longer words ("eyes"),
+ * when some word already has it; 0 when not. */
+int mn_trunc_as_prefix(const al_env *env, uint32_t form, uint32_t *out);
 /* The truncated id of one form (the form itself when short). */
 dm_status mn_trunc_form(al_env *env, uint32_t form, int from_end, uint32_t *out);
 

@@ -55,6 +55,20 @@ dm_status mn_trunc_form(al_env *env, uint32_t form, int from_end, uint32_t *out)
     return al_vocab_intern(env->voc, buf, bl + 1, out);
 }
 
+int mn_trunc_as_prefix(const al_env *env, uint32_t form, uint32_t *out)
+{
+    size_t wl, ncp = 0;
+    const char *w = al_vocab_str(env->voc, form, &wl);
+    for (size_t k = 0; k < wl; k++)
+        ncp += ((unsigned char)w[k] & 0xC0) != 0x80;
+    char buf[32];
+    if (ncp != TRUNC_KEEP || wl + 1 > sizeof buf || (unsigned char)w[0] < 0x20)
+        return 0;
+    buf[0] = '\x05';
+    memcpy(buf + 1, w, wl);
+    return al_vocab_find(env->voc, buf, wl + 1, out);
+}
+
 dm_status mn_add_concepts(al_doc *d, const uint32_t *extra, size_t per_tok)
 {
     size_t n = 0;

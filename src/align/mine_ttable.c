@@ -19,6 +19,7 @@ struct mn_trainer {
     uint32_t *words; /* src words then tgt words of each pair, pair after pair */
     size_t nwords, capwords;
     uint32_t *seg;   /* per pair: offset in words, ns, nt */
+    float *segw;     /* per pair: how much it counts */
     size_t nseg, capseg;
 };
 
@@ -30,6 +31,7 @@ void mn_trainer_free(mn_trainer *t)
         return;
     free(t->words);
     free(t->seg);
+    free(t->segw);
     free(t);
 }
 
@@ -53,6 +55,12 @@ size_t mn_ttable_get(const mn_ttable *t, uint32_t f, const uint32_t **tgt, const
 dm_status mn_trainer_add(mn_trainer *t, const uint32_t *src, size_t ns, const uint32_t *tgt,
                          size_t nt)
 {
+    return mn_trainer_add_weighted(t, src, ns, tgt, nt, 1.0f);
+}
+
+dm_status mn_trainer_add_weighted(mn_trainer *t, const uint32_t *src, size_t ns,
+                                  const uint32_t *tgt, size_t nt, float weight)
+{
     if (!ns || !nt)
         return DM_OK;
     ns = ns > MAX_SIDE ? MAX_SIDE : ns;
@@ -73,8 +81,13 @@ dm_status mn_trainer_add(mn_trainer *t, const uint32_t *src, size_t ns, const ui
         if (!p)
             return DM_ENOMEM;
         t->seg = p;
+        float *pw = realloc(t->segw, nc * sizeof *pw);
+        if (!pw)
+            return DM_ENOMEM;
+        t->segw = pw;
         t->capseg = nc;
     }
+    t->segw[t->nseg] = weight;
     uint32_t *s3 = t->seg + 3 * t->nseg++;
     s3[0] = (uint32_t)t->nwords;
     s3[1] = (uint32_t)ns;
@@ -238,6 +251,7 @@ dm_status mn_trainer_run(mn_trainer *t, size_t nvocab, int iterations, unsigned 
                         z += pp[dir ? cell[a * w + b] : cell[b * w + a]];
                     if (z <= 0)
                         continue;
+                    z /= t->segw[g];
                     for (size_t b = 0; b <= nin; b++) {
                         uint32_t c = dir ? cell[a * w + b] : cell[b * w + a];
                         cnt[c] += (float)(pp[c] / z);

@@ -23,6 +23,19 @@ typedef struct batch {
     void *ud;
 } batch;
 
+/* The script of most letters; marks and symbols (script "other") only count when nothing else
+ * is there, as in dm_dominant_script. Han with any kana is Japanese: Hiragana. */
+static int dominant_script(const uint32_t *script_count)
+{
+    int best = DM_SCRIPT_OTHER;
+    for (int sc = 1; sc < DM_SCRIPT_COUNT; sc++)
+        if (script_count[sc] > script_count[best] || (best == DM_SCRIPT_OTHER && script_count[sc] > 0))
+            best = sc;
+    if (best == DM_SCRIPT_HAN && script_count[DM_SCRIPT_HIRAGANA] + script_count[DM_SCRIPT_KATAKANA] > 0)
+        best = DM_SCRIPT_HIRAGANA;
+    return best;
+}
+
 static inline void emit(batch *b, uint32_t key, int order)
 {
     b->keys[b->n] = key;
@@ -74,7 +87,7 @@ static int utf8_put(uint32_t c, unsigned char *out)
 /* The features of one word of n letters, given as the UTF-8 bytes of " word " and the byte
  * offset of each padded position (n + 2 positions, off[n + 2] = end). */
 static void word_features(const lid_model *m, const unsigned char *b, const uint16_t *off,
-                          int n, batch *out)
+                          int n, int min_n, batch *out)
 {
     int npad = n + 2;
     for (int i = 0; i < npad; i++) {
@@ -82,7 +95,7 @@ static void word_features(const lid_model *m, const unsigned char *b, const uint
         for (int len = 1; len <= LID_MAX_N && i + len <= npad; len++) {
             for (int j = off[i + len - 1]; j < off[i + len]; j++)
                 crc = m->crc_table[(crc ^ b[j]) & 0xFF] ^ (crc >> 8);
-            if (len >= LID_MIN_N)
+            if (len >= min_n && (len > 1 || (i > 0 && i < npad - 1))) /* an edge space alone is no feature */
                 emit(out, crc ^ 0xFFFFFFFFu, len);
         }
     }
@@ -94,16 +107,16 @@ static void word_features(const lid_model *m, const unsigned char *b, const uint
     }
 }
 
-void lid_features(const lid_model *m, const char *text, size_t len, lid_feature_fn fn, void *ud,
-                  lid_text_info *info)
+void lid_features(const lid_model *m, const char *text, size_t len, int min_n, lid_feature_fn fn,
+                  void *ud, lid_text_info *info)
 {
     batch out;
+    uint32_t script_count[DM_SCRIPT_COUNT] = {0};
     out.n = 0;
     out.fn = fn;
     out.ud = ud;
     unsigned char bytes[WORD_CAP * 4 + 8];
     uint16_t off[WORD_CAP + 3];
-    uint32_t script_count[DM_SCRIPT_COUNT] = {0};
     int n = 0;
     off[0] = 0;
     bytes[0] = ' ';
@@ -148,22 +161,14 @@ void lid_features(const lid_model *m, const char *text, size_t len, lid_feature_
         if (n > 0) {
             bytes[off[n + 1]] = ' ';
             off[n + 2] = (uint16_t)(off[n + 1] + 1);
-            word_features(m, bytes, off, n, &out);
+            word_features(m, bytes, off, n, min_n, &out);
             n = 0;
         }
     }
     if (out.n)
         fn(ud, out.keys, out.orders, out.n);
     if (info) {
-        /* letters of the script groups; marks and symbols (script "other") only count when
-         * nothing else is there, as in dm_dominant_script */
-        int best = DM_SCRIPT_OTHER;
-        for (int sc = 1; sc < DM_SCRIPT_COUNT; sc++)
-            if (script_count[sc] > script_count[best] || (best == DM_SCRIPT_OTHER && script_count[sc] > 0))
-                best = sc;
-        if (best == DM_SCRIPT_HAN && script_count[DM_SCRIPT_HIRAGANA] + script_count[DM_SCRIPT_KATAKANA] > 0)
-            best = DM_SCRIPT_HIRAGANA;
-        info->script = best;
+        info->script = dominant_script(script_count);
         info->letters = letters;
     }
 }

@@ -15,7 +15,10 @@
 
 #define LID_ORDERS 6     /* n-gram orders 1..5 and the word feature */
 #define LID_ORDER_WORD 6
-#define LID_MIN_N 4      /* shorter n-grams cost lookups and add nothing the others lack */
+#define LID_MIN_N 4      /* in longer text shorter n-grams cost lookups and add nothing */
+#define LID_SHORT_MIN_N 1 /* in short text (a word or two) every order helps */
+#define LID_LOW_MAX_N 3  /* orders 1..3 are the model's low-order table */
+#define LID_SHORT_BYTES 48 /* a text of at most this many bytes is short */
 #define LID_MAX_N 5
 #define LID_MAX_WORD 24  /* longest word (letters) that gives a word feature */
 #define LID_MAX_LANGS 255
@@ -43,16 +46,25 @@ typedef struct lid_posting {
     int8_t q;
 } lid_posting;
 
+/* An open-addressing table of feature keys, n_slots a power of two, linear probing. */
+typedef struct lid_table {
+    lid_slot *slots;
+    uint32_t mask;                /* n_slots - 1 */
+    uint32_t shift;               /* a key's home slot is key >> shift: its top bits, so that the
+                                   * sorted keys of the file fill the table front to back */
+} lid_table;
+
 typedef struct lid_model {
     unsigned char *blob;          /* the decompressed file; postings point into it */
     uint32_t n_langs, n_keys, n_post;
     float qscale;                 /* quantization steps per nat */
     lid_lang *langs;
+    float bias[LID_MAX_LANGS];    /* langs[l].bias, packed: every line reads them all */
+    int any_delta;                /* some language has a delta not zero */
     const lid_posting *post;
-    lid_slot *table;              /* n_slots (a power of two), linear probing */
-    uint32_t mask;                /* n_slots - 1 */
-    uint32_t shift;               /* a key's home slot is key >> shift: its top bits, so that the
-                                   * sorted keys of the file fill the table front to back */
+    lid_table high;               /* n-grams of orders LID_MIN_N.. and words: looked up always */
+    lid_table low;                /* n-grams of orders 1..3, looked up in short text only: a
+                                   * small table of its own stays in the cache */
     uint32_t crc_table[256];
     uint8_t bmp_script[65536];    /* dm_script_of for the Basic Multilingual Plane, cached */
     uint8_t allowed[LID_MAX_LANGS]; /* candidate set (dm_langid_restrict) */
@@ -68,11 +80,11 @@ dm_status lid_model_get(dm_ctx *ctx, lid_model **out);
 dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out);
 void lid_model_free(void *model);
 
-/* The slot of a feature key, NULL when the model does not know it. */
-static inline const lid_slot *lid_lookup(const lid_model *m, uint32_t key)
+/* The slot of a feature key, NULL when the table does not hold it. */
+static inline const lid_slot *lid_lookup(const lid_table *t, uint32_t key)
 {
-    for (uint32_t i = key >> m->shift;; i = (i + 1) & m->mask) {
-        const lid_slot *s = &m->table[i];
+    for (uint32_t i = key >> t->shift;; i = (i + 1) & t->mask) {
+        const lid_slot *s = &t->slots[i];
         if ((s->start_count & 0xFF) == 0)
             return NULL;
         if (s->key == key)
@@ -98,13 +110,13 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
 
 /* --- features (features.c): the same as tools/langid/features.py ---------------------------- */
 
-/* Called with batches of features of a text: keys and orders (3..5 n-gram, 6 word). Batches
+/* Called with batches of features of a text: keys and orders (1..5 n-gram, 6 word). Batches
  * let the scorer prefetch the table slots of many features at once: the lookups are memory-bound. */
 typedef void (*lid_feature_fn)(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n);
 
-/* Walk the features of UTF-8 text; fills info (script counts). Never fails: invalid bytes are
- * word separators. */
-void lid_features(const lid_model *m, const char *text, size_t len, lid_feature_fn fn, void *ud,
-                  lid_text_info *info);
+/* Walk the features of UTF-8 text: n-grams of orders min_n..LID_MAX_N and words; fills info
+ * (script counts). Never fails: invalid bytes are word separators. */
+void lid_features(const lid_model *m, const char *text, size_t len, int min_n, lid_feature_fn fn,
+                  void *ud, lid_text_info *info);
 
 #endif

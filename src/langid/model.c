@@ -3,9 +3,11 @@
  * checked field by field, plus the lookup tables built from it (key index, script cache).
  *
  * File format (little-endian), as written by tools/langid/build_langid.py:
- *   "DMLANGID", u32 version (2), u32 n_langs, u32 n_keys, u32 n_postings, f32 qscale
+ *   "DMLANGID", u32 version (3), u32 n_langs, u32 n_keys, u32 n_postings, f32 qscale, u32 n_low
  *   n_langs x { char code[8], char alt[8], u32 script mask, f32 delta[6], f32 bias }
- *   keys: n_keys LEB128 varints, each the difference to the previous key (keys are sorted)
+ *   keys: n_keys LEB128 varints, each the difference to the previous key: first the sorted keys
+ *   of words and long n-grams, then (counting from 0 again) the n_low sorted keys of n-grams of
+ *   orders 1..3, which go into a table of their own
  *   u8 count[n_keys], n_postings x { u8 lang, i8 q }
  * The score of language l for a text is bias + sum over orders of found[order] * delta[order]
  * + the sum of q / qscale over the postings of l of the features found (see build_langid.py).
@@ -18,7 +20,7 @@
 #include <string.h>
 #include <zlib.h>
 
-#define HEADER_BYTES 28
+#define HEADER_BYTES 32
 #define LANG_BYTES 48
 #define MAX_MODEL_BYTES ((size_t)256 << 20)
 
@@ -29,7 +31,8 @@ void lid_model_free(void *model)
         return;
     free(m->blob);
     free(m->langs);
-    free(m->table);
+    free(m->high.slots);
+    free(m->low.slots);
     free(m);
 }
 
@@ -91,6 +94,20 @@ static dm_status read_file(dm_ctx *ctx, const char *path, unsigned char **out, s
     return DM_OK;
 }
 
+/* An empty table for n keys: load factor at most 1/2, few probes for absent keys. */
+static dm_status alloc_table(lid_table *t, uint32_t n)
+{
+    uint32_t n_slots = 1024;
+    while (n_slots < 2 * n)
+        n_slots *= 2;
+    t->mask = n_slots - 1;
+    t->shift = 32;
+    for (uint32_t v = n_slots; v > 1; v >>= 1)
+        t->shift--;
+    t->slots = calloc(n_slots, sizeof *t->slots);
+    return t->slots ? DM_OK : DM_ENOMEM;
+}
+
 static void build_tables(lid_model *m)
 {
     for (uint32_t i = 0; i < 256; i++) {
@@ -134,16 +151,17 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
     }
     m->blob = blob;
-    if (len < HEADER_BYTES || memcmp(blob, "DMLANGID", 8) || rd32(blob + 8) != 2)
+    if (len < HEADER_BYTES || memcmp(blob, "DMLANGID", 8) || rd32(blob + 8) != 3)
         goto corrupt;
     m->n_langs = rd32(blob + 12);
     m->n_keys = rd32(blob + 16);
     m->n_post = rd32(blob + 20);
     m->qscale = rdf(blob + 24);
+    const uint32_t n_low = rd32(blob + 28);
     if (m->n_langs == 0 || m->n_langs > LID_MAX_LANGS || !(m->qscale > 0))
         goto corrupt;
     /* sizes in 64 bits: the counts come from the file and must not overflow the check */
-    if (m->n_post >= (1u << 24) || m->n_keys > (1u << 28) ||
+    if (m->n_post >= (1u << 24) || m->n_keys > (1u << 28) || n_low > m->n_keys ||
         len < HEADER_BYTES + (uint64_t)m->n_langs * LANG_BYTES)
         goto corrupt;
     m->langs = calloc(m->n_langs, sizeof *m->langs);
@@ -166,6 +184,8 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
                 g->has_delta = 1;
         }
         g->bias = rdf(p + 44);
+        m->bias[l] = g->bias;
+        m->any_delta |= g->has_delta;
     }
     /* the varint keys end where the counts begin: find that end first, checking the sizes */
     const unsigned char *end = blob + len, *keys = p;
@@ -181,15 +201,8 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
     if ((uint64_t)(end - counts) != (uint64_t)m->n_keys + 2ull * m->n_post)
         goto corrupt;
     m->post = (const lid_posting *)(const void *)(counts + m->n_keys);
-    uint32_t n_slots = 1024;
-    while (n_slots < 2 * m->n_keys) /* load factor at most 1/2: few probes for absent keys */
-        n_slots *= 2;
-    m->mask = n_slots - 1;
-    m->shift = 32;
-    for (uint32_t v = n_slots; v > 1; v >>= 1)
-        m->shift--;
-    m->table = calloc(n_slots, sizeof *m->table);
-    if (!m->table) {
+    if (alloc_table(&m->high, m->n_keys - n_low) != DM_OK ||
+        alloc_table(&m->low, n_low) != DM_OK) {
         lid_model_free(m);
         return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
     }
@@ -203,22 +216,27 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
             if (!(b & 0x80))
                 break;
         }
+        const int first_low = i == m->n_keys - n_low; /* the low section counts from 0 again */
+        if (first_low)
+            prev = 0;
         uint64_t key64 = (uint64_t)prev + diff;
         uint32_t key = (uint32_t)key64, count = counts[i];
-        if ((i && diff == 0) || key64 > UINT32_MAX || count == 0 || start + count > m->n_post)
+        if ((i && !first_low && diff == 0) || key64 > UINT32_MAX || count == 0 ||
+            start + count > m->n_post)
             goto corrupt;
         prev = key;
-        uint32_t s = key >> m->shift;
-        while (m->table[s].start_count)
-            s = (s + 1) & m->mask;
-        m->table[s].key = key;
+        lid_table *t = i >= m->n_keys - n_low ? &m->low : &m->high;
+        uint32_t s = key >> t->shift;
+        while (t->slots[s].start_count)
+            s = (s + 1) & t->mask;
+        t->slots[s].key = key;
         if (count == 1) {
             const lid_posting *only = &m->post[start];
             if (only->lang >= m->n_langs)
                 goto corrupt;
-            m->table[s].start_count = (uint32_t)(uint8_t)only->q << 16 | (uint32_t)only->lang << 8 | 1;
+            t->slots[s].start_count = (uint32_t)(uint8_t)only->q << 16 | (uint32_t)only->lang << 8 | 1;
         } else {
-            m->table[s].start_count = (uint32_t)start << 8 | count;
+            t->slots[s].start_count = (uint32_t)start << 8 | count;
         }
         start += count;
     }

@@ -232,6 +232,9 @@ typedef struct block {
     size_t nfresh, fresh_cap;
     lk_word_prep *wp; /* their analysis */
     size_t wp_cap;
+    float *acc[MAX_WORKERS];       /* per worker: a document's feature counts by id */
+    uint32_t *touched[MAX_WORKERS]; /* the ids with acc != 0 */
+    size_t acc_cap;                 /* features the arrays hold */
     size_t failed_doc; /* the document whose analysis failed */
     int failed_ctx;    /* the context that says why */
 } block_t;
@@ -311,32 +314,80 @@ static dm_status enter_doc(block_t *bl, size_t i)
     return st;
 }
 
-/* Stage 4 (threads): a document's word evidence and lexicon pivots, sorted. */
+static inline void acc_add(float *acc, uint32_t *touched, size_t *nt, uint32_t f, float w)
+{
+    if (acc[f] == 0)
+        touched[(*nt)++] = f;
+    acc[f] += w;
+}
+
+/* Stage 4 (threads): a document's word evidence and lexicon pivots, summed densely by feature
+ * id (so that only the distinct features are sorted), with its numbers. */
 static dm_status feature_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
 {
     block_t *bl = arg;
     lk_coll *c = bl->c;
-    (void)worker;
     (void)chunk;
+    float *acc = bl->acc[worker];
+    uint32_t *touched = bl->touched[worker];
     for (size_t i = b; i < e; i++) {
         lk_doc *d = &c->d[bl->base + bl->b0 + i];
-        uint32_t cap = d->nf;
-        dm_status st = DM_OK;
-        for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
+        size_t nt = 0;
+        for (uint32_t j = 0; j < d->nf; j++) /* its numbers */
+            acc_add(acc, touched, &nt, d->f[j].id, d->f[j].w);
+        int lex = !c->no_langid && d->lang < c->nlangs && c->langs[d->lang].lex;
+        for (uint32_t k = 0; k < d->nwords; k++) {
             const lk_word *wd = &c->words.w[d->words[k]];
             if (wd->key != LK_NONE)
-                st = lk_doc_add(d, wd->key, 1.0f, &cap);
-            for (uint16_t g = 0; st == DM_OK && g < wd->ngram; g++)
-                st = lk_doc_add(d, c->words.grams[wd->gram0 + g], 1.0f, &cap);
+                acc_add(acc, touched, &nt, wd->key, 1.0f);
+            for (uint16_t g = 0; g < wd->ngram; g++)
+                acc_add(acc, touched, &nt, c->words.grams[wd->gram0 + g], 1.0f);
+            if (lex) { /* the shipped lexicon's pivots, looked up in stage 3 */
+                const uint32_t *v = lk_map_get(&c->lex_map, ((uint64_t)d->lang << 32 | d->words[k]) + 1);
+                if (v)
+                    for (uint32_t q = 1; q <= c->lex_fw[*v].id; q++)
+                        acc_add(acc, touched, &nt, c->lex_fw[*v + q].id, c->lex_fw[*v + q].w);
+            }
         }
-        if (st == DM_OK)
-            st = lk_lexicon_cached(c, d);
-        if (st != DM_OK) {
+        lk_fw *p = nt ? realloc(d->f, nt * sizeof *p) : d->f;
+        if (nt && !p) {
+            for (size_t t = 0; t < nt; t++)
+                acc[touched[t]] = 0;
             bl->failed_doc = bl->b0 + i;
-            return st;
+            return DM_ENOMEM;
         }
+        d->f = p;
+        for (size_t t = 0; t < nt; t++) {
+            d->f[t] = (lk_fw){touched[t], acc[touched[t]]};
+            acc[touched[t]] = 0;
+        }
+        d->nf = (uint32_t)nt;
         lk_doc_compact(c, d, 0);
     }
+    return DM_OK;
+}
+
+/* The dense arrays of stage 4 cover every feature interned so far. */
+static dm_status acc_grow(block_t *bl, int threads)
+{
+    size_t need = bl->c->feats.n + 1;
+    if (need <= bl->acc_cap)
+        return DM_OK;
+    size_t cap = bl->acc_cap ? bl->acc_cap : 1 << 16;
+    while (cap < need)
+        cap *= 2;
+    for (int t = 0; t < threads; t++) {
+        float *a = realloc(bl->acc[t], cap * sizeof *a);
+        if (a)
+            bl->acc[t] = a;
+        uint32_t *u = realloc(bl->touched[t], cap * sizeof *u);
+        if (u)
+            bl->touched[t] = u;
+        if (!a || !u)
+            return DM_ENOMEM;
+        memset(a + bl->acc_cap, 0, (cap - bl->acc_cap) * sizeof *a);
+    }
+    bl->acc_cap = cap;
     return DM_OK;
 }
 
@@ -370,6 +421,8 @@ static dm_status analyse_block(block_t *bl, size_t nb, int threads)
         if (st != DM_OK)
             bl->failed_doc = bl->b0 + i;
     }
+    if (st == DM_OK)
+        st = acc_grow(bl, threads);
     if (st == DM_OK)
         st = lk_parallel(threads, nb, 16, feature_chunk, bl);
     for (size_t i = 0; i < nb && st == DM_OK; i++)
@@ -425,6 +478,10 @@ dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
         free(bl->prep[i].rec);
     free(bl->fresh);
     free(bl->wp);
+    for (int t = 0; t < MAX_WORKERS; t++) {
+        free(bl->acc[t]);
+        free(bl->touched[t]);
+    }
     size_t failed = bl->failed_doc;
     free(bl);
     if (st == DM_ENOMEM)

@@ -23,7 +23,9 @@ typedef struct index {
     posting *post;
 } index_t;
 
-static dm_status index_build(lk_coll *c, index_t *ix)
+/* Postings of the features some document probes with (the others would never be read: most
+ * of the common ones), so the index is a fraction of the collection's evidence. */
+static dm_status index_build(lk_coll *c, index_t *ix, const uint8_t *probed)
 {
     size_t nf = c->feats.n;
     ix->off = calloc(nf + 1, sizeof *ix->off);
@@ -33,7 +35,7 @@ static dm_status index_build(lk_coll *c, index_t *ix)
     for (size_t i = 0; i < c->n; i++)
         for (uint32_t j = 0; j < c->d[i].nf; j++) {
             uint32_t f = c->d[i].f[j].id;
-            if (c->feats.df[f] <= c->prm.posting_cap) {
+            if (probed[f]) {
                 ix->off[f + 1]++;
                 total++;
             }
@@ -50,7 +52,7 @@ static dm_status index_build(lk_coll *c, index_t *ix)
     for (size_t i = 0; i < c->n; i++)
         for (uint32_t j = 0; j < c->d[i].nf; j++) {
             uint32_t f = c->d[i].f[j].id;
-            if (c->feats.df[f] <= c->prm.posting_cap)
+            if (probed[f])
                 ix->post[fill[f]++] = (posting){(uint32_t)i, c->d[i].f[j].w};
         }
     free(fill);
@@ -121,12 +123,11 @@ static void ws_free(probe_ws *w)
     free(w->probe);
 }
 
-/* The best candidates of document i in every language, into out. */
-static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, size_t i, cand_buf *out)
+/* The features document i probes the index with, into w->probe[0 .. *np): the most telling of
+ * each kind (highest weight), the commonest ones excluded. */
+static dm_status select_probe(const lk_coll *c, probe_ws *w, size_t i, size_t *np_out)
 {
     const lk_doc *d = &c->d[i];
-    size_t nl = c->nlangs, k = c->prm.k_per_lang;
-    /* the most telling features of each kind (highest weight), commonest ones excluded */
     if (d->nf > w->probe_cap) {
         lk_fw *p = realloc(w->probe, d->nf * sizeof *p);
         if (!p)
@@ -135,20 +136,37 @@ static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, siz
         w->probe_cap = d->nf;
     }
     lk_fw *probe = w->probe;
-    float *acc = w->acc, *tops = w->tops;
-    uint32_t *touched = w->touched, *top = w->top;
     size_t np = 0;
     for (uint32_t j = 0; j < d->nf; j++)
         if (c->feats.df[d->f[j].id] <= c->prm.posting_cap)
             probe[np++] = d->f[j];
     lk_sort_fw_weight(probe, np);
     uint32_t used[LK_KIND_COUNT] = {0};
-    size_t nt = 0;
+    size_t m = 0;
     for (size_t j = 0; j < np; j++) {
         int kind = c->feats.kind[probe[j].id];
         if (used[kind] >= c->prm.probe_feats)
             continue;
         used[kind]++;
+        probe[m++] = probe[j];
+    }
+    *np_out = m;
+    return DM_OK;
+}
+
+/* The best candidates of document i in every language, into out. */
+static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, size_t i, cand_buf *out)
+{
+    size_t nl = c->nlangs, k = c->prm.k_per_lang;
+    size_t np;
+    dm_status st = select_probe(c, w, i, &np);
+    if (st != DM_OK)
+        return st;
+    const lk_fw *probe = w->probe;
+    float *acc = w->acc, *tops = w->tops;
+    uint32_t *touched = w->touched, *top = w->top;
+    size_t nt = 0;
+    for (size_t j = 0; j < np; j++) {
         uint32_t f = probe[j].id;
         for (uint32_t p = ix->off[f]; p < ix->off[f + 1]; p++) {
             uint32_t o = ix->post[p].doc;
@@ -181,11 +199,31 @@ static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, siz
         ts[q] = s;
         to[q] = o;
     }
-    dm_status st = DM_OK;
     for (size_t t = 0; t < nl * k && st == DM_OK; t++)
         if (top[t] != LK_NONE)
             st = cand_push(out, (uint32_t)i, top[t]);
     return st;
+}
+
+typedef struct mark_job {
+    const lk_coll *c;
+    probe_ws *ws;
+    uint8_t *probed[MAX_WORKERS]; /* per worker, merged afterwards */
+} mark_job;
+
+static dm_status mark_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
+{
+    mark_job *j = arg;
+    (void)chunk;
+    for (size_t i = b; i < e; i++) {
+        size_t np;
+        dm_status st = select_probe(j->c, &j->ws[worker], i, &np);
+        if (st != DM_OK)
+            return st;
+        for (size_t q = 0; q < np; q++)
+            j->probed[worker][j->ws[worker].probe[q].id] = 1;
+    }
+    return DM_OK;
 }
 
 static dm_status probe_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
@@ -204,6 +242,16 @@ static dm_status sim_chunk(void *arg, int worker, size_t chunk, size_t b, size_t
     (void)chunk;
     for (size_t t = b; t < e; t++) {
         lk_pair *p = &c->pairs[t];
+        /* the other side of a pair is anywhere in memory: fetch the next ones' documents and
+         * the start of their features ahead of time (the scores wait on memory, not arithmetic) */
+        if (t + 8 < e)
+            __builtin_prefetch(&c->d[c->pairs[t + 8].b]);
+        if (t + 4 < e) {
+            const lk_doc *y = &c->d[c->pairs[t + 4].b];
+            const char *f = (const char *)(y->f + (c->pairs[t + 4].stat < 0 ? 0 : y->nstat));
+            for (int l = 0; l < 4; l++)
+                __builtin_prefetch(f + 64 * l);
+        }
         if (p->stat < 0)
             p->stat = lk_sim_static(c, p->a, p->b);
         p->sim = p->stat + lk_sim_pivot(c, p->a, p->b);
@@ -291,16 +339,28 @@ static dm_status gather_pairs(lk_coll *c, cand_buf *out, size_t nchunks)
 dm_status lk_candidates(lk_coll *c)
 {
     index_t ix = {0};
-    dm_status st = index_build(c, &ix);
     size_t nlk = c->nlangs * c->prm.k_per_lang;
     int threads = c->threads < MAX_WORKERS ? c->threads : MAX_WORKERS;
     probe_job job = {.c = c, .ix = &ix};
     size_t nchunks = (c->n + PROBE_CHUNK - 1) / PROBE_CHUNK;
     job.out = calloc(nchunks + 1, sizeof *job.out);
-    if (st == DM_OK && !job.out)
-        st = DM_ENOMEM;
+    dm_status st = job.out ? DM_OK : DM_ENOMEM;
     for (int t = 0; t < threads && st == DM_OK; t++)
         st = ws_init(&job.ws[t], c->n, nlk);
+    /* which features are probed at all, then the index of those */
+    mark_job mj = {.c = c, .ws = job.ws};
+    for (int t = 0; t < threads && st == DM_OK; t++)
+        if (!(mj.probed[t] = calloc(c->feats.n + 1, 1)))
+            st = DM_ENOMEM;
+    if (st == DM_OK)
+        st = lk_parallel(threads, c->n, PROBE_CHUNK, mark_chunk, &mj);
+    for (int t = 1; t < threads && st == DM_OK; t++)
+        for (size_t f = 0; f < c->feats.n; f++)
+            mj.probed[0][f] |= mj.probed[t][f];
+    if (st == DM_OK)
+        st = index_build(c, &ix, mj.probed[0]);
+    for (int t = 0; t < threads; t++)
+        free(mj.probed[t]);
     if (st == DM_OK)
         st = lk_parallel(threads, c->n, PROBE_CHUNK, probe_chunk, &job);
     for (int t = 0; t < threads; t++)

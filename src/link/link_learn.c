@@ -252,7 +252,18 @@ typedef struct apply_job {
     const lk_map *trans;
     const uint32_t *target;
     size_t npivot[MAX_WORKERS];
+    float *acc[MAX_WORKERS];       /* per worker: a document's pivot weights by feature id */
+    uint32_t *touched[MAX_WORKERS]; /* the ids with acc != 0 */
 } apply_job;
+
+/* Add weight w of pivot feature f to the document being renewed. */
+static void acc_add(apply_job *j, int worker, size_t *nt, uint32_t f, float w)
+{
+    float *acc = j->acc[worker];
+    if (acc[f] == 0)
+        j->touched[worker][(*nt)++] = f;
+    acc[f] += w;
+}
 
 /* One document's pivot words renewed: the shipped lexicon's (they share the kind with the learned
  * ones), then the learned ones (pivot documents: their own translated-to words). */
@@ -262,13 +273,23 @@ static dm_status apply_chunk(void *arg, int worker, size_t chunk, size_t b, size
     lk_coll *c = j->c;
     (void)chunk;
     dm_status st = DM_OK;
+    /* the pivot words are summed in a dense array, so only the distinct ones are sorted */
+    float *acc = j->acc[worker];
+    uint32_t *touched = j->touched[worker];
+    int has_lex = !c->no_langid;
     for (size_t i = b; i < e && st == DM_OK; i++) {
         lk_doc *d = &c->d[i];
         d->nf = d->nstat; /* the previous pass's pivot words go */
-        st = lk_lexicon_cached(c, d);
-        uint32_t cap = d->nf;
-        for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
+        size_t nt = 0;
+        int lex = has_lex && d->lang < c->nlangs && c->langs[d->lang].lex;
+        for (uint32_t k = 0; k < d->nwords; k++) {
             uint32_t w = d->words[k], f = LK_NONE;
+            if (lex) { /* the shipped lexicon's pivots (cached when the document was analysed) */
+                const uint32_t *v = lk_map_get(&c->lex_map, ((uint64_t)d->lang << 32 | w) + 1);
+                if (v)
+                    for (uint32_t q = 1; q <= c->lex_fw[*v].id; q++)
+                        acc_add(j, worker, &nt, c->lex_fw[*v + q].id, c->lex_fw[*v + q].w);
+            }
             if ((int)d->lang == c->pivot_lang)
                 f = j->target[w];
             else {
@@ -277,11 +298,26 @@ static dm_status apply_chunk(void *arg, int worker, size_t chunk, size_t b, size
                     f = *v;
             }
             if (f != LK_NONE) {
-                st = lk_doc_add(d, f, 1.0f, &cap);
+                acc_add(j, worker, &nt, f, 1.0f);
                 j->npivot[worker]++;
             }
         }
-        lk_doc_compact(c, d, d->nstat);
+        if (d->nf + nt > d->nf) {
+            lk_fw *p = realloc(d->f, (d->nf + nt) * sizeof *p);
+            if (!p) {
+                for (size_t t = 0; t < nt; t++)
+                    acc[touched[t]] = 0;
+                return DM_ENOMEM;
+            }
+            d->f = p;
+        }
+        lk_fw *tail = d->f + d->nf;
+        for (size_t t = 0; t < nt; t++) {
+            tail[t] = (lk_fw){touched[t], acc[touched[t]]};
+            acc[touched[t]] = 0;
+        }
+        lk_sort_fw_id(tail, nt);
+        d->nf += (uint32_t)nt;
     }
     return st;
 }
@@ -307,11 +343,21 @@ static dm_status apply(lk_coll *c, lk_map *trans, size_t *npivot)
         trans->vals[s] = target[v]; /* from now on: the feature, not the word */
     }
     apply_job job = {.c = c, .trans = trans, .target = target};
+    int threads = c->threads < MAX_WORKERS ? c->threads : MAX_WORKERS;
+    for (int t = 0; t < threads && st == DM_OK; t++) {
+        job.acc[t] = calloc(c->feats.n + 1, sizeof *job.acc[t]);
+        job.touched[t] = malloc((c->feats.n + 1) * sizeof *job.touched[t]);
+        if (!job.acc[t] || !job.touched[t])
+            st = DM_ENOMEM;
+    }
     if (st == DM_OK)
-        st = lk_parallel(c->threads < MAX_WORKERS ? c->threads : MAX_WORKERS, c->n, 256, apply_chunk, &job);
+        st = lk_parallel(threads, c->n, 256, apply_chunk, &job);
     *npivot = 0;
-    for (int t = 0; t < MAX_WORKERS; t++)
+    for (int t = 0; t < MAX_WORKERS; t++) {
         *npivot += job.npivot[t];
+        free(job.acc[t]);
+        free(job.touched[t]);
+    }
     free(target);
     return st;
 }

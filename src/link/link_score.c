@@ -12,15 +12,49 @@
 #include "link/link.h"
 
 #include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
-/* The dot product of two sorted feature lists: a merge without a branch the processor would
- * mispredict. */
+/* The dot product of two sorted feature lists. Most features are not shared, so the lists are
+ * walked four ids against four at a time (SSE2, every x86-64 has it): sixteen comparisons in
+ * four instructions, the rare matches summed one by one. Matches come out in id order, as in the
+ * plain merge below, so the sum is the same to the last bit. */
+#ifdef __SSE2__
+/* The ids of four consecutive features (each is an id and a weight: every other 32-bit lane). */
+static inline __m128i ids4(const lk_fw *f)
+{
+    const float *p = (const float *)(const void *)f;
+    return _mm_castps_si128(_mm_shuffle_ps(_mm_loadu_ps(p), _mm_loadu_ps(p + 4), _MM_SHUFFLE(2, 0, 2, 0)));
+}
+#endif
+
 static float dot(const lk_fw *fx, uint32_t nx, const lk_fw *fy, uint32_t ny)
 {
     float s = 0;
     uint32_t i = 0, j = 0;
+#ifdef __SSE2__
+    while (i + 4 <= nx && j + 4 <= ny) {
+        __m128i a = ids4(fx + i), b = ids4(fy + j);
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi32(a, b), _mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(0, 3, 2, 1)))),
+            _mm_or_si128(_mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(1, 0, 3, 2))),
+                         _mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(2, 1, 0, 3)))));
+        int hit = _mm_movemask_ps(_mm_castsi128_ps(m)); /* lanes of a that match */
+        for (uint32_t p = i; hit; p++, hit >>= 1)
+            if (hit & 1)
+                for (uint32_t q = j; q < j + 4; q++)
+                    if (fx[p].id == fy[q].id) {
+                        s += fx[p].w * fy[q].w;
+                        break;
+                    }
+        uint32_t amax = fx[i + 3].id, bmax = fy[j + 3].id;
+        i += amax <= bmax ? 4 : 0;
+        j += bmax <= amax ? 4 : 0;
+    }
+#endif
     while (i < nx && j < ny) {
         uint32_t p = fx[i].id, q = fy[j].id;
         if (p == q)

@@ -244,6 +244,39 @@ static void test_fragments(dm_ctx *ctx)
     free(b);
 }
 
+/* A text in lower case throughout: "begins in lower case" marks every sentence, so it marks
+ * none (even with the joining bonus raised through the developers' tuning hook, every
+ * sentence stays a 1-1 link). */
+static void test_lowercase(dm_ctx *ctx)
+{
+    const char *en[] = {"the president met the prime minister on tuesday in the capital.",
+                        "they talked about oil prices and the new pipeline.",
+                        "the talks lasted three hours.",
+                        "afterwards both leaders spoke to reporters.",
+                        "the prime minister said the meeting was useful.",
+                        "a new round of talks is planned for march."};
+    const char *de[] = {"der pr\xc3\xa4sident traf am dienstag den premierminister in der hauptstadt.",
+                        "sie sprachen \xc3\xbc" "ber \xc3\xb6lpreise und die neue pipeline.",
+                        "die gespr\xc3\xa4" "che dauerten drei stunden.",
+                        "danach sprachen beide politiker mit journalisten.",
+                        "der premierminister sagte, das treffen sei n\xc3\xbctzlich gewesen.",
+                        "eine neue gespr\xc3\xa4" "chsrunde ist f\xc3\xbcr m\xc3\xa4rz geplant."};
+    size_t el[6], dl[6];
+    for (size_t k = 0; k < 6; k++) {
+        el[k] = strlen(en[k]);
+        dl[k] = strlen(de[k]);
+    }
+    setenv("DM_ALIGN_TUNE", "cont=8", 1);
+    dm_align_block *b = NULL;
+    size_t nb = 0;
+    CHECK(dm_align(ctx, NULL, en, el, 6, de, dl, 6, &b, &nb) == DM_OK);
+    unsetenv("DM_ALIGN_TUNE");
+    CHECK(valid(b, nb, 6, 6));
+    for (size_t k = 0; k < 6; k++)
+        CHECK(has_block(b, nb, k, 1, k, 1));
+    free(b);
+}
+
 int main(void)
 {
     dm_ctx *ctx = NULL;
@@ -252,6 +285,7 @@ int main(void)
     test_edges(ctx);
     test_long(ctx);
     test_fragments(ctx);
+    test_lowercase(ctx);
     dm_ctx_free(ctx);
     return check_done("test_align");
 }

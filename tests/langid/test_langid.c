@@ -94,6 +94,19 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* Single words: short text looks up the 1..3-grams as well; Han without kana is never Japanese. */
+static void test_short_text(dm_ctx *ctx)
+{
+    expect(ctx, "fr", "gouvernement");
+    expect(ctx, "fi", "ilmastonmuutos");
+    expect(ctx, "pl", "przewodniczący");
+    expect(ctx, "de", "Bundesregierung");
+    expect(ctx, "ru", "правительство");
+    expect(ctx, "zh", "经济");
+    expect(ctx, "ja", "ニュース");
+    expect(ctx, "ja", "経済のニュース");
+}
+
 static void test_examples(dm_ctx *ctx)
 {
     static const struct {
@@ -250,6 +263,7 @@ int main(void)
         return 1;
     test_close_languages(ctx);
     test_settled_by_script(ctx);
+    test_short_text(ctx);
     test_examples(ctx);
     test_und_and_confidence(ctx);
     test_spans(ctx);

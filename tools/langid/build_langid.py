@@ -30,12 +30,16 @@ import features as F  # noqa: E402
 from langcodes import alpha3  # noqa: E402
 
 # Bytes of text read per language and source (the rest is not needed and only slows the count).
-SOURCE_CAP = {"man": 1_500_000, "udhr": 10 ** 6, "tatoeba": 10 ** 6, "ui": 1_500_000, "help": 1_500_000,
+SOURCE_CAP = {"man": 3_000_000, "udhr": 10 ** 6, "tatoeba": 10 ** 6, "ui": 3_000_000, "help": 3_000_000,
+              "cat": 3_000_000, "doc": 3_000_000,
               "iso": 200_000, "words": 0}
-KEEP_PER_ORDER = {1: 3000, 2: 12000, 3: 20000, 4: 20000, 5: 16000, 6: 25000}
+KEEP_PER_ORDER = {1: 3000, 2: 12000, 3: 20000, 4: 30000, 5: 30000, 6: 60000}
 MIN_COUNT = 2
-MODEL_KEEP = {1: 0, 2: 0, 3: 0, 4: 10000, 5: 8000, 6: 10000}  # per language, considered
-POSTINGS_PER_LANG = 10000  # per language, kept in the model
+MODEL_KEEP = {1: 300, 2: 3000, 3: 8000, 4: 20000, 5: 16000, 6: 40000}  # per language, considered
+MAX_LIST = int(os.environ.get("LID_MAX_LIST", 40))  # postings of one feature at most
+LOW_ORDER = 3  # n-grams up to this order are looked up only in short text (see identify.c)
+LOW_PER_LANG = int(os.environ.get("LID_LOW_PER_LANG", 1200))  # low-order features chosen by each language
+POSTINGS_PER_LANG = int(os.environ.get("LID_PER_LANG", 8000))  # features chosen by each language
 MAX_LANGS = 220
 QSCALE = 8.0  # quantization steps per nat
 UNSEEN = 0.1  # count given to a feature a language was not seen with
@@ -93,12 +97,25 @@ EXCLUDE = {"ang", "orv", "tzl", "lfn", "nov", "ile", "ido", "io", "cbk", "wuu", 
 WORDS_IF_PROSE_BELOW = 100_000  # word lists are used only where prose is scarce
 
 
-def line_script(line):
-    counts = collections.Counter()
-    for ch in line:
+class _LetterScript(dict):
+    """Character -> its script number when it is a letter (category L*), else -1; filled on
+    first sight (the count step looks at hundreds of megabytes)."""
+
+    def __missing__(self, ch):
+        v = -1
         if unicodedata.category(ch)[0] == "L":
             sc = script_of(ch)
-            counts[SCRIPT_NO["CJK"] if sc in (SCRIPT_NO["HIRAGANA"], SCRIPT_NO["KATAKANA"]) else sc] += 1
+            v = SCRIPT_NO["CJK"] if sc in (SCRIPT_NO["HIRAGANA"], SCRIPT_NO["KATAKANA"]) else sc
+        self[ch] = v
+        return v
+
+
+_letter_script = _LetterScript()
+
+
+def line_script(line):
+    counts = collections.Counter(map(_letter_script.__getitem__, line))
+    counts.pop(-1, None)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -119,9 +136,19 @@ def english_vocabulary(text_dir, size=30000):
     return {w for w, _ in wc.most_common(size)}
 
 
-def untranslated(line, english):
-    """A UI string left in English by a partial translation (Firefox's Acholi...)."""
-    ws = F.words(line)
+def english_lines(text_dir):
+    """The lines of the English UI strings and help pages, lowered: a line of another language's
+    UI that is one of them was left untranslated (Firefox's Fula shows "Hello" in English)."""
+    out = set()
+    for source in ("ui", "cat", "help", "doc"):
+        path = os.path.join(text_dir, f"en.{source}.txt")
+        if os.path.exists(path):
+            out.update(line.lower() for line in read_lines(path, 0))
+    return out
+
+
+def untranslated(ws, english):
+    """A UI string (its words) left in English by a partial translation (Firefox's Acholi...)."""
     return bool(ws) and sum(w in english for w in ws) >= 0.6 * len(ws)
 
 
@@ -134,6 +161,7 @@ def count(text_dir, counts_dir, dev_dir=None, only=None):
         code, source, _ = fn.split(".")
         by_lang[code].append(source)
     english = english_vocabulary(text_dir)
+    english_ui = english_lines(text_dir)
     for code in sorted(by_lang):
         if code in EXCLUDE or (only and code not in only):
             continue
@@ -155,14 +183,15 @@ def count(text_dir, counts_dir, dev_dir=None, only=None):
         prose = 0
         for source, lines in sources.items():
             for i, line in enumerate(lines):
+                ws = F.words(line)
                 if line_script(line) not in ok_scripts or (
-                        code != "en" and (english_line(line) or untranslated(line, english))):
+                        code != "en" and (english_line(line) or untranslated(ws, english)
+                                          or line.lower() in english_ui)):
                     dropped += 1
                     continue
                 if dev_dir and i % 10 == 5 and source != "iso":
                     dev.append(line)
                     continue
-                ws = F.words(line)
                 prose += sum(len(w) for w in ws)
                 wc.update(ws)
         if prose < WORDS_IF_PROSE_BELOW and "words" in by_lang[code]:
@@ -231,7 +260,10 @@ def script_mask(scripts):
             mask |= 1 << sc
     kana = scripts.get(SCRIPT_NO["HIRAGANA"], 0) + scripts.get(SCRIPT_NO["KATAKANA"], 0)
     if kana >= 0.05 * total:
-        mask |= 1 << SCRIPT_NO["CJK"] | 1 << SCRIPT_NO["HIRAGANA"] | 1 << SCRIPT_NO["KATAKANA"]
+        # the run time files Han text with any kana under Hiragana: Han text without kana is
+        # Chinese (or another Han-only language), never Japanese, however many kanji Japanese has
+        mask |= 1 << SCRIPT_NO["HIRAGANA"] | 1 << SCRIPT_NO["KATAKANA"]
+        mask &= ~(1 << SCRIPT_NO["CJK"])
     return mask
 
 
@@ -314,35 +346,42 @@ def model(counts_dir, out_path, bias_path=None):
                 # (in l's text, or in a typical one when l lacks it)
                 plist.append((abs(r) * math.exp(max(v, d)), li, max(-127, min(127, int(round(r * QSCALE))))))
         if plist:
-            k = F.key(g)
+            # low orders and the others are two tables: a key is (is low order, CRC)
+            k = (order <= LOW_ORDER, F.key(g))
             if k in postings:  # a CRC collision: keep the feature with more evidence
                 if len(postings[k]) >= len(plist):
                     continue
             postings[k] = plist
-    # each language keeps its POSTINGS_PER_LANG most useful postings
+    # each language chooses the POSTINGS_PER_LANG features most useful to it, and a chosen feature
+    # keeps the postings of every language: keeping only the chooser's posting would let a small
+    # language's word outweigh a big language that has the same word lower in its list
     per_lang = collections.defaultdict(list)
     for k, plist in postings.items():
         for w, li, q in plist:
-            per_lang[li].append((w, k, q))
-    postings = collections.defaultdict(list)
-    for li, lst in per_lang.items():
+            per_lang[li, k[0]].append((w, k))
+    chosen = set()
+    for (li, low), lst in per_lang.items():
         lst.sort(reverse=True)
-        for w, k, q in lst[:POSTINGS_PER_LANG]:
-            postings[k].append((li, q))
+        chosen.update(k for w, k in lst[:LOW_PER_LANG if low else POSTINGS_PER_LANG])
+    # a common n-gram can differ from its median in most languages of its script: its list keeps
+    # the MAX_LIST postings with the most evidence (long lists cost space and every line's time)
+    postings = {k: [(li, q) for w, li, q in sorted(postings[k], reverse=True)[:MAX_LIST]]
+                for k in chosen}
     for k in postings:
         postings[k].sort()
-    keys = sorted(postings)
+    keys = sorted(postings)  # the other orders' keys first, then the low orders' (True > False)
+    n_low = sum(1 for k in keys if k[0])
     n_post = sum(len(postings[k]) for k in keys)
     blob = bytearray()
     blob += b"DMLANGID"
-    blob += struct.pack("<IIIIf", 2, nl, len(keys), n_post, QSCALE)
+    blob += struct.pack("<IIIIfI", 3, nl, len(keys), n_post, QSCALE, n_low)
     for li, lg in enumerate(langs):
         prior = bias.get(lg["code"], 0.0) + PRIOR_WEIGHT * min(0.0, math.log(max(lg["prose"], 1000) / PRIOR_FULL))
         blob += lg["code"].encode().ljust(8, b"\0") + alpha3(lg["code"]).encode().ljust(8, b"\0")
         blob += struct.pack("<I6ff", lg["mask"], *delta[li], prior)
-    prev = 0
+    prev = (False, 0)
     for k in keys:  # sorted keys as LEB128 varints of their differences: half the size
-        d = k - prev
+        d = k[1] - prev[1] if k[0] == prev[0] else k[1]  # the low section starts again from 0
         prev = k
         while d >= 0x80:
             blob.append(d & 0x7F | 0x80)

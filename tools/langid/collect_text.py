@@ -5,7 +5,8 @@
 
 Reads the UDHR and Tatoeba corpora (CORPORA_DIR/udhr, CORPORA_DIR/tatoeba) and the Debian packages
 unpacked by fetch_debs.sh (translated gettext catalogues, Firefox language packs, LibreOffice help
-pages, iso-codes, hunspell word lists) and writes OUT_DIR/<code>.<source>.txt, one text unit a line,
+pages, iso-codes, hunspell word lists; from any other package its catalogues as source "cat", its
+GNOME help pages as "doc" and its translated manual pages as "man") and writes OUT_DIR/<code>.<source>.txt, one text unit a line,
 NFC. <code> is the code dragoman prints: ISO 639-1 where one exists, else ISO 639-3.
 
 Kept apart from build_langid.py so that the slow part (reading ~300 packages) runs once and the model
@@ -207,8 +208,22 @@ def collect_hunspell(sink, root, code):
 TROFF_ESC = re.compile(r"\\f[BIRP]|\\f\(..|\\\(..|\\[-&e|^ ]|\\\*.|\\s[-+]?\d")
 
 
-def collect_man(sink, root):
-    """English prose of the manual pages installed from Debian packages (troff requests dropped)."""
+def roff_paragraphs(text):
+    """Paragraphs of a troff manual page: text lines between requests, escapes dropped."""
+    para = []
+    for line in text.split("\n"):
+        if line.startswith((".", "'")):
+            if para:
+                yield TROFF_ESC.sub("", " ".join(para))
+                para = []
+            continue
+        para.append(line)
+    if para:
+        yield TROFF_ESC.sub("", " ".join(para))
+
+
+def collect_man(sink, root, code="en"):
+    """Prose of the manual pages under root (root/man1, root/man8...) as language code."""
     import gzip
     for sec in sorted(os.listdir(root)):
         d = os.path.join(root, sec)
@@ -222,16 +237,63 @@ def collect_man(sink, root):
                     text = f.read()
             except (OSError, EOFError):
                 continue
-            para = []
-            for line in text.split("\n"):
-                if line.startswith((".", "'")):
-                    if para:
-                        sink.add("en", "man", TROFF_ESC.sub("", " ".join(para)))
-                        para = []
-                    continue
-                para.append(line)
-            if para:
-                sink.add("en", "man", TROFF_ESC.sub("", " ".join(para)))
+            for para in roff_paragraphs(text):
+                if sum(c.isalpha() for c in para) >= 12:
+                    sink.add(code, "man", para)
+
+
+# Mallard help pages (GNOME): text of the block elements; code samples and commands dropped.
+PAGE_CODE = re.compile(r"<(code|screen|cmd|input|output|sys|file|key|keyseq|gui|guiseq|app)\b[^>]*>.*?</\1>",
+                       re.S)
+PAGE_BLOCK = re.compile(r"</?(p|title|desc|item|td|note|section|page|list|steps|terms|tr|info|credit)\b[^>]*>")
+
+
+def locale_code(tag):
+    """The language of a locale directory name (pt_BR -> pt); None for script or spelling
+    variants (sr@latin, ca@valencia: other writing of a language we learn from its main form) and
+    for English variants."""
+    if "@" in tag or tag.startswith("en_") or tag in ("C", "POSIX"):
+        return None
+    base = tag.split("_")[0].split(".")[0]
+    if base in ("en", "no"):
+        return None
+    return out_code(base)
+
+
+def collect_package(sink, root):
+    """Any other package: its gettext catalogues (usr/share/locale/TAG/LC_MESSAGES), Mallard help
+    pages (usr/share/help/TAG) and translated manual pages (usr/share/man/TAG)."""
+    loc = os.path.join(root, "usr/share/locale")
+    if os.path.isdir(loc):
+        for tag in sorted(os.listdir(loc)):
+            code = locale_code(tag)
+            d = os.path.join(loc, tag, "LC_MESSAGES")
+            if code and os.path.isdir(d):
+                collect_mo_tree(sink, d, code, "cat")
+    helpdir = os.path.join(root, "usr/share/help")
+    if os.path.isdir(helpdir):
+        for tag in sorted(os.listdir(helpdir)):
+            code = "en" if tag == "C" else locale_code(tag)
+            if not code:
+                continue
+            for dirpath, _, files in os.walk(os.path.join(helpdir, tag)):
+                for fn in sorted(files):
+                    if not fn.endswith(".page"):
+                        continue
+                    with open(os.path.join(dirpath, fn), encoding="utf-8", errors="replace") as f:
+                        text = f.read()
+                    text = PAGE_BLOCK.sub("\n", PAGE_CODE.sub(" ", text))
+                    text = html.unescape(TAG.sub(" ", text))
+                    for line in text.split("\n"):
+                        line = " ".join(line.split())
+                        if sum(c.isalpha() for c in line) >= 12:
+                            sink.add(code, "doc", line)
+    mandir = os.path.join(root, "usr/share/man")
+    if os.path.isdir(mandir):
+        for tag in sorted(os.listdir(mandir)):
+            code = locale_code(tag)
+            if code and os.path.isdir(os.path.join(mandir, tag)):
+                collect_man(sink, os.path.join(mandir, tag), code)
 
 
 def main():
@@ -285,6 +347,8 @@ def main():
                 code = out_code(re.split(r"[_@.]", tag)[0])
                 if code:
                     collect_mo_tree(sink, os.path.join(loc, tag), code, "iso")
+        elif not pkg.startswith(("tesseract-ocr", "libreoffice-", "firefox-esr-", "hunspell")):
+            collect_package(sink, root)
     if os.path.isdir("/usr/share/man"):
         collect_man(sink, "/usr/share/man")
     if tess:  # word lists that fetch_debs.sh dumped from tesseract's language models

@@ -33,23 +33,30 @@ def lower1(c):
     return low[0] if low else c
 
 
+class _WordMap(dict):
+    """Code point -> what it becomes in a word: its lowered form, "" (tatweel) or " " (not a
+    letter: a word separator). Filled on first sight, so that str.translate does the work."""
+
+    def __missing__(self, cp):
+        c = chr(cp)
+        if c == "\u0640":
+            v = ""
+        elif c == "\u0329":
+            v = "\u0323"
+        elif is_letter(c):
+            v = lower1(c)
+        else:
+            v = " "
+        self[cp] = v
+        return v
+
+
+_word_map = _WordMap()
+
+
 def words(line):
     """The lowered words of a line, as the run time sees them."""
-    out = []
-    cur = []
-    for c in line:
-        if c == "\u0640":
-            continue
-        if c == "\u0329":
-            c = "\u0323"
-        if is_letter(c):
-            cur.append(lower1(c))
-        elif cur:
-            out.append("".join(cur))
-            cur = []
-    if cur:
-        out.append("".join(cur))
-    return out
+    return line.translate(_word_map).split()
 
 
 def word_features(w):

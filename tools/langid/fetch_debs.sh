@@ -1,7 +1,8 @@
 #!/bin/sh
 # fetch_debs.sh WORK_DIR -- download and unpack (never install) the Debian packages whose text
 # trains the language identifier: translated catalogues (libreoffice-l10n-*, firefox-esr-l10n-*,
-# iso-codes), LibreOffice help pages, hunspell word lists, and word lists dumped from tesseract's
+# iso-codes, ~80 widely translated GNOME/KDE/Xfce/system packages), LibreOffice and GNOME help
+# pages, translated manual pages (manpages-XX), hunspell word lists, and word lists dumped from tesseract's
 # language models (yor, mri, lat...). Nothing of this is committed; the model is built from it by
 #   python3 tools/langid/collect_text.py /work/shared/corpora WORK_DIR/x WORK_DIR/text WORK_DIR/tess
 #   python3 tools/langid/build_langid.py count WORK_DIR/text WORK_DIR/counts
@@ -15,7 +16,25 @@ apt-cache search --names-only '^(libreoffice-l10n-|firefox-esr-l10n-|hunspell-|l
 printf '%s\n' iso-codes libreoffice-help-en-us tesseract-ocr-yor tesseract-ocr-mri tesseract-ocr-lat \
     tesseract-ocr-tir tesseract-ocr-amh tesseract-ocr-urd tesseract-ocr-snd tesseract-ocr-pus \
     tesseract-ocr-swa tesseract-ocr-fil tesseract-ocr-msa >> ../pkgs.txt
-xargs -n 8 apt-get download < ../pkgs.txt
+# more translated text: packages with many gettext catalogues, GNOME help pages (Mallard) and
+# translated manual pages (collect_text.py takes any package's usr/share/{locale,help,man}/TAG)
+printf '%s\n' \
+    libc-l10n util-linux-locales coreutils tar grep sed diffutils findutils debconf-i18n apt \
+    dpkg aptitude-common tasksel-data libgtk-3-common libgtk2.0-common libglib2.0-data \
+    gnome-shell-common gnome-control-center-data nautilus-data evolution-common \
+    evolution-data-server-common gedit-common evince-common totem-common rhythmbox-data inkscape \
+    xkb-data gnome-desktop3-data gnome-terminal-data vlc-l10n transmission-common pidgin-data \
+    gparted synaptic shotwell-common gnucash-common network-manager gnome-software-common \
+    accountsservice mate-desktop-common xfce4-panel xfce4-session thunar-data gnome-user-docs \
+    gnome-devel-docs gimp-data gnome-maps gnome-calendar gnome-weather cheese-common file-roller \
+    caja-common pluma-common gnome-games-app gnome-chess aisleriot gnome-mahjongg gnome-sudoku \
+    gnome-klotski hitori quadrapassel gnome-robots gnome-2048 libgweather-4-common \
+    gnome-online-accounts seahorse gnome-disk-utility baobab simple-scan gnome-clocks \
+    gnome-contacts gnome-music gnome-photos gnome-text-editor epiphany-browser-data geary \
+    gnome-builder tuxpaint-data kdeconnect plasma-workspace-data dolphin konsole gwenview \
+    kdenlive-data krita-data >> ../pkgs.txt
+apt-cache search --names-only '^manpages-' | awk '{print $1}' | grep -vE -- '-dev$' >> ../pkgs.txt
+xargs -n 1 apt-get download < ../pkgs.txt || true  # one at a time: a missing name skips only itself
 for d in *.deb; do p=${d%%_*}; [ -d "../x/$p" ] || dpkg -x "$d" "../x/$p"; done
 # tesseract's word lists: combine_tessdata and dawg2wordlist come with the tesseract-ocr package
 if command -v dawg2wordlist > /dev/null; then
