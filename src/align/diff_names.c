@@ -2,24 +2,22 @@
  * diff_names.c -- names one version of a story mentions and the other does not.
  *
  * A name is a capitalised word inside a sentence (not the first word, nor the first after a
- * colon or an opening quote). It counts as present in the other version when that version has,
- * anywhere:
+ * colon, an opening quote or a sentence end). It counts as present in the other version when
+ * that version has, anywhere:
  *   the same form, or an English pivot of it through the lexicons (Dienstag / Tuesday);
- *   a word, or 2-3 adjacent words read as one, whose name key matches: "Ayatollah" / آیت الله,
- *     "Abu Mahdi" / ابومهدی, "Hashd al Sha'abi" / حشدالشعبی. Keys match when equal, or when one
- *     is the other plus an inflection ending, or both share a prefix of 75% of the shorter and
- *     end in inflection endings (Americans / آمریکایی‌ها / अमरीकियों, Iranians / ایرانیها);
- *     the endings are consonants that case and plural endings bring (s, n, m, r, t...), so that
- *     Austria and Australia stay apart. Against Arabic script, whose written long vowels the key
- *     drops, the vowels must also agree where the Arabic writes them: Khamenei / خامنه‌ای but not
- *     Khomeini / خامنه‌ای.
+ *   a word, or 2-3 adjacent words read as one, whose name key matches (diff_keys.c):
+ *     "Ayatollah" / آیت الله, "Abu Mahdi" / ابومهدی, "Hashd al Sha'abi" / حشدالشعبی; keys match
+ *     when equal or when they differ by inflection endings (Americans / آمریکایی‌ها / अमरीकियों),
+ *     and where the other script writes vowels, they must agree (Khamenei / خامنه‌ای, not
+ *     Khomeini); a common word of the other language matches only on an equal key of 4
+ *     consonants (Sistani is not است "is").
  * Words that are not names by themselves are not reported alone:
- *   common words, i.e. written in lower case elsewhere in the version, or known to its lexicon as
- *     a translatable word (German nouns), or for English a word the lexicons give as a
- *     translation (President, Revolution, Force): a run of them ("Popular Mobilization Force")
- *     is reported as one name only when none of its words is found on the other side and the
- *     aligned sentences of the other side hold nothing this version does not explain (so the
- *     run has nothing left it could be a translation of);
+ *   common words: written in lower case elsewhere in the version, known to its lexicon (German
+ *     nouns, also inflected or compounded), or for English a word the lexicons give as a
+ *     translation with rivals (diff_vocab.c: President, Revolution, Force). A run of them
+ *     ("Popular Mobilization Force") is reported as one name only when none of its words is found
+ *     on the other side and the aligned sentences of the other side hold nothing this version
+ *     does not explain (so the run has nothing left it could be a translation of);
  *   months, weekdays and numbers written as words: a date's difference is a calendar's (21 July
  *     / 30 Tir), and the number itself is reported as a number.
  * Adjacent missing names are reported as one ("Abdul Latif Rashid").
@@ -43,6 +41,8 @@
 
 #define KEY_CAP 48
 #define LAT_CAP 96
+
+static int capitalised(const char *w, size_t wl);
 
 /* --- words read once ------------------------------------------------------------------------ */
 
@@ -266,7 +266,12 @@ static dm_status sentence_words(dm_ctx *ctx, dn_memo *memo, const char *s, size_
         const char *p = s + tk[k].start;
         size_t pl = tk[k].len;
         if (tk[k].kind != DM_TOK_WORD || pl >= 200) {
-            if (tk[k].kind == DM_TOK_PUNCT && is_opening(p, pl))
+            /* a full stop right after a short capitalised word is an abbreviation's or an
+             * initial's (Mr. Kazemi, George W. Bush), not a sentence end */
+            int abbrev = pl == 1 && *p == '.' && k > 0 && tk[k - 1].kind == DM_TOK_WORD &&
+                         tk[k - 1].len <= 3 && tk[k - 1].start + tk[k - 1].len == tk[k].start &&
+                         capitalised(s + tk[k - 1].start, tk[k - 1].len);
+            if (tk[k].kind == DM_TOK_PUNCT && is_opening(p, pl) && !abbrev)
                 initial = 1;
             joined = tk[k].kind == DM_TOK_PUNCT && pl == 1 && *p == '-' && n &&
                      w[n - 1].start + w[n - 1].len + 1 >= tk[k].start;
@@ -303,8 +308,6 @@ static dm_status sentence_words(dm_ctx *ctx, dn_memo *memo, const char *s, size_
     return DM_OK;
 }
 
-static int keys_match_latin(const char *k1, const char *k2, int latin);
-#define keys_match(k1, k2) keys_match_latin(k1, k2, 0)
 
 #ifdef HAVE_LEXICON
 /* The lexicon's entries for form[0..len), or for it without 1-3 final letters when `cut`
@@ -344,7 +347,7 @@ static void common_word(const al_lexicon *lx, const char *form, const char *key,
     for (size_t q = 0; q < np && *common; q++) {
         char pk[KEY_CAP];
         dm_name_key(e[q].en, pk, sizeof pk);
-        if (!strcmp(e[q].en, form) || (pk[0] && key[0] && keys_match(pk, key)))
+        if (!strcmp(e[q].en, form) || (pk[0] && key[0] && dn_keys_match(pk, key, 0)))
             *common = 0;
     }
     if (np || !latin)
@@ -395,121 +398,6 @@ static dm_status version_keys(dm_ctx *ctx, dn_memo *memo, const dn_version *v, d
     return st;
 }
 
-/* --- when two keys are one name ------------------------------------------------------------ */
-
-/* Consonants that endings of case, number and nationality add to a name's key: -s, -an(s),
- * -er, -i/-iyon (Hindi -ियों m), Russian -ом/-ов/-ах, Arabic -ين. */
-static int ending(const char *e)
-{
-    static const char *const ok[] = {"", "s", "n", "m", "r", "f", "x", "ns", "nr", "rs", "nm", NULL};
-    for (size_t i = 0; ok[i]; i++)
-        if (!strcmp(e, ok[i]))
-            return 1;
-    return 0;
-}
-
-static int is_vowel(char c) { return c && strchr("aeiouyhw'`-", c) != NULL; }
-
-/* The vowels of a Latin form between its consonants: gap[0] before the first, gap[i] after the
- * i-th (a doubled consonant is one). Returns the number of consonants (at most cap - 1). */
-static size_t vowel_gaps(const char *lat, char gap[][8], size_t cap)
-{
-    size_t nc = 0, gl = 0;
-    char last = 0;
-    gap[0][0] = 0;
-    for (const char *p = lat; *p; p++) {
-        char c = (char)tolower((unsigned char)*p);
-        if (c < 'a' || c > 'z') {
-            if (c != '\'')
-                continue;
-        }
-        if (is_vowel(c)) {
-            if (gl + 1 < 8) {
-                gap[nc][gl++] = c;
-                gap[nc][gl] = 0;
-            }
-            last = 0;
-            continue;
-        }
-        if (c == last)
-            continue;
-        last = c;
-        if (nc + 1 >= cap)
-            break;
-        nc++;
-        gl = 0;
-        gap[nc][0] = 0;
-    }
-    return nc;
-}
-
-/* Arabic script writes long vowels (ا و ی): where it writes a y between two consonants, the
- * Latin form has an i there; where the Latin form has a diphthong ei/ai/ey/ay/ee between two
- * consonants, the Arabic writes a y. Only the gaps before a consonant of both are compared;
- * forms whose consonants do not line up are not judged. */
-static int vowels_agree(const char *latin, const char *arabic)
-{
-    char gl[24][8], ga[24][8];
-    size_t nl = vowel_gaps(latin, gl, 24), na = vowel_gaps(arabic, ga, 24);
-    size_t n = nl < na ? nl : na;
-    /* a name that begins with the consonant y or w (Yemen, Washington) has ی or و there too */
-    if ((gl[0][0] == 'y' || gl[0][0] == 'w') && gl[0][1] && strchr("aeiou", gl[0][1]) &&
-        !strchr(ga[0], gl[0][0]))
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        int ay = strchr(ga[i], 'y') != NULL;
-        int li = strchr(gl[i], 'i') || strchr(gl[i], 'y') || strstr(gl[i], "ee");
-        int ld = strstr(gl[i], "ei") || strstr(gl[i], "ai") || strstr(gl[i], "ey") ||
-                 strstr(gl[i], "ay") || strstr(gl[i], "ee");
-        if ((ay && !li) || (ld && !ay))
-            return 0;
-    }
-    return 1;
-}
-
-/* Scripts that write every vowel: both names begin with a consonant, or neither does (Saddam
- * is not हस्तियां h-s-t-m: the key drops h); and the first vowel after the first consonant is not
- * an a on one side and an i or e on the other (Rashid and रिश्ते share r-sh-t; Latin o and u
- * pass against a: London is लंदन). */
-static int first_vowel_agrees(const char *latin, const char *other)
-{
-    char gl[24][8], go[24][8];
-    size_t nl = vowel_gaps(latin, gl, 24), no = vowel_gaps(other, go, 24);
-    if (nl && no && !gl[0][0] != !go[0][0])
-        return 0;
-    if (nl < 2 || no < 2 || !gl[1][0] || !go[1][0])
-        return 1;
-    int l_front = strpbrk(gl[1], "iey") != NULL, l_back = strpbrk(gl[1], "aou") != NULL;
-    int o_front = strpbrk(go[1], "iey") != NULL, o_back = strpbrk(go[1], "aou") != NULL;
-    return !((l_back && !l_front && o_front && !o_back) || (l_front && !l_back && o_back && !o_front));
-}
-
-/* English adds fewer consonants to a name than languages with cases: -s, -an, -ans. */
-static int english_ending(const char *e)
-{
-    return !*e || !strcmp(e, "s") || !strcmp(e, "n") || !strcmp(e, "ns");
-}
-
-/* Are k1 (a name of the version being checked, Latin-script when `latin`) and k2 one name? */
-static int keys_match_latin(const char *k1, const char *k2, int latin)
-{
-    size_t a = strlen(k1), b = strlen(k2), p = 0;
-    while (p < a && p < b && k1[p] == k2[p])
-        p++;
-    size_t shorter = a < b ? a : b;
-    if (p < 2 || p * 4 < shorter * 3 || !ending(k1 + p) || !ending(k2 + p))
-        return 0;
-    /* a Latin-script name longer than the other side's word by an ending English does not
-     * write is another name (Jahangiri is not جنگ j-n-g plus r) */
-    if (latin && !english_ending(k1 + p))
-        return 0;
-    /* two shared consonants say little: only the plural of a 2-consonant name then (Iran,
-     * Iranians; Iraq, Iraqis), not any consonant (Rashid is not رئیس, Sistani not زد) */
-    if (p == 2 && (a > 2 || b > 2))
-        return !strcmp(a > 2 ? k1 + 2 : k2 + 2, "s");
-    return 1;
-}
-
 /* Does the other version hold a word or words whose key is this word's (Latin form lat)? */
 static int key_present(const dn_keys *ks, const char *key, const char *lat, int latin)
 {
@@ -529,15 +417,15 @@ static int key_present(const dn_keys *ks, const char *key, const char *lat, int 
         const dn_key *e = &ks->k[i];
         /* words read together match only as they are, and only on 3 consonants or more: short
          * words side by side make many keys */
-        if (e->joined ? (strcmp(key, e->key) || kl < 3) : !keys_match_latin(key, e->key, latin))
+        if (e->joined ? (strcmp(key, e->key) || kl < 3) : !dn_keys_match(key, e->key, latin))
             continue;
         /* a common word that sounds like the name (रिश्ते "relations" and Rashid, است "is" and
          * Sistani) is not the name, unless the keys are equal and long */
         if (e->common && (strcmp(key, e->key) || kl < 4))
             continue;
-        if (latin && e->arabic && !vowels_agree(lat, e->lat))
+        if (latin && e->arabic && !dn_vowels_agree_arabic(lat, e->lat))
             continue;
-        if (latin && e->vowels && !first_vowel_agrees(lat, e->lat))
+        if (latin && e->vowels && !dn_first_vowel_agrees(lat, e->lat))
             continue;
         return 1;
     }
@@ -669,7 +557,7 @@ static dm_status judge_word(const dn_judge *j, const dn_word *w, int *kind, int 
             *kind = W_SKIP;
         *present |= has_prefixed(j->other->set, 'f', pc);
         dm_name_key(pc, pk, sizeof pk);
-        own_name |= !strcmp(pc, w->form) || (pk[0] && w->key[0] && keys_match(pk, w->key));
+        own_name |= !strcmp(pc, w->form) || (pk[0] && w->key[0] && dn_keys_match(pk, w->key, 0));
     }
     double nv;
     if (calendar_or_number(w->form) ||

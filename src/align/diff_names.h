@@ -35,4 +35,17 @@ dm_status dn_names_only(dm_ctx *ctx, al_env *env, const dn_version *src, const d
 dm_status dn_english_vocab(dm_ctx *ctx, const char *lang, const dm_strset **out,
                            const dm_strset **names);
 
+/* --- name keys (diff_keys.c) --------------------------------------------------------------- */
+
+/* Are k1 (a name of the version being checked, written in Latin script when `latin`) and k2
+ * one name: equal, or sharing 75% of the shorter (2 consonants at least) and differing by
+ * inflection endings only (Americans / آمریکایی‌ها, Iranians / ایرانیها, Putin / Путиным)? */
+int dn_keys_match(const char *k1, const char *k2, int latin);
+/* A Latin form against the transliteration of an Arabic-script word with the same key: the long
+ * vowels the Arabic writes are there (Khamenei / خامنه‌ای, not Khomeini / خامنه‌ای). */
+int dn_vowels_agree_arabic(const char *latin, const char *arabic);
+/* A Latin form against the transliteration of a word of a script that writes every vowel: both
+ * begin with a consonant or neither, and the first vowels agree (Rashid is not रिश्ते). */
+int dn_first_vowel_agrees(const char *latin, const char *other);
+
 #endif

@@ -196,6 +196,10 @@ static void test_arabic(dm_ctx *ctx)
     CHECK(has_name(r, 1, "Rashid"));
     CHECK(r && r->names == 1);
     dm_diff_free(r);
+    /* a name after an abbreviation is inside the sentence: "Mr. Rashid" */
+    r = diff_one(ctx, "ar", cut, "en", "The prime minister received Mr. Rashid in Baghdad on Tuesday.");
+    CHECK(has_name(r, 1, "Rashid"));
+    dm_diff_free(r);
 }
 
 static void test_distinct(dm_ctx *ctx)
