@@ -123,7 +123,7 @@ typedef struct lk_lang {
 /* A candidate pair with its evidence score. */
 typedef struct lk_pair {
     uint32_t a, b;
-    float sim;   /* weighted cosine of the evidence vectors */
+    float sim;   /* weighted sum of the per-kind cosines of the evidence vectors (may pass 1) */
     float stat;  /* the part of sim from numbers, keys and n-grams (-1: not computed yet) */
     float score; /* sim relative to the neighbourhoods of a and b (margin), structure applied */
 } lk_pair;

@@ -132,7 +132,7 @@ dm_status lk_explain(lk_coll *c, uint32_t a, uint32_t b, const uint32_t *label, 
     bprintf(&o, "%s: language %s, %u letters, %u sentences, %u paragraphs\n", lk_doc_id(c, b),
             c->langs[y->lang].code, y->nchar, y->nsent, y->npara);
     float sim = lk_sim(c, a, b, NULL);
-    bprintf(&o, "shared evidence (weighted cosine %.3f):\n", sim);
+    bprintf(&o, "shared evidence (similarity %.3f, the sum of what each kind below adds):\n", sim);
     shared_evidence(c, a, b, &o);
     bprintf(&o, "shape agreement: %.2f (1 = lengths and sentence counts as expected)\n",
             lk_structure(c, a, b));
