@@ -11,21 +11,14 @@ English paragraph of each source line, in a shuffled order (fixed seed). Writes 
 """
 import os, random, sys
 
-def read(path):
-    out = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            k, _, t = line.rstrip("\n").partition("\t")
-            if t.strip():
-                out[k] = t.strip()
-    return out
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from udhr_corpus import LANGS, read  # noqa: E402
 
 def main():
     d, prefix = sys.argv[1], sys.argv[2]
     n = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
     eng = read(os.path.join(d, "udhr_eng.tsv"))
-    langs = ["deu_1996", "fra", "spa", "rus", "arb", "hin", "pes_1", "tur", "heb", "ita", "nld",
-             "pol", "ukr", "ell_monotonic", "ben", "tam", "kor", "vie", "ind", "swe", "ces", "fin"]
+    langs = LANGS
     pairs = []
     for lang in langs:
         p = os.path.join(d, f"udhr_{lang}.tsv")
