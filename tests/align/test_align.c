@@ -11,37 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct sents {
-    char *buf;
-    const char **t;
-    size_t *l;
-    size_t n;
-} sents;
+typedef check_sents sents;
 
 static void load(dm_ctx *ctx, const char *path, sents *s)
 {
     size_t len;
     memset(s, 0, sizeof *s);
-    s->buf = check_read_file(path, &len);
-    CHECK(s->buf != NULL);
-    if (!s->buf)
-        return;
-    dm_span *sp = NULL;
-    CHECK(dm_segment(ctx, s->buf, len, &sp, &s->n) == DM_OK);
-    s->t = malloc((s->n + 1) * sizeof *s->t);
-    s->l = malloc((s->n + 1) * sizeof *s->l);
-    for (size_t k = 0; k < s->n; k++) {
-        s->t[k] = s->buf + sp[k].start;
-        s->l[k] = sp[k].len;
-    }
-    free(sp);
-}
-
-static void sents_free(sents *s)
-{
-    free(s->buf);
-    free(s->t);
-    free(s->l);
+    char *buf = check_read_file(path, &len);
+    CHECK(buf != NULL);
+    if (buf)
+        check_segment(ctx, buf, len, s);
 }
 
 /* Blocks in order, each side contiguous and every sentence covered once. */
@@ -116,10 +95,10 @@ static void test_examples(dm_ctx *ctx)
         CHECK(dm_diff(ctx, fa.t, fa.l, fa.n, en4.t, en4.l, en4.n, b, nb, &r) == DM_EINVAL);
     }
     free(b);
-    sents_free(&hi);
-    sents_free(&en1);
-    sents_free(&fa);
-    sents_free(&en4);
+    check_sents_free(&hi);
+    check_sents_free(&en1);
+    check_sents_free(&fa);
+    check_sents_free(&en4);
 }
 
 static void test_edges(dm_ctx *ctx)
@@ -192,7 +171,7 @@ static void test_long(dm_ctx *ctx)
     free(tgt);
     free(sl);
     free(tl);
-    sents_free(&en);
+    check_sents_free(&en);
 }
 
 /* Is there a block of exactly src [i0, i0+a) and tgt [j0, j0+b)? */

@@ -13,27 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct sents {
-    char *buf;
-    const char **t;
-    size_t *l;
-    size_t n;
-} sents;
-
-static void from_text(dm_ctx *ctx, char *buf, size_t len, sents *s)
-{
-    memset(s, 0, sizeof *s);
-    s->buf = buf;
-    dm_span *sp = NULL;
-    CHECK(dm_segment(ctx, buf, len, &sp, &s->n) == DM_OK);
-    s->t = malloc((s->n + 1) * sizeof *s->t);
-    s->l = malloc((s->n + 1) * sizeof *s->l);
-    for (size_t k = 0; k < s->n; k++) {
-        s->t[k] = buf + sp[k].start;
-        s->l[k] = sp[k].len;
-    }
-    free(sp);
-}
+typedef check_sents sents;
 
 /* An example article, with every occurrence of each of the `drop` strings deleted. */
 static void load(dm_ctx *ctx, const char *path, const char *const *drop, sents *s)
@@ -53,14 +33,7 @@ static void load(dm_ctx *ctx, const char *path, const char *const *drop, sents *
             len -= dl;
         }
     }
-    from_text(ctx, buf, len, s);
-}
-
-static void sents_free(sents *s)
-{
-    free(s->buf);
-    free(s->t);
-    free(s->l);
+    check_segment(ctx, buf, len, s);
 }
 
 /* The report of a pair aligned by dragoman. */
@@ -138,13 +111,13 @@ static void test_examples(dm_ctx *ctx)
     CHECK(has_name(r, 1, "Kazemi"));
     CHECK(r && r->names <= 6);
     dm_diff_free(r);
-    sents_free(&fa2);
+    check_sents_free(&fa2);
     static const char *const sistani[] = {"\xd8\xb3\xdb\x8c\xd8\xb3\xd8\xaa\xd8\xa7\xd9\x86\xdb\x8c", NULL}; /* سیستانی */
     load(ctx, "examples/iran-iraq/003_7524bfdbcb54633c.txt", sistani, &fa2);
     r = diff_aligned(ctx, "fa", &fa2, "en", &en4);
     CHECK(has_name(r, 1, "Sistani"));
     dm_diff_free(r);
-    sents_free(&fa2);
+    check_sents_free(&fa2);
 
     /* and from the Hindi: Rashid (whose consonants r-sh-t रिश्ते "relations" also has: the
      * first vowels, a and i, keep them apart), and Raisi */
@@ -157,19 +130,19 @@ static void test_examples(dm_ctx *ctx)
     CHECK(!has_name(r, 1, "Latif")); /* the rest of the name is still there */
     CHECK(r && r->names == 1);
     dm_diff_free(r);
-    sents_free(&hi2);
+    check_sents_free(&hi2);
     static const char *const raisi[] = {"\xe0\xa4\xb0\xe0\xa4\x88\xe0\xa4\xb8\xe0\xa5\x80", NULL}; /* रईसी */
     load(ctx, "examples/iran-iraq/000_53f2f7017102b22e.txt", raisi, &hi2);
     r = diff_aligned(ctx, "hi", &hi2, "en", &en1);
     CHECK(has_name(r, 1, "Raisi"));
     CHECK(r && r->names == 1);
     dm_diff_free(r);
-    sents_free(&hi2);
+    check_sents_free(&hi2);
 
-    sents_free(&fa);
-    sents_free(&en4);
-    sents_free(&hi);
-    sents_free(&en1);
+    check_sents_free(&fa);
+    check_sents_free(&en4);
+    check_sents_free(&hi);
+    check_sents_free(&en1);
 }
 
 static void test_arabic(dm_ctx *ctx)

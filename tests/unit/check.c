@@ -8,6 +8,30 @@
 
 int check_failures;
 
+void check_segment(dm_ctx *ctx, char *buf, size_t len, check_sents *s)
+{
+    memset(s, 0, sizeof *s);
+    s->buf = buf;
+    dm_span *sp = NULL;
+    CHECK(dm_segment(ctx, buf, len, &sp, &s->n) == DM_OK);
+    s->t = malloc((s->n + 1) * sizeof *s->t);
+    s->l = malloc((s->n + 1) * sizeof *s->l);
+    CHECK(s->t && s->l);
+    for (size_t k = 0; s->t && s->l && k < s->n; k++) {
+        s->t[k] = buf + sp[k].start;
+        s->l[k] = sp[k].len;
+    }
+    free(sp);
+}
+
+void check_sents_free(check_sents *s)
+{
+    free(s->buf);
+    free(s->t);
+    free(s->l);
+    memset(s, 0, sizeof *s);
+}
+
 char *check_read_file(const char *rel_path, size_t *len)
 {
     char path[4096];

@@ -31,6 +31,18 @@ extern int check_failures;
 /* Read a file of the repository (path relative to its root) into a malloc'ed buffer. */
 char *check_read_file(const char *rel_path, size_t *len);
 
+/* A text cut into sentences by dm_segment: t[k], l[k] point into buf, which it owns. */
+struct dm_ctx;
+typedef struct check_sents {
+    char *buf;
+    const char **t;
+    size_t *l;
+    size_t n;
+} check_sents;
+/* Cut buf (malloc'ed, len bytes; it passes to s) into sentences; a failure is a failed check. */
+void check_segment(struct dm_ctx *ctx, char *buf, size_t len, check_sents *s);
+void check_sents_free(check_sents *s);
+
 /* The name key of a word, as the stages compute it: matching form, Latin, key ("" on failure). */
 struct dm_ctx;
 void check_name_key(struct dm_ctx *ctx, const char *word, char *key, size_t cap);
