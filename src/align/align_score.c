@@ -66,17 +66,23 @@ void al_marks_set_doc(al_marks *mk, const al_doc *d)
         mk->mark[d->conc[k]] = mk->stamp;
 }
 
+/* Does one of the token's concepts carry the current mark? */
+static inline int tok_marked(const al_marks *mk, const al_doc *d, const al_tok *t)
+{
+    for (uint16_t q = 0; q < t->nc; q++)
+        if (mk->mark[d->conc[t->c0 + q]] == mk->stamp)
+            return 1;
+    return 0;
+}
+
 float al_matched_weight(const al_marks *mk, const al_doc *d, size_t i)
 {
     const al_sent *s = &d->sent[i];
     float w = 0;
     for (uint32_t k = 0; k < s->ntok; k++) {
         const al_tok *t = &d->tok[s->tok0 + k];
-        for (uint16_t q = 0; q < t->nc; q++)
-            if (mk->mark[d->conc[t->c0 + q]] == mk->stamp) {
-                w += t->w;
-                break;
-            }
+        if (tok_marked(mk, d, t))
+            w += t->w;
     }
     return w;
 }
@@ -85,14 +91,9 @@ uint64_t al_matched_mask(const al_marks *mk, const al_doc *d, size_t i)
 {
     const al_sent *s = &d->sent[i];
     uint64_t m = 0;
-    for (uint32_t k = 0; k < s->ntok; k++) {
-        const al_tok *t = &d->tok[s->tok0 + k];
-        for (uint16_t q = 0; q < t->nc; q++)
-            if (mk->mark[d->conc[t->c0 + q]] == mk->stamp) {
-                m |= (uint64_t)1 << (k < 63 ? k : 63);
-                break;
-            }
-    }
+    for (uint32_t k = 0; k < s->ntok; k++)
+        if (tok_marked(mk, d, &d->tok[s->tok0 + k]))
+            m |= (uint64_t)1 << (k < 63 ? k : 63);
     return m;
 }
 
