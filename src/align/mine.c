@@ -69,6 +69,7 @@ typedef struct miner {
     int em_iters;
     double trunc_w;
     double pivot_w;
+    double sib_w;      /* pivots of a lexicon word sharing the stem (mine_siblings.c) */
     int max_per;
     int clitics;
     int soft;
@@ -545,7 +546,10 @@ static dm_status pivot_table(miner *x)
     size_t cap = 1024, ne = 0;
     mn_entry *ent = malloc(cap * sizeof *ent);
     uint8_t *done = calloc(al_vocab_size(x->env.voc) + 1, 1);
+    mn_siblings *sib = NULL;
     dm_status st = ent && done ? DM_OK : DM_ENOMEM;
+    if (st == DM_OK && x->sib_w > 0)
+        st = mn_siblings_new(lx, &sib);
     for (size_t k = 0; k < x->src.ntok && st == DM_OK; k++) {
         uint32_t f = x->src.tok[k].form;
         if (x->src.tok[k].kind != DM_TOK_WORD || done[f])
@@ -553,6 +557,11 @@ static dm_status pivot_table(miner *x)
         done[f] = 1;
         uint32_t piv[8];
         size_t np = al_lexicon_pivots(&x->env, lx, f, piv, 8);
+        float w = (float)x->pivot_w;
+        if (!np && sib) { /* another form of the same stem, less sure */
+            np = mn_sibling_pivots(&x->env, sib, f, piv, 8);
+            w = (float)x->sib_w;
+        }
         for (size_t q = 0; q < np && st == DM_OK; q++) {
             uint32_t tr;
             st = mn_trunc_form(&x->env, piv[q], 0, &tr);
@@ -567,13 +576,14 @@ static dm_status pivot_table(miner *x)
                 ent = p;
                 cap *= 2;
             }
-            ent[ne++] = (mn_entry){f, tr, (float)x->pivot_w};
+            ent[ne++] = (mn_entry){f, tr, w};
         }
     }
     if (st == DM_OK)
         st = mn_ttable_build(&x->tab[MT_PIVOT], al_vocab_size(x->env.voc), ent, ne, 8);
     free(ent);
     free(done);
+    mn_siblings_free(sib);
     return st;
 }
 
@@ -611,6 +621,8 @@ static void tune_from_env(miner *x)
             x->clitics = (int)v;
         else if (!strcmp(name, "maxper"))
             x->max_per = (int)v;
+        else if (!strcmp(name, "sibw"))
+            x->sib_w = v;
         else if (!strcmp(name, "pivw"))
             x->pivot_w = v;
         else if (!strcmp(name, "pexp"))
@@ -652,6 +664,7 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     x.em_iters = 5;
     x.trunc_w = 0.8;
     x.pivot_w = 0.5;
+    x.sib_w = 0.6;
     x.max_per = 8;
     x.clitics = 3;
     x.soft = 1; /* bit 1: src side, bit 2: tgt side */

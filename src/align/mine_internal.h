@@ -10,6 +10,7 @@
 #define DM_MINE_INTERNAL_H
 
 #include "align/align_internal.h"
+#include "align/align_lexicon.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -67,6 +68,17 @@ dm_status mn_apostrophe_parts(al_env *env, al_doc *d);
 int mn_trunc_as_prefix(const al_env *env, uint32_t form, uint32_t *out);
 /* The truncated id of one form (the form itself when short). */
 dm_status mn_trunc_form(al_env *env, uint32_t form, int from_end, uint32_t *out);
+
+/* --- lexicon words sharing a stem (mine_siblings.c) ------------------------------------- */
+
+typedef struct mn_siblings mn_siblings;
+/* The words of a lexicon sorted for stem searches; *out NULL (DM_OK) when it has none. */
+dm_status mn_siblings_new(const al_lexicon *lx, mn_siblings **out);
+void mn_siblings_free(mn_siblings *s);
+/* English pivots (concept ids) of the lexicon words that share a stem with a form the lexicon
+ * lacks: the form less at most 3 final letters, 4 letters at least, begins them, and they are
+ * at most 3 letters longer than that stem. Returns how many were written (<= cap). */
+size_t mn_sibling_pivots(al_env *env, const mn_siblings *s, uint32_t form, uint32_t *out, size_t cap);
 
 /* --- one-to-one assignment (mine_assign.c) ------------------------------------------------ */
 

@@ -308,3 +308,20 @@ size_t dm_lexicon_lookup(const dm_lexicon *lx, const char *word, size_t len,
 const char *dm_lexicon_lang(const dm_lexicon *lx) { return lx ? lx->lang : ""; }
 
 size_t dm_lexicon_size(const dm_lexicon *lx) { return lx && !lx->identity ? lx->n_keys : 0; }
+
+const char *dm_lexicon_key(const dm_lexicon *lx, size_t i, size_t *len)
+{
+    if (!lx || lx->identity || i >= lx->n_keys)
+        return NULL;
+    *len = lx->keys[i].len;
+    return lx->keys[i].word;
+}
+
+size_t dm_lexicon_key_entries(const dm_lexicon *lx, size_t i, const dm_lex_entry **out)
+{
+    *out = NULL;
+    if (!lx || lx->identity || i >= lx->n_keys)
+        return 0;
+    *out = lx->entries + lx->keys[i].first;
+    return lx->keys[i].count;
+}

@@ -40,6 +40,11 @@ dm_status dm_lexicon_get(dm_ctx *ctx, const char *lang, const dm_lexicon **out);
 size_t dm_lexicon_lookup(const dm_lexicon *lx, const char *word, size_t len,
                          const dm_lex_entry **out);
 
+/* The i-th word with entries (i < dm_lexicon_size), NUL-terminated, its length in *len; NULL
+ * past the end. For callers that look for related forms (a stem's other inflections). */
+const char *dm_lexicon_key(const dm_lexicon *lx, size_t i, size_t *len);
+/* The entries of the i-th word, best first; returns how many. */
+size_t dm_lexicon_key_entries(const dm_lexicon *lx, size_t i, const dm_lex_entry **out);
 /* The code the lexicon is filed under ("fa" for a request of "pes"). */
 const char *dm_lexicon_lang(const dm_lexicon *lx);
 

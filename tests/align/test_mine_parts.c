@@ -3,7 +3,8 @@
  * Russian, Arabic, Hindi and Chinese mined against the English ones in reverse order (with the
  * shipped lexicons, and learning alone without them); the one-to-one assignment where greedy
  * linking goes wrong; truncated forms that pool inflections (Cyrillic, Arabic, Han); the parts
- * of English contractions and French elisions.
+ * of English contractions and French elisions; lexicon words sharing a stem with an inflected
+ * form the lexicon lacks (Russian).
  */
 #include "align/mine_internal.h"
 #include "check.h"
@@ -213,6 +214,49 @@ static void test_apostrophes(dm_ctx *ctx)
     al_env_free(&env);
 }
 
+/* Does the list of concept ids hold the English word? */
+static int has_id(al_env *env, const uint32_t *ids, size_t n, const char *word)
+{
+    uint32_t id;
+    if (!al_vocab_find(env->voc, word, strlen(word), &id))
+        return 0;
+    for (size_t q = 0; q < n; q++)
+        if (ids[q] == id)
+            return 1;
+    return 0;
+}
+
+/* Lexicon words sharing a stem with a form the lexicon lacks (the shipped Russian lexicon). */
+static void test_siblings(dm_ctx *ctx)
+{
+    al_env env;
+    CHECK(al_env_init(&env, ctx) == DM_OK);
+    env.use_lexicon = 1;
+    const al_lexicon *lx = al_lexicon_for(&env, "ru");
+    CHECK(lx != NULL);
+    mn_siblings *sib = NULL;
+    CHECK(mn_siblings_new(lx, &sib) == DM_OK);
+    CHECK(sib != NULL);
+    uint32_t f, piv[8];
+    /* the accusative "машину" finds "машина" (car) */
+    const char *w = "\xd0\xbc\xd0\xb0\xd1\x88\xd0\xb8\xd0\xbd\xd1\x83";
+    CHECK(al_vocab_intern(env.voc, w, strlen(w), &f) == DM_OK);
+    size_t n = mn_sibling_pivots(&env, sib, f, piv, 8);
+    CHECK(n > 0 && has_id(&env, piv, n, "car"));
+    /* a word of 4 letters has no stem to share; a word sharing no stem finds nothing */
+    w = "\xd0\xba\xd0\xbe\xd1\x82\xd0\xb0"; /* кота */
+    CHECK(al_vocab_intern(env.voc, w, strlen(w), &f) == DM_OK);
+    CHECK(mn_sibling_pivots(&env, sib, f, piv, 8) == 0);
+    w = "\xd1\x89\xd1\x89\xd1\x89\xd1\x89\xd1\x89\xd1\x89"; /* щщщщщщ */
+    CHECK(al_vocab_intern(env.voc, w, strlen(w), &f) == DM_OK);
+    CHECK(mn_sibling_pivots(&env, sib, f, piv, 8) == 0);
+    mn_siblings_free(sib);
+    /* English has no word list to search */
+    CHECK(mn_siblings_new(al_lexicon_for(&env, "en"), &sib) == DM_OK && sib == NULL);
+    mn_siblings_free(sib);
+    al_env_free(&env);
+}
+
 int main(void)
 {
     dm_ctx *ctx = NULL;
@@ -220,6 +264,7 @@ int main(void)
     test_assign();
     test_truncate(ctx);
     test_apostrophes(ctx);
+    test_siblings(ctx);
     test_udhr(ctx);
     dm_ctx_free(ctx);
     return check_done("test_mine_parts");
