@@ -4,7 +4,7 @@ English, from open sources unpacked by build_lexicons.sh (see data/lexicon/READM
 
 For each language X the evidence for "x means e" comes from:
   dict     FreeDict X-English dictionaries (headword -> translations, in order of the senses)
-  dictrev  FreeDict English-X dictionaries, read backwards
+  dictrev  FreeDict English-X dictionaries and Mueller's English-Russian one, read backwards
   cldr     CLDR names matched by key with English (countries, languages, months, days, units...)
   iso      iso-codes catalogues (names of countries, languages, currencies, scripts)
   ui       translated message catalogues, strings of one X word (msgid English -> msgstr X)
@@ -57,7 +57,7 @@ DONORS = {"fa": ["ar"], "ur": ["fa", "ar"], "ps": ["fa", "ar"], "ckb": ["fa"], "
           "tg": ["ru"], "mn": ["ru"]}
 BORROW_WEIGHT = 0.4
 # Languages whose big dictionaries (CC-CEDICT, JMdict) deserve more words than the default cap.
-CAP_OVERRIDE = {"zh": 20000, "ja": 15000}
+CAP_OVERRIDE = {}
 _DONOR_CACHE = {}
 
 
@@ -97,6 +97,54 @@ _HARAKAT = re.compile("[\u064b-\u065f\u0670\u06d6-\u06e4\u06e7-\u06ed\u0591-\u05
 def unify(word):
     """The part of dm_match_form that icu_words (NFKC casefold) does not do."""
     return _HARAKAT.sub("", word.translate(_AR_MAP))
+
+
+# --------------------------------------------------------------------------- Hindi and Urdu
+
+# Hindi and Urdu are one spoken language in two scripts. An Urdu word that its own sources do not
+# translate takes the translations of the Hindi words with the same consonant skeleton: short
+# vowels dropped (Urdu does not write them), long i/e/ai as y and u/o/au as v, a and the letters
+# Urdu writes for one Hindi sound merged (س ص ث: s; ت ط ٹ: t; ز ذ ض ظ: z; ہ ح ھ: h), a final h
+# dropped (Urdu writes a final -a as ہ: کمرہ, कमरा).
+_UR_SKEL = {}
+for _chars, _v in (("اآأإعءٔ", ""), ("ب", "b"), ("پ", "p"), ("تطٹ", "t"), ("ثسص", "s"), ("ج", "j"),
+                   ("چ", "c"), ("حہهةۃھ", "h"), ("خ", "x"), ("دڈ", "d"), ("ذزضظژ", "z"), ("رڑ", "r"),
+                   ("ش", "S"), ("غ", "G"), ("ف", "f"), ("قکك", "k"), ("گ", "g"), ("ل", "l"), ("م", "m"),
+                   ("نں", "n"), ("وؤ", "v"), ("یيىےئ", "y")):
+    for _c in _chars:
+        _UR_SKEL[_c] = _v
+_HI_SKEL = {}
+for _chars, _v in (("अआइउािुऽ्", ""), ("ईएऐीेैॆ", "y"), ("ऊओऔूोौॊ", "v"), ("ऋृ", "r"), ("ंँङञणन", "n"),
+                   ("ः", "h"), ("क", "k"), ("ख", "kh"), ("ग", "g"), ("घ", "gh"), ("च", "c"), ("छ", "ch"),
+                   ("ज", "j"), ("झ", "jh"), ("टत", "t"), ("ठथ", "th"), ("डद", "d"), ("ढध", "dh"),
+                   ("प", "p"), ("फ", "ph"), ("ब", "b"), ("भ", "bh"), ("म", "m"), ("य", "y"), ("र", "r"),
+                   ("ल", "l"), ("व", "v"), ("शष", "S"), ("स", "s"), ("ह", "h")):
+    for _c in _chars:
+        _HI_SKEL[_c] = _v
+_HI_NUKTA = {"क": "k", "ख": "x", "ग": "G", "ज": "z", "ड": "r", "ढ": "rh", "फ": "f", "य": "y"}
+_HI_PRECOMPOSED = {"क़": "k", "ख़": "x", "ग़": "G", "ज़": "z", "ड़": "r", "ढ़": "rh", "फ़": "f", "य़": "y"}
+
+
+def skeleton(word, lang):
+    """The consonant skeleton of an Urdu or Hindi word (see above); "" when a letter is foreign."""
+    out = []
+    for i, ch in enumerate(word):
+        if lang == "ur":
+            v = _UR_SKEL.get(ch)
+        elif ch == "\u093c":
+            continue
+        elif i + 1 < len(word) and word[i + 1] == "\u093c":
+            v = _HI_NUKTA.get(ch)
+        else:
+            v = _HI_PRECOMPOSED.get(ch, _HI_SKEL.get(ch))
+        if v is None:
+            return ""
+        out.append(v)
+    sk = "".join(out)
+    return sk[:-1] if sk.endswith("h") else sk
+
+
+SKELETON_DONORS = {"ur": "hi"}
 
 
 # --------------------------------------------------------------------------- language codes
@@ -264,6 +312,12 @@ def gather(lang, srcs, codes):
                 for i, it in enumerate(items[:8]):
                     raw_direct.append(("dictrev", it, head, 1.0 / (1 + 0.3 * i) / total, i))
                 ev.sources["freedict-%s-%s" % (a, b)] += 1
+    if lang == "ru" and srcs.get("mueller"):
+        for head, items in lexsources.read_mueller(*srcs["mueller"]):
+            total = sum(1.0 / (1 + 0.3 * i) for i in range(len(items)))
+            for i, it in enumerate(items):
+                raw_direct.append(("dictrev", it, head, 1.0 / (1 + 0.3 * i) / total, i))
+            ev.sources["mueller7-eng-rus"] += 1
     if lang == "zh" and srcs.get("cedict"):
         for head, items in lexsources.read_cedict_js(srcs["cedict"]):
             for i, it in enumerate(items[:8]):
@@ -432,6 +486,24 @@ def build_language(lang, srcs, codes, tok, ibm1_exe, cap, log, out_dir):
                 scores[x][e] += BORROW_WEIGHT * w
             borrowed += 1
         ev.sources["borrowed-from-" + donor] = borrowed
+    if lang in SKELETON_DONORS:
+        donor = SKELETON_DONORS[lang]
+        by_skel = collections.defaultdict(list)
+        for w, es in donor_lexicon(out_dir, donor).items():
+            sk = skeleton(w, donor)
+            if len(sk) >= 2:
+                by_skel[sk].append(es)
+        n = 0
+        for x in known | set(ev.freq):
+            sk = skeleton(x, lang)
+            if x in scores or len(sk) < 2 or sk not in by_skel or not x_ok(x):
+                continue
+            words = by_skel[sk]
+            for es in words:
+                for e, w in es:
+                    scores[x][e] += BORROW_WEIGHT * w / len(words)
+            n += 1
+        ev.sources["borrowed-by-skeleton-from-" + donor] = n
     scripts = collections.Counter(script_of(w) for w, _ in ev.freq.most_common(3000))
     for x in list(scores)[:3000]:
         scripts[script_of(x)] += 0.1
@@ -485,6 +557,9 @@ def discover(root, udhr_dir, tatoeba_dir, codes):
         dictf = index[:-len(".index")] + ".dict.dz"
         if a and b and os.path.exists(dictf) and "en" in (a, b) and a != b:
             srcs["freedict"][(a, b)] = (index, dictf)
+    mueller = os.path.join(root, "usr/share/dictd/mueller7.index")
+    if os.path.exists(mueller):
+        srcs["mueller"] = (mueller, mueller[:-len(".index")] + ".dict.dz")
     for mo in glob.glob(os.path.join(root, "**/LC_MESSAGES/*.mo"), recursive=True):
         loc = os.path.basename(os.path.dirname(os.path.dirname(mo)))
         lang = codes.norm(loc)
@@ -559,7 +634,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--codes-c", help="write the library's language-code table here")
     ap.add_argument("--langs", help="comma-separated codes (default: every language with data)")
-    ap.add_argument("--cap", type=int, default=12000, help="most words per language")
+    ap.add_argument("--cap", type=int, default=40000, help="most words per language")
     ap.add_argument("--min-words", type=int, default=1500, help="fewest words to ship a language")
     args = ap.parse_args()
     log = lambda m: print(m, file=sys.stderr, flush=True)
@@ -582,7 +657,7 @@ def main():
                        {b for a, b in srcs["freedict"]} | set(srcs["udhr"]))
         langs = [lang for lang in langs if lang != "en"]
     # lenders first, so that their files exist when their neighbours borrow
-    lenders = {d for ds in DONORS.values() for d in ds}
+    lenders = {d for ds in DONORS.values() for d in ds} | set(SKELETON_DONORS.values())
     langs.sort(key=lambda lang: (lang not in lenders, lang))
     tok = Tokenizer(os.path.join(args.tools, "icu_words"))
     EN_PRIOR.update(lexsources.read_wordnet_counts(

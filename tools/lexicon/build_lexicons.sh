@@ -30,6 +30,36 @@ pkgs="$pkgs $(apt-cache search --names-only '^libreoffice-l10n-' | cut -d' ' -f1
 # Firefox ESR's translations, with Firefox itself for the English strings
 pkgs="$pkgs firefox-esr $(apt-cache search --names-only '^firefox-esr-l10n-' | cut -d' ' -f1 | \
     grep -v -E -- '-(en-gb|en-ca|en-za)$' || true)"
+# Programs whose translated catalogues (.mo) add everyday words: desktop applications, games and
+# system tools (GNOME, KDE, Xfce, MATE; VLC, Inkscape, GIMP, Wesnoth...), every one shipping all
+# its languages; and Mueller's English-Russian dictionary (GPL), since FreeDict's is small
+pkgs="$pkgs mueller7-dict vlc-l10n inkscape gimp-data wesnoth-1.16-data libgtk-3-common libgtk2.0-common \
+    libglib2.0-data gnome-control-center-data evolution-common evolution-data-server-common nautilus-data \
+    gnucash-common gparted synaptic aptitude-common thunar-data gnome-shell-common mutter-common \
+    gedit-common totem-common rhythmbox-data shotwell-common pidgin-data hexchat-common \
+    gnome-software-common network-manager-gnome evince-common eog cheese-common gnome-calendar \
+    gnome-contacts gnome-weather gnome-clocks aisleriot gnome-chess gnome-mines gnome-sudoku dolphin \
+    konsole okular kate plasma-workspace plasma-desktop-data kwin-data xfce4-panel xfce4-settings \
+    file-roller baobab gnome-disk-utility gnome-maps gnome-terminal-data gnome-text-editor simple-scan \
+    transmission-common packagekit debconf-i18n apt dpkg coreutils tar gettext bash grep sed findutils \
+    libkf5coreaddons-data libkf5widgetsaddons-data libkf5xmlgui-data libkf5textwidgets-data \
+    libkf5i18n-data libkf5config-data libkf5kcmutils-data libkf5notifications-data libkf5service-data \
+    libkf5parts-data libkf5completion-data libkf5jobwidgets-data libkf5bookmarks-data libkf5wallet-data \
+    libkf5newstuff-data kio libkf5akonadi-data kmail korganizer kdenlive-data krita-data digikam-data \
+    k3b-data kalzium-data marble-data kgeography-data ktouch-data konqueror kget ktorrent-data \
+    skrooge-common gwenview ark kcalc kmahjongg kpat kmines knavalbattle kbounce kbreakout kgoldrunner \
+    kigo klickety kolf konquest kreversi ksudoku kjumpingcube kblocks kapman katomic \
+    epiphany-browser-data polari gnome-boxes gnome-music seahorse brasero-common sound-juicer \
+    five-or-more four-in-a-row hitori iagno lightsoff swell-foop tali gnome-robots gnome-klotski \
+    gnome-nibbles gnome-mahjongg gnome-tetravex quadrapassel gnome-tweaks gnome-system-monitor \
+    gnome-logs gnome-characters gnome-font-viewer gnome-screenshot gnome-sound-recorder gucharmap \
+    dconf-editor orca yelp zenity-common gnome-initial-setup gnome-online-accounts gvfs-common \
+    gnome-settings-daemon-common gdm3 network-manager modemmanager udisks2 ibus libgweather-4-common \
+    mate-desktop-common caja-common pluma-common mate-control-center-common xfce4-session \
+    xfdesktop4-data ristretto mousepad parole xfce4-terminal xfwm4 audacity-data gramps hplip-data \
+    gnome-packagekit gpg util-linux-locales e2fsprogs-l10n passwd sudo procps psmisc wget gawk \
+    diffutils make bison libc-l10n celestia-common stellarium-data freeciv-data pingus-data \
+    supertuxkart-data tuxpaint-data lincity-ng-data frozen-bubble-data"
 # Tesseract's language data: its word lists say which word forms are common in each language
 pkgs="$pkgs $(apt-cache search --names-only '^tesseract-ocr-[a-z]{3}' | cut -d' ' -f1 | \
     grep -v -E -- '-(all|osd|enm|frm|frk|grc|equ|eng)$|-script-|-vert$|-old$' || true)"

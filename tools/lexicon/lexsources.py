@@ -2,6 +2,8 @@
 
 Each reader turns one kind of source into plain Python data and knows nothing of the others:
   read_freedict   dictd dictionaries (FreeDict, GPL) -> (headword, [translation, ...]) entries
+  read_mueller    the Mueller English-Russian dictionary (dictd, GPL) -> (English headword,
+                  [Russian translation, ...]) entries, senses in their order
   read_mo         gettext catalogues (.mo) -> (english msgid, translated msgstr) pairs
   read_cldr       CLDR locale data (names of countries, languages, scripts, months, days,
                   currencies, units, emoji names) -> {key: text}, matched by key against English
@@ -65,6 +67,40 @@ def read_freedict(index_path, dict_path):
                         items.append(piece)
             if items:
                 yield head, items
+
+
+_MUELLER_SENSE = re.compile(r"^(\d+\.\s*)?(\d+\)\s*)?([а-я]\)\s*)?")
+_MUELLER_LABEL = re.compile(r"_[^\s.]*\.?")
+
+
+def read_mueller(index_path, dict_path, max_items=8):
+    """Yield (English headword, [Russian translations in sense order]) from Mueller's dictionary:
+    senses are lines "1) ...", grammatical and style labels start with "_" (_n., _разг.),
+    pieces of a sense are cut at ";" and ","; a piece with Latin letters is an English example
+    phrase and is skipped, so only plain Russian words and short phrases remain."""
+    with gzip.open(dict_path, "rb") as f:
+        data = f.read()
+    with open(index_path, encoding="utf-8", errors="replace") as idx:
+        for line in idx:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3 or parts[0].startswith("00") or not re.fullmatch(r"[A-Za-z][a-z'-]*", parts[0]):
+                continue
+            off, ln = _b64num(parts[1]), _b64num(parts[2])
+            body = data[off:off + ln].decode("utf-8", errors="replace").split("\n")
+            items = []
+            for raw in body[1:]:
+                t = _MUELLER_LABEL.sub(" ", _MUELLER_SENSE.sub("", raw.strip()))
+                t = _BRACKETS.sub(" ", t)
+                for piece in re.split(r"[;,]", t):
+                    piece = " ".join(piece.replace("~", " ").split()).strip(" .!?:-")
+                    if not piece or re.search(r"[A-Za-z0-9]", piece) or len(piece.split()) > 3:
+                        continue
+                    if re.fullmatch(r"[а-яёА-ЯЁ -]+", piece) and piece not in items:
+                        items.append(piece)
+                if len(items) >= max_items:
+                    break
+            if items:
+                yield parts[0].lower(), items
 
 
 # --------------------------------------------------------------------------- gettext catalogues
