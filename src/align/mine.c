@@ -44,6 +44,8 @@ typedef struct miner {
     al_doc src, tgt;
     size_t n, m;
     double ratio;    /* tgt chars per src char */
+    uint8_t *src_end, *tgt_end; /* how each sentence ends (mn_end_class) */
+    double punct_w;  /* cost of two different ends */
     double len_w;    /* weight of the length mismatch */
     /* word translations with a score, by the view of the src token they are looked up with */
     mn_ttable tab[MT_COUNT];
@@ -84,6 +86,8 @@ static void miner_free(miner *x)
         free(x->key[t]);
     }
     free(x->tgt_tr);
+    free(x->src_end);
+    free(x->tgt_end);
     free(x->post_off);
     free(x->post);
     free(x->cj);
@@ -223,6 +227,8 @@ static float similarity(const miner *x, size_t i, size_t j)
     double sim = (cov_s + cov_t) / (ws + wt + 1.0);
     double ls = s->nchar + 1.0, lt = t->nchar + 1.0;
     sim -= x->len_w * fabs(log(lt / (x->ratio * ls)));
+    if (x->src_end[i] != x->tgt_end[j])
+        sim -= x->punct_w;
     return (float)sim;
 }
 
@@ -623,6 +629,8 @@ static void tune_from_env(miner *x)
             x->max_per = (int)v;
         else if (!strcmp(name, "sibw"))
             x->sib_w = v;
+        else if (!strcmp(name, "punct"))
+            x->punct_w = v;
         else if (!strcmp(name, "pivw"))
             x->pivot_w = v;
         else if (!strcmp(name, "pexp"))
@@ -665,6 +673,7 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     x.trunc_w = 0.8;
     x.pivot_w = 0.5;
     x.sib_w = 0.6;
+    x.punct_w = 0.1;
     x.max_per = 8;
     x.clitics = 3;
     x.soft = 1; /* bit 1: src side, bit 2: tgt side */
@@ -715,10 +724,16 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     x.csim = malloc(nc * sizeof *x.csim);
     x.cmarg = malloc(nc * sizeof *x.cmarg);
     x.ncand = calloc(n_src ? n_src : 1, sizeof *x.ncand);
-    if (!local || !df || !x.cj || !x.csim || !x.cmarg || !x.ncand) {
+    x.src_end = malloc(n_src ? n_src : 1);
+    x.tgt_end = malloc(n_tgt ? n_tgt : 1);
+    if (!local || !df || !x.cj || !x.csim || !x.cmarg || !x.ncand || !x.src_end || !x.tgt_end) {
         st = DM_ENOMEM;
         goto fail;
     }
+    for (size_t i = 0; i < n_src; i++)
+        x.src_end[i] = (uint8_t)mn_end_class(src[i], src_len[i]);
+    for (size_t j = 0; j < n_tgt; j++)
+        x.tgt_end[j] = (uint8_t)mn_end_class(tgt[j], tgt_len[j]);
     al_doc_count_df(&x.src, df);
     al_doc_weights(&x.src, df, (double)n_src, local);
     memset(df, 0, (nv + 1) * sizeof *df);

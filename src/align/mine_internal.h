@@ -80,6 +80,13 @@ void mn_siblings_free(mn_siblings *s);
  * at most 3 letters longer than that stem. Returns how many were written (<= cap). */
 size_t mn_sibling_pivots(al_env *env, const mn_siblings *s, uint32_t form, uint32_t *out, size_t cap);
 
+/* --- how a sentence ends (mine_punct.c) ------------------------------------------------- */
+
+enum { MN_END_OTHER, MN_END_QUESTION, MN_END_EXCLAIM };
+/* The class of a sentence's final mark, past closing quotes and brackets: ? ؟ ？ ; ፧ are
+ * questions, ! ！ exclamations, anything else MN_END_OTHER. */
+int mn_end_class(const char *text, size_t len);
+
 /* --- one-to-one assignment (mine_assign.c) ------------------------------------------------ */
 
 /* Candidates of each src sentence i: cj[i*stride + q], cv[i*stride + q] for q < ncand[i]

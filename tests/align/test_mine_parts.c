@@ -4,7 +4,7 @@
  * shipped lexicons, and learning alone without them); the one-to-one assignment where greedy
  * linking goes wrong; truncated forms that pool inflections (Cyrillic, Arabic, Han); the parts
  * of English contractions and French elisions; lexicon words sharing a stem with an inflected
- * form the lexicon lacks (Russian).
+ * form the lexicon lacks (Russian); how sentences end (questions in Latin, Arabic and Han script).
  */
 #include "align/mine_internal.h"
 #include "check.h"
@@ -257,6 +257,30 @@ static void test_siblings(dm_ctx *ctx)
     al_env_free(&env);
 }
 
+/* How sentences end, in several scripts, past closing quotes. */
+static void test_end_class(void)
+{
+    static const struct {
+        const char *s;
+        int cls;
+    } cases[] = {
+        {"Do you like coffee?", MN_END_QUESTION},
+        {"\xc2\xbfTe gusta el caf\xc3\xa9?  ", MN_END_QUESTION},
+        {"\xd9\x87\xd9\x84 \xd8\xaa\xd8\xad\xd8\xa8 \xd8\xa7\xd9\x84\xd9\x82\xd9\x87\xd9\x88\xd8\xa9\xd8\x9f", MN_END_QUESTION}, /* هل تحب القهوة؟ */
+        {"\xe4\xbd\xa0\xe5\x96\x9c\xe6\xac\xa2\xe5\x90\x97\xef\xbc\x9f", MN_END_QUESTION}, /* 你喜欢吗？ */
+        {"\xc2\xab\xd0\xa1\xd1\x82\xd0\xbe\xd0\xb9!\xc2\xbb", MN_END_EXCLAIM}, /* «Стой!» */
+        {"\xe5\xa4\xaa\xe5\xa5\xbd\xe4\xba\x86\xef\xbc\x81", MN_END_EXCLAIM}, /* 太好了！ */
+        {"He said \"why?\"", MN_END_QUESTION},
+        {"I know you like coffee.", MN_END_OTHER},
+        {"\xe6\x88\x91\xe7\x9f\xa5\xe9\x81\x93\xe3\x80\x82", MN_END_OTHER}, /* 我知道。 */
+        {"no mark at all", MN_END_OTHER},
+        {"", MN_END_OTHER},
+        {"\"", MN_END_OTHER},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        CHECK(mn_end_class(cases[k].s, strlen(cases[k].s)) == cases[k].cls);
+}
+
 int main(void)
 {
     dm_ctx *ctx = NULL;
@@ -265,6 +289,7 @@ int main(void)
     test_truncate(ctx);
     test_apostrophes(ctx);
     test_siblings(ctx);
+    test_end_class();
     test_udhr(ctx);
     dm_ctx_free(ctx);
     return check_done("test_mine_parts");

@@ -58,8 +58,8 @@ pkgs="$pkgs mueller7-dict vlc-l10n inkscape gimp-data wesnoth-1.16-data libgtk-3
     mate-desktop-common caja-common pluma-common mate-control-center-common xfce4-session \
     xfdesktop4-data ristretto mousepad parole xfce4-terminal xfwm4 audacity-data gramps hplip-data \
     gnome-packagekit gpg util-linux-locales e2fsprogs-l10n passwd sudo procps psmisc wget gawk \
-    diffutils make bison libc-l10n celestia-common stellarium-data freeciv-data pingus-data \
-    supertuxkart-data tuxpaint-data lincity-ng-data frozen-bubble-data"
+    diffutils make bison libc-l10n kiwix freeciv-data pingus-data \
+    tuxpaint-data lincity-ng-data frozen-bubble-data"
 # Tesseract's language data: its word lists say which word forms are common in each language
 pkgs="$pkgs $(apt-cache search --names-only '^tesseract-ocr-[a-z]{3}' | cut -d' ' -f1 | \
     grep -v -E -- '-(all|osd|enm|frm|frk|grc|equ|eng)$|-script-|-vert$|-old$' || true)"
