@@ -666,7 +666,12 @@ def main():
     for text in list(srcs["cldr_en"].values()) + list(srcs["udhr_en"].values()):
         EN_VOCAB.update(w for w in re.findall(r"[a-z]+", text.lower()))
     os.makedirs(args.out, exist_ok=True)
+    # stats of the languages not rebuilt now are kept; each language's are written when it is done
+    stats_path = os.path.join(args.out, "stats.json")
     stats = []
+    if os.path.exists(stats_path):
+        with open(stats_path, encoding="utf-8") as f:
+            stats = [st for st in json.load(f) if st.get("lang") not in langs]
     for lang in langs:
         lines, info = build_language(lang, srcs, codes, tok, os.path.join(args.tools, "ibm1"),
                                      CAP_OVERRIDE.get(lang, args.cap), log, args.out)
@@ -679,9 +684,9 @@ def main():
             f.write(("\n".join(lines) + "\n").encode("utf-8"))
         info["bytes"] = os.path.getsize(path)
         stats.append(info)
-    with open(os.path.join(args.out, "stats.json"), "w", encoding="utf-8") as f:
-        json.dump(stats, f, indent=1, ensure_ascii=False, sort_keys=True)
-        f.write("\n")
+        with open(stats_path, "w", encoding="utf-8") as f:
+            json.dump(stats, f, indent=1, ensure_ascii=False, sort_keys=True)
+            f.write("\n")
 
 
 if __name__ == "__main__":
