@@ -84,6 +84,7 @@ typedef struct al_env {
     size_t stem_cap;
     const al_ibm *ibm;  /* NULL until learned */
     int use_lexicon;
+    const char *lexicon_set; /* NULL: the shared lexicons; else data/lexicon/<set>/ first */
 } al_env;
 
 dm_status al_env_init(al_env *env, dm_ctx *ctx);

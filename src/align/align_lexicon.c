@@ -27,7 +27,7 @@ const al_lexicon *al_lexicon_for(al_env *env, const char *lang)
     if (!lang || !lang[0] || !strcmp(lang, "en") || !strcmp(lang, "eng") || !strcmp(lang, "und"))
         return NULL;
     const dm_lexicon *lx = NULL;
-    if (dm_lexicon_get(env->ctx, lang, &lx) != DM_OK)
+    if (dm_lexicon_get_set(env->ctx, lang, env->lexicon_set, &lx) != DM_OK)
         return NULL;
     return (const al_lexicon *)lx;
 #else

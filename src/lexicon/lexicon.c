@@ -11,6 +11,7 @@
 #include "core/ctx.h"
 #include "util/strset.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,8 +41,9 @@ static const dm_lex_affixes *affixes_of(const char *code)
 }
 
 typedef struct lex_set_item {
-    char code[8];
+    char code[24]; /* "<code>" or "<set>/<code>" */
     dm_lexicon *lx; /* NULL: no lexicon for this language */
+    int shared;     /* lx belongs to the item of the shared lexicon (a set without this file) */
 } lex_set_item;
 
 typedef struct lex_set {
@@ -82,7 +84,8 @@ static void lex_set_free(void *p)
 {
     lex_set *set = p;
     for (size_t i = 0; i < set->n; i++)
-        dm_lexicon_destroy(set->items[i].lx);
+        if (!set->items[i].shared)
+            dm_lexicon_destroy(set->items[i].lx);
     free(set->items);
     free(set);
 }
@@ -140,12 +143,22 @@ static dm_lexicon *identity_new(void)
 
 dm_status dm_lexicon_get(dm_ctx *ctx, const char *lang, const dm_lexicon **out)
 {
+    return dm_lexicon_get_set(ctx, lang, NULL, out);
+}
+
+dm_status dm_lexicon_get_set(dm_ctx *ctx, const char *lang, const char *use, const dm_lexicon **out)
+{
     *out = NULL;
     if (!lang || !*lang)
         return dm_fail(ctx, DM_EINVAL, "no language given for the lexicon");
-    char code[8];
-    if (!dm_lexicon_code(lang, code, sizeof code))
+    char lcode[8], code[24];
+    if (!dm_lexicon_code(lang, lcode, sizeof lcode))
         return DM_OK; /* "und", "zxx-..." or garbage: no lexicon, as for an unknown language */
+    if (use && (!*use || strlen(use) > 12 || strchr(use, '/') || strchr(use, '.')))
+        return dm_fail(ctx, DM_EINVAL, "bad lexicon set name");
+    if (use && strcmp(lcode, "en") == 0)
+        use = NULL; /* English is the identity in every set */
+    snprintf(code, sizeof code, "%s%s%s", use ? use : "", use ? "/" : "", lcode);
     dm_model_slot *slot = &ctx->slots[DM_SLOT_LEXICON];
     if (!slot->model) {
         lex_set *set = calloc(1, sizeof *set);
@@ -161,27 +174,37 @@ dm_status dm_lexicon_get(dm_ctx *ctx, const char *lang, const dm_lexicon **out)
             return DM_OK;
         }
     dm_lexicon *lx = NULL;
+    int shared = 0;
     if (strcmp(code, "en") == 0) {
         if (!(lx = identity_new()))
             return dm_fail(ctx, DM_ENOMEM, "out of memory");
     } else {
-        dm_status st = dm_lexicon_load(ctx, code, &lx);
+        dm_status st = dm_lexicon_load(ctx, use, lcode, &lx);
         if (st)
             return st;
-        if (lx)
-            lx->affixes = affixes_of(code);
+        if (!lx && use) { /* the set has no file of its own for this language: the shared one */
+            st = dm_lexicon_get_set(ctx, lcode, NULL, out);
+            if (st)
+                return st;
+            lx = (dm_lexicon *)*out;
+            shared = 1;
+        }
+        if (lx && !shared)
+            lx->affixes = affixes_of(lcode);
     }
     if (set->n == set->cap) {
         size_t nc = set->cap ? set->cap * 2 : 8;
         lex_set_item *it = realloc(set->items, nc * sizeof *it);
         if (!it) {
-            dm_lexicon_destroy(lx);
+            if (!shared)
+                dm_lexicon_destroy(lx);
             return dm_fail(ctx, DM_ENOMEM, "out of memory");
         }
         set->items = it;
         set->cap = nc;
     }
     strcpy(set->items[set->n].code, code);
+    set->items[set->n].shared = shared;
     set->items[set->n++].lx = lx;
     *out = lx;
     return DM_OK;

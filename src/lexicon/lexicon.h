@@ -33,6 +33,10 @@ typedef struct dm_lexicon dm_lexicon;
  * corrupt file is DM_EMODEL. The lexicon lives as long as the context. */
 dm_status dm_lexicon_get(dm_ctx *ctx, const char *lang, const dm_lexicon **out);
 
+/* The same from a set of lexicons kept beside the shared ones for one use
+ * (<data>/lexicon/<use>/<code>.tsv.gz, e.g. "mine"); a language the set has no file for gets the
+ * shared lexicon. use NULL: the shared lexicons (dm_lexicon_get). */
+dm_status dm_lexicon_get_set(dm_ctx *ctx, const char *lang, const char *use, const dm_lexicon **out);
 /* The English translations of one word (matching form), best first; returns how many (0 when
  * the word is unknown). A word unknown as a whole is tried again without one clitic where the
  * language writes them on the word (Arabic و/ف/ب/ل and the article ال, Hebrew prefixes,

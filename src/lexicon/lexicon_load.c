@@ -258,11 +258,14 @@ static dm_status parse(dm_ctx *ctx, const char *path, char *text, size_t len, bu
     return DM_OK;
 }
 
-dm_status dm_lexicon_load(dm_ctx *ctx, const char *code, dm_lexicon **out)
+dm_status dm_lexicon_load(dm_ctx *ctx, const char *set, const char *code, dm_lexicon **out)
 {
     *out = NULL;
-    char name[64], path[1200];
-    snprintf(name, sizeof name, "lexicon/%s.tsv.gz", code);
+    char name[96], path[1200];
+    if (set)
+        snprintf(name, sizeof name, "lexicon/%s/%s.tsv.gz", set, code);
+    else
+        snprintf(name, sizeof name, "lexicon/%s.tsv.gz", code);
     dm_status st = dm_data_path(ctx, name, path, sizeof path);
     if (st)
         return st;

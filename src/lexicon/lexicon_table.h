@@ -43,8 +43,9 @@ struct dm_lexicon {
     dm_lex_intern *intern; /* identity lexicon only */
 };
 
-/* Read <data_dir>/lexicon/<code>.tsv.gz into *out; *out NULL when there is no such file. */
-dm_status dm_lexicon_load(dm_ctx *ctx, const char *code, dm_lexicon **out);
+/* Read <data_dir>/lexicon/<code>.tsv.gz (with `set`: lexicon/<set>/<code>.tsv.gz) into *out;
+ * *out NULL when there is no such file. */
+dm_status dm_lexicon_load(dm_ctx *ctx, const char *set, const char *code, dm_lexicon **out);
 
 void dm_lexicon_destroy(dm_lexicon *lx);
 

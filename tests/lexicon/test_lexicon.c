@@ -240,8 +240,70 @@ static void test_files(void)
     rmdir(dir);
 }
 
+/* A set of lexicons beside the shared ones (lexicon/<set>/): its own file where it has one, the
+ * shared lexicon where not; English is the identity in every set; the words of a lexicon can be
+ * listed. */
+static void test_sets(void)
+{
+    char dir[] = "/tmp/dm-lexicon-set-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char sub[256], mine[300], path[340];
+    snprintf(sub, sizeof sub, "%s/lexicon", dir);
+    snprintf(mine, sizeof mine, "%s/mine", sub);
+    CHECK(mkdir(sub, 0700) == 0 && mkdir(mine, 0700) == 0);
+    const char *shared_ar = "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8\tbook\t1\n\xd8\xa8\xd9\x8a\xd8\xaa\thouse\t1\n"; /* كتاب بيت */
+    const char *mine_ar = "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8\tvolume\t1\n";
+    const char *shared_de = "haus\thouse\t1\n";
+    snprintf(path, sizeof path, "%s/ar.tsv.gz", sub);
+    CHECK(write_gz(path, shared_ar, strlen(shared_ar)) == 0);
+    snprintf(path, sizeof path, "%s/de.tsv.gz", sub);
+    CHECK(write_gz(path, shared_de, strlen(shared_de)) == 0);
+    snprintf(path, sizeof path, "%s/ar.tsv.gz", mine);
+    CHECK(write_gz(path, mine_ar, strlen(mine_ar)) == 0);
+    dm_options opt = {.data_dir = dir};
+    dm_ctx *ctx;
+    CHECK(dm_ctx_new(&ctx, &opt) == DM_OK);
+    const dm_lexicon *a = NULL, *b = NULL;
+    CHECK(dm_lexicon_get_set(ctx, "ara", "mine", &a) == DM_OK && a && dm_lexicon_size(a) == 1);
+    CHECK(dm_lexicon_get(ctx, "ar", &b) == DM_OK && b && b != a && dm_lexicon_size(b) == 2);
+    const dm_lex_entry *e;
+    CHECK(lookup(ctx, a, "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8", &e) == 1 && e && strcmp(e[0].en, "volume") == 0);
+    /* the same object on a second request */
+    const dm_lexicon *a2 = NULL;
+    CHECK(dm_lexicon_get_set(ctx, "ar", "mine", &a2) == DM_OK && a2 == a);
+    /* no file in the set: the shared lexicon itself */
+    CHECK(dm_lexicon_get_set(ctx, "de", "mine", &a) == DM_OK && a);
+    CHECK(dm_lexicon_get(ctx, "de", &b) == DM_OK && a == b);
+    CHECK(dm_lexicon_get_set(ctx, "de", "mine", &a2) == DM_OK && a2 == b);
+    CHECK(dm_lexicon_get_set(ctx, "en", "mine", &a) == DM_OK && a && dm_lexicon_size(a) == 0);
+    CHECK(dm_lexicon_get_set(ctx, "fr", "mine", &a) == DM_OK && a == NULL);
+    CHECK(dm_lexicon_get_set(ctx, "ar", "../x", &a) == DM_EINVAL && a == NULL);
+    /* the words of a lexicon, in any order, each once */
+    CHECK(dm_lexicon_get(ctx, "ar", &b) == DM_OK && b);
+    size_t len, found = 0;
+    for (size_t i = 0; i < dm_lexicon_size(b); i++) {
+        const char *w = dm_lexicon_key(b, i, &len);
+        CHECK(w && len == strlen(w));
+        CHECK(dm_lexicon_key_entries(b, i, &e) == 1);
+        found += w && !strcmp(w, "\xd8\xa8\xdb\x8c\xd8\xaa") && e && !strcmp(e[0].en, "house"); /* بیت, matching form */
+    }
+    CHECK(found == 1);
+    CHECK(dm_lexicon_key(b, dm_lexicon_size(b), &len) == NULL);
+    dm_ctx_free(ctx);
+    snprintf(path, sizeof path, "%s/ar.tsv.gz", mine);
+    remove(path);
+    snprintf(path, sizeof path, "%s/ar.tsv.gz", sub);
+    remove(path);
+    snprintf(path, sizeof path, "%s/de.tsv.gz", sub);
+    remove(path);
+    rmdir(mine);
+    rmdir(sub);
+    rmdir(dir);
+}
+
 int main(void)
 {
+    test_sets();
     test_codes();
     test_shipped();
     test_files();
