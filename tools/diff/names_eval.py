@@ -6,7 +6,9 @@ Three measures, all on text that is parallel by construction (nothing from /work
 1. The example articles as they are (examples/iran-iraq: Persian 003 / English 004, Hindi 000 /
    English 001): how many names are reported (ideally the few the other version really lacks).
 2. The same with one known name deleted from the non-English version (every occurrence of each
-   of its spellings, as a whole word): the English name must be reported. Each run's reports are
+   of its spellings, as a whole word): the English name must be reported. And the other way
+   (2b): the English name deleted from the English version, the non-English spelling must be
+   reported (names in scripts without capitals). Each run's reports are
    scored: a report naming the deleted name is right, any other report is wrong. Gives precision
    (right / all reports over the runs) and recall (runs whose deleted name is reported / runs).
 3. The Universal Declaration of Human Rights (/work/shared/corpora/udhr), X against English
@@ -92,6 +94,31 @@ def deletion_runs(tmp, lang, other, en, table):
     return right, reports, found, len(table), missed, extra
 
 
+def english_deletion_runs(tmp, lang, other, en, table):
+    """The English name deleted from the English version: is the other version's spelling
+    reported as a name only it has?"""
+    right = reports = found = extra = 0
+    missed = []
+    base = open(os.path.join(EX, en), encoding="utf-8").read()
+    before = set(w for _, w in names(os.path.join(EX, other), os.path.join(EX, en), lang, "en"))
+    for name, forms in table:
+        cut = delete_words(base, [name])
+        if cut == base:
+            continue
+        p = os.path.join(tmp, "cut_en.txt")
+        open(p, "w", encoding="utf-8").write(cut)
+        got = names(os.path.join(EX, other), p, lang, "en")
+        hit = [w for s, w in got if s == "src" and any(f in w or w in f for f in forms)]
+        right += len(hit)
+        reports += len(got)
+        extra += len([w for s, w in got if w not in before and w not in hit])
+        found += bool(hit)
+        if not hit:
+            missed.append(name)
+    runs = len([1 for name, _ in table if delete_words(base, [name]) != base])
+    return right, reports, found, runs, missed, extra
+
+
 def udhr(tmp, lang, stem):
     def read(path):
         d = {}
@@ -124,6 +151,17 @@ def main():
             tr, tn, tf, tt = tr + r, tn + n, tf + f, tt + t
             prec = r / n if n else 0.0
             print(f"   {lang}-en: {t} runs, deleted name reported in {f} (recall {f / t:.2f}); "
+                  f"{n} reports, {r} right (precision {prec:.2f}), {extra} wrong beyond the unmodified pair's; "
+                  f"missed: {', '.join(missed) or '-'}")
+        print(f"   all: recall {tf / tt:.2f}, precision {tr / tn if tn else 0:.2f} ({tr}/{tn})")
+        print("2b. one name deleted from the English version")
+        tr = tn = tf = tt = 0
+        for lang, other, en, table in [("fa", "003_7524bfdbcb54633c.txt", "004_5e79b54d010dd1a8.txt", FA_NAMES),
+                                       ("hi", "000_53f2f7017102b22e.txt", "001_e90ef68c3666fdb9.txt", HI_NAMES)]:
+            r, n, f, t, missed, extra = english_deletion_runs(tmp, lang, other, en, table)
+            tr, tn, tf, tt = tr + r, tn + n, tf + f, tt + t
+            prec = r / n if n else 0.0
+            print(f"   {lang}-en: {t} runs, deleted name's {lang} spelling reported in {f} (recall {f / t:.2f}); "
                   f"{n} reports, {r} right (precision {prec:.2f}), {extra} wrong beyond the unmodified pair's; "
                   f"missed: {', '.join(missed) or '-'}")
         print(f"   all: recall {tf / tt:.2f}, precision {tr / tn if tn else 0:.2f} ({tr}/{tn})")
