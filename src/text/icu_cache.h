@@ -25,6 +25,10 @@ typedef struct dm_icu {
 /* The context's ICU objects, opened on first use. */
 dm_status dm_icu_get(dm_ctx *ctx, dm_icu **out);
 
+/* The rules of the context's to-Latin transliterator: dragoman's own for the letters and
+ * scripts ICU's Any-Latin leaves as they are, then Any-Latin (latin_rules.c). */
+const UChar *dm_latin_rules(void);
+
 /* UTF-16 <-> UTF-8 with growable buffers; invalid input becomes U+FFFD (counted in *n_sub). */
 dm_status dm_utf8_to_utf16(dm_ctx *ctx, const char *in, size_t len, UChar **out, int32_t *out_len,
                            size_t *n_sub);
