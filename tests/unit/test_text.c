@@ -189,6 +189,12 @@ static void test_names(void)
     check_same_key(ctx, "Estonia", "ເອສໂຕເນຍ");
     check_same_key(ctx, "Romania", "ໂຣແມເນຍ");
     check_same_key(ctx, "Austria", "ཨསྟྲི་ཡ");
+    /* and where ICU's own rules spoil a key: Korean ㄹ before a vowel is r, Thai's silent
+     * carrier อ is not a consonant, Burmese long a is not "ar" */
+    check_same_key(ctx, "Trump", "트럼프");
+    check_same_key(ctx, "Bulgaria", "불가리아");
+    check_same_key(ctx, "Armenia", "อาร์เมเนีย");
+    check_same_key(ctx, "Angola", "အန်ဂိုလာ");
     char ka[64], kb[64];
     check_name_key(ctx, "Rashid", ka, sizeof ka);
     check_name_key(ctx, "Baghdad", kb, sizeof kb);
