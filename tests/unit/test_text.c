@@ -63,6 +63,9 @@ static void test_match_form(void)
     check_match("جـــمـيـل", "جمیل");            /* tatweel removed */
     check_match("می‌خواهم", "میخواهم");           /* ZWNJ folded */
     check_match("۲۱ ٢١ २१", "21 21 21");          /* digits of three systems */
+    /* Ethiopic numerals by value: (10+9) x 100 + 87, 3, ten thousand, 100 x 10000, 2 x 10000 +
+     * 300, 20 x 100 + 16; a preposition stays attached */
+    check_match("በ፲፱፻፹፯ ፫ ፼ ፻፼ ፪፼፫፻ ፳፻፲፮", "በ1987 3 10000 1000000 20300 2016");
     check_match("क़ानून", "कानून");               /* nukta dropped */
     check_match("שָׁלוֹם", "שלום");               /* Hebrew points dropped */
 }
@@ -76,6 +79,8 @@ static void test_segment(void)
     CHECK(count_sentences("یہ پہلا جملہ ہے۔ یہ دوسرا جملہ ہے۔") == 2);
     CHECK(count_sentences("هل حضر الرئيس؟ نعم حضر.") == 2);
     CHECK(count_sentences("ראש הממשלה נפגש עם הנשיא. הם דיברו על הכלכלה.") == 2);     /* Hebrew */
+    /* Amharic: ። ends a sentence; ዓ.ም. (Ethiopian calendar) and ጠ.ሚ. (prime minister) do not */
+    CHECK(count_sentences("ድርጅቱ በ1987 ዓ.ም. ተመሰረተ። ጠ.ሚ. ዐቢይ አሕመድ ተናገሩ።") == 2);
     CHECK(count_sentences("Президент встретился с премьером. Они обсудили экономику!") == 2);
     CHECK(count_sentences("国家主席会见了伊拉克总统。双方讨论了合作。") == 2);               /* Chinese */
     CHECK(count_sentences("นายกรัฐมนตรีพบประธานาธิบดี\nทั้งสองหารือเรื่องเศรษฐกิจ") == 2); /* Thai lines */
