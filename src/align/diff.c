@@ -174,6 +174,12 @@ static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, co
                 snprintf(buf, sizeof buf, "n:%.15g", v);
                 if (dm_strset_add(set, buf) < 0)
                     st = DM_ENOMEM;
+                double sc; /* "50 million", "5000万": the quantity too */
+                if (st == DM_OK && dm_scale_after(ctx, lang[0] ? lang : NULL, t[i], tk, nt, k + 1, &sc)) {
+                    snprintf(buf, sizeof buf, "n:%.15g", v * sc);
+                    if (dm_strset_add(set, buf) < 0)
+                        st = DM_ENOMEM;
+                }
             } else if (tk[k].kind == DM_TOK_WORD && wl < 200) {
                 int mid_cap = !title && widx > 0 && capitalised(w, wl);
                 widx++;
@@ -232,8 +238,19 @@ static dm_status numbers_only(dm_ctx *ctx, dm_diff_report *r, size_t *cap, int s
                 char buf[64];
                 double v;
                 if (tk[k].kind == DM_TOK_NUMBER && dm_parse_number(w, wl, &v)) {
+                    /* a quantity the other version writes in its own unit is there (50 million /
+                     * 5000万): the number alone need not be */
+                    double sc;
                     snprintf(buf, sizeof buf, "n:%.15g", v);
-                    if (!dm_strset_has(other, buf) && dm_strset_add(reported, buf) == 1) {
+                    if (dm_strset_has(other, buf))
+                        continue;
+                    if (dm_scale_after(ctx, NULL, t[i], tk, nt, k + 1, &sc)) {
+                        snprintf(buf, sizeof buf, "n:%.15g", v * sc);
+                        if (dm_strset_has(other, buf))
+                            continue;
+                    }
+                    snprintf(buf, sizeof buf, "n:%.15g", v);
+                    if (dm_strset_add(reported, buf) == 1) {
                         st = add_item(r, cap, DM_DIFF_NUMBER, side, q, w, wl, b[q].score);
                         r->numbers++;
                     }

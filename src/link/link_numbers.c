@@ -56,17 +56,11 @@ static int is_group_space(const char *s, size_t len)
 static size_t quantity(dm_ctx *ctx, const char *text, const dm_token *t, size_t nt, size_t i, size_t used,
                        char *dig, size_t cap)
 {
-    size_t j = i + used;
-    if (j >= nt || t[j].kind != DM_TOK_WORD)
-        return 0;
-    const dm_token *last = &t[j - 1];
-    size_t gap = t[j].start - (last->start + last->len);
-    if (gap > 1 && !is_group_space(text + last->start + last->len, gap))
-        return 0;
+    const dm_token *last = &t[i + used - 1];
     double value, scale;
-    if (!dm_parse_number(text + t[i].start, last->start + last->len - t[i].start, &value) ||
-        !dm_number_word(ctx, NULL, text + t[j].start, t[j].len, &scale) || scale < 1e3 ||
-        value <= 0 || value * scale > 1e18)
+    if (!dm_scale_after(ctx, NULL, text, t, nt, i + used, &scale) ||
+        !dm_parse_number(text + t[i].start, last->start + last->len - t[i].start, &value) || value <= 0 ||
+        value * scale > 1e18)
         return 0;
     int n = snprintf(dig, cap, "%.0f", value * scale);
     return n > 0 && (size_t)n < cap ? (size_t)n : 0;

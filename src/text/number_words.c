@@ -197,3 +197,21 @@ int dm_number_word(dm_ctx *ctx, const char *lang, const char *form, size_t n, do
     }
     return 0;
 }
+
+int dm_scale_after(dm_ctx *ctx, const char *lang, const char *s, const dm_token *t, size_t nt, size_t j,
+                   double *scale)
+{
+    if (j == 0 || j >= nt || t[j].kind != DM_TOK_WORD || t[j].len > 40)
+        return 0;
+    size_t end = t[j - 1].start + t[j - 1].len, gap = t[j].start - end;
+    /* nothing, or one space of any kind (5000万, 50 million, 2 Mio., 1,5 млрд) */
+    if (gap > 3 || (gap && !(gap == 1 ? s[end] == ' ' : (unsigned char)s[end] >= 0xC2)))
+        return 0;
+    char *m = NULL;
+    size_t ml = 0;
+    if (dm_match_form(ctx, s + t[j].start, t[j].len, &m, &ml) != DM_OK)
+        return 0;
+    int ok = dm_number_word(ctx, lang, m, ml, scale) && *scale >= 1e3;
+    free(m);
+    return ok;
+}

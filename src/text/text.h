@@ -58,6 +58,12 @@ int dm_parse_number(const char *s, size_t len, double *value);
  * belong to. 1 and *value, or 0. */
 int dm_number_word(dm_ctx *ctx, const char *lang, const char *form, size_t n, double *value);
 
+/* Is token j of text s a scale word (thousand, million, Mio., млн, 万, 亿, करोड़...: a number
+ * word of 1000 or more) right after token j - 1, with at most a space between? Then 1 and
+ * *scale: "50 million" is the quantity 50 x 10^6. lang as for dm_number_word. */
+int dm_scale_after(dm_ctx *ctx, const char *lang, const char *s, const dm_token *t, size_t nt, size_t j,
+                   double *scale);
+
 /* --- scripts ------------------------------------------------------------------------------ */
 
 enum dm_script {
