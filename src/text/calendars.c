@@ -80,35 +80,109 @@ static const char *calendar_locale(const char *lang)
     return NULL;
 }
 
-/* Does the word (matching form) name month i of the date format f: its whole name or the first
- * word of it (ربيع of ربيع الأول), also after a Hebrew prefix (בתמוז "in Tammuz")? */
-static int names_month(dm_ctx *ctx, UDateFormat *f, int32_t i, const char *word, size_t wlen)
+/* One language's calendar as this file uses it: ICU's calendar of its locale, a Gregorian one
+ * to convert into, and its month names in matching form (whole, and the first word's length). */
+typedef struct cal_lang {
+    const char *lang;
+    UCalendar *local, *greg;
+    int lunar;
+    int32_t months;
+    char *name[16];
+    size_t len[16], first[16];
+} cal_lang;
+
+typedef struct cal_cache {
+    cal_lang l[8];
+    size_t n;
+} cal_cache;
+
+static void cal_cache_free(void *p)
 {
-    UChar sym[64];
-    char u8[256];
+    cal_cache *c = p;
+    for (size_t i = 0; c && i < c->n; i++) {
+        if (c->l[i].local)
+            ucal_close(c->l[i].local);
+        if (c->l[i].greg)
+            ucal_close(c->l[i].greg);
+        for (int32_t m = 0; m < c->l[i].months; m++)
+            free(c->l[i].name[m]);
+    }
+    free(c);
+}
+
+/* Open one language's calendar and read its month names (NULL on any failure: no dates). */
+static int cal_open(dm_ctx *ctx, const char *lang, const char *loc, cal_lang *cl)
+{
+    memset(cl, 0, sizeof *cl);
+    cl->lang = lang;
+    cl->lunar = strstr(loc, "islamic") || strstr(loc, "hebrew");
     UErrorCode err = U_ZERO_ERROR;
-    int32_t n = udat_getSymbols(f, UDAT_MONTHS, i, sym, 64, &err);
-    if (U_FAILURE(err) || n <= 0 || n >= 64)
-        return 0;
-    int32_t k = 0;
-    u_strToUTF8(u8, sizeof u8, &k, sym, n, &err);
-    if (U_FAILURE(err))
-        return 0;
-    char *m = NULL;
-    size_t ml = 0;
-    if (dm_match_form(ctx, u8, (size_t)k, &m, &ml) != DM_OK)
-        return 0;
-    char *sp = strchr(m, ' ');
-    size_t first = sp ? (size_t)(sp - m) : ml;
-    int hit = 0;
-    for (size_t skip = 0; skip <= 2 && !hit && skip < wlen; skip += 2) { /* ב, ל, ה: 2 bytes */
-        if (skip && !(word[0] == '\xd7' && wlen > 2))
+    UDateFormat *f = udat_open(UDAT_NONE, UDAT_LONG, loc, NULL, 0, NULL, 0, &err);
+    cl->local = U_SUCCESS(err) ? ucal_open(NULL, 0, loc, UCAL_DEFAULT, &err) : NULL;
+    cl->greg = U_SUCCESS(err) ? ucal_open(NULL, 0, "en@calendar=gregorian", UCAL_GREGORIAN, &err) : NULL;
+    int32_t months = U_SUCCESS(err) ? udat_countSymbols(f, UDAT_MONTHS) : 0;
+    for (int32_t i = 0; i < months && i < 16 && U_SUCCESS(err); i++) {
+        UChar sym[64];
+        char u8[256];
+        int32_t n = udat_getSymbols(f, UDAT_MONTHS, i, sym, 64, &err), k = 0;
+        if (U_FAILURE(err) || n <= 0 || n >= 64)
+            break;
+        u_strToUTF8(u8, sizeof u8, &k, sym, n, &err);
+        size_t ml = 0;
+        if (U_FAILURE(err) || dm_match_form(ctx, u8, (size_t)k, &cl->name[i], &ml) != DM_OK)
+            break;
+        const char *sp = strchr(cl->name[i], ' ');
+        cl->len[i] = ml;
+        cl->first[i] = sp ? (size_t)(sp - cl->name[i]) : ml;
+        cl->months = i + 1;
+    }
+    if (f)
+        udat_close(f);
+    return U_SUCCESS(err) && cl->months > 0;
+}
+
+/* The language's calendar, opened once per context. */
+static cal_lang *cal_get(dm_ctx *ctx, const char *lang, const char *loc)
+{
+    dm_icu *icu;
+    if (dm_icu_get(ctx, &icu))
+        return NULL;
+    if (!icu->calendars) {
+        icu->calendars = calloc(1, sizeof(cal_cache));
+        if (!icu->calendars)
+            return NULL;
+        icu->calendars_free = cal_cache_free;
+    }
+    cal_cache *c = icu->calendars;
+    for (size_t i = 0; i < c->n; i++)
+        if (!strcmp(c->l[i].lang, lang))
+            return c->l[i].months ? &c->l[i] : NULL;
+    if (c->n == sizeof c->l / sizeof c->l[0])
+        return NULL;
+    cal_lang *cl = &c->l[c->n++];
+    if (!cal_open(ctx, lang, loc, cl)) {
+        /* keep the entry (so a failure is not retried), with no months */
+        for (int32_t m = 0; m < cl->months; m++)
+            free(cl->name[m]);
+        cl->months = 0;
+        return NULL;
+    }
+    return cl;
+}
+
+/* Does the word (matching form) name month i: its whole name or the first word of it (ربيع of
+ * ربيع الأول), also after a one-letter Hebrew prefix (בתמוז "in Tammuz")? */
+static int names_month(const cal_lang *cl, int32_t i, const char *word, size_t wlen)
+{
+    for (size_t skip = 0; skip <= 2 && skip < wlen; skip += 2) { /* ב, ל, ה: 2 bytes */
+        if (skip && (unsigned char)word[0] != 0xD7)
             break;
         size_t wl = wlen - skip;
-        hit = (wl == ml && !memcmp(word + skip, m, ml)) || (wl == first && !memcmp(word + skip, m, first));
+        if ((wl == cl->len[i] && !memcmp(word + skip, cl->name[i], wl)) ||
+            (wl == cl->first[i] && !memcmp(word + skip, cl->name[i], wl)))
+            return 1;
     }
-    free(m);
-    return hit;
+    return 0;
 }
 
 size_t dm_calendar_days(dm_ctx *ctx, const char *lang, const char *word, size_t wlen, double day, double year,
@@ -117,45 +191,34 @@ size_t dm_calendar_days(dm_ctx *ctx, const char *lang, const char *word, size_t 
     const char *loc = calendar_locale(lang);
     if (!loc || day != floor(day) || day < 1 || day > 31 || wlen == 0 || wlen > 40)
         return 0;
+    cal_lang *cl = cal_get(ctx, lang, loc);
     /* lunar months wander through the solar year: without the year, any day could be meant */
-    int lunar = strstr(loc, "islamic") || strstr(loc, "hebrew");
-    if (lunar && year <= 0)
+    if (!cl || (cl->lunar && year <= 0))
         return 0;
     UErrorCode err = U_ZERO_ERROR;
-    UDateFormat *f = udat_open(UDAT_NONE, UDAT_LONG, loc, NULL, 0, NULL, 0, &err);
-    UCalendar *local = U_SUCCESS(err) ? ucal_open(NULL, 0, loc, UCAL_DEFAULT, &err) : NULL;
-    UCalendar *greg = U_SUCCESS(err) ? ucal_open(NULL, 0, "en@calendar=gregorian", UCAL_GREGORIAN, &err) : NULL;
     size_t n = 0;
-    if (U_SUCCESS(err)) {
-        /* the local years that fall in Gregorian 2000..2035 */
-        ucal_setDate(greg, 2000, UCAL_JANUARY, 1, &err);
-        ucal_setMillis(local, ucal_getMillis(greg, &err), &err);
-        int32_t y0 = ucal_get(local, UCAL_EXTENDED_YEAR, &err);
-        int32_t months = udat_countSymbols(f, UDAT_MONTHS);
-        for (int32_t i = 0; i < months && U_SUCCESS(err); i++) {
-            if (!names_month(ctx, f, i, word, wlen))
-                continue;
-            int32_t from = year > 0 ? (int32_t)year : y0, to = year > 0 ? (int32_t)year : y0 + 36;
-            for (int32_t y = from; y <= to && U_SUCCESS(err); y++) {
-                ucal_clear(local);
-                ucal_set(local, UCAL_EXTENDED_YEAR, y);
-                ucal_set(local, UCAL_MONTH, i);
-                ucal_set(local, UCAL_DATE, (int32_t)day);
-                ucal_setMillis(greg, ucal_getMillis(local, &err), &err);
-                double g = ucal_get(greg, UCAL_DATE, &err);
-                size_t k = 0;
-                while (k < n && k < cap && out[k] != g)
-                    k++;
-                if (k == n && n < cap)
-                    out[n++] = g;
-            }
+    /* the local years that fall in Gregorian 2000..2035 */
+    ucal_clear(cl->greg);
+    ucal_setDate(cl->greg, 2000, UCAL_JANUARY, 1, &err);
+    ucal_setMillis(cl->local, ucal_getMillis(cl->greg, &err), &err);
+    int32_t y0 = ucal_get(cl->local, UCAL_EXTENDED_YEAR, &err);
+    for (int32_t i = 0; i < cl->months && U_SUCCESS(err); i++) {
+        if (!names_month(cl, i, word, wlen))
+            continue;
+        int32_t from = year > 0 ? (int32_t)year : y0, to = year > 0 ? (int32_t)year : y0 + 36;
+        for (int32_t y = from; y <= to && U_SUCCESS(err); y++) {
+            ucal_clear(cl->local);
+            ucal_set(cl->local, UCAL_EXTENDED_YEAR, y);
+            ucal_set(cl->local, UCAL_MONTH, i);
+            ucal_set(cl->local, UCAL_DATE, (int32_t)day);
+            ucal_setMillis(cl->greg, ucal_getMillis(cl->local, &err), &err);
+            double g = ucal_get(cl->greg, UCAL_DATE, &err);
+            size_t k = 0;
+            while (k < n && out[k] != g)
+                k++;
+            if (k == n && n < cap)
+                out[n++] = g;
         }
     }
-    if (greg)
-        ucal_close(greg);
-    if (local)
-        ucal_close(local);
-    if (f)
-        udat_close(f);
     return U_SUCCESS(err) ? n : 0;
 }

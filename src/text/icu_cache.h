@@ -18,6 +18,8 @@ typedef struct dm_icu {
     UTransliterator *zawgyi; /* Zawgyi-my, opened when a Zawgyi text first turns up */
     void *number_words;      /* number_words.c's table in matching form, built on first use */
     void (*number_words_free)(void *);
+    void *calendars;         /* calendars.c's month names and ICU calendars, opened on first use */
+    void (*calendars_free)(void *);
     const UNormalizer2 *nfc;
     const UNormalizer2 *nfkc_cf;
 } dm_icu;
