@@ -36,6 +36,11 @@ const UChar *dm_latin_rules(void);
  * (0 when s does not begin with one). Values past 10^15 are not read (returns 0). */
 int dm_geez_number(const UChar *s, int32_t n, int32_t *used, uint64_t *value);
 
+/* Chinese and Japanese numerals: a run of two or more numeral characters with a multiplier or a
+ * zero in it (三千五百万 = 35000000, 十五 = 15, 二〇二〇 = 2020). Its value and, in *used, its
+ * length (also when it is not read as a number: a single 一 or 三四 is a word). */
+int dm_han_number(const UChar *s, int32_t n, int32_t *used, uint64_t *value);
+
 /* UTF-16 <-> UTF-8 with growable buffers; invalid input becomes U+FFFD (counted in *n_sub). */
 dm_status dm_utf8_to_utf16(dm_ctx *ctx, const char *in, size_t len, UChar **out, int32_t *out_len,
                            size_t *n_sub);

@@ -116,7 +116,8 @@ static const number_word table[] = {
     {"nl", "miljoen", 1e6, 0}, {"nl", "miljard", 1e9, 0}, {"sv", "miljoner", 1e6, 0},
     {"sv", "miljarder", 1e9, 0}, {"id", "juta", 1e6, 0}, {"id", "miliar", 1e9, 0}, {"id", "ribu", 1e3, 0},
     {"ar", "ملايين", 1e6, 0}, {"ar", "مليارات", 1e9, 0}, {"he", "מיליון", 1e6, 0}, {"he", "מיליארד", 1e9, 0},
-    {"zh", "万", 1e4, 0}, {"zh", "亿", 1e8, 0}, {"ja", "億", 1e8, 0}, {"ko", "억", 1e8, 0},
+    {"zh", "万", 1e4, 0}, {"zh", "亿", 1e8, 0}, {"zh", "百万", 1e6, 0}, {"zh", "千万", 1e7, 0},
+    {"zh", "万亿", 1e12, 0}, {"ja", "百万", 1e6, 0}, {"ja", "千万", 1e7, 0}, {"ja", "億", 1e8, 0}, {"ko", "억", 1e8, 0},
     {"ko", "만", 1e4, 1}, {"vi", "triệu", 1e6, 0}, {"vi", "tỷ", 1e9, 0}, {"th", "ล้าน", 1e6, 0},
 };
 enum { N_WORDS = sizeof table / sizeof table[0] };
@@ -213,5 +214,10 @@ int dm_scale_after(dm_ctx *ctx, const char *lang, const char *s, const dm_token 
         return 0;
     int ok = dm_number_word(ctx, lang, m, ml, scale) && *scale >= 1e3;
     free(m);
+    /* a scale word right after it multiplies again (万 亿, as a dictionary cuts 万亿) */
+    double more;
+    if (ok && j + 1 < nt && t[j + 1].start == t[j].start + t[j].len && t[j + 1].kind == DM_TOK_WORD &&
+        dm_scale_after(ctx, lang, s, t, nt, j + 1, &more) && *scale * more <= 1e15)
+        *scale *= more;
     return ok;
 }
