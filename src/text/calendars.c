@@ -1,5 +1,5 @@
 /*
- * calendars.c -- a year as news in another calendar writes it.
+ * calendars.c -- a year, or a day of a month, as news in another calendar writes it.
  *
  * Persian news dates by the Solar Hijri calendar (1399 for 2020), Arabic and Urdu religious
  * dates by the lunar Hijri one, Thai news by the Buddhist Era (2563), Amharic by the Ethiopian
@@ -7,7 +7,9 @@
  * English version of the same story writes 2020: without the conversion a comparison of numbers
  * calls both years a difference. A local year starts within a Gregorian year, so it maps to two
  * candidates; the language (or, when it is unknown, the script) says which calendars apply, and
- * a range of plausible modern years keeps ordinary numbers out.
+ * a range of plausible modern years keeps ordinary numbers out. Days of the local months ("31
+ * تیر" is 21 July) are converted by ICU's own calendars, whose date symbols also give each
+ * language's month names: nothing here is a hand-made table of months.
  */
 #include "text/icu_cache.h"
 #include "text/text.h"
