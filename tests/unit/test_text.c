@@ -71,6 +71,8 @@ static void test_match_form(void)
      * digits (5百万: a scale word) stay as they are */
     check_match("三千五百万 二〇二〇年 十五人 一亿二千万 五千万", "35000000 2020年 15人 120000000 50000000");
     check_match("一些 统一 三四 万一 第一条 5百万", "一些 统一 三四 万一 第一条 5百万");
+    /* years of Japanese eras (and the Republic of China's, North Korea's) as Gregorian years */
+    check_match("令和2年 令和二年 平成元年 昭和六十四年 民國112年 令和", "2020年 2020年 1989年 1989年 2023年 令和");
     check_match("क़ानून", "कानून");               /* nukta dropped */
     check_match("שָׁלוֹם", "שלום");               /* Hebrew points dropped */
 }
