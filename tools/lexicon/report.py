@@ -6,8 +6,8 @@ Usage: report.py data/lexicon/stats.json
 import json
 import sys
 
-KINDS = (("freedict", "FreeDict"), ("cc-cedict", "CC-CEDICT"), ("cldr", "CLDR"), ("mo:iso", "iso-codes"),
-         ("mo:", "LibreOffice"), ("firefox", "Firefox"), ("udhr", "UDHR"), ("borrowed", "borrowed"),
+KINDS = (("freedict", "FreeDict"), ("mueller7", "Mueller"), ("cc-cedict", "CC-CEDICT"), ("cldr", "CLDR"),
+         ("mo:iso", "iso-codes"), ("mo:", "catalogues"), ("firefox", "Firefox"), ("udhr", "UDHR"), ("borrowed", "borrowed"),
          ("tatoeba", "Tatoeba"), ("tesseract", "word list"))
 
 
