@@ -106,7 +106,7 @@ static size_t find(const mn_siblings *s, const char *w, size_t wl, uint32_t *key
     size_t ncp = count_cp(w, wl);
     if (ncp < SIB_MIN_STEM + 1)
         return 0;
-    /* the longest stem first: the word less 1, 2, 3 letters */
+    /* the longest stem first: the whole word, then less 1, 2, 3 letters */
     size_t cut = wl;
     for (size_t drop = 0; drop <= SIB_MAX_CUT && ncp - drop >= SIB_MIN_STEM; drop++) {
         if (drop) {
