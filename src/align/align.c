@@ -27,8 +27,8 @@
 #define RATIO_PRIOR_CHARS 300.0  /* characters of the whole-text ratio in the links' ratio */
 #define VAR_PRIOR_LINKS 10.0     /* pseudo-links of the default length variance */
 #define LEARN_ROUNDS 1           /* learn translations, realign (more rounds gained nothing) */
-#define LEARN_MIN_PROB 0.25
-#define NUM_PRIOR 10.0           /* pseudo-numbers of the default rates in a pair's number rates */      /* learned translations kept from this t(tgt|src) up */
+#define LEARN_MIN_PROB 0.25      /* learned translations kept from this t(tgt|src) up */
+#define NUM_PRIOR 10.0           /* pseudo-numbers of the default rates in a pair's number rates */
 
 typedef struct al_pair {
     al_doc src, tgt;
@@ -439,7 +439,7 @@ static double best_link(const pair_run *r, size_t i, int src_side)
 }
 
 /* Developers' aid: DM_ALIGN_DUMP prints the evidence of every 1-1 block. */
-static void dump_links(size_t pk, const al_pair *p, const pair_run *r)
+static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const pair_run *r)
 {
     for (size_t k = 0; k < r->nblk; k++) {
         const al_block *b = &r->blk[k];
@@ -465,6 +465,20 @@ static void dump_links(size_t pk, const al_pair *p, const pair_run *r)
                 nt++;
                 ntm += (int)((mt >> (x < 63 ? x : 63)) & 1);
             }
+        if (atoi(getenv("DM_ALIGN_DUMP")) > 1) { /* the words each side leaves unmatched */
+            for (int side = 0; side < 2; side++) {
+                const al_doc *d = side ? &p->tgt : &p->src;
+                const al_sent *x = side ? t : s;
+                uint64_t m = side ? mt : ms;
+                fprintf(stderr, "U%d", side);
+                for (uint32_t q = 0; q < x->ntok; q++) {
+                    size_t fl;
+                    const char *f = al_vocab_str(al->env.voc, d->tok[x->tok0 + q].form, &fl);
+                    fprintf(stderr, " %s%.*s", (m >> (q < 63 ? q : 63)) & 1 ? "+" : "-", (int)fl, f);
+                }
+                fprintf(stderr, "\n");
+            }
+        }
         fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f\n",
                 pk, b->i, b->j, lex, len, M, W, ns, nsm, nt, ntm, s->nchar, t->nchar,
                 al_block_score(&r->sc, b->i, 1, b->j, 0), al_block_score(&r->sc, b->i, 0, b->j, 1),
@@ -472,8 +486,30 @@ static void dump_links(size_t pk, const al_pair *p, const pair_run *r)
     }
 }
 
+/* Developers' aid: DM_ALIGN_BLOCKS="i,a,j,b;..." prints those blocks' scores and parts. */
+static void explain_blocks(const pair_run *r, const char *spec)
+{
+    unsigned i, a, j, b;
+    int used;
+    while (sscanf(spec, "%u,%u,%u,%u%n", &i, &a, &j, &b, &used) == 4) {
+        if (i + a <= r->pm.n && j + b <= r->band.m && (a || b)) {
+            double lex = 0, len = 0, M = 0, W = 0;
+            if (a && b)
+                al_block_parts(&r->sc, i, a, j, b, &lex, &len, &M, &W);
+            fprintf(stderr, "block %u+%u %u+%u score %.3f lex %.3f len %.3f M %.2f W %.2f\n", i, a, j, b,
+                    al_block_score(&r->sc, i, a, j, b), lex, len, M, W);
+        }
+        spec += used;
+        if (*spec != ';')
+            break;
+        spec++;
+    }
+}
+
 static dm_status keep_blocks(dm_aligner *al, al_pair *p, const pair_run *r)
 {
+    if (getenv("DM_ALIGN_BLOCKS"))
+        explain_blocks(r, getenv("DM_ALIGN_BLOCKS"));
     free(p->blocks);
     p->blocks = malloc((r->nblk ? r->nblk : 1) * sizeof *p->blocks);
     if (!p->blocks)
@@ -674,7 +710,7 @@ dm_status dm_aligner_run(dm_aligner *al)
         st = align_all(al, runs, 1);
     for (size_t k = 0; k < al->n && st == DM_OK; k++) {
         if (getenv("DM_ALIGN_DUMP"))
-            dump_links(k, &al->pairs[k], &runs[k]);
+            dump_links(al, k, &al->pairs[k], &runs[k]);
         st = keep_blocks(al, &al->pairs[k], &runs[k]);
     }
     for (size_t k = 0; k < al->n; k++)

@@ -35,6 +35,7 @@ void al_env_free(al_env *env)
     free(env->key_of);
     free(env->stem_of);
     free(env->num_of);
+    free(env->core_of);
     al_lexicons_free(env);
     memset(env, 0, sizeof *env);
 }
@@ -489,6 +490,62 @@ static dm_status number_of(al_env *env, const char *lang, uint32_t form, uint32_
     return DM_OK;
 }
 
+/* The main part of a word with an apostrophe: after an elided article or pronoun
+ * ("l'allemagne", "qu'il", "dell'anno": a part of 1-4 bytes before it), before a possessive or
+ * a case ending ("trump's", "rosenstein'in": 1-4 bytes after it). Its form, name key and stem
+ * are concepts of the word, so that "l'Everest" meets "Everest" and "Trump'la" meets "Trump".
+ * AL_NONE for words without an apostrophe; cached per form. */
+static dm_status core_of(al_env *env, uint32_t form, uint32_t *out)
+{
+    if (form >= env->core_cap) {
+        size_t nc = env->core_cap ? env->core_cap : 4096;
+        while (nc <= form)
+            nc *= 2;
+        uint32_t *p = realloc(env->core_of, nc * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        for (size_t k = env->core_cap; k < nc; k++)
+            p[k] = KEY_UNSET;
+        env->core_of = p;
+        env->core_cap = nc;
+    }
+    if (env->core_of[form] != KEY_UNSET) {
+        *out = env->core_of[form];
+        return DM_OK;
+    }
+    size_t wl;
+    const char *w = al_vocab_str(env->voc, form, &wl);
+    uint32_t res = AL_NONE;
+    size_t at = wl, al = 0;
+    for (size_t k = 0; k < wl && at == wl; k++) {
+        if (w[k] == '\'')
+            at = k, al = 1;
+        else if (k + 3 <= wl && !memcmp(w + k, "\xe2\x80\x99", 3))
+            at = k, al = 3;
+    }
+    if (at < wl) {
+        size_t before = at, after = wl - at - al;
+        const char *c = NULL;
+        size_t cl = 0;
+        if (before >= 1 && before <= 4 && after >= 3)
+            c = w + at + al, cl = after;
+        else if (after >= 1 && after <= 4 && before >= 3)
+            c = w, cl = before;
+        if (c) {
+            char buf[128];
+            if (cl < sizeof buf) {
+                memcpy(buf, c, cl); /* the vocabulary may move while interning */
+                dm_status st = al_vocab_intern(env->voc, buf, cl, &res);
+                if (st != DM_OK)
+                    return st;
+            }
+        }
+    }
+    env->core_of[form] = res;
+    *out = res;
+    return DM_OK;
+}
+
 static dm_status push_conc(al_doc *d, uint32_t c)
 {
     if (d->nconc == d->capconc) {
@@ -511,9 +568,14 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned)
         al_tok *t = &d->tok[k];
         t->c0 = (uint32_t)d->nconc;
         dm_status st = push_conc(d, t->form);
+        uint32_t core = AL_NONE;
+        if (st == DM_OK && t->kind == DM_TOK_WORD && t->latin)
+            st = core_of(env, t->form, &core);
+        if (st == DM_OK && core != AL_NONE)
+            st = push_conc(d, core);
         if (st == DM_OK && t->kind == DM_TOK_WORD) {
             uint32_t key;
-            st = name_key_of(env, t->form, &key);
+            st = name_key_of(env, core != AL_NONE ? core : t->form, &key);
             if (st == DM_OK && key != AL_NONE)
                 st = push_conc(d, key);
         }
@@ -525,7 +587,7 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned)
         }
         if (st == DM_OK && t->kind == DM_TOK_WORD && t->latin) {
             uint32_t stem;
-            st = stem_of(env, t->form, &stem);
+            st = stem_of(env, core != AL_NONE ? core : t->form, &stem);
             if (st == DM_OK && stem != AL_NONE)
                 st = push_conc(d, stem);
         }

@@ -87,6 +87,8 @@ typedef struct al_env {
     size_t stem_cap;
     uint32_t *num_of;   /* per vocab id: the number concept of a word ("47th", "eighteen") */
     size_t num_cap;
+    uint32_t *core_of;  /* per vocab id: the main part of a word with an apostrophe ("l'everest") */
+    size_t core_cap;
     const al_ibm *ibm;  /* NULL until learned */
     int use_lexicon;
 } al_env;
