@@ -181,7 +181,7 @@ void al_params_default(al_params *p)
     p->len_w = 2.0;
     p->skip = -4.5;
     p->merge = -2.5;
-    p->merge2 = -1.0;
+    p->merge2 = 0.0;
     p->sat = 50;
     p->p1_scale = 1.0;
     p->loose_prior = 0.2;
