@@ -5,6 +5,9 @@
  * "they are unrelated", plus the log prior of the block's shape:
  *   lexical: each unit of token weight is matched on the other side with probability p1 in
  *     translations and p0 in unrelated pairs (both learned per pair), a binomial ratio;
+ *     numbers apart, one trial each, kept at q1n by translations and met at q0n by chance
+ *     (learned per pair the same way): translations keep their numbers far more often than
+ *     their words;
  *   length: Gale-Church, the tgt length against ratio * src length, variance per character;
  *   shape: a log prior per block shape against 1-1 (each further sentence costs `merge`, 1-0
  *     and 0-1 cost `skip`; blocks with both sides over 1 cost `merge2` more);
