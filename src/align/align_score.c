@@ -189,7 +189,7 @@ void al_params_default(al_params *p)
     p->p1_scale = 1.0;
     p->loose_prior = 0.2;
     p->loose_scale = 0.5;
-    p->offtopic = 5.0;
+    p->offtopic = 4.5;
     p->len_cap = 12.0;
     p->cont = 2.0;
     p->cont_skip = 2.0;
