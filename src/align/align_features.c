@@ -250,6 +250,11 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
             double v;
             if (tk[k].kind == DM_TOK_NUMBER && dm_parse_number(w, wl, &v)) {
                 k += thousands_groups(mf, tk, nt, k, &v);
+                double sc; /* a quantity: "50 million" and "5000万" are one number */
+                if (dm_scale_after(env->ctx, NULL, mf, tk, nt, k + 1, &sc) && v * sc <= 1e18) {
+                    v *= sc;
+                    k++;
+                }
                 char buf[40];
                 int bl = snprintf(buf, sizeof buf, "#%.15g", v);
                 st = al_vocab_intern(env->voc, buf, (size_t)bl, &t.form);
