@@ -46,24 +46,32 @@ static void flush_rows(acc *a)
     a->n_rows = 0;
 }
 
-/* rows[l] += row[l] for every language: sixteen languages an instruction where SSE2 is there */
-static void add_row(acc *a, const int8_t *row, uint32_t bytes)
+/* rows[l] += row[l] for every language and each of the n rows (n <= ROWS_BEFORE_FLUSH), sixteen
+ * languages at a time where SSE2 is there: one block of the sums stays in two registers while
+ * every row's block is added to it. */
+static void add_rows(acc *a, const int8_t *const *row, uint32_t n, uint32_t bytes)
 {
-    if (a->n_rows == ROWS_BEFORE_FLUSH)
+    if (a->n_rows + n > ROWS_BEFORE_FLUSH)
         flush_rows(a);
-    a->n_rows++;
+    a->n_rows += n;
 #if defined(__SSE2__)
     const __m128i zero = _mm_setzero_si128();
     __m128i *sum = (__m128i *)(void *)a->rows;
     for (uint32_t i = 0; i < bytes; i += 16, sum += 2) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(row + i));
-        __m128i sign = _mm_cmpgt_epi8(zero, v);
-        sum[0] = _mm_add_epi16(sum[0], _mm_unpacklo_epi8(v, sign));
-        sum[1] = _mm_add_epi16(sum[1], _mm_unpackhi_epi8(v, sign));
+        __m128i lo = sum[0], hi = sum[1];
+        for (uint32_t r = 0; r < n; r++) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(row[r] + i));
+            __m128i sign = _mm_cmpgt_epi8(zero, v);
+            lo = _mm_add_epi16(lo, _mm_unpacklo_epi8(v, sign));
+            hi = _mm_add_epi16(hi, _mm_unpackhi_epi8(v, sign));
+        }
+        sum[0] = lo;
+        sum[1] = hi;
     }
 #else
-    for (uint32_t i = 0; i < bytes; i++)
-        a->rows[i] = (int16_t)(a->rows[i] + row[i]);
+    for (uint32_t r = 0; r < n; r++)
+        for (uint32_t i = 0; i < bytes; i++)
+            a->rows[i] = (int16_t)(a->rows[i] + row[r][i]);
 #endif
 }
 
@@ -81,6 +89,8 @@ static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, 
     const lid_posting *far[512];
     uint8_t far_order[512], far_count[512];
     size_t nfar = 0;
+    const int8_t *dense[ROWS_BEFORE_FLUSH];
+    uint32_t ndense = 0;
     const uint32_t row_bytes = lid_row_bytes(m->n_langs);
     for (size_t i = 0; i < n; i++) {
         const lid_slot *s = lid_lookup(orders[i] <= LID_LOW_MAX_N ? &m->low : &m->high, keys[i]);
@@ -93,8 +103,17 @@ static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, 
             a->gain[(sc >> 8) & 0xFF] += order_weight[o] * (int8_t)(sc >> 16);
         } else if (count == LID_DENSE) { /* a common n-gram: every language's value */
             const int8_t *row = (const int8_t *)(const void *)(m->post + (sc >> 8));
-            for (int32_t w = 0; w < order_weight[o]; w++) /* n-grams weigh 1: one pass */
-                add_row(a, row, row_bytes);
+            __builtin_prefetch(row);
+            __builtin_prefetch(row + 64);
+            __builtin_prefetch(row + 128);
+            __builtin_prefetch(row + 192);
+            for (int32_t w = 0; w < order_weight[o]; w++) { /* n-grams weigh 1: once */
+                if (ndense == ROWS_BEFORE_FLUSH) {
+                    add_rows(a, dense, ndense, row_bytes);
+                    ndense = 0;
+                }
+                dense[ndense++] = row;
+            }
         } else if (nfar < sizeof far / sizeof far[0]) {
             far[nfar] = m->post + (sc >> 8);
             __builtin_prefetch(far[nfar]);
@@ -102,6 +121,8 @@ static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, 
             far_order[nfar++] = (uint8_t)o;
         }
     }
+    if (ndense)
+        add_rows(a, dense, ndense, row_bytes);
     int32_t *gain = a->gain;
     for (size_t i = 0; i < nfar; i++) {
         const lid_posting *p = far[i];
