@@ -15,6 +15,9 @@
 
 #include <math.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define SOFTMAX_TEMPERATURE 4.0
 #define LETTERS_FOR_HALF_CONFIDENCE 4.0
@@ -25,10 +28,52 @@
 static const int32_t order_weight[LID_ORDERS] = {1, 1, 1, 1, 1, 5};
 
 typedef struct acc {
+    _Alignas(16) int16_t rows[LID_ROW_MAX]; /* sum of the dense rows found, not yet in gain */
     const lid_model *m;
     int32_t gain[LID_MAX_LANGS];  /* sum of order_weight x q over the postings found */
     uint32_t found[LID_ORDERS];
+    uint32_t n_rows;              /* dense rows summed in rows[] */
 } acc;
+
+/* rows[] holds 16-bit sums: at most this many rows of bytes (|q| <= 127) fit without overflow */
+#define ROWS_BEFORE_FLUSH 256
+
+static void flush_rows(acc *a)
+{
+    for (uint32_t l = 0; l < a->m->n_langs; l++)
+        a->gain[l] += a->rows[l];
+    memset(a->rows, 0, sizeof a->rows);
+    a->n_rows = 0;
+}
+
+/* rows[l] += row[l] for every language and each of the n rows (n <= ROWS_BEFORE_FLUSH), sixteen
+ * languages at a time where SSE2 is there: one block of the sums stays in two registers while
+ * every row's block is added to it. */
+static void add_rows(acc *a, const int8_t *const *row, uint32_t n, uint32_t bytes)
+{
+    if (a->n_rows + n > ROWS_BEFORE_FLUSH)
+        flush_rows(a);
+    a->n_rows += n;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    __m128i *sum = (__m128i *)(void *)a->rows;
+    for (uint32_t i = 0; i < bytes; i += 16, sum += 2) {
+        __m128i lo = sum[0], hi = sum[1];
+        for (uint32_t r = 0; r < n; r++) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(row[r] + i));
+            __m128i sign = _mm_cmpgt_epi8(zero, v);
+            lo = _mm_add_epi16(lo, _mm_unpacklo_epi8(v, sign));
+            hi = _mm_add_epi16(hi, _mm_unpackhi_epi8(v, sign));
+        }
+        sum[0] = lo;
+        sum[1] = hi;
+    }
+#else
+    for (uint32_t r = 0; r < n; r++)
+        for (uint32_t i = 0; i < bytes; i++)
+            a->rows[i] = (int16_t)(a->rows[i] + row[r][i]);
+#endif
+}
 
 /* Languages more than this many nats behind the best add nothing visible to the softmax sum. */
 #define SOFTMAX_CUTOFF (12.0 * SOFTMAX_TEMPERATURE) /* e^-12: a hundred such add < 0.1% */
@@ -44,6 +89,9 @@ static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, 
     const lid_posting *far[512];
     uint8_t far_order[512], far_count[512];
     size_t nfar = 0;
+    const int8_t *dense[ROWS_BEFORE_FLUSH];
+    uint32_t ndense = 0;
+    const uint32_t row_bytes = lid_row_bytes(m->n_langs);
     for (size_t i = 0; i < n; i++) {
         const lid_slot *s = lid_lookup(orders[i] <= LID_LOW_MAX_N ? &m->low : &m->high, keys[i]);
         if (!s)
@@ -53,6 +101,19 @@ static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, 
         uint32_t sc = s->start_count, count = sc & 0xFF;
         if (count == 1) {
             a->gain[(sc >> 8) & 0xFF] += order_weight[o] * (int8_t)(sc >> 16);
+        } else if (count == LID_DENSE) { /* a common n-gram: every language's value */
+            const int8_t *row = (const int8_t *)(const void *)(m->post + (sc >> 8));
+            __builtin_prefetch(row);
+            __builtin_prefetch(row + 64);
+            __builtin_prefetch(row + 128);
+            __builtin_prefetch(row + 192);
+            for (int32_t w = 0; w < order_weight[o]; w++) { /* n-grams weigh 1: once */
+                if (ndense == ROWS_BEFORE_FLUSH) {
+                    add_rows(a, dense, ndense, row_bytes);
+                    ndense = 0;
+                }
+                dense[ndense++] = row;
+            }
         } else if (nfar < sizeof far / sizeof far[0]) {
             far[nfar] = m->post + (sc >> 8);
             __builtin_prefetch(far[nfar]);
@@ -60,6 +121,8 @@ static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, 
             far_order[nfar++] = (uint8_t)o;
         }
     }
+    if (ndense)
+        add_rows(a, dense, ndense, row_bytes);
     int32_t *gain = a->gain;
     for (size_t i = 0; i < nfar; i++) {
         const lid_posting *p = far[i];
@@ -129,6 +192,8 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     const int first = min_n - 1;
     memset(a.gain, 0, sizeof(int32_t) * m->n_langs);
     memset(a.found, 0, sizeof a.found);
+    memset(a.rows, 0, lid_row_bytes(m->n_langs) * sizeof a.rows[0]);
+    a.n_rows = 0;
     lid_text_info ti;
     /* The script must be known before looking features up; a first pass that only counts
      * letters is cheap, but one pass that collects everything is cheaper: the gains of the
@@ -137,13 +202,15 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     if (info)
         *info = ti;
     *n = 0;
-    if (ti.letters == 0 || m->script_langs[ti.script] == 0) {
+    const uint8_t *cand = m->candidates[ti.script];
+    const uint32_t nc = m->script_langs[ti.script];
+    if (ti.letters == 0 || nc == 0) {
         set_und(out, k, n);
         return DM_OK;
     }
     if (k == 0)
         return DM_OK;
-    if (m->script_langs[ti.script] == 1) {
+    if (nc == 1) {
         const lid_lang *g = &m->langs[m->script_only[ti.script]];
         memset(&out[0], 0, sizeof out[0]);
         strcpy(out[0].code, g->code);
@@ -153,23 +220,24 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     }
     /* score = bias + sum over found features of their gains (see build_langid.py), computed for
      * the candidates only: the allowed languages of the text's script */
-    const uint8_t *cand = m->candidates[ti.script];
-    const uint32_t nc = m->script_langs[ti.script];
-    double score[LID_MAX_LANGS];
-    double best = -INFINITY;
+    float score[LID_MAX_LANGS];
+    float best = -INFINITY;
     int best_c = 0;
-    const double inv_qscale = 1.0 / m->qscale;
     uint32_t nfound = 0;
     for (int o = first; o < LID_ORDERS; o++)
         nfound += a.found[o];
     /* not one feature known (letters of the right script only): the bias decides */
-    const double gain_scale = nfound ? inv_qscale : 0.0;
+    const float gain_scale = nfound ? 1.0f / m->qscale : 0.0f;
+    if (m->any_delta && nfound) /* not in the shipped model: per-order constants of a language */
+        for (uint32_t l = 0; l < m->n_langs; l++)
+            for (int o = first; o < LID_ORDERS && m->langs[l].has_delta; o++)
+                a.gain[l] += (int32_t)lrintf(order_weight[o] * (float)a.found[o] *
+                                             m->langs[l].delta[o] * m->qscale);
+    /* the dense rows' sums are still in a.rows: added here, for the candidates only, instead of
+     * being moved into a.gain for every language */
     for (uint32_t c = 0; c < nc; c++) {
         uint32_t l = cand[c];
-        double s = m->bias[l] + a.gain[l] * gain_scale;
-        if (m->any_delta && nfound && m->langs[l].has_delta) /* not in the shipped model */
-            for (int o = first; o < LID_ORDERS; o++)
-                s += order_weight[o] * (double)a.found[o] * m->langs[l].delta[o];
+        float s = m->bias[l] + (float)(a.gain[l] + a.rows[l]) * gain_scale;
         score[c] = s;
         if (s > best) {
             best = s;
@@ -177,8 +245,9 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
         }
     }
     double z = 0;
+    const float cutoff = best - (float)SOFTMAX_CUTOFF;
     for (uint32_t c = 0; c < nc; c++)
-        if (score[c] > best - SOFTMAX_CUTOFF)
+        if (score[c] > cutoff)
             z += fast_exp((score[c] - best) * (1.0 / SOFTMAX_TEMPERATURE));
     double lf = length_factor(ti.letters) * (nfound ? 1.0 : 0.25);
     /* the k best by selection: k is small */

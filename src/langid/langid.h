@@ -23,6 +23,7 @@
 #define LID_MAX_N 5
 #define LID_MAX_WORD 24  /* longest word (letters) that gives a word feature */
 #define LID_MAX_LANGS 255
+#define LID_ROW_MAX 256  /* lid_row_bytes(LID_MAX_LANGS) */
 
 typedef struct lid_lang {
     char code[8];                 /* what dm_langid prints: ISO 639-1, else 639-3 */
@@ -40,6 +41,15 @@ typedef struct lid_slot {
     uint32_t key;
     uint32_t start_count;         /* start << 8 | count, or q << 16 | lang << 8 | 1 */
 } lid_slot;
+
+#define LID_DENSE 255 /* the count of a feature stored as a dense row (model.c) */
+
+/* Bytes of a dense row: a signed byte for every language, padded to a multiple of 16 so that
+ * the scorer adds rows 16 languages at a time. */
+static inline uint32_t lid_row_bytes(uint32_t n_langs)
+{
+    return (n_langs + 15) / 16 * 16;
+}
 
 /* A posting: the language and its score for the feature, in 1/qscale nats. */
 typedef struct lid_posting {

@@ -3,21 +3,27 @@
  * checked field by field, plus the lookup tables built from it (key index, script cache).
  *
  * File format (little-endian), as written by tools/langid/build_langid.py:
- *   "DMLANGID", u32 version (3), u32 n_langs, u32 n_keys, u32 n_postings, f32 qscale, u32 n_low
+ *   "DMLANGID", u32 version (4), u32 n_langs, u32 n_keys, u32 n_postings, f32 qscale, u32 n_low
  *   n_langs x { char code[8], char alt[8], u32 script mask, f32 delta[6], f32 bias }
  *   keys: n_keys LEB128 varints, each the difference to the previous key: first the sorted keys
  *   of words and long n-grams, then (counting from 0 again) the n_low sorted keys of n-grams of
  *   orders 1..3, which go into a table of their own
  *   u8 count[n_keys], n_postings x { u8 lang, i8 q }
+ * A count of 255 (LID_DENSE) marks a dense row: the feature's postings area holds one i8 q for
+ * every language in language order, padded with zeros to a multiple of 16 bytes (lid_row_bytes).
+ * Common n-grams, which differ from their median in most languages of their script, are stored
+ * so; the others keep their short lists.
  * The score of language l for a text is bias + sum over orders of found[order] * delta[order]
  * + the sum of q / qscale over the postings of l of the features found (see build_langid.py).
  * The keys go into an open-addressing table at load time: one probe per feature, mostly.
  */
+#define _DEFAULT_SOURCE /* madvise's MADV_HUGEPAGE is a Linux extension, not POSIX */
 #include "langid/langid.h"
 #include "text/text.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <zlib.h>
 
 #define HEADER_BYTES 32
@@ -94,6 +100,25 @@ static dm_status read_file(dm_ctx *ctx, const char *path, unsigned char **out, s
     return DM_OK;
 }
 
+/* Zeroed memory for a table that every line probes at random places: aligned to 2 MB and
+ * advised to be backed by huge pages where the system allows it, so that a lookup costs a cache
+ * miss but rarely also a TLB miss (a 16 MB table spans 4,096 small pages, 8 huge ones). */
+#define HUGE_PAGE ((size_t)2 << 20)
+static void *alloc_probed(size_t bytes)
+{
+    void *p = NULL;
+    if (bytes < HUGE_PAGE)
+        return calloc(1, bytes);
+    size_t rounded = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+    if (posix_memalign(&p, HUGE_PAGE, rounded) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, rounded, MADV_HUGEPAGE); /* advice only: small pages work too */
+#endif
+    memset(p, 0, rounded);
+    return p;
+}
+
 /* An empty table for n keys: load factor at most 1/2, few probes for absent keys. */
 static dm_status alloc_table(lid_table *t, uint32_t n)
 {
@@ -104,7 +129,7 @@ static dm_status alloc_table(lid_table *t, uint32_t n)
     t->shift = 32;
     for (uint32_t v = n_slots; v > 1; v >>= 1)
         t->shift--;
-    t->slots = calloc(n_slots, sizeof *t->slots);
+    t->slots = alloc_probed((size_t)n_slots * sizeof *t->slots);
     return t->slots ? DM_OK : DM_ENOMEM;
 }
 
@@ -151,7 +176,7 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
     }
     m->blob = blob;
-    if (len < HEADER_BYTES || memcmp(blob, "DMLANGID", 8) || rd32(blob + 8) != 3)
+    if (len < HEADER_BYTES || memcmp(blob, "DMLANGID", 8) || rd32(blob + 8) != 4)
         goto corrupt;
     m->n_langs = rd32(blob + 12);
     m->n_keys = rd32(blob + 16);
@@ -206,6 +231,7 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         lid_model_free(m);
         return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
     }
+    const uint32_t row_units = lid_row_bytes(m->n_langs) / sizeof(lid_posting);
     uint64_t start = 0;
     uint32_t prev = 0;
     for (uint32_t i = 0; i < m->n_keys; i++) {
@@ -221,9 +247,14 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
             prev = 0;
         uint64_t key64 = (uint64_t)prev + diff;
         uint32_t key = (uint32_t)key64, count = counts[i];
+        const uint32_t units = count == LID_DENSE ? row_units : count;
         if ((i && !first_low && diff == 0) || key64 > UINT32_MAX || count == 0 ||
-            start + count > m->n_post)
+            start + units > m->n_post)
             goto corrupt;
+        if (count != LID_DENSE)
+            for (uint32_t j = 0; j < count; j++)
+                if (m->post[start + j].lang >= m->n_langs)
+                    goto corrupt;
         prev = key;
         lid_table *t = i >= m->n_keys - n_low ? &m->low : &m->high;
         uint32_t s = key >> t->shift;
@@ -232,19 +263,14 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         t->slots[s].key = key;
         if (count == 1) {
             const lid_posting *only = &m->post[start];
-            if (only->lang >= m->n_langs)
-                goto corrupt;
             t->slots[s].start_count = (uint32_t)(uint8_t)only->q << 16 | (uint32_t)only->lang << 8 | 1;
         } else {
             t->slots[s].start_count = (uint32_t)start << 8 | count;
         }
-        start += count;
+        start += units;
     }
     if (start != m->n_post)
         goto corrupt;
-    for (uint32_t i = 0; i < m->n_post; i++)
-        if (m->post[i].lang >= m->n_langs)
-            goto corrupt;
     build_tables(m);
     *out = m;
     return DM_OK;

@@ -6,6 +6,7 @@
  */
 #include "dragoman.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +106,18 @@ static void test_short_text(dm_ctx *ctx)
     expect(ctx, "zh", "经济");
     expect(ctx, "ja", "ニュース");
     expect(ctx, "ja", "経済のニュース");
+    /* word pairs of news: common n-grams give every language its own value (dense rows), so a
+     * small neighbour whose UI text repeats them (Romansh, Silesian) no longer takes the pair */
+    expect(ctx, "es", "las familias");
+    expect(ctx, "es", "los programas");
+    expect(ctx, "pl", "nowe przepisy");
+    expect(ctx, "nl", "het kabinet");
+    expect(ctx, "fr", "le gouvernement");
+    expect(ctx, "de", "die Regierung");
+    expect(ctx, "ms", "kerajaan baharu");
+    expect(ctx, "id", "pemerintah baru");
+    expect(ctx, "tr", "yeni önlemler");
+    expect(ctx, "ru", "новые меры");
 }
 
 static void test_examples(dm_ctx *ctx)
@@ -225,6 +238,104 @@ static void test_restrict(dm_ctx *ctx)
     CHECK(nl >= 150, "at least 150 languages, got %zu", nl);
 }
 
+/* CRC-32 (zlib's), as the model's feature keys */
+static uint32_t crc32_of(const char *s)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (; *s; s++) {
+        c ^= (unsigned char)*s;
+        for (int k = 0; k < 8; k++)
+            c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    }
+    return c ^ 0xFFFFFFFFu;
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* A two-language model (format v4, model.c) whose one feature, the 4-gram " xyz", is a dense
+ * row; with row_units postings' worth of row (8 = the 16 bytes of a row) it is valid. */
+static size_t tiny_model(unsigned char *b, uint32_t row_units, int8_t q_aa, int8_t q_bb)
+{
+    memset(b, 0, 512);
+    memcpy(b, "DMLANGID", 8);
+    put32(b + 8, 4);
+    put32(b + 12, 2);         /* languages */
+    put32(b + 16, 1);         /* keys */
+    put32(b + 20, row_units); /* postings */
+    const float qscale = 8.0f;
+    memcpy(b + 24, &qscale, 4);
+    put32(b + 28, 0); /* no 2/3-gram keys */
+    size_t at = 32;
+    const char *names[2] = {"aa", "bb"};
+    for (int l = 0; l < 2; l++, at += 48) {
+        memcpy(b + at, names[l], 2);
+        memcpy(b + at + 8, names[l], 2);
+        put32(b + at + 16, 1u << 1); /* written in Latin (dm_script 1) */
+    }
+    uint32_t key = crc32_of(" xyz");
+    while (key >= 0x80) {
+        b[at++] = (unsigned char)(key & 0x7F) | 0x80;
+        key >>= 7;
+    }
+    b[at++] = (unsigned char)key;
+    b[at++] = 255; /* count: a dense row */
+    b[at] = (unsigned char)q_aa;
+    b[at + 1] = (unsigned char)q_bb;
+    return at + 2 * row_units;
+}
+
+static int write_file(const char *path, const unsigned char *b, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    size_t w = fwrite(b, 1, n, f);
+    return fclose(f) == 0 && w == n ? 0 : -1;
+}
+
+/* A dense row gives every language its value: the language it favours wins, whichever it is;
+ * a row cut short is a corrupt model. */
+static void test_dense_row(void)
+{
+    char dir[] = "/tmp/dm_langid_denseXXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(0, "mkdtemp");
+        return;
+    }
+    char sub[256], path[300];
+    snprintf(sub, sizeof sub, "%s/langid", dir);
+    CHECK(mkdir(sub, 0700) == 0, "mkdir %s", sub);
+    snprintf(path, sizeof path, "%s/langid.bin.gz", sub);
+    unsigned char b[512];
+    const int8_t rows[2][2] = {{40, -40}, {-40, 40}};
+    const char *winner[2] = {"aa", "bb"};
+    for (int r = 0; r < 3; r++) {
+        size_t n = tiny_model(b, r < 2 ? 8 : 7, rows[r % 2][0], rows[r % 2][1]);
+        CHECK(write_file(path, b, n) == 0, "write %s", path);
+        dm_options opt = {0};
+        opt.data_dir = dir;
+        dm_ctx *ctx = NULL;
+        CHECK(dm_ctx_new(&ctx, &opt) == DM_OK, "context");
+        dm_lang_guess g[2];
+        size_t ng = 0;
+        dm_status st = dm_langid(ctx, "xyz xyz", 7, g, 2, &ng);
+        if (r < 2) {
+            CHECK(st == DM_OK && ng == 2 && !strcmp(g[0].code, winner[r]) && g[0].score > g[1].score,
+                  "dense row %d: got %s (%s)", r, ng ? g[0].code : "-", dm_ctx_errmsg(ctx));
+        } else {
+            CHECK(st == DM_EMODEL, "a dense row cut short is refused: %d", (int)st);
+        }
+        dm_ctx_free(ctx);
+    }
+    remove(path);
+    remove(sub);
+    remove(dir);
+}
+
 static void test_bad_model(void)
 {
     char dir[] = "/tmp/dm_langid_testXXXXXX";
@@ -270,6 +381,7 @@ int main(void)
     test_restrict(ctx);
     dm_ctx_free(ctx);
     test_bad_model();
+    test_dense_row();
     printf("%d checks, %d failed\n", checks, failures);
     return failures ? 1 : 0;
 }

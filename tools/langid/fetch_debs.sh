@@ -6,14 +6,15 @@
 # language models (yor, mri, lat...). Nothing of this is committed; the model is built from it by
 #   python3 tools/langid/collect_text.py /work/shared/corpora WORK_DIR/x WORK_DIR/text WORK_DIR/tess
 #   python3 tools/langid/build_langid.py count WORK_DIR/text WORK_DIR/counts
-#   python3 tools/langid/build_langid.py model WORK_DIR/counts data/langid/langid.bin.gz
+#   python3 tools/langid/population.py WORK_DIR/x/unicode-cldr-core/usr/share/unicode/cldr/common/supplemental/supplementalData.xml > data/langid/population.tsv
+#   python3 tools/langid/build_langid.py model WORK_DIR/counts data/langid/langid.bin.gz --population data/langid/population.tsv
 set -eu
 work=$1
 mkdir -p "$work/debs" "$work/x" "$work/tess"
 cd "$work/debs"
 apt-cache search --names-only '^(libreoffice-l10n-|firefox-esr-l10n-|hunspell-|libreoffice-help-)' |
     awk '{print $1}' | grep -vE 'libreoffice-help-(common|en-gb)|hunspell-tools|-en-|hunspell-dict' > ../pkgs.txt
-printf '%s\n' iso-codes libreoffice-help-en-us tesseract-ocr-yor tesseract-ocr-mri tesseract-ocr-lat \
+printf '%s\n' iso-codes unicode-cldr-core libreoffice-help-en-us tesseract-ocr-yor tesseract-ocr-mri tesseract-ocr-lat \
     tesseract-ocr-tir tesseract-ocr-amh tesseract-ocr-urd tesseract-ocr-snd tesseract-ocr-pus \
     tesseract-ocr-swa tesseract-ocr-fil tesseract-ocr-msa >> ../pkgs.txt
 # more translated text: packages with many gettext catalogues, GNOME help pages (Mallard) and
