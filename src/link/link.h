@@ -101,9 +101,10 @@ typedef struct lk_doc {
     uint32_t lang;         /* index into coll.langs */
     uint32_t nchar;        /* code points of letters and digits */
     uint32_t nsent, npara; /* sentences, paragraphs */
-    lk_fw *f;              /* features: f[0..nstat) numbers, keys, n-grams (they never change once
-                            * weighed), f[nstat..nf) pivot words (each learning pass renews them);
-                            * each part sorted by id */
+    lk_fw *f;              /* weighed features: f[0..nstat) numbers, keys, n-grams (they never
+                            * change once weighed), f[nstat..nf) pivot words (each learning pass
+                            * renews them); each part sorted by id. Before the collection is
+                            * weighed: the counts of its numbers only (link_evidence.c) */
     uint32_t nf, nstat;
     uint32_t *words; /* word type ids, in text order */
     uint32_t nwords;
@@ -157,6 +158,11 @@ typedef struct lk_coll {
     size_t n_langid; /* documents dm_langid was asked about */
     int no_langid;  /* dm_langid failed (no model): scripts stand in for languages */
     int pivot_lang; /* index of the pivot language (English when present), -1 if none */
+    int weighed;    /* the documents' evidence is weighed (their numbers are in it) */
+    /* the learned lexicon while a pass renews the pivot words (link_learn.c): (language, word)
+     * -> pivot feature, and for pivot-language words the feature they are, or LK_NONE */
+    const lk_map *learned;
+    const uint32_t *learned_target;
     /* shipped-lexicon pivots of each (language, word type), looked up once (link_lexicon.c):
      * lex_map maps the pair to lex_fw[off], which holds the count in .id, then the pivots */
     lk_map lex_map;
@@ -172,6 +178,9 @@ void lk_params_default(lk_params *p);
 /* With DM_LINK_TIMING set in the environment, print to stderr the time since the previous call
  * under a label (a diagnostic for the benchmark; silent otherwise). */
 void lk_tick(lk_coll *c, const char *what);
+/* With DM_LINK_TIMING set, where the collection's memory is (documents' features and words,
+ * tables, pairs), labelled with when. */
+void lk_mem_report(const lk_coll *c, const char *when);
 
 /* link_coll.c: a collection: made empty, documents analysed as they are added (the caller may
  * free them afterwards), then weighed with candidates found and scored (lk_coll_finish) */
@@ -184,11 +193,27 @@ const char *lk_doc_id(const lk_coll *c, uint32_t i);
 /* link_doc.c: the documents' analysis (tokens, words, sentences, language, evidence), in blocks:
  * what needs only the text runs on several threads, what builds the shared tables runs in order */
 dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n); /* appended at c->n */
-/* Add `count` occurrences of feature id to the document being built. */
-dm_status lk_doc_add(lk_doc *d, uint32_t id, float count, uint32_t *cap);
-/* Sort and merge a document's features f[from..nf) (ids ascending, counts summed, static kinds
- * before pivot words) and set nstat; from is 0 or a document's nstat (its static part kept). */
-void lk_doc_compact(const lk_coll *c, lk_doc *d, uint32_t from);
+
+/* link_evidence.c: a document's evidence rebuilt from its numbers and word types, in a thread's
+ * scratch space (the documents never hold it unweighed) */
+typedef struct lk_scratch {
+    float *acc;        /* counts by feature id, 0 where untouched */
+    uint32_t *touched; /* the ids with acc != 0 */
+    size_t cap;        /* ids acc covers */
+    lk_fw *list;       /* the document's distinct features */
+    size_t list_cap;
+    float *tmp; /* for the weighing's cuts */
+    size_t tmp_cap;
+} lk_scratch;
+/* Room for feature ids below nfeats. */
+dm_status lk_scratch_fit(lk_scratch *s, size_t nfeats);
+void lk_scratch_free(lk_scratch *s);
+/* The counts of d's evidence of the kinds in kind_mask, each feature once, into s->list[0..*n):
+ * static kinds first (*nstat of them), then pivot words, each part by id. Static kinds: the
+ * numbers d holds until the collection is weighed, the keys and n-grams of its words; pivot
+ * words: those of its words in the shipped lexicon and the learned one (c->learned). */
+dm_status lk_doc_counts(const lk_coll *c, const lk_doc *d, int kind_mask, lk_scratch *s, uint32_t *n,
+                        uint32_t *nstat);
 
 /* link_par.c: a few threads over chunks of work; results must depend on the chunk, never on the
  * thread (worker < lk_threads() says whose scratch space to use) */
@@ -221,29 +246,24 @@ const char *lk_word_latin(const lk_coll *c, uint32_t id);
 size_t lk_number_digits(const char *text, const dm_token *t, size_t nt, size_t i, char *dig, size_t cap,
                         size_t *consumed);
 
-/* link_lexicon.c (cont.): look up (and cache) every word of d, adding nothing */
+/* link_lexicon.c: shipped lexicons to pivot (English) words (a no-op without lexicons): look up
+ * and cache the pivots of every word of d, interning them as features */
 dm_status lk_lexicon_fill(lk_coll *c, const lk_doc *d);
 
 /* link_lang.c: the language of each document */
 dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const dm_doc *doc, uint32_t *lang);
 
-/* link_lexicon.c: shipped lexicons to pivot (English) words; a no-op without lexicons */
-dm_status lk_lexicon_add(lk_coll *c, lk_doc *d);
 /* Where the cached pivots of (language, word) are in c->lex_fw (count in .id, then the pivots),
  * or LK_NONE when they were never looked up. */
 uint32_t lk_lexicon_entry(const lk_coll *c, uint32_t lang, uint32_t word);
-/* The same from what lk_lexicon_add looked up before (nothing is looked up or interned, so
- * threads may call it on different documents at once). */
-dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d);
 
 /* link_learn.c: a lexicon learned from the confident links of the collection itself */
 dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label);
 
-/* link_weight.c: document frequencies -> tf-idf weights, normalised per kind. Only features of
- * the kinds in kind_mask are touched (their w must still hold term counts). Features no other
- * document shares are dropped. */
-void lk_count_df(lk_coll *c, const lk_doc *d, int kind_mask);
-void lk_weigh(lk_coll *c, int kind_mask);
+/* link_weight.c: document frequencies -> tf-idf weights, normalised per kind. The evidence of
+ * the kinds in kind_mask is rebuilt (lk_doc_counts), counted and weighed; the other kinds' are
+ * kept. Features no other document shares are dropped. */
+dm_status lk_weigh(lk_coll *c, int kind_mask);
 
 /* link_index.c: candidates through an inverted index (never every pair) */
 dm_status lk_candidates(lk_coll *c);

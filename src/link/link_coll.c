@@ -7,20 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <string.h>
-
-void lk_tick(lk_coll *c, const char *what)
-{
-    struct timespec now;
-    if (!getenv("DM_LINK_TIMING"))
-        return;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    double t = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
-    if (what)
-        fprintf(stderr, "link: %-12s %.3f s\n", what, t - c->tick);
-    c->tick = t;
-}
 
 void lk_params_default(lk_params *p)
 {
@@ -88,13 +75,17 @@ const char *lk_doc_id(const lk_coll *c, uint32_t i) { return c->ids.p ? c->ids.p
 dm_status lk_coll_finish(lk_coll *c)
 {
     lk_tick(c, "analyse");
+    lk_mem_report(c, "analysed");
     if (getenv("DM_LINK_TIMING"))
         fprintf(stderr, "link: %zu of %zu documents identified by the model\n", c->n_langid, c->n);
     mean_chars(c);
     choose_pivot(c);
-    lk_weigh(c, ~0);
+    dm_status st = lk_weigh(c, ~0);
+    if (st != DM_OK)
+        return st;
     lk_tick(c, "weigh");
-    dm_status st = lk_candidates(c);
+    lk_mem_report(c, "weighed");
+    st = lk_candidates(c);
     if (st != DM_OK)
         return st;
     lk_tick(c, "candidates");

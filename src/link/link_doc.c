@@ -1,7 +1,7 @@
 /*
  * link_doc.c -- the documents' analysis: each one's language, sentences, paragraphs and length
- * (the structure), its words in text order (for the lexicons), and the language-neutral evidence
- * of its numbers and words. Sentences are cut on the original text (the case of a letter after a
+ * (the structure), its words in text order and its numbers: its evidence is rebuilt from them
+ * whenever it is needed (link_evidence.c), as the word types hold theirs. Sentences are cut on the original text (the case of a letter after a
  * full stop matters to the sentence breaker); tokens come from each sentence's matching form.
  *
  * Documents go in blocks. What needs only a document's text (sentences, matching form, tokens)
@@ -18,10 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-dm_status lk_doc_add(lk_doc *d, uint32_t id, float count, uint32_t *cap)
+/* A number of the document being entered, counted (its evidence, until it is weighed). */
+static dm_status add_number(lk_doc *d, uint32_t id, uint32_t *cap)
 {
     if (d->nf == *cap) {
-        uint32_t nc = *cap ? *cap * 2 : 256;
+        uint32_t nc = *cap ? *cap * 2 : 8;
         lk_fw *p = realloc(d->f, nc * sizeof *p);
         if (!p)
             return DM_ENOMEM;
@@ -29,43 +30,9 @@ dm_status lk_doc_add(lk_doc *d, uint32_t id, float count, uint32_t *cap)
         *cap = nc;
     }
     d->f[d->nf].id = id;
-    d->f[d->nf].w = count;
+    d->f[d->nf].w = 1.0f;
     d->nf++;
     return DM_OK;
-}
-
-/* Set on a pivot word's id while sorting, so that pivot words sort after the static kinds
- * (lk_feat_id keeps ids below it). */
-#define PIVOT_TAG 0x80000000u
-
-void lk_doc_compact(const lk_coll *c, lk_doc *d, uint32_t from)
-{
-    if (d->nf == from) {
-        d->nstat = from;
-        return;
-    }
-    for (uint32_t i = from; i < d->nf; i++)
-        if (c->feats.kind[d->f[i].id] == LK_PIVOT)
-            d->f[i].id |= PIVOT_TAG;
-    lk_sort_fw_id(d->f + from, d->nf - from);
-    uint32_t k = from;
-    d->nstat = from;
-    for (uint32_t i = from; i < d->nf; i++) {
-        if (k > from && d->f[k - 1].id == d->f[i].id)
-            d->f[k - 1].w += d->f[i].w;
-        else
-            d->f[k++] = d->f[i];
-    }
-    d->nf = k;
-    for (uint32_t i = from; i < d->nf; i++) {
-        if (d->f[i].id & PIVOT_TAG)
-            d->f[i].id &= ~PIVOT_TAG;
-        else
-            d->nstat = i + 1;
-    }
-    lk_fw *p = realloc(d->f, k * sizeof *p);
-    if (p)
-        d->f = p;
 }
 
 static dm_status push_word(lk_doc *d, uint32_t w, uint32_t *cap)
@@ -232,9 +199,6 @@ typedef struct block {
     size_t nfresh, fresh_cap;
     lk_word_prep *wp; /* their analysis */
     size_t wp_cap;
-    float *acc[MAX_WORKERS];       /* per worker: a document's feature counts by id */
-    uint32_t *touched[MAX_WORKERS]; /* the ids with acc != 0 */
-    size_t acc_cap;                 /* features the arrays hold */
     size_t failed_doc; /* the document whose analysis failed */
     int failed_ctx;    /* the context that says why */
 } block_t;
@@ -294,7 +258,7 @@ static dm_status enter_doc(block_t *bl, size_t i)
         if (kind == 'N') {
             st = lk_feat_id(&c->feats, LK_NUM, s, len, &id);
             if (st == DM_OK)
-                st = lk_doc_add(d, id, 1.0f, &fcap);
+                st = add_number(d, id, &fcap);
             continue;
         }
         int added;
@@ -313,84 +277,18 @@ static dm_status enter_doc(block_t *bl, size_t i)
             bl->fresh[bl->nfresh++] = id;
         }
     }
+    /* the document keeps what it holds for good: no room to spare */
+    if (st == DM_OK && d->nf < fcap) {
+        lk_fw *f = realloc(d->f, (d->nf ? d->nf : 1) * sizeof *f);
+        if (f)
+            d->f = f;
+    }
+    if (st == DM_OK && d->nwords < wcap) {
+        uint32_t *w = realloc(d->words, (d->nwords ? d->nwords : 1) * sizeof *w);
+        if (w)
+            d->words = w;
+    }
     return st;
-}
-
-static inline void acc_add(float *acc, uint32_t *touched, size_t *nt, uint32_t f, float w)
-{
-    if (acc[f] == 0)
-        touched[(*nt)++] = f;
-    acc[f] += w;
-}
-
-/* Stage 4 (threads): a document's word evidence and lexicon pivots, summed densely by feature
- * id (so that only the distinct features are sorted), with its numbers. */
-static dm_status feature_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
-{
-    block_t *bl = arg;
-    lk_coll *c = bl->c;
-    (void)chunk;
-    float *acc = bl->acc[worker];
-    uint32_t *touched = bl->touched[worker];
-    for (size_t i = b; i < e; i++) {
-        lk_doc *d = &c->d[bl->base + bl->b0 + i];
-        size_t nt = 0;
-        for (uint32_t j = 0; j < d->nf; j++) /* its numbers */
-            acc_add(acc, touched, &nt, d->f[j].id, d->f[j].w);
-        int lex = !c->no_langid && d->lang < c->nlangs && c->langs[d->lang].lex;
-        for (uint32_t k = 0; k < d->nwords; k++) {
-            const lk_word *wd = &c->words.w[d->words[k]];
-            if (wd->key != LK_NONE)
-                acc_add(acc, touched, &nt, wd->key, 1.0f);
-            for (uint16_t g = 0; g < wd->ngram; g++)
-                acc_add(acc, touched, &nt, c->words.grams[wd->gram0 + g], 1.0f);
-            if (lex) { /* the shipped lexicon's pivots, looked up in stage 3 */
-                uint32_t v = lk_lexicon_entry(c, d->lang, d->words[k]);
-                if (v != LK_NONE)
-                    for (uint32_t q = 1; q <= c->lex_fw[v].id; q++)
-                        acc_add(acc, touched, &nt, c->lex_fw[v + q].id, c->lex_fw[v + q].w);
-            }
-        }
-        lk_fw *p = nt ? realloc(d->f, nt * sizeof *p) : d->f;
-        if (nt && !p) {
-            for (size_t t = 0; t < nt; t++)
-                acc[touched[t]] = 0;
-            bl->failed_doc = bl->b0 + i;
-            return DM_ENOMEM;
-        }
-        d->f = p;
-        for (size_t t = 0; t < nt; t++) {
-            d->f[t] = (lk_fw){touched[t], acc[touched[t]]};
-            acc[touched[t]] = 0;
-        }
-        d->nf = (uint32_t)nt;
-        lk_doc_compact(c, d, 0);
-    }
-    return DM_OK;
-}
-
-/* The dense arrays of stage 4 cover every feature interned so far. */
-static dm_status acc_grow(block_t *bl, int threads)
-{
-    size_t need = bl->c->feats.n + 1;
-    if (need <= bl->acc_cap)
-        return DM_OK;
-    size_t cap = bl->acc_cap ? bl->acc_cap : 1 << 16;
-    while (cap < need)
-        cap *= 2;
-    for (int t = 0; t < threads; t++) {
-        float *a = realloc(bl->acc[t], cap * sizeof *a);
-        if (a)
-            bl->acc[t] = a;
-        uint32_t *u = realloc(bl->touched[t], cap * sizeof *u);
-        if (u)
-            bl->touched[t] = u;
-        if (!a || !u)
-            return DM_ENOMEM;
-        memset(a + bl->acc_cap, 0, (cap - bl->acc_cap) * sizeof *a);
-    }
-    bl->acc_cap = cap;
-    return DM_OK;
 }
 
 static dm_status analyse_block(block_t *bl, size_t nb, int threads)
@@ -423,12 +321,6 @@ static dm_status analyse_block(block_t *bl, size_t nb, int threads)
         if (st != DM_OK)
             bl->failed_doc = bl->b0 + i;
     }
-    if (st == DM_OK)
-        st = acc_grow(bl, threads);
-    if (st == DM_OK)
-        st = lk_parallel(threads, nb, 16, feature_chunk, bl);
-    for (size_t i = 0; i < nb && st == DM_OK; i++)
-        lk_count_df(c, &c->d[bl->base + bl->b0 + i], ~0);
     if (st == DM_OK)
         c->n = bl->base + bl->b0 + nb;
     return st;
@@ -480,10 +372,6 @@ dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
         free(bl->prep[i].rec);
     free(bl->fresh);
     free(bl->wp);
-    for (int t = 0; t < MAX_WORKERS; t++) {
-        free(bl->acc[t]);
-        free(bl->touched[t]);
-    }
     size_t failed = bl->failed_doc;
     free(bl);
     if (st == DM_ENOMEM)
