@@ -101,16 +101,29 @@ typedef struct lk_doc {
     uint32_t lang;         /* index into coll.langs */
     uint32_t nchar;        /* code points of letters and digits */
     uint32_t nsent, npara; /* sentences, paragraphs */
-    lk_fw *f;              /* weighed features: f[0..nstat) numbers, keys, n-grams (they never
+    uint32_t *f;           /* weighed features: ids f[0..nstat) numbers, keys, n-grams (they never
                             * change once weighed), f[nstat..nf) pivot words (each learning pass
-                            * renews them); each part sorted by id. Before the collection is
-                            * weighed: the counts of its numbers only (link_evidence.c) */
+                            * renews them), each part ascending; their weights follow in one
+                            * block (lk_doc_w). Before the collection is weighed: the ids of its
+                            * numbers only, once per occurrence, no weights (link_evidence.c) */
     uint32_t nf, nstat;
     uint32_t *words; /* word type ids, in text order */
     uint32_t nwords;
     uint32_t id;     /* offset of its id in coll.ids */
     float self;      /* the cosine of the document with itself (after lk_weigh) */
 } lk_doc;
+
+/* Weights are kept in 16 bits, fixed point (a third less memory than an id and a float, for
+ * every document): a kind's weights are normalised, so they are below sqrt(alpha) <= 1, and one
+ * step of 1/32768 is far below what any single feature adds to a similarity. */
+#define LK_W_ONE 32768.0f
+static inline uint16_t *lk_doc_w(const lk_doc *d) { return d->f ? (uint16_t *)(void *)(d->f + d->nf) : NULL; }
+static inline float lk_w(uint16_t q) { return (float)q * (1.0f / LK_W_ONE); }
+static inline uint16_t lk_w_q(float w)
+{
+    float q = w * LK_W_ONE + 0.5f;
+    return q >= 65535.0f ? 65535 : q <= 0 ? 0 : (uint16_t)q;
+}
 
 typedef struct lk_lang {
     char code[12];  /* ISO code from langid, or "S:<script>" when only the script is known */
@@ -209,7 +222,7 @@ typedef struct lk_scratch {
 dm_status lk_scratch_fit(lk_scratch *s, size_t nfeats);
 void lk_scratch_free(lk_scratch *s);
 /* The counts of d's evidence of the kinds in kind_mask, each feature once, into s->list[0..*n):
- * static kinds first (*nstat of them), then pivot words, each part by id. Static kinds: the
+ * static kinds first (*nstat of them), then pivot words, each part in no order. Static kinds: the
  * numbers d holds until the collection is weighed, the keys and n-grams of its words; pivot
  * words: those of its words in the shipped lexicon and the learned one (c->learned). */
 dm_status lk_doc_counts(const lk_coll *c, const lk_doc *d, int kind_mask, lk_scratch *s, uint32_t *n,

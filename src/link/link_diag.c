@@ -57,13 +57,13 @@ void lk_mem_report(const lk_coll *c, const char *when)
     size_t kinds[LK_KIND_COUNT] = {0};
     for (size_t i = 0; i < c->n; i++)
         for (uint32_t j = 0; j < c->d[i].nf; j++)
-            kinds[c->feats.kind[c->d[i].f[j].id]]++;
+            kinds[c->feats.kind[c->d[i].f[j]]]++;
     double n = (double)(c->n ? c->n : 1);
     fprintf(stderr,
             "link: memory %s: documents %.0f MB (features %.0f MB: %.0f a document, %.0f numbers, "
             "%.0f keys, %.0f n-grams, %.0f pivots; words %.0f MB: %.0f a document), word types %zu "
             "(%.0f MB), features %zu (%.0f MB), lexicon cache %.0f MB, pairs %zu (%.0f MB)\n",
-            when, mb(c->cap * sizeof *c->d), mb(nf * sizeof(lk_fw)), (double)nf / n,
+            when, mb(c->cap * sizeof *c->d), mb(nf * (sizeof(uint32_t) + sizeof(uint16_t))), (double)nf / n,
             (double)kinds[LK_NUM] / n, (double)kinds[LK_KEY] / n, (double)kinds[LK_GRAM] / n,
             (double)kinds[LK_PIVOT] / n, mb(nw * sizeof(uint32_t)), (double)nw / n, c->words.n,
             mb(c->words.cap * sizeof(lk_word) + c->words.gcap * 4 + c->words.strs.cap + c->words.map.cap * 12),

@@ -23,15 +23,13 @@ static dm_status add_number(lk_doc *d, uint32_t id, uint32_t *cap)
 {
     if (d->nf == *cap) {
         uint32_t nc = *cap ? *cap * 2 : 8;
-        lk_fw *p = realloc(d->f, nc * sizeof *p);
+        uint32_t *p = realloc(d->f, nc * sizeof *p);
         if (!p)
             return DM_ENOMEM;
         d->f = p;
         *cap = nc;
     }
-    d->f[d->nf].id = id;
-    d->f[d->nf].w = 1.0f;
-    d->nf++;
+    d->f[d->nf++] = id;
     return DM_OK;
 }
 
@@ -279,7 +277,7 @@ static dm_status enter_doc(block_t *bl, size_t i)
     }
     /* the document keeps what it holds for good: no room to spare */
     if (st == DM_OK && d->nf < fcap) {
-        lk_fw *f = realloc(d->f, (d->nf ? d->nf : 1) * sizeof *f);
+        uint32_t *f = realloc(d->f, (d->nf ? d->nf : 1) * sizeof *f);
         if (f)
             d->f = f;
     }

@@ -79,9 +79,9 @@ dm_status lk_doc_counts(const lk_coll *c, const lk_doc *d, int kind_mask, lk_scr
     int stat = kind_mask & ~(1 << LK_PIVOT), piv = kind_mask & (1 << LK_PIVOT);
     int lex = piv && !c->no_langid && d->lang < c->nlangs && c->langs[d->lang].lex;
     size_t nt = 0;
-    if (stat && !c->weighed) /* its numbers, kept as counts until it is weighed */
+    if (stat && !c->weighed) /* its numbers, kept until it is weighed */
         for (uint32_t j = 0; j < d->nf; j++)
-            acc_add(s, &nt, d->f[j].id, d->f[j].w);
+            acc_add(s, &nt, d->f[j], 1.0f);
     for (uint32_t k = 0; k < d->nwords; k++) {
         uint32_t w = d->words[k];
         if (stat) {
@@ -104,7 +104,8 @@ dm_status lk_doc_counts(const lk_coll *c, const lk_doc *d, int kind_mask, lk_scr
         s->list = p;
         s->list_cap = nt;
     }
-    /* static kinds from the front, pivot words from the back, then each part sorted by id */
+    /* static kinds from the front, pivot words from the back (in no order: whoever needs them
+     * sorted sorts what is left of them, a fraction) */
     size_t front = 0, back = nt;
     for (size_t t = 0; t < nt; t++) {
         uint32_t f = s->touched[t];
@@ -115,8 +116,6 @@ dm_status lk_doc_counts(const lk_coll *c, const lk_doc *d, int kind_mask, lk_scr
         else
             s->list[front++] = fw;
     }
-    lk_sort_fw_id(s->list, front);
-    lk_sort_fw_id(s->list + front, nt - front);
     *n = (uint32_t)nt;
     *nstat = (uint32_t)front;
     return DM_OK;

@@ -72,16 +72,17 @@ static void shared_evidence(const lk_coll *c, uint32_t a, uint32_t b, buf_t *o)
         return;
     }
     size_t ns = 0;
+    const uint16_t *wx = lk_doc_w(x), *wy = lk_doc_w(y);
     for (int sec = 0; sec < 2; sec++) { /* static kinds, then pivot words: each part is sorted */
         uint32_t i = sec ? x->nstat : 0, j = sec ? y->nstat : 0;
         uint32_t ni = sec ? x->nf : x->nstat, nj = sec ? y->nf : y->nstat;
         while (i < ni && j < nj) {
-            if (x->f[i].id < y->f[j].id)
+            if (x->f[i] < y->f[j])
                 i++;
-            else if (x->f[i].id > y->f[j].id)
+            else if (x->f[i] > y->f[j])
                 j++;
             else {
-                sh[ns++] = (shared_t){x->f[i].id, x->f[i].w * y->f[j].w};
+                sh[ns++] = (shared_t){x->f[i], lk_w(wx[i]) * lk_w(wy[j])};
                 i++;
                 j++;
             }

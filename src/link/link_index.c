@@ -13,14 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct posting {
-    uint32_t doc;
-    float w;
-} posting;
-
 typedef struct index {
-    uint32_t *off; /* postings of feature f: post[off[f] .. off[f+1]) */
-    posting *post;
+    uint32_t *off;  /* postings of feature f: doc[off[f] .. off[f+1]), with their weights */
+    uint32_t *doc;
+    uint16_t *w;
 } index_t;
 
 /* Postings of the features some document probes with (the others would never be read: most
@@ -34,7 +30,7 @@ static dm_status index_build(lk_coll *c, index_t *ix, const uint8_t *probed)
     size_t total = 0;
     for (size_t i = 0; i < c->n; i++)
         for (uint32_t j = 0; j < c->d[i].nf; j++) {
-            uint32_t f = c->d[i].f[j].id;
+            uint32_t f = c->d[i].f[j];
             if (probed[f]) {
                 ix->off[f + 1]++;
                 total++;
@@ -42,19 +38,24 @@ static dm_status index_build(lk_coll *c, index_t *ix, const uint8_t *probed)
         }
     for (size_t f = 0; f < nf; f++)
         ix->off[f + 1] += ix->off[f];
-    ix->post = malloc((total ? total : 1) * sizeof *ix->post);
+    ix->doc = malloc((total ? total : 1) * sizeof *ix->doc);
+    ix->w = malloc((total ? total : 1) * sizeof *ix->w);
     uint32_t *fill = malloc((nf ? nf : 1) * sizeof *fill);
-    if (!ix->post || !fill) {
+    if (!ix->doc || !ix->w || !fill) {
         free(fill);
         return DM_ENOMEM;
     }
     memcpy(fill, ix->off, nf * sizeof *fill);
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n; i++) {
+        const uint16_t *w = lk_doc_w(&c->d[i]);
         for (uint32_t j = 0; j < c->d[i].nf; j++) {
-            uint32_t f = c->d[i].f[j].id;
-            if (probed[f])
-                ix->post[fill[f]++] = (posting){(uint32_t)i, c->d[i].f[j].w};
+            uint32_t f = c->d[i].f[j];
+            if (probed[f]) {
+                ix->doc[fill[f]] = (uint32_t)i;
+                ix->w[fill[f]++] = w[j];
+            }
         }
+    }
     free(fill);
     return DM_OK;
 }
@@ -62,7 +63,8 @@ static dm_status index_build(lk_coll *c, index_t *ix, const uint8_t *probed)
 static void index_free(index_t *ix)
 {
     free(ix->off);
-    free(ix->post);
+    free(ix->doc);
+    free(ix->w);
 }
 
 enum { PROBE_CHUNK = 256, SIM_CHUNK = 4096, MAX_WORKERS = 16 };
@@ -136,10 +138,11 @@ static dm_status select_probe(const lk_coll *c, probe_ws *w, size_t i, size_t *n
         w->probe_cap = d->nf;
     }
     lk_fw *probe = w->probe;
+    const uint16_t *dw = lk_doc_w(d);
     size_t np = 0;
     for (uint32_t j = 0; j < d->nf; j++)
-        if (c->feats.df[d->f[j].id] <= c->prm.posting_cap)
-            probe[np++] = d->f[j];
+        if (c->feats.df[d->f[j]] <= c->prm.posting_cap)
+            probe[np++] = (lk_fw){d->f[j], lk_w(dw[j])};
     lk_sort_fw_weight(probe, np);
     uint32_t used[LK_KIND_COUNT] = {0};
     size_t m = 0;
@@ -169,12 +172,12 @@ static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, siz
     for (size_t j = 0; j < np; j++) {
         uint32_t f = probe[j].id;
         for (uint32_t p = ix->off[f]; p < ix->off[f + 1]; p++) {
-            uint32_t o = ix->post[p].doc;
+            uint32_t o = ix->doc[p];
             if (o == i)
                 continue;
             if (acc[o] == 0)
                 touched[nt++] = o;
-            acc[o] += probe[j].w * ix->post[p].w;
+            acc[o] += probe[j].w * lk_w(ix->w[p]);
         }
     }
     /* best k per language */
@@ -246,11 +249,14 @@ static dm_status sim_chunk(void *arg, int worker, size_t chunk, size_t b, size_t
          * the start of their features ahead of time (the scores wait on memory, not arithmetic) */
         if (t + 8 < e)
             __builtin_prefetch(&c->d[c->pairs[t + 8].b]);
-        if (t + 4 < e) {
+        if (t + 4 < e && c->d[c->pairs[t + 4].b].f) {
             const lk_doc *y = &c->d[c->pairs[t + 4].b];
-            const char *f = (const char *)(y->f + (c->pairs[t + 4].stat < 0 ? 0 : y->nstat));
+            uint32_t from = c->pairs[t + 4].stat < 0 ? 0 : y->nstat;
+            const char *f = (const char *)(y->f + from), *w = (const char *)(lk_doc_w(y) + from);
             for (int l = 0; l < 4; l++)
                 __builtin_prefetch(f + 64 * l);
+            for (int l = 0; l < 2; l++)
+                __builtin_prefetch(w + 64 * l);
         }
         if (p->stat < 0)
             p->stat = lk_sim_static(c, p->a, p->b);

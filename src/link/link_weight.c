@@ -106,7 +106,7 @@ static dm_status weigh_doc(weigh_job *job, int worker, lk_doc *d)
     lk_fw *list = s->list;
     uint32_t count[LK_KIND_COUNT] = {0};
     uint32_t k = 0, ks = 0;
-    /* the filters below keep the order, so both parts stay sorted */
+    /* the filters below keep the two parts apart; what is kept is sorted at the end */
     for (uint32_t j = 0; j < n; j++) {
         lk_fw f = list[j];
         float idf = idf_of(c, f.id);
@@ -137,29 +137,45 @@ static dm_status weigh_doc(weigh_job *job, int worker, lk_doc *d)
     float scale[LK_KIND_COUNT];
     for (int t = 0; t < LK_KIND_COUNT; t++)
         scale[t] = norm[t] > 0 ? (float)(sqrt(c->prm.alpha[t]) / sqrt(norm[t] + NORM_FLOOR)) : 0.0f;
-    for (uint32_t j = 0; j < n; j++)
-        list[j].w *= scale[c->feats.kind[list[j].id]];
+    /* the weights as they are kept (features too light for a 16-bit weight go) */
+    k = ks = 0;
+    for (uint32_t j = 0; j < n; j++) {
+        uint16_t q = lk_w_q(list[j].w * scale[c->feats.kind[list[j].id]]);
+        if (!q)
+            continue;
+        ks += j < nstat;
+        list[k].id = list[j].id;
+        list[k++].w = q; /* a whole number, exact in a float */
+    }
+    n = k;
+    nstat = ks;
+    lk_sort_fw_id(list, nstat);
+    lk_sort_fw_id(list + nstat, n - nstat);
     /* the static part and the pivot part, each from the list when weighed, else as they were */
     int stat = kind_mask & ~(1 << LK_PIVOT), piv = kind_mask & (1 << LK_PIVOT);
-    const lk_fw *sp = stat ? list : d->f, *pp = piv ? list + nstat : d->f + d->nstat;
-    uint32_t ns = stat ? nstat : d->nstat, np = piv ? n - nstat : d->nf - d->nstat;
-    lk_fw *f = ns + np ? malloc((ns + np) * sizeof *f) : NULL;
-    if (ns + np && !f)
+    uint32_t ns = stat ? nstat : d->nstat, np = piv ? n - nstat : d->nf - d->nstat, nf = ns + np;
+    uint32_t *f = nf ? malloc(nf * (sizeof *f + sizeof(uint16_t))) : NULL;
+    if (nf && !f)
         return DM_ENOMEM;
-    float self = 0;
+    uint16_t *w = f ? (uint16_t *)(void *)(f + nf) : NULL;
+    const uint16_t *dw = lk_doc_w(d);
     for (uint32_t j = 0; j < ns; j++) {
-        f[j] = sp[j];
-        self += f[j].w * f[j].w;
+        f[j] = stat ? list[j].id : d->f[j];
+        w[j] = stat ? (uint16_t)list[j].w : dw[j];
     }
     for (uint32_t j = 0; j < np; j++) {
-        f[ns + j] = pp[j];
-        self += pp[j].w * pp[j].w;
+        f[ns + j] = piv ? list[nstat + j].id : d->f[d->nstat + j];
+        w[ns + j] = piv ? (uint16_t)list[nstat + j].w : dw[d->nstat + j];
     }
+    /* the cosine with itself from the weights kept, exactly as the pairs' (link_score.c) */
+    uint64_t self = 0;
+    for (uint32_t j = 0; j < nf; j++)
+        self += (uint64_t)w[j] * w[j];
     free(d->f);
     d->f = f;
-    d->nf = ns + np;
+    d->nf = nf;
     d->nstat = ns;
-    d->self = self;
+    d->self = (float)((double)self / ((double)LK_W_ONE * LK_W_ONE));
     return DM_OK;
 }
 
