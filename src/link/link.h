@@ -97,27 +97,87 @@ typedef struct lk_fw {
     float w; /* term count while analysing, final weight after lk_weigh */
 } lk_fw;
 
+/* Ascending ids are kept as 16-bit gaps (half the memory of the ids, for every document): a
+ * gap of 0xFFFF or more is the escape LK_GAP_ESC followed by the id itself in two halves. */
+enum { LK_GAP_ESC = 0xFFFF };
+typedef struct lk_gaps {
+    const uint16_t *p;
+    uint32_t id;
+} lk_gaps;
+static inline lk_gaps lk_gaps_at(const uint16_t *p) { return (lk_gaps){p, 0}; }
+static inline uint32_t lk_gaps_next(lk_gaps *g)
+{
+    uint16_t u = *g->p++;
+    if (u == LK_GAP_ESC) {
+        g->id = (uint32_t)g->p[0] << 16 | g->p[1];
+        g->p += 2;
+    } else
+        g->id += u;
+    return g->id;
+}
+/* link_gaps.c: the units ids[0..n) take as gaps; written to out (when not NULL) */
+size_t lk_gaps_put(const uint32_t *ids, size_t n, uint16_t *out);
+
 typedef struct lk_doc {
     uint32_t lang;         /* index into coll.langs */
     uint32_t nchar;        /* code points of letters and digits */
     uint32_t nsent, npara; /* sentences, paragraphs */
-    uint32_t *f;           /* weighed features: ids f[0..nstat) numbers, keys, n-grams (they never
-                            * change once weighed), f[nstat..nf) pivot words (each learning pass
-                            * renews them), each part ascending; their weights follow in one
-                            * block (lk_doc_w). Before the collection is weighed: the ids of its
-                            * numbers only, once per occurrence, no weights (link_evidence.c) */
-    uint32_t nf, nstat;
-    uint32_t *words; /* word type ids, in text order */
-    uint32_t nwords;
+    uint16_t *f;           /* weighed features, one block: the ids of the static part (numbers,
+                            * keys, n-grams: they never change once weighed) as gaps (gs units),
+                            * those of the pivot words (each learning pass renews them) as gaps
+                            * (gp units), then the nf weights (lk_doc_w), static part first */
+    uint32_t nf, nstat;    /* features, of which static */
+    uint32_t gs, gp;
+    uint32_t *nums;        /* until the collection is weighed: the ids of its numbers, once per
+                            * occurrence (link_evidence.c) */
+    uint32_t nnums;
+    uint16_t *words;       /* its distinct word types: ids as gaps (wg units), then how often each
+                            * occurs as one byte each (at most 255; lk_words_next) */
+    uint32_t nwords, wg;
     uint32_t id;     /* offset of its id in coll.ids */
     float self;      /* the cosine of the document with itself (after lk_weigh) */
 } lk_doc;
+
+/* The word types of a document with their counts, in id order. */
+typedef struct lk_word_it {
+    lk_gaps g;
+    const uint8_t *count;
+    uint32_t left;
+} lk_word_it;
+static inline lk_word_it lk_words_of(const lk_doc *d)
+{
+    return (lk_word_it){lk_gaps_at(d->words), d->words ? (const uint8_t *)(d->words + d->wg) : NULL, d->nwords};
+}
+static inline int lk_words_next(lk_word_it *it, uint32_t *w, uint32_t *count)
+{
+    if (!it->left)
+        return 0;
+    it->left--;
+    *w = lk_gaps_next(&it->g);
+    *count = *it->count++;
+    return 1;
+}
 
 /* Weights are kept in 16 bits, fixed point (a third less memory than an id and a float, for
  * every document): a kind's weights are normalised, so they are below sqrt(alpha) <= 1, and one
  * step of 1/32768 is far below what any single feature adds to a similarity. */
 #define LK_W_ONE 32768.0f
-static inline uint16_t *lk_doc_w(const lk_doc *d) { return d->f ? (uint16_t *)(void *)(d->f + d->nf) : NULL; }
+static inline uint16_t *lk_doc_w(const lk_doc *d) { return d->f ? d->f + d->gs + d->gp : NULL; }
+/* Where the gaps of a document's static part (0) or pivot words (1) begin. */
+static inline lk_gaps lk_doc_gaps(const lk_doc *d, int part)
+{
+    return lk_gaps_at(d->f && part ? d->f + d->gs : d->f);
+}
+/* The ids of a document's static part (0) or pivot words (1) into ids, which must hold d->nf;
+ * returns how many. */
+static inline uint32_t lk_doc_ids(const lk_doc *d, int part, uint32_t *ids)
+{
+    uint32_t n = part ? d->nf - d->nstat : d->nstat;
+    lk_gaps g = lk_doc_gaps(d, part);
+    for (uint32_t k = 0; k < n; k++)
+        ids[k] = lk_gaps_next(&g);
+    return n;
+}
 static inline float lk_w(uint16_t q) { return (float)q * (1.0f / LK_W_ONE); }
 static inline uint16_t lk_w_q(float w)
 {
@@ -186,6 +246,10 @@ typedef struct lk_coll {
     size_t npairs;
 } lk_coll;
 
+/* Hand memory freed by a phase back to the system (glibc keeps what small blocks free in its
+ * heaps, and the next phase's peak would stand on top of the last one's); a no-op elsewhere. */
+void lk_release(void);
+
 void lk_params_default(lk_params *p);
 
 /* With DM_LINK_TIMING set in the environment, print to stderr the time since the previous call
@@ -217,6 +281,8 @@ typedef struct lk_scratch {
     size_t list_cap;
     float *tmp; /* for the weighing's cuts */
     size_t tmp_cap;
+    uint16_t *out; /* a weighed document's block, before it is allocated */
+    size_t out_cap;
 } lk_scratch;
 /* Room for feature ids below nfeats. */
 dm_status lk_scratch_fit(lk_scratch *s, size_t nfeats);
@@ -281,11 +347,21 @@ dm_status lk_weigh(lk_coll *c, int kind_mask);
 /* link_index.c: candidates through an inverted index (never every pair) */
 dm_status lk_candidates(lk_coll *c);
 
-/* link_score.c: evidence of a pair */
-float lk_sim(const lk_coll *c, uint32_t a, uint32_t b, float part[LK_KIND_COUNT]);
+/* link_score.c: evidence of a pair, from the two documents' features decoded */
+typedef struct lk_unpacked {
+    uint32_t *ids; /* [0..nstat) numbers, keys, n-grams; [nstat..nf) pivot words */
+    const uint16_t *w;
+    uint32_t nf, nstat;
+    uint32_t doc; /* the document decoded, LK_NONE before any */
+    size_t cap;
+} lk_unpacked;
+dm_status lk_unpack(const lk_coll *c, uint32_t doc, lk_unpacked *u);
+void lk_unpacked_free(lk_unpacked *u);
+/* The similarity of two documents: the sum of what each kind adds (into part, when not NULL). */
+float lk_sim(const lk_coll *c, const lk_unpacked *x, const lk_unpacked *y, float part[LK_KIND_COUNT]);
 /* The two parts of lk_sim without the detail: numbers, keys and n-grams; pivot words. */
-float lk_sim_static(const lk_coll *c, uint32_t a, uint32_t b);
-float lk_sim_pivot(const lk_coll *c, uint32_t a, uint32_t b);
+float lk_sim_static(const lk_unpacked *x, const lk_unpacked *y);
+float lk_sim_pivot(const lk_unpacked *x, const lk_unpacked *y);
 /* How well the shapes agree (length, sentences, paragraphs): a factor in (0,1]. */
 float lk_structure(const lk_coll *c, uint32_t a, uint32_t b);
 /* The cosine of a pair relative to the documents' own lengths: 1 for identical evidence. */

@@ -8,6 +8,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+void lk_release(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
 
 void lk_params_default(lk_params *p)
 {
@@ -83,11 +93,13 @@ dm_status lk_coll_finish(lk_coll *c)
     dm_status st = lk_weigh(c, ~0);
     if (st != DM_OK)
         return st;
+    lk_release();
     lk_tick(c, "weigh");
     lk_mem_report(c, "weighed");
     st = lk_candidates(c);
     if (st != DM_OK)
         return st;
+    lk_release();
     lk_tick(c, "candidates");
     lk_score_pairs(c);
     lk_tick(c, "score");
@@ -99,6 +111,7 @@ void lk_coll_free(lk_coll *c)
     if (c->d)
         for (size_t i = 0; i < c->cap; i++) { /* a failed block may have left some past n */
             free(c->d[i].f);
+            free(c->d[i].nums);
             free(c->d[i].words);
         }
     free(c->d);

@@ -54,18 +54,25 @@ void lk_mem_report(const lk_coll *c, const char *when)
         nstat += c->d[i].nstat;
         nw += c->d[i].nwords;
     }
-    size_t kinds[LK_KIND_COUNT] = {0};
-    for (size_t i = 0; i < c->n; i++)
-        for (uint32_t j = 0; j < c->d[i].nf; j++)
-            kinds[c->feats.kind[c->d[i].f[j]]]++;
+    size_t kinds[LK_KIND_COUNT] = {0}, fbytes = 0, wbytes = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        const lk_doc *d = &c->d[i];
+        for (int part = 0; part < 2; part++) {
+            lk_gaps g = lk_doc_gaps(d, part);
+            for (uint32_t j = part ? d->nstat : 0; j < (part ? d->nf : d->nstat); j++)
+                kinds[c->feats.kind[lk_gaps_next(&g)]]++;
+        }
+        fbytes += (d->gs + d->gp + d->nf) * sizeof(uint16_t) + d->nnums * sizeof(uint32_t);
+        wbytes += d->wg * sizeof(uint16_t) + d->nwords;
+    }
     double n = (double)(c->n ? c->n : 1);
     fprintf(stderr,
             "link: memory %s: documents %.0f MB (features %.0f MB: %.0f a document, %.0f numbers, "
-            "%.0f keys, %.0f n-grams, %.0f pivots; words %.0f MB: %.0f a document), word types %zu "
+            "%.0f keys, %.0f n-grams, %.0f pivots; words %.0f MB: %.0f distinct a document), word types %zu "
             "(%.0f MB), features %zu (%.0f MB), lexicon cache %.0f MB, pairs %zu (%.0f MB)\n",
-            when, mb(c->cap * sizeof *c->d), mb(nf * (sizeof(uint32_t) + sizeof(uint16_t))), (double)nf / n,
+            when, mb(c->cap * sizeof *c->d), mb(fbytes), (double)nf / n,
             (double)kinds[LK_NUM] / n, (double)kinds[LK_KEY] / n, (double)kinds[LK_GRAM] / n,
-            (double)kinds[LK_PIVOT] / n, mb(nw * sizeof(uint32_t)), (double)nw / n, c->words.n,
+            (double)kinds[LK_PIVOT] / n, mb(wbytes), (double)nw / n, c->words.n,
             mb(c->words.cap * sizeof(lk_word) + c->words.gcap * 4 + c->words.strs.cap + c->words.map.cap * 12),
             c->feats.n, mb(c->feats.cap * 17 + c->feats.strs.cap + c->feats.map.cap * 12),
             mb(c->lex_cap * sizeof(lk_fw) + c->lex_map.cap * 12), c->npairs, mb(c->npairs * sizeof(lk_pair)));

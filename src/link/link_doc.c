@@ -1,6 +1,6 @@
 /*
  * link_doc.c -- the documents' analysis: each one's language, sentences, paragraphs and length
- * (the structure), its words in text order and its numbers: its evidence is rebuilt from them
+ * (the structure), its word types with their counts and its numbers: its evidence is rebuilt from them
  * whenever it is needed (link_evidence.c), as the word types hold theirs. Sentences are cut on the original text (the case of a letter after a
  * full stop matters to the sentence breaker); tokens come from each sentence's matching form.
  *
@@ -18,32 +18,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A number of the document being entered, counted (its evidence, until it is weighed). */
+/* A number of the document being entered (its evidence, until it is weighed). */
 static dm_status add_number(lk_doc *d, uint32_t id, uint32_t *cap)
 {
-    if (d->nf == *cap) {
+    if (d->nnums == *cap) {
         uint32_t nc = *cap ? *cap * 2 : 8;
-        uint32_t *p = realloc(d->f, nc * sizeof *p);
+        uint32_t *p = realloc(d->nums, nc * sizeof *p);
         if (!p)
             return DM_ENOMEM;
-        d->f = p;
+        d->nums = p;
         *cap = nc;
     }
-    d->f[d->nf++] = id;
-    return DM_OK;
-}
-
-static dm_status push_word(lk_doc *d, uint32_t w, uint32_t *cap)
-{
-    if (d->nwords == *cap) {
-        uint32_t nc = *cap ? *cap * 2 : 128;
-        uint32_t *p = realloc(d->words, nc * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        d->words = p;
-        *cap = nc;
-    }
-    d->words[d->nwords++] = w;
+    d->nums[d->nnums++] = id;
     return DM_OK;
 }
 
@@ -193,6 +179,13 @@ typedef struct block {
     size_t b0;                /* first document of the block, in docs */
     size_t base;              /* index in the collection of docs[0] */
     prep_t prep[BLOCK];
+    uint32_t *tokens; /* the word types of the document being entered, in text order */
+    size_t ntokens, tokens_cap;
+    uint32_t *wcount; /* per word type: its count in that document */
+    size_t wcount_cap;
+    lk_fw *distinct; /* its distinct word types and their counts */
+    size_t distinct_cap;
+    uint32_t *ids;
     uint32_t *fresh; /* word types new in this block */
     size_t nfresh, fresh_cap;
     lk_word_prep *wp; /* their analysis */
@@ -232,6 +225,75 @@ static dm_status word_chunk(void *arg, int worker, size_t chunk, size_t b, size_
     return DM_OK;
 }
 
+static dm_status push_token(block_t *bl, uint32_t w)
+{
+    if (bl->ntokens == bl->tokens_cap) {
+        size_t cap = bl->tokens_cap ? bl->tokens_cap * 2 : 4096;
+        uint32_t *p = realloc(bl->tokens, cap * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        bl->tokens = p;
+        bl->tokens_cap = cap;
+    }
+    bl->tokens[bl->ntokens++] = w;
+    return DM_OK;
+}
+
+/* The document's word types kept as what every later use needs: each distinct one once, with
+ * how often it occurs (the order of the text matters to nothing after this), as gaps. */
+static dm_status keep_words(block_t *bl, lk_doc *d)
+{
+    lk_coll *c = bl->c;
+    if (c->words.n > bl->wcount_cap) {
+        size_t cap = bl->wcount_cap ? bl->wcount_cap : 1 << 16;
+        while (cap < c->words.n)
+            cap *= 2;
+        uint32_t *p = realloc(bl->wcount, cap * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        memset(p + bl->wcount_cap, 0, (cap - bl->wcount_cap) * sizeof *p);
+        bl->wcount = p;
+        bl->wcount_cap = cap;
+    }
+    if (bl->ntokens > bl->distinct_cap) {
+        lk_fw *p = realloc(bl->distinct, bl->ntokens * sizeof *p);
+        uint32_t *q = realloc(bl->ids, bl->ntokens * sizeof *q);
+        if (p)
+            bl->distinct = p;
+        if (q)
+            bl->ids = q;
+        if (!p || !q)
+            return DM_ENOMEM;
+        bl->distinct_cap = bl->ntokens;
+    }
+    size_t n = 0;
+    for (size_t k = 0; k < bl->ntokens; k++)
+        if (bl->wcount[bl->tokens[k]]++ == 0)
+            bl->distinct[n++].id = bl->tokens[k];
+    for (size_t k = 0; k < n; k++) {
+        uint32_t cnt = bl->wcount[bl->distinct[k].id];
+        bl->wcount[bl->distinct[k].id] = 0;
+        bl->distinct[k].w = (float)(cnt < 255 ? cnt : 255);
+    }
+    lk_sort_fw_id(bl->distinct, n);
+    for (size_t k = 0; k < n; k++)
+        bl->ids[k] = bl->distinct[k].id;
+    size_t units = lk_gaps_put(bl->ids, n, NULL);
+    if (units >= UINT32_MAX / 2)
+        return DM_ELIMIT;
+    free(d->words);
+    d->words = n ? malloc(units * sizeof *d->words + n) : NULL;
+    if (n && !d->words)
+        return DM_ENOMEM;
+    lk_gaps_put(bl->ids, n, d->words);
+    uint8_t *count = (uint8_t *)(d->words + units);
+    for (size_t k = 0; k < n; k++)
+        count[k] = (uint8_t)bl->distinct[k].w;
+    d->nwords = (uint32_t)n;
+    d->wg = (uint32_t)units;
+    return DM_OK;
+}
+
 /* Stage 2 (in order): words to types, numbers to features, sentence boundaries. */
 static dm_status enter_doc(block_t *bl, size_t i)
 {
@@ -243,7 +305,8 @@ static dm_status enter_doc(block_t *bl, size_t i)
     d->nsent = p->nsent;
     const char *doc_id = bl->docs[bl->b0 + i].id;
     dm_status st = lk_strs_add(&c->ids, doc_id ? doc_id : "", doc_id ? strlen(doc_id) : 0, &d->id);
-    uint32_t fcap = 0, wcap = 0;
+    uint32_t fcap = 0;
+    bl->ntokens = 0;
     for (size_t at = 0; at < p->n && st == DM_OK;) {
         char kind = p->rec[at++];
         if (kind == 'S')
@@ -262,7 +325,7 @@ static dm_status enter_doc(block_t *bl, size_t i)
         int added;
         st = lk_word_intern(c, s, len, &id, &added);
         if (st == DM_OK)
-            st = push_word(d, id, &wcap);
+            st = push_token(bl, id);
         if (st == DM_OK && added) {
             if (bl->nfresh == bl->fresh_cap) {
                 size_t cap = bl->fresh_cap ? bl->fresh_cap * 2 : 4096;
@@ -276,17 +339,12 @@ static dm_status enter_doc(block_t *bl, size_t i)
         }
     }
     /* the document keeps what it holds for good: no room to spare */
-    if (st == DM_OK && d->nf < fcap) {
-        uint32_t *f = realloc(d->f, (d->nf ? d->nf : 1) * sizeof *f);
+    if (st == DM_OK && d->nnums < fcap) {
+        uint32_t *f = realloc(d->nums, (d->nnums ? d->nnums : 1) * sizeof *f);
         if (f)
-            d->f = f;
+            d->nums = f;
     }
-    if (st == DM_OK && d->nwords < wcap) {
-        uint32_t *w = realloc(d->words, (d->nwords ? d->nwords : 1) * sizeof *w);
-        if (w)
-            d->words = w;
-    }
-    return st;
+    return st == DM_OK ? keep_words(bl, d) : st;
 }
 
 static dm_status analyse_block(block_t *bl, size_t nb, int threads)
@@ -370,6 +428,10 @@ dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
         free(bl->prep[i].rec);
     free(bl->fresh);
     free(bl->wp);
+    free(bl->tokens);
+    free(bl->wcount);
+    free(bl->distinct);
+    free(bl->ids);
     size_t failed = bl->failed_doc;
     free(bl);
     if (st == DM_ENOMEM)

@@ -39,6 +39,7 @@ void lk_scratch_free(lk_scratch *s)
     free(s->touched);
     free(s->list);
     free(s->tmp);
+    free(s->out);
     *s = (lk_scratch){0};
 }
 
@@ -51,13 +52,14 @@ static inline void acc_add(lk_scratch *s, size_t *nt, uint32_t f, float w)
 
 /* The pivot words of word w of document d: the shipped lexicon's (weighted by it), then the
  * learned lexicon's (pivot-language documents: the word itself, when it is a translation). */
-static void add_pivots(const lk_coll *c, const lk_doc *d, int lex, uint32_t w, lk_scratch *s, size_t *nt)
+static void add_pivots(const lk_coll *c, const lk_doc *d, int lex, uint32_t w, float count, lk_scratch *s,
+                       size_t *nt)
 {
     if (lex) {
         uint32_t v = lk_lexicon_entry(c, d->lang, w);
         if (v != LK_NONE)
             for (uint32_t q = 1; q <= c->lex_fw[v].id; q++)
-                acc_add(s, nt, c->lex_fw[v + q].id, c->lex_fw[v + q].w);
+                acc_add(s, nt, c->lex_fw[v + q].id, count * c->lex_fw[v + q].w);
     }
     if (!c->learned)
         return;
@@ -70,7 +72,7 @@ static void add_pivots(const lk_coll *c, const lk_doc *d, int lex, uint32_t w, l
             f = *v;
     }
     if (f != LK_NONE)
-        acc_add(s, nt, f, 1.0f);
+        acc_add(s, nt, f, count);
 }
 
 dm_status lk_doc_counts(const lk_coll *c, const lk_doc *d, int kind_mask, lk_scratch *s, uint32_t *n,
@@ -80,19 +82,21 @@ dm_status lk_doc_counts(const lk_coll *c, const lk_doc *d, int kind_mask, lk_scr
     int lex = piv && !c->no_langid && d->lang < c->nlangs && c->langs[d->lang].lex;
     size_t nt = 0;
     if (stat && !c->weighed) /* its numbers, kept until it is weighed */
-        for (uint32_t j = 0; j < d->nf; j++)
-            acc_add(s, &nt, d->f[j], 1.0f);
-    for (uint32_t k = 0; k < d->nwords; k++) {
-        uint32_t w = d->words[k];
+        for (uint32_t j = 0; j < d->nnums; j++)
+            acc_add(s, &nt, d->nums[j], 1.0f);
+    lk_word_it it = lk_words_of(d);
+    uint32_t w, count;
+    while (lk_words_next(&it, &w, &count)) {
+        float n_w = (float)count;
         if (stat) {
             const lk_word *wd = &c->words.w[w];
             if (wd->key != LK_NONE)
-                acc_add(s, &nt, wd->key, 1.0f);
+                acc_add(s, &nt, wd->key, n_w);
             for (uint16_t g = 0; g < wd->ngram; g++)
-                acc_add(s, &nt, c->words.grams[wd->gram0 + g], 1.0f);
+                acc_add(s, &nt, c->words.grams[wd->gram0 + g], n_w);
         }
         if (piv)
-            add_pivots(c, d, lex, w, s, &nt);
+            add_pivots(c, d, lex, w, n_w, s, &nt);
     }
     if (nt > s->list_cap) {
         lk_fw *p = realloc(s->list, nt * sizeof *p);

@@ -28,14 +28,19 @@ static dm_status index_build(lk_coll *c, index_t *ix, const uint8_t *probed)
     if (!ix->off)
         return DM_ENOMEM;
     size_t total = 0;
-    for (size_t i = 0; i < c->n; i++)
-        for (uint32_t j = 0; j < c->d[i].nf; j++) {
-            uint32_t f = c->d[i].f[j];
-            if (probed[f]) {
-                ix->off[f + 1]++;
-                total++;
+    for (size_t i = 0; i < c->n; i++) {
+        const lk_doc *d = &c->d[i];
+        for (int part = 0; part < 2; part++) {
+            lk_gaps g = lk_doc_gaps(d, part);
+            for (uint32_t j = part ? d->nstat : 0; j < (part ? d->nf : d->nstat); j++) {
+                uint32_t f = lk_gaps_next(&g);
+                if (probed[f]) {
+                    ix->off[f + 1]++;
+                    total++;
+                }
             }
         }
+    }
     for (size_t f = 0; f < nf; f++)
         ix->off[f + 1] += ix->off[f];
     ix->doc = malloc((total ? total : 1) * sizeof *ix->doc);
@@ -47,12 +52,16 @@ static dm_status index_build(lk_coll *c, index_t *ix, const uint8_t *probed)
     }
     memcpy(fill, ix->off, nf * sizeof *fill);
     for (size_t i = 0; i < c->n; i++) {
-        const uint16_t *w = lk_doc_w(&c->d[i]);
-        for (uint32_t j = 0; j < c->d[i].nf; j++) {
-            uint32_t f = c->d[i].f[j];
-            if (probed[f]) {
-                ix->doc[fill[f]] = (uint32_t)i;
-                ix->w[fill[f]++] = w[j];
+        const lk_doc *d = &c->d[i];
+        const uint16_t *w = lk_doc_w(d);
+        for (int part = 0; part < 2; part++) {
+            lk_gaps g = lk_doc_gaps(d, part);
+            for (uint32_t j = part ? d->nstat : 0; j < (part ? d->nf : d->nstat); j++) {
+                uint32_t f = lk_gaps_next(&g);
+                if (probed[f]) {
+                    ix->doc[fill[f]] = (uint32_t)i;
+                    ix->w[fill[f]++] = w[j];
+                }
             }
         }
     }
@@ -140,9 +149,14 @@ static dm_status select_probe(const lk_coll *c, probe_ws *w, size_t i, size_t *n
     lk_fw *probe = w->probe;
     const uint16_t *dw = lk_doc_w(d);
     size_t np = 0;
-    for (uint32_t j = 0; j < d->nf; j++)
-        if (c->feats.df[d->f[j]] <= c->prm.posting_cap)
-            probe[np++] = (lk_fw){d->f[j], lk_w(dw[j])};
+    for (int part = 0; part < 2; part++) {
+        lk_gaps g = lk_doc_gaps(d, part);
+        for (uint32_t j = part ? d->nstat : 0; j < (part ? d->nf : d->nstat); j++) {
+            uint32_t f = lk_gaps_next(&g);
+            if (c->feats.df[f] <= c->prm.posting_cap)
+                probe[np++] = (lk_fw){f, lk_w(dw[j])};
+        }
+    }
     lk_sort_fw_weight(probe, np);
     uint32_t used[LK_KIND_COUNT] = {0};
     size_t m = 0;
@@ -238,10 +252,18 @@ static dm_status probe_chunk(void *arg, int worker, size_t chunk, size_t b, size
     return st;
 }
 
+/* Exact scores: one worker's decoded documents (pairs come in order of their first document,
+ * so it is decoded once for its row). */
+typedef struct sim_job {
+    lk_coll *c;
+    lk_unpacked a[MAX_WORKERS], b[MAX_WORKERS];
+} sim_job;
+
 static dm_status sim_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
 {
-    lk_coll *c = arg;
-    (void)worker;
+    sim_job *job = arg;
+    lk_coll *c = job->c;
+    lk_unpacked *ua = &job->a[worker], *ub = &job->b[worker];
     (void)chunk;
     for (size_t t = b; t < e; t++) {
         lk_pair *p = &c->pairs[t];
@@ -250,17 +272,17 @@ static dm_status sim_chunk(void *arg, int worker, size_t chunk, size_t b, size_t
         if (t + 8 < e)
             __builtin_prefetch(&c->d[c->pairs[t + 8].b]);
         if (t + 4 < e && c->d[c->pairs[t + 4].b].f) {
-            const lk_doc *y = &c->d[c->pairs[t + 4].b];
-            uint32_t from = c->pairs[t + 4].stat < 0 ? 0 : y->nstat;
-            const char *f = (const char *)(y->f + from), *w = (const char *)(lk_doc_w(y) + from);
+            const char *f = (const char *)c->d[c->pairs[t + 4].b].f;
             for (int l = 0; l < 4; l++)
                 __builtin_prefetch(f + 64 * l);
-            for (int l = 0; l < 2; l++)
-                __builtin_prefetch(w + 64 * l);
         }
+        if (ua->doc != p->a && lk_unpack(c, p->a, ua) != DM_OK)
+            return DM_ENOMEM;
+        if (lk_unpack(c, p->b, ub) != DM_OK)
+            return DM_ENOMEM;
         if (p->stat < 0)
-            p->stat = lk_sim_static(c, p->a, p->b);
-        p->sim = p->stat + lk_sim_pivot(c, p->a, p->b);
+            p->stat = lk_sim_static(ua, ub);
+        p->sim = p->stat + lk_sim_pivot(ua, ub);
     }
     return DM_OK;
 }
@@ -382,7 +404,16 @@ dm_status lk_candidates(lk_coll *c)
         return dm_fail(c->ctx, st, "cannot search link candidates");
     lk_tick(c, "probe");
     /* exact evidence for each pair */
-    lk_parallel(threads, c->npairs, SIM_CHUNK, sim_chunk, c);
+    sim_job sj = {.c = c};
+    for (int t = 0; t < threads; t++)
+        sj.a[t].doc = LK_NONE;
+    st = lk_parallel(threads, c->npairs, SIM_CHUNK, sim_chunk, &sj);
+    for (int t = 0; t < threads; t++) {
+        lk_unpacked_free(&sj.a[t]);
+        lk_unpacked_free(&sj.b[t]);
+    }
+    if (st != DM_OK)
+        return dm_fail(c->ctx, st, "no memory to score link candidates");
     if (getenv("DM_LINK_TIMING")) {
         size_t nf = 0;
         for (size_t i = 0; i < c->n; i++)

@@ -72,10 +72,9 @@ static dm_status collect(lk_coll *c, const uint32_t *story_of, uint32_t nstories
         size_t m = 0, nslots = 0;
         for (; t < ntrain && c->d[order[t]].lang == lang; t++) {
             const lk_doc *d = &c->d[order[t]];
-            for (uint32_t k = 0; k < d->nwords; k++) {
-                uint32_t w = d->words[k];
-                if (stamp[w] == order[t])
-                    continue;
+            lk_word_it it = lk_words_of(d);
+            uint32_t w, count;
+            while (lk_words_next(&it, &w, &count)) {
                 if (stamp[w] == LK_NONE || c->d[stamp[w]].lang != lang) {
                     slot[w] = (uint32_t)nslots++; /* first seen in this language */
                     cnt[slot[w] + 1] = 0;
@@ -321,6 +320,7 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     size_t learned = trans.n;
     if (st == DM_OK && learned)
         st = as_features(c, &trans, &target);
+    lk_release(); /* what learning used, before the documents are weighed again */
     if (st == DM_OK && learned) {
         c->learned = &trans;
         c->learned_target = target;
@@ -339,10 +339,12 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
         return dm_fail(c->ctx, st, "cannot learn a lexicon from the collection");
     if (!learned)
         return DM_ENOTFOUND;
+    lk_release();
     lk_tick(c, "pivot");
     st = lk_candidates(c);
     if (st != DM_OK)
         return st;
+    lk_release();
     lk_tick(c, "candidates");
     lk_score_pairs(c);
     lk_tick(c, "score");

@@ -87,9 +87,11 @@ dm_status lk_lexicon_fill(lk_coll *c, const lk_doc *d)
     if (!lg->lex)
         return DM_OK;
     dm_status st = DM_OK;
-    for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
+    lk_word_it it = lk_words_of(d);
+    uint32_t w, n;
+    while (st == DM_OK && lk_words_next(&it, &w, &n)) {
         size_t off;
-        st = pivots_of(c, lg->lex, d->lang, d->words[k], &off);
+        st = pivots_of(c, lg->lex, d->lang, w, &off);
     }
     return st;
 #else

@@ -61,34 +61,62 @@ static uint64_t dot(const uint32_t *x, const uint16_t *wx, uint32_t nx, const ui
 
 static float as_sim(uint64_t dot) { return (float)((double)dot / ((double)LK_W_ONE * LK_W_ONE)); }
 
-float lk_sim_static(const lk_coll *c, uint32_t a, uint32_t b)
+dm_status lk_unpack(const lk_coll *c, uint32_t doc, lk_unpacked *u)
 {
-    const lk_doc *x = &c->d[a], *y = &c->d[b];
-    return as_sim(dot(x->f, lk_doc_w(x), x->nstat, y->f, lk_doc_w(y), y->nstat));
+    const lk_doc *d = &c->d[doc];
+    if (d->nf > u->cap) {
+        size_t cap = u->cap ? u->cap : 1024;
+        while (cap < d->nf)
+            cap *= 2;
+        uint32_t *p = realloc(u->ids, cap * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        u->ids = p;
+        u->cap = cap;
+    }
+    if (d->nf) {
+        lk_doc_ids(d, 0, u->ids);
+        lk_doc_ids(d, 1, u->ids + d->nstat);
+    }
+    u->w = lk_doc_w(d);
+    u->nf = d->nf;
+    u->nstat = d->nstat;
+    u->doc = doc;
+    return DM_OK;
 }
 
-float lk_sim_pivot(const lk_coll *c, uint32_t a, uint32_t b)
+void lk_unpacked_free(lk_unpacked *u)
 {
-    const lk_doc *x = &c->d[a], *y = &c->d[b];
+    free(u->ids);
+    *u = (lk_unpacked){0};
+}
+
+float lk_sim_static(const lk_unpacked *x, const lk_unpacked *y)
+{
+    if (!x->nstat || !y->nstat)
+        return 0;
+    return as_sim(dot(x->ids, x->w, x->nstat, y->ids, y->w, y->nstat));
+}
+
+float lk_sim_pivot(const lk_unpacked *x, const lk_unpacked *y)
+{
     if (x->nf == x->nstat || y->nf == y->nstat)
         return 0;
-    return as_sim(dot(x->f + x->nstat, lk_doc_w(x) + x->nstat, x->nf - x->nstat, y->f + y->nstat,
-                      lk_doc_w(y) + y->nstat, y->nf - y->nstat));
+    return as_sim(dot(x->ids + x->nstat, x->w + x->nstat, x->nf - x->nstat, y->ids + y->nstat, y->w + y->nstat,
+                      y->nf - y->nstat));
 }
 
-float lk_sim(const lk_coll *c, uint32_t a, uint32_t b, float part[LK_KIND_COUNT])
+float lk_sim(const lk_coll *c, const lk_unpacked *x, const lk_unpacked *y, float part[LK_KIND_COUNT])
 {
-    const lk_doc *x = &c->d[a], *y = &c->d[b];
     if (part) {
         uint64_t sum[LK_KIND_COUNT] = {0};
-        const uint16_t *wx = lk_doc_w(x), *wy = lk_doc_w(y);
         for (int sec = 0; sec < 2; sec++) {
             uint32_t i = sec ? x->nstat : 0, j = sec ? y->nstat : 0;
             uint32_t ni = sec ? x->nf : x->nstat, nj = sec ? y->nf : y->nstat;
             while (i < ni && j < nj) {
-                uint32_t p = x->f[i], q = y->f[j];
+                uint32_t p = x->ids[i], q = y->ids[j];
                 if (p == q)
-                    sum[c->feats.kind[p]] += (uint32_t)wx[i] * wy[j];
+                    sum[c->feats.kind[p]] += (uint32_t)x->w[i] * y->w[j];
                 i += p <= q;
                 j += q <= p;
             }
@@ -97,7 +125,7 @@ float lk_sim(const lk_coll *c, uint32_t a, uint32_t b, float part[LK_KIND_COUNT]
             part[k] = as_sim(sum[k]);
     }
     /* the same sums as the pairs' scores (link_index.c), so explain agrees with them */
-    return lk_sim_static(c, a, b) + lk_sim_pivot(c, a, b);
+    return lk_sim_static(x, y) + lk_sim_pivot(x, y);
 }
 
 /* Mean letters per document in each language: the yardstick for comparing lengths across

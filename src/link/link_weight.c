@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 static float idf_of(const lk_coll *c, uint32_t id)
 {
@@ -153,28 +154,59 @@ static dm_status weigh_doc(weigh_job *job, int worker, lk_doc *d)
     lk_sort_fw_id(list + nstat, n - nstat);
     /* the static part and the pivot part, each from the list when weighed, else as they were */
     int stat = kind_mask & ~(1 << LK_PIVOT), piv = kind_mask & (1 << LK_PIVOT);
+    uint32_t *ids = s->touched; /* free again, and as large as any list */
+    for (uint32_t j = 0; j < n; j++)
+        ids[j] = list[j].id;
+    size_t gs = stat ? lk_gaps_put(ids, nstat, NULL) : d->gs;
+    size_t gp = piv ? lk_gaps_put(ids + nstat, n - nstat, NULL) : d->gp;
     uint32_t ns = stat ? nstat : d->nstat, np = piv ? n - nstat : d->nf - d->nstat, nf = ns + np;
-    uint32_t *f = nf ? malloc(nf * (sizeof *f + sizeof(uint16_t))) : NULL;
-    if (nf && !f)
-        return DM_ENOMEM;
-    uint16_t *w = f ? (uint16_t *)(void *)(f + nf) : NULL;
+    size_t units = gs + gp + nf;
+    if (units >= UINT32_MAX / 2)
+        return DM_ELIMIT;
+    /* the new block is made in the scratch space, then takes the old one's place: freed first,
+     * its memory is there to be reused (pass after pass, nothing piles up) */
+    if (units > s->out_cap || !s->out) {
+        uint16_t *p = realloc(s->out, (units ? units : 1) * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        s->out = p;
+        s->out_cap = units;
+    }
+    uint16_t *f = s->out, *w = f + gs + gp;
     const uint16_t *dw = lk_doc_w(d);
-    for (uint32_t j = 0; j < ns; j++) {
-        f[j] = stat ? list[j].id : d->f[j];
+    if (stat)
+        lk_gaps_put(ids, nstat, f);
+    else if (gs)
+        memcpy(f, d->f, gs * sizeof *f);
+    if (piv)
+        lk_gaps_put(ids + nstat, n - nstat, f + gs);
+    else if (gp)
+        memcpy(f + gs, d->f + d->gs, gp * sizeof *f);
+    for (uint32_t j = 0; j < ns; j++)
         w[j] = stat ? (uint16_t)list[j].w : dw[j];
-    }
-    for (uint32_t j = 0; j < np; j++) {
-        f[ns + j] = piv ? list[nstat + j].id : d->f[d->nstat + j];
+    for (uint32_t j = 0; j < np; j++)
         w[ns + j] = piv ? (uint16_t)list[nstat + j].w : dw[d->nstat + j];
-    }
     /* the cosine with itself from the weights kept, exactly as the pairs' (link_score.c) */
     uint64_t self = 0;
     for (uint32_t j = 0; j < nf; j++)
         self += (uint64_t)w[j] * w[j];
     free(d->f);
-    d->f = f;
+    d->f = nf ? malloc(units * sizeof *d->f) : NULL;
+    if (nf && !d->f) {
+        d->nf = d->nstat = d->gs = d->gp = 0;
+        return DM_ENOMEM;
+    }
+    if (nf)
+        memcpy(d->f, f, units * sizeof *f);
     d->nf = nf;
     d->nstat = ns;
+    d->gs = (uint32_t)gs;
+    d->gp = (uint32_t)gp;
+    if (stat) { /* its numbers are in its evidence now */
+        free(d->nums);
+        d->nums = NULL;
+        d->nnums = 0;
+    }
     d->self = (float)((double)self / ((double)LK_W_ONE * LK_W_ONE));
     return DM_OK;
 }
