@@ -344,6 +344,25 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label);
  * kept. Features no other document shares are dropped. */
 dm_status lk_weigh(lk_coll *c, int kind_mask);
 
+/* link_pairs.c: candidates to pairs. A chunk of documents' candidates: for each document in
+ * order, how many, then the other documents. */
+typedef struct lk_cands {
+    uint32_t *p;
+    size_t n, cap;
+} lk_cands;
+dm_status lk_cands_put(lk_cands *b, const uint32_t *o, uint32_t n);
+/* The last pass's pairs as the next needs them: the static score of each (a, b), row a. */
+typedef struct lk_prev {
+    uint32_t *row; /* pairs of a: e[row[a] .. row[a+1]), b ascending */
+    void *e;
+} lk_prev;
+/* c->pairs become *prev (c->pairs is then empty). */
+dm_status lk_pairs_shrink(lk_coll *c, lk_prev *prev);
+void lk_prev_free(lk_prev *prev);
+/* The candidates of every chunk (chunk_docs documents each; freed here) as c->pairs, each pair
+ * once, in (a, b) order, with the static scores of prev where it has them (else -1). */
+dm_status lk_pairs_gather(lk_coll *c, lk_cands *chunks, size_t nchunks, size_t chunk_docs, const lk_prev *prev);
+
 /* link_index.c: candidates through an inverted index (never every pair) */
 dm_status lk_candidates(lk_coll *c);
 

@@ -88,33 +88,12 @@ typedef struct probe_ws {
     size_t probe_cap;
 } probe_ws;
 
-/* Candidates of one chunk of documents: pairs (document, candidate). */
-typedef struct cand_buf {
-    uint32_t *p;
-    size_t n, cap;
-} cand_buf;
-
 typedef struct probe_job {
     lk_coll *c;
     const index_t *ix;
     probe_ws ws[MAX_WORKERS];
-    cand_buf *out; /* one per chunk */
+    lk_cands *out; /* one per chunk */
 } probe_job;
-
-static dm_status cand_push(cand_buf *b, uint32_t i, uint32_t o)
-{
-    if (b->n + 2 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 4096;
-        uint32_t *p = realloc(b->p, cap * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        b->p = p;
-        b->cap = cap;
-    }
-    b->p[b->n++] = i;
-    b->p[b->n++] = o;
-    return DM_OK;
-}
 
 static dm_status ws_init(probe_ws *w, size_t n, size_t nlk)
 {
@@ -172,7 +151,7 @@ static dm_status select_probe(const lk_coll *c, probe_ws *w, size_t i, size_t *n
 }
 
 /* The best candidates of document i in every language, into out. */
-static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, size_t i, cand_buf *out)
+static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, size_t i, lk_cands *out)
 {
     size_t nl = c->nlangs, k = c->prm.k_per_lang;
     size_t np;
@@ -216,10 +195,11 @@ static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, siz
         ts[q] = s;
         to[q] = o;
     }
-    for (size_t t = 0; t < nl * k && st == DM_OK; t++)
+    uint32_t m = 0;
+    for (size_t t = 0; t < nl * k; t++)
         if (top[t] != LK_NONE)
-            st = cand_push(out, (uint32_t)i, top[t]);
-    return st;
+            top[m++] = top[t];
+    return lk_cands_put(out, top, m);
 }
 
 typedef struct mark_job {
@@ -287,83 +267,6 @@ static dm_status sim_chunk(void *arg, int worker, size_t chunk, size_t b, size_t
     return DM_OK;
 }
 
-/* The candidates of every chunk as pairs a < b, each once, in (a, b) order: a counting sort on
- * a, then each row's few b sorted and deduplicated. Pairs that were candidates before keep the
- * static part of their evidence (only pivot words change from one pass to the next). */
-static dm_status gather_pairs(lk_coll *c, cand_buf *out, size_t nchunks)
-{
-    size_t total = 0;
-    for (size_t k = 0; k < nchunks; k++)
-        total += out[k].n / 2;
-    uint32_t *row = calloc(c->n + 2, sizeof *row);
-    uint32_t *col = malloc((total ? total : 1) * sizeof *col);
-    if (!row || !col || total >= UINT32_MAX) {
-        free(row);
-        free(col);
-        return DM_ENOMEM;
-    }
-    for (size_t k = 0; k < nchunks; k++)
-        for (size_t t = 0; t < out[k].n; t += 2) {
-            uint32_t x = out[k].p[t], y = out[k].p[t + 1];
-            row[(x < y ? x : y) + 1]++;
-        }
-    for (size_t i = 0; i < c->n; i++)
-        row[i + 1] += row[i];
-    for (size_t k = 0; k < nchunks; k++) {
-        for (size_t t = 0; t < out[k].n; t += 2) {
-            uint32_t x = out[k].p[t], y = out[k].p[t + 1];
-            col[row[x < y ? x : y]++] = x < y ? y : x;
-        }
-        free(out[k].p);
-        out[k].p = NULL;
-    }
-    /* row[i] is now the end of row i (the start of row i+1) */
-    lk_pair *old = c->pairs;
-    size_t nold = c->npairs, o = 0;
-    c->pairs = malloc((total ? total : 1) * sizeof *c->pairs);
-    c->npairs = 0;
-    if (!c->pairs) {
-        c->pairs = old;
-        c->npairs = nold;
-        free(row);
-        free(col);
-        return DM_ENOMEM;
-    }
-    uint32_t start = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        uint32_t end = row[i];
-        uint32_t *r = col + start;
-        size_t m = end - start;
-        for (size_t x = 1; x < m; x++) { /* insertion sort: rows hold a few dozen */
-            uint32_t v = r[x];
-            size_t y = x;
-            while (y > 0 && r[y - 1] > v) {
-                r[y] = r[y - 1];
-                y--;
-            }
-            r[y] = v;
-        }
-        for (size_t x = 0; x < m; x++) {
-            if (x && r[x] == r[x - 1])
-                continue;
-            lk_pair p = {(uint32_t)i, r[x], 0, -1.0f, 0};
-            while (o < nold && (old[o].a < p.a || (old[o].a == p.a && old[o].b < p.b)))
-                o++;
-            if (o < nold && old[o].a == p.a && old[o].b == p.b)
-                p.stat = old[o].stat;
-            c->pairs[c->npairs++] = p;
-        }
-        start = end;
-    }
-    free(old);
-    free(row);
-    free(col);
-    lk_pair *p = realloc(c->pairs, (c->npairs ? c->npairs : 1) * sizeof *p);
-    if (p)
-        c->pairs = p;
-    return DM_OK;
-}
-
 dm_status lk_candidates(lk_coll *c)
 {
     index_t ix = {0};
@@ -373,6 +276,10 @@ dm_status lk_candidates(lk_coll *c)
     size_t nchunks = (c->n + PROBE_CHUNK - 1) / PROBE_CHUNK;
     job.out = calloc(nchunks + 1, sizeof *job.out);
     dm_status st = job.out ? DM_OK : DM_ENOMEM;
+    /* the last pass's pairs, shrunk to their static scores while the new ones are found */
+    lk_prev prev = {0};
+    if (st == DM_OK && c->pairs)
+        st = lk_pairs_shrink(c, &prev);
     for (int t = 0; t < threads && st == DM_OK; t++)
         st = ws_init(&job.ws[t], c->n, nlk);
     /* which features are probed at all, then the index of those */
@@ -395,7 +302,8 @@ dm_status lk_candidates(lk_coll *c)
         ws_free(&job.ws[t]);
     index_free(&ix);
     if (st == DM_OK)
-        st = gather_pairs(c, job.out, nchunks);
+        st = lk_pairs_gather(c, job.out, nchunks, PROBE_CHUNK, &prev);
+    lk_prev_free(&prev);
     if (job.out)
         for (size_t k = 0; k < nchunks; k++)
             free(job.out[k].p);
