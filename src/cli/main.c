@@ -22,6 +22,7 @@ static const struct {
     {"cluster", cmd_cluster, "group documents that tell the same story, in any language"},
     {"explain", cmd_explain, "show the evidence joining or separating two documents"},
     {"segment", cmd_segment, "cut a text into sentences, one a line"},
+    {"names", cmd_names, "how names are matched across scripts: Latin form and key"},
     {"align", cmd_align, "line up the sentences of two documents (or a batch of pairs)"},
     {"export", cmd_export, "the parallel corpus of the store: sentence pairs of every story"},
     {"diff", cmd_diff, "what two versions of a story add or leave out"},
