@@ -313,6 +313,11 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
         st = lk_map_init(&trans, 1 << 12);
     if (st == DM_OK)
         st = learn(c, o, no, nstories, &trans);
+    free(story_of);
+    free(size);
+    free(has_pivot);
+    free(index);
+    free(o);
     lk_tick(c, "learn");
     /* the new evidence: every document's pivot words renewed (shipped and learned), counted,
      * weighed, and the candidates searched again */
@@ -329,11 +334,6 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
         c->learned_target = NULL;
     }
     free(target);
-    free(story_of);
-    free(size);
-    free(has_pivot);
-    free(index);
-    free(o);
     lk_map_free(&trans);
     if (st != DM_OK)
         return dm_fail(c->ctx, st, "cannot learn a lexicon from the collection");
