@@ -224,3 +224,59 @@ size_t dm_calendar_days(dm_ctx *ctx, const char *lang, const char *word, size_t 
     }
     return U_SUCCESS(err) ? n : 0;
 }
+
+/* Japanese era names (and the Republic of China's and North Korea's year counts) with the
+ * Gregorian year before their first: 令和2年 is 2020. */
+static const struct {
+    UChar name[2];
+    int base;
+} eras[] = {
+    {{0x660E, 0x6CBB}, 1867}, /* 明治 */
+    {{0x5927, 0x6B63}, 1911}, /* 大正 */
+    {{0x662D, 0x548C}, 1925}, /* 昭和 */
+    {{0x5E73, 0x6210}, 1988}, /* 平成 */
+    {{0x4EE4, 0x548C}, 2018}, /* 令和 */
+    {{0x6C11, 0x570B}, 1911}, /* 民國 */
+    {{0x6C11, 0x56FD}, 1911}, /* 民国 */
+    {{0xC8FC, 0xCCB4}, 1911}, /* 주체 */
+};
+
+int dm_era_year(const UChar *s, int32_t n, int32_t *used, uint64_t *value)
+{
+    *used = 0;
+    if (n < 4)
+        return 0;
+    int base = -1;
+    for (size_t e = 0; e < sizeof eras / sizeof eras[0] && base < 0; e++)
+        if (s[0] == eras[e].name[0] && s[1] == eras[e].name[1])
+            base = eras[e].base;
+    if (base < 0)
+        return 0;
+    int32_t i = 2;
+    uint64_t y = 0;
+    if (s[i] == 0x5143) { /* 元年: the first year */
+        y = 1;
+        i++;
+    } else if (s[i] >= '0' && s[i] <= '9') {
+        while (i < n && s[i] >= '0' && s[i] <= '9' && y < 1000)
+            y = y * 10 + (uint64_t)(s[i++] - '0');
+    } else {
+        int32_t k = 0;
+        uint64_t v = 0;
+        if (dm_han_number(s + i, n - i, &k, &v)) {
+            y = v;
+        } else if (k == 1) { /* one numeral is a number here: 令和二年 */
+            int32_t k1 = 0;
+            UChar two[2] = {s[i], 0x5341}; /* read as "N十" and divide: one code path for digits */
+            if (dm_han_number(two, 2, &k1, &v))
+                y = v / 10;
+        }
+        i += k;
+    }
+    /* the year mark follows: 年 (Japanese, Chinese) or 년 (Korean) */
+    if (!y || y > 200 || i >= n || (s[i] != 0x5E74 && s[i] != 0xB144))
+        return 0;
+    *used = i;
+    *value = (uint64_t)base + y;
+    return 1;
+}

@@ -41,6 +41,11 @@ int dm_geez_number(const UChar *s, int32_t n, int32_t *used, uint64_t *value);
  * length (also when it is not read as a number: a single 一 or 三四 is a word). */
 int dm_han_number(const UChar *s, int32_t n, int32_t *used, uint64_t *value);
 
+/* A year of a Japanese era, or of the Republic of China's or North Korea's count, before its
+ * year mark (令和2年, 平成元年, 民國112年, 주체112년): 1 with the Gregorian year and, in *used,
+ * the length of the era and its number (the mark stays) (calendars.c). */
+int dm_era_year(const UChar *s, int32_t n, int32_t *used, uint64_t *value);
+
 /* UTF-16 <-> UTF-8 with growable buffers; invalid input becomes U+FFFD (counted in *n_sub). */
 dm_status dm_utf8_to_utf16(dm_ctx *ctx, const char *in, size_t len, UChar **out, int32_t *out_len,
                            size_t *n_sub);

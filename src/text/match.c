@@ -5,7 +5,7 @@
  * "می‌خواهم" and "میخواهم" meet). On top come the spelling variants that Unicode does not fold:
  * Arabic-script letters written differently in Arabic, Persian and Urdu, vowel marks that most
  * texts omit (harakat, Hebrew points, Devanagari nukta), tatweel, digits of every system (and
- * Ethiopic and Chinese numerals, by value), and the dot that case folding leaves on Turkish İ.
+ * Ethiopic and Chinese numerals, by value, and years of Japanese eras as Gregorian ones), and the dot that case folding leaves on Turkish İ.
  */
 #include "text/icu_cache.h"
 #include "text/text.h"
@@ -43,12 +43,15 @@ static UChar fold_letter(UChar c)
 
 /* Numerals that are not decimal digits, written as the ASCII digits of their value like the
  * digits of every decimal system below: Ethiopic (፲፱፻፹፯ -> 1987) and Chinese or Japanese (三千五百万
- * -> 35000000, 二〇二〇 -> 2020; one numeral alone, 一 "a", stays a word). A run can grow (፼:
+ * -> 35000000, 二〇二〇 -> 2020; one numeral alone, 一 "a", stays a word); a year of a Japanese
+ * era as the Gregorian year (令和2年 -> 2020年). A run can grow (፼:
  * 10000), so this writes a new buffer, and only when the text has such numerals. */
 static int numeral_at(const UChar *s, int32_t n, int32_t *used, uint64_t *v)
 {
     if (s[0] >= 0x1369 && s[0] <= 0x137C)
         return dm_geez_number(s, n, used, v);
+    if (s[0] >= 0x4E00 && dm_era_year(s, n, used, v))
+        return 1;
     return s[0] >= 0x3007 && dm_han_number(s, n, used, v);
 }
 
