@@ -128,6 +128,19 @@ typedef struct lk_pair {
     float score; /* sim relative to the neighbourhoods of a and b (margin), structure applied */
 } lk_pair;
 
+/* A document's analysis in the form kept in a store (link_save.c). */
+typedef struct lk_blob {
+    uint8_t *p;
+    uint32_t n;
+} lk_blob;
+
+/* A learned translation: word (a word type) of language lang means word type pivot of the pivot
+ * language, with the Dice coefficient of their stories. */
+typedef struct lk_learned {
+    uint32_t lang, word, pivot;
+    float dice;
+} lk_learned;
+
 /* Tunable constants in one place, so that explain and cluster agree. */
 typedef struct lk_params {
     float alpha[LK_KIND_COUNT]; /* weight of each kind of evidence */
@@ -165,6 +178,13 @@ typedef struct lk_coll {
     /* candidates */
     lk_pair *pairs;
     size_t npairs;
+    /* incremental linking over a store (link_save.c, link_incr.c) */
+    const uint8_t *probe_only; /* when set, only the documents marked here probe the index */
+    int keep_analysis;         /* keep each analysed document's analysis in its stored form */
+    lk_blob *saved;            /* per document: that form (empty for documents loaded from a store) */
+    size_t saved_cap;
+    lk_learned *learned; /* the lexicon the last learning pass learned (or the stored one) */
+    size_t nlearned, learned_cap;
 } lk_coll;
 
 void lk_params_default(lk_params *p);
@@ -178,6 +198,8 @@ void lk_tick(lk_coll *c, const char *what);
 dm_status lk_coll_init(dm_ctx *ctx, lk_coll *c);
 dm_status lk_coll_add(lk_coll *c, const dm_doc *docs, size_t n);
 dm_status lk_coll_finish(lk_coll *c);
+/* The first half of lk_coll_finish: mean lengths, pivot language, every document weighed. */
+void lk_coll_prepare(lk_coll *c);
 void lk_coll_free(lk_coll *c);
 const char *lk_doc_id(const lk_coll *c, uint32_t i);
 
@@ -189,6 +211,12 @@ dm_status lk_doc_add(lk_doc *d, uint32_t id, float count, uint32_t *cap);
 /* Sort and merge a document's features f[from..nf) (ids ascending, counts summed, static kinds
  * before pivot words) and set nstat; from is 0 or a document's nstat (its static part kept). */
 void lk_doc_compact(const lk_coll *c, lk_doc *d, uint32_t from);
+/* Room for n more documents after c->n (zeroed). */
+dm_status lk_docs_grow(lk_coll *c, size_t n);
+/* Documents [c->n, c->n + n) that hold their language, structure, words and numbers (restored
+ * from a store, not analysed): their lexicon pivots and evidence as for analysed ones; c->n
+ * then counts them. */
+dm_status lk_docs_restored(lk_coll *c, size_t n);
 
 /* link_par.c: a few threads over chunks of work; results must depend on the chunk, never on the
  * thread (worker < lk_threads() says whose scratch space to use) */
@@ -226,6 +254,10 @@ dm_status lk_lexicon_fill(lk_coll *c, const lk_doc *d);
 
 /* link_lang.c: the language of each document */
 dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const dm_doc *doc, uint32_t *lang);
+/* The index of the language with this code (added when new), counting one more document. */
+dm_status lk_lang_index(lk_coll *c, const char *code, int script, uint32_t *lang);
+/* The index of the language with this code, or LK_NONE (nothing added, nothing counted). */
+uint32_t lk_lang_find(const lk_coll *c, const char *code);
 
 /* link_lexicon.c: shipped lexicons to pivot (English) words; a no-op without lexicons */
 dm_status lk_lexicon_add(lk_coll *c, lk_doc *d);
@@ -238,6 +270,43 @@ dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d);
 
 /* link_learn.c: a lexicon learned from the confident links of the collection itself */
 dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label);
+/* Give every document the pivot words of a lexicon ((lang << 32 | word) + 1 -> pivot word type)
+ * and weigh them afresh; trans's values become pivot feature ids. */
+dm_status lk_learn_apply(lk_coll *c, lk_map *trans);
+
+/* link_api.c: the learning passes after a first clustering into label: learn a lexicon from
+ * the stories, cluster again with cluster(), until the stories settle */
+typedef dm_status (*lk_cluster_fn)(lk_coll *c, uint32_t *label, void *ud);
+dm_status lk_learning_passes(lk_coll *c, uint32_t *label, lk_cluster_fn cluster, void *ud);
+
+/* The public linker: a collection, its labels, and what a linker over a store keeps
+ * (link_store.c). */
+struct dm_linker {
+    lk_coll c;
+    uint32_t *label;
+    uint8_t *relinked; /* per document: its story was (re)computed by the last run */
+    int over_store;    /* begun by dm_linker_begin_store */
+    int whole;         /* ... to link the store whole (nothing loaded from it) */
+    size_t n_loaded, words_loaded; /* documents and word types read from the store */
+    lk_strs lex;          /* the stored lexicon's rows as strings, */
+    uint32_t *lex_rows;   /* five offsets a row: lang_a, lang_b, word_a, word_b, and the probability's bits */
+    size_t nlex, lex_cap; /* resolved when the run knows its pivot language */
+};
+
+/* link_save.c: a document's analysis kept for a store, and read back */
+dm_status lk_save_doc(lk_coll *c, uint32_t i); /* into c->saved[i], after its language is known */
+/* Document c->n from its stored analysis (word ids are c's word types); lk_docs_restored
+ * finishes it. */
+dm_status lk_restore_doc(lk_coll *c, const char *id, const uint8_t *p, size_t len);
+/* A word type from its stored analysis; it must come out as type number id. */
+dm_status lk_restore_word(lk_coll *c, uint32_t id, const char *word, const char *latin, const char *key);
+/* Keep entry e as one of the learned lexicon's (c->learned). */
+dm_status lk_learned_push(lk_coll *c, lk_learned e);
+
+/* link_incr.c: stories for the documents added to a linked collection (see link_incr.c) */
+typedef dm_status (*lk_lexicon_fn)(lk_coll *c, lk_map *trans, void *ud);
+dm_status lk_update(lk_coll *c, const uint32_t *old_label, lk_lexicon_fn lexicon, void *ud, uint32_t *label,
+                    uint8_t *touched);
 
 /* link_weight.c: document frequencies -> tf-idf weights, normalised per kind. Only features of
  * the kinds in kind_mask are touched (their w must still hold term counts). Features no other

@@ -85,7 +85,7 @@ dm_status lk_coll_add(lk_coll *c, const dm_doc *docs, size_t n)
 
 const char *lk_doc_id(const lk_coll *c, uint32_t i) { return c->ids.p ? c->ids.p + c->d[i].id : ""; }
 
-dm_status lk_coll_finish(lk_coll *c)
+void lk_coll_prepare(lk_coll *c)
 {
     lk_tick(c, "analyse");
     if (getenv("DM_LINK_TIMING"))
@@ -94,6 +94,11 @@ dm_status lk_coll_finish(lk_coll *c)
     choose_pivot(c);
     lk_weigh(c, ~0);
     lk_tick(c, "weigh");
+}
+
+dm_status lk_coll_finish(lk_coll *c)
+{
+    lk_coll_prepare(c);
     dm_status st = lk_candidates(c);
     if (st != DM_OK)
         return st;
@@ -129,5 +134,9 @@ void lk_coll_free(lk_coll *c)
     free(c->pairs);
     lk_map_free(&c->lex_map);
     free(c->lex_fw);
+    for (size_t i = 0; c->saved && i < c->saved_cap; i++)
+        free(c->saved[i].p);
+    free(c->saved);
+    free(c->learned);
     memset(c, 0, sizeof *c);
 }

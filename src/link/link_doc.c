@@ -393,6 +393,28 @@ static dm_status acc_grow(block_t *bl, int threads)
     return DM_OK;
 }
 
+/* Stages 3b and 4 of a block whose documents know their language, words and numbers: lexicon
+ * lookups (in order), features (threads), document frequencies. */
+static dm_status evidence_block(block_t *bl, size_t nb, int threads)
+{
+    lk_coll *c = bl->c;
+    dm_status st = DM_OK;
+    for (size_t i = 0; i < nb && st == DM_OK; i++) {
+        st = lk_lexicon_fill(c, &c->d[bl->base + bl->b0 + i]);
+        if (st != DM_OK)
+            bl->failed_doc = bl->b0 + i;
+    }
+    if (st == DM_OK)
+        st = acc_grow(bl, threads);
+    if (st == DM_OK)
+        st = lk_parallel(threads, nb, 16, feature_chunk, bl);
+    for (size_t i = 0; i < nb && st == DM_OK; i++)
+        lk_count_df(c, &c->d[bl->base + bl->b0 + i], ~0);
+    if (st == DM_OK)
+        c->n = bl->base + bl->b0 + nb;
+    return st;
+}
+
 static dm_status analyse_block(block_t *bl, size_t nb, int threads)
 {
     lk_coll *c = bl->c;
@@ -414,27 +436,19 @@ static dm_status analyse_block(block_t *bl, size_t nb, int threads)
         st = lk_parallel(threads, bl->nfresh, 256, word_chunk, bl);
     for (size_t k = 0; k < bl->nfresh && st == DM_OK; k++)
         st = lk_word_finish(c, bl->fresh[k], &bl->wp[k]);
-    /* stage 3 (in order): language (the votes learn from earlier documents), lexicon lookups */
+    /* stage 3 (in order): language (the votes learn from earlier documents) */
     for (size_t i = 0; i < nb && st == DM_OK; i++) {
         lk_doc *d = &c->d[bl->base + bl->b0 + i];
         st = lk_lang_of(c, d, &bl->docs[bl->b0 + i], &d->lang);
-        if (st == DM_OK)
-            st = lk_lexicon_fill(c, d);
+        if (st == DM_OK && c->keep_analysis) /* what a store keeps: words, numbers, language */
+            st = lk_save_doc(c, (uint32_t)(bl->base + bl->b0 + i));
         if (st != DM_OK)
             bl->failed_doc = bl->b0 + i;
     }
-    if (st == DM_OK)
-        st = acc_grow(bl, threads);
-    if (st == DM_OK)
-        st = lk_parallel(threads, nb, 16, feature_chunk, bl);
-    for (size_t i = 0; i < nb && st == DM_OK; i++)
-        lk_count_df(c, &c->d[bl->base + bl->b0 + i], ~0);
-    if (st == DM_OK)
-        c->n = bl->base + bl->b0 + nb;
-    return st;
+    return st == DM_OK ? evidence_block(bl, nb, threads) : st;
 }
 
-dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
+dm_status lk_docs_grow(lk_coll *c, size_t n)
 {
     if (n > UINT32_MAX - 1 - c->n)
         return dm_fail(c->ctx, DM_ELIMIT, "too many documents to link (%zu)", c->n + n);
@@ -449,6 +463,35 @@ dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
         c->d = p;
         c->cap = cap;
     }
+    return DM_OK;
+}
+
+dm_status lk_docs_restored(lk_coll *c, size_t n)
+{
+    block_t *bl = calloc(1, sizeof *bl);
+    if (!bl)
+        return dm_fail(c->ctx, DM_ENOMEM, "no memory to restore documents");
+    bl->c = c;
+    bl->base = c->n;
+    int threads = c->threads < MAX_WORKERS ? c->threads : MAX_WORKERS;
+    dm_status st = DM_OK;
+    for (size_t b0 = 0; b0 < n && st == DM_OK; b0 += BLOCK) {
+        bl->b0 = b0;
+        st = evidence_block(bl, n - b0 < BLOCK ? n - b0 : BLOCK, threads);
+    }
+    for (int t = 0; t < MAX_WORKERS; t++) {
+        free(bl->acc[t]);
+        free(bl->touched[t]);
+    }
+    free(bl);
+    return st == DM_OK ? DM_OK : dm_fail(c->ctx, st, "cannot restore the stored documents");
+}
+
+dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
+{
+    dm_status gs = lk_docs_grow(c, n);
+    if (gs != DM_OK)
+        return gs;
     block_t *bl = calloc(1, sizeof *bl);
     if (!bl)
         return dm_fail(c->ctx, DM_ENOMEM, "no memory to analyse documents");

@@ -216,6 +216,8 @@ static dm_status mark_chunk(void *arg, int worker, size_t chunk, size_t b, size_
     mark_job *j = arg;
     (void)chunk;
     for (size_t i = b; i < e; i++) {
+        if (j->c->probe_only && !j->c->probe_only[i])
+            continue;
         size_t np;
         dm_status st = select_probe(j->c, &j->ws[worker], i, &np);
         if (st != DM_OK)
@@ -231,7 +233,8 @@ static dm_status probe_chunk(void *arg, int worker, size_t chunk, size_t b, size
     probe_job *job = arg;
     dm_status st = DM_OK;
     for (size_t i = b; i < e && st == DM_OK; i++)
-        st = probe_doc(job->c, job->ix, &job->ws[worker], i, &job->out[chunk]);
+        if (!job->c->probe_only || job->c->probe_only[i])
+            st = probe_doc(job->c, job->ix, &job->ws[worker], i, &job->out[chunk]);
     return st;
 }
 

@@ -109,6 +109,7 @@ typedef struct learn_job {
     uint32_t *cnt[MAX_WORKERS], *touched[MAX_WORKERS];
     size_t x0;       /* first entry of the language */
     uint32_t *best;  /* per entry: the pivot word it translates to, or LK_NONE */
+    float *dice;     /* and the Dice coefficient of their stories */
 } learn_job;
 
 /* The best pivot word of each entry of a chunk: the one whose stories its stories meet most
@@ -141,6 +142,7 @@ static dm_status learn_chunk(void *arg, int worker, size_t chunk, size_t b, size
             cnt[y] = 0;
         }
         j->best[x] = best_v != LK_NONE && best >= MIN_DICE ? best_v : LK_NONE;
+        j->dice[x] = best;
     }
     return DM_OK;
 }
@@ -182,7 +184,8 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
     uint32_t *spiv = malloc((np + 1) * sizeof *spiv);
     uint32_t *fill = malloc(((size_t)nstories + 1) * sizeof *fill);
     uint32_t *best = malloc((ne + 1) * sizeof *best);
-    dm_status st = spiv && fill && best ? DM_OK : DM_ENOMEM;
+    float *dice = malloc((ne + 1) * sizeof *dice);
+    dm_status st = spiv && fill && best && dice ? DM_OK : DM_ENOMEM;
     for (int t = 0; t < threads && st == DM_OK; t++) {
         job.cnt[t] = calloc(ne + 1, sizeof *job.cnt[t]);
         job.touched[t] = malloc((ne + 1) * sizeof *job.touched[t]);
@@ -208,6 +211,7 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
     job.spiv = spiv;
     job.ns_l = ns_l;
     job.best = best;
+    job.dice = dice;
     for (size_t x0 = 0; x0 < ne && st == DM_OK;) {
         size_t x1 = x0;
         while (x1 < ne && e[x1].lang == e[x0].lang)
@@ -229,6 +233,8 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
                 uint32_t *slot;
                 int added;
                 st = lk_map_put(trans, ((uint64_t)e[x].lang << 32 | e[x].word) + 1, best[x], &slot, &added);
+                if (st == DM_OK) /* kept for the store (link_save.c) */
+                    st = lk_learned_push(c, (lk_learned){e[x].lang, e[x].word, best[x], dice[x]});
             }
         }
         x0 = x1;
@@ -244,6 +250,7 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
     free(spiv);
     free(fill);
     free(best);
+    free(dice);
     return st;
 }
 
@@ -362,6 +369,30 @@ static dm_status apply(lk_coll *c, lk_map *trans, size_t *npivot)
     return st;
 }
 
+/* Pivot words counted afresh over the documents and weighed again. */
+static void reweigh_pivots(lk_coll *c)
+{
+    for (size_t f = 0; f < c->feats.n; f++)
+        if (c->feats.kind[f] == LK_PIVOT) {
+            c->feats.df[f] = 0;
+            c->feats.lmask[f] = 0;
+        }
+    for (size_t i = 0; i < c->n; i++)
+        lk_count_df(c, &c->d[i], 1 << LK_PIVOT);
+    lk_weigh(c, 1 << LK_PIVOT);
+    lk_tick(c, "pivot");
+}
+
+dm_status lk_learn_apply(lk_coll *c, lk_map *trans)
+{
+    size_t npivot = 0;
+    dm_status st = apply(c, trans, &npivot);
+    if (st != DM_OK)
+        return dm_fail(c->ctx, st, "cannot apply the learned lexicon");
+    reweigh_pivots(c);
+    return DM_OK;
+}
+
 dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
 {
     if (c->pivot_lang < 0 || c->nlangs < 2)
@@ -402,6 +433,8 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     }
     if (st == DM_OK)
         st = lk_map_init(&trans, 1 << 12);
+    size_t before = c->nlearned;
+    c->nlearned = 0; /* this pass's lexicon replaces the previous one */
     if (st == DM_OK)
         st = learn(c, o, no, nstories, &trans);
     size_t npivot = 0;
@@ -409,6 +442,8 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     if (st == DM_OK && trans.n)
         st = apply(c, &trans, &npivot);
     size_t learned = trans.n;
+    if (!learned)
+        c->nlearned = before; /* nothing learned: the documents keep the previous lexicon */
     free(story_of);
     free(size);
     free(has_pivot);
@@ -420,15 +455,7 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     if (!learned)
         return DM_ENOTFOUND;
     /* the new evidence: counted, weighed, and the candidates searched again */
-    for (size_t f = 0; f < c->feats.n; f++)
-        if (c->feats.kind[f] == LK_PIVOT) {
-            c->feats.df[f] = 0;
-            c->feats.lmask[f] = 0;
-        }
-    for (size_t i = 0; i < c->n; i++)
-        lk_count_df(c, &c->d[i], 1 << LK_PIVOT);
-    lk_weigh(c, 1 << LK_PIVOT);
-    lk_tick(c, "pivot");
+    reweigh_pivots(c);
     st = lk_candidates(c);
     if (st != DM_OK)
         return st;
