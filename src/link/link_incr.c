@@ -63,9 +63,10 @@ static dm_status cluster_touched(lk_coll *c, uint32_t *label, void *ud)
 }
 
 /* The old stories a new document may join: those of its best HIT_K candidates in each language
- * (a story it would join has its best evidence there; the other candidates a document keeps only
- * give the margins their background, and marking theirs would relink most of a collection). */
-enum { HIT_K = 2 };
+ * that stand out from the alternatives (margin above 1, the least clustering ever uses); the
+ * other candidates a document keeps only give the margins their background, and marking their
+ * stories would relink most of a collection. */
+enum { HIT_K = 1 };
 
 static dm_status mark_hits(const lk_coll *c, const uint8_t *is_new, const uint32_t *old_label, uint8_t *hit)
 {
@@ -91,8 +92,8 @@ static dm_status mark_hits(const lk_coll *c, const uint8_t *is_new, const uint32
     }
     for (size_t t = 0; t < c->npairs; t++) {
         const lk_pair *p = &c->pairs[t];
-        if (is_new[p->a] == is_new[p->b] || p->sim < c->prm.min_sim)
-            continue;
+        if (is_new[p->a] == is_new[p->b] || p->sim < c->prm.min_sim || p->score <= 1.0f)
+            continue; /* no evidence, or no better than the alternatives: clustering ignores it too */
         uint32_t x = is_new[p->a] ? p->a : p->b, y = x == p->a ? p->b : p->a;
         size_t at = ((size_t)slot[x] * nl + c->d[y].lang) * HIT_K;
         for (size_t q = 0; q < HIT_K; q++)
@@ -140,8 +141,10 @@ dm_status lk_update(lk_coll *c, const uint32_t *old_label, lk_lexicon_fn lexicon
     c->probe_only = is_new;
     if (st == DM_OK)
         st = lk_candidates(c);
-    if (st == DM_OK)
+    if (st == DM_OK) {
+        lk_score_pairs(c); /* margins against the alternatives the new documents found */
         st = mark_hits(c, is_new, old_label, hit);
+    }
     size_t relinked = 0;
     for (size_t i = 0; i < n && st == DM_OK; i++) {
         touched[i] |= !is_new[i] && hit[old_label[i]];
