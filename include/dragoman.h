@@ -100,6 +100,14 @@ dm_status dm_segment(dm_ctx *ctx, const char *text, size_t len, dm_span **out, s
  * tatweel dropped, digits of every system turned to ASCII. *out is malloc'ed, NUL-terminated. */
 dm_status dm_match_form(dm_ctx *ctx, const char *text, size_t len, char **out, size_t *out_len);
 
+/* How a name is matched across scripts: its matching form brought to Latin ASCII (ICU's
+ * Any-Latin, with dragoman's rules for the letters and scripts Any-Latin leaves alone: Urdu,
+ * Pashto, Sindhi, Kurdish letters; Sinhala, Khmer, Lao, Tibetan) and its key, the consonant
+ * skeleton that Rashid, रशीद and رشيد share. Names longer than 60 letters are cut. Both outputs
+ * are NUL-terminated (cut to their capacity). */
+dm_status dm_name_form(dm_ctx *ctx, const char *name, size_t len, char *latin, size_t latin_cap,
+                       char *key, size_t key_cap);
+
 /* ======================================================================== language identification */
 
 typedef struct dm_lang_guess {

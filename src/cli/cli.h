@@ -25,6 +25,7 @@ int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_langid(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
+int cmd_names(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_mine(int argc, char **argv);

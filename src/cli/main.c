@@ -23,6 +23,7 @@ static const struct {
     {"lexicon", cmd_lexicon, "the word translations 'link' learned from the stored collection"},
     {"explain", cmd_explain, "show the evidence joining or separating two documents"},
     {"segment", cmd_segment, "cut a text into sentences, one a line"},
+    {"names", cmd_names, "how names are matched across scripts: Latin form and key"},
     {"align", cmd_align, "line up the sentences of two documents (or a batch of pairs)"},
     {"export", cmd_export, "the parallel corpus of the store: sentence pairs of every story"},
     {"diff", cmd_diff, "what two versions of a story add or leave out"},

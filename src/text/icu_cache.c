@@ -26,18 +26,6 @@ static void icu_free(void *p)
     free(icu);
 }
 
-/* To Latin: ICU's Any-Latin, after the letters of Urdu, Sindhi, Pashto, Kurdish and Uyghur that
- * its Arabic-Latin leaves untouched (ٹ ڈ ڑ ں ے ھ, ڪ ڳ ٻ, ټ ډ ړ ښ ګ, ێ ۆ ڵ ڕ ە, ۇ ۈ ...) are
- * given their usual romanisation: without it a name in those scripts keeps letters no other
- * script has (ٹرمپ would never meet Trump). */
-static const UChar to_latin_rules[] =
-    u"ٹ > t; ڈ > d; ڑ > r; ں > n; ۓ > e; ے > e; ھ > h; ۃ > h;"
-    u"ٺ > th; ٻ > b; ڀ > bh; ڄ > j; ڃ > ny; ڇ > chh; ڊ > d; ڌ > dh; ڍ > dh; ڎ > d; ڏ > d;"
-    u"ڙ > r; ڪ > k; ڳ > g; ڱ > ng; ڻ > n; ۽ > e;"
-    u"ټ > t; ځ > dz; څ > ts; ډ > d; ړ > r; ږ > zh; ښ > sh; ګ > g; ڼ > n; ۍ > ey; ې > e;"
-    u"ێ > e; ۆ > o; ڵ > l; ڕ > r; ە > e; ۇ > u; ۈ > u; ٷ > u;"
-    u"::Any-Latin; ::Latin-ASCII; ::Lower;";
-
 dm_status dm_icu_get(dm_ctx *ctx, dm_icu **out)
 {
     dm_model_slot *slot = &ctx->slots[DM_SLOT_TEXT];
@@ -62,7 +50,8 @@ dm_status dm_icu_get(dm_ctx *ctx, dm_icu **out)
     if (U_SUCCESS(err))
         icu->nfkc_cf = unorm2_getNFKCCasefoldInstance(&err);
     if (U_SUCCESS(err))
-        icu->to_latin = utrans_openU(u"dragoman-Latin", -1, UTRANS_FORWARD, to_latin_rules, -1, NULL, &err);
+        icu->to_latin = utrans_openU(u"dragoman-Latin", -1, UTRANS_FORWARD, dm_latin_rules(), -1, NULL,
+                                     &err);
     if (U_FAILURE(err)) {
         icu_free(icu);
         return dm_fail(ctx, DM_EUNICODE, "cannot open ICU objects: %s", u_errorName(err));

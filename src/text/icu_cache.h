@@ -25,6 +25,15 @@ typedef struct dm_icu {
 /* The context's ICU objects, opened on first use. */
 dm_status dm_icu_get(dm_ctx *ctx, dm_icu **out);
 
+/* The rules of the context's to-Latin transliterator: dragoman's own for the letters and
+ * scripts ICU's Any-Latin leaves as they are, then Any-Latin (latin_rules.c). */
+const UChar *dm_latin_rules(void);
+
+/* Ethiopic (Ge'ez) numerals are not positional: ፲፱፻፹፯ is (10+9) x 100 + 80 + 7 = 1987, ፼ is
+ * ten thousand. The value of the run of them at s[0..n) (UTF-16); *used receives its length
+ * (0 when s does not begin with one). Values past 10^15 are not read (returns 0). */
+int dm_geez_number(const UChar *s, int32_t n, int32_t *used, uint64_t *value);
+
 /* UTF-16 <-> UTF-8 with growable buffers; invalid input becomes U+FFFD (counted in *n_sub). */
 dm_status dm_utf8_to_utf16(dm_ctx *ctx, const char *in, size_t len, UChar **out, int32_t *out_len,
                            size_t *n_sub);

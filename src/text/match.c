@@ -4,12 +4,13 @@
  * NFKC case folding does most of it (and drops default-ignorables such as ZWNJ, so Persian
  * "می‌خواهم" and "میخواهم" meet). On top come the spelling variants that Unicode does not fold:
  * Arabic-script letters written differently in Arabic, Persian and Urdu, vowel marks that most
- * texts omit (harakat, Hebrew points, Devanagari nukta), tatweel, digits of every system, and
- * the dot that case folding leaves on Turkish İ.
+ * texts omit (harakat, Hebrew points, Devanagari nukta), tatweel, digits of every system (and
+ * Ethiopic numerals, by value), and the dot that case folding leaves on Turkish İ.
  */
 #include "text/icu_cache.h"
 #include "text/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <unicode/uchar.h>
 
@@ -40,6 +41,46 @@ static UChar fold_letter(UChar c)
     return c;
 }
 
+/* Ethiopic numerals (፲፱፻፹፯) written as the ASCII digits of their value (1987), like the
+ * digits of every decimal system below. A run can grow (፼: 10000), so this writes a new buffer,
+ * and only when the text has such numerals. */
+static dm_status geez_to_digits(dm_ctx *ctx, UChar **buf, int32_t *n)
+{
+    const UChar *s = *buf;
+    int32_t i = 0;
+    while (i < *n && !(s[i] >= 0x1369 && s[i] <= 0x137C))
+        i++;
+    if (i == *n)
+        return DM_OK;
+    if (*n < 0 || *n > INT32_MAX / 6)
+        return dm_fail(ctx, DM_ELIMIT, "text too long");
+    UChar *out = malloc(((size_t)*n * 5 + 1) * sizeof *out); /* a numeral gives 5 digits at most */
+    if (!out)
+        return dm_fail(ctx, DM_ENOMEM, "no memory for text");
+    int32_t w = 0;
+    for (int32_t r = 0; r < *n;) {
+        int32_t used = 0;
+        uint64_t v = 0;
+        if (dm_geez_number(s + r, *n - r, &used, &v) && used > 0) {
+            char dig[24];
+            int k = snprintf(dig, sizeof dig, "%llu", (unsigned long long)v);
+            if (k > used * 5)
+                k = 0; /* cannot happen: each numeral adds 4 digits at most */
+            for (int j = 0; j < k; j++)
+                out[w++] = (UChar)dig[j];
+            r += used;
+        } else if (used == 0 && s[r] >= 0x1369 && s[r] <= 0x137C) {
+            r++; /* past 10^15: dropped */
+        } else {
+            out[w++] = s[r++];
+        }
+    }
+    free(*buf);
+    *buf = out;
+    *n = w;
+    return DM_OK;
+}
+
 dm_status dm_match_form(dm_ctx *ctx, const char *text, size_t len, char **out, size_t *out_len)
 {
     dm_icu *icu;
@@ -55,6 +96,11 @@ dm_status dm_match_form(dm_ctx *ctx, const char *text, size_t len, char **out, s
     free(u16);
     if (st)
         return st;
+    st = geez_to_digits(ctx, &cf, &ncf);
+    if (st) {
+        free(cf);
+        return st;
+    }
     int32_t w = 0;
     for (int32_t r = 0; r < ncf; r++) {
         UChar c = cf[r];

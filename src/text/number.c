@@ -3,6 +3,7 @@
  * Persian, Devanagari, Bengali, Thai, fullwidth...), with the grouping and decimal separators
  * news text uses: 1,000  1.000  1 000  ۱٬۰۰۰  3.5  ٣٫٥.
  */
+#include "text/icu_cache.h"
 #include "text/text.h"
 
 #include <unicode/uchar.h>
@@ -82,4 +83,34 @@ int dm_parse_number(const char *s, size_t len, double *value)
     }
     *value = v + frac / scale;
     return 1;
+}
+
+int dm_geez_number(const UChar *s, int32_t n, int32_t *used, uint64_t *value)
+{
+    /* total: the myriads read so far; seg: hundreds below the current myriad; cur: below 100 */
+    uint64_t total = 0, seg = 0, cur = 0;
+    int32_t i = 0;
+    for (; i < n && s[i] >= 0x1369 && s[i] <= 0x137C; i++) {
+        UChar c = s[i];
+        if (c <= 0x1371)
+            cur += (uint64_t)(c - 0x1368); /* ፩..፱ */
+        else if (c <= 0x137A)
+            cur += (uint64_t)(c - 0x1371) * 10; /* ፲..፺ */
+        else if (c == 0x137B) { /* ፻ */
+            seg += (cur ? cur : 1) * 100;
+            cur = 0;
+        } else { /* ፼ */
+            uint64_t x = seg + cur;
+            if (!x && total)
+                total *= 10000; /* ፼፼: a hundred million */
+            else
+                total += (x ? x : 1) * 10000;
+            seg = cur = 0;
+        }
+        if (total > 1000000000000000ull)
+            return *used = 0, 0;
+    }
+    *used = i;
+    *value = total + seg + cur;
+    return i > 0;
 }

@@ -151,7 +151,8 @@ static dm_status push_sentence(span_vec *sv, const char *s, size_t start, size_t
 }
 
 /* True when [start,end) ends with a title or initial that ICU broke after ("Dr.", "Gen.",
- * "J."): the sentence goes on. Latin-script abbreviations only; other scripts rarely use them. */
+ * "J.", "ዓ.ም."): the sentence goes on. Latin-script abbreviations, initials in Cyrillic and
+ * Greek, short Ethiopic words; other scripts rarely abbreviate with a full stop. */
 static int ends_with_abbreviation(const char *s, size_t start, size_t end)
 {
     static const char *const abbr[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt",
@@ -177,6 +178,16 @@ static int ends_with_abbreviation(const char *s, size_t start, size_t end)
         if (u_isupper(c) && (sc == DM_SCRIPT_CYRILLIC || sc == DM_SCRIPT_GREEK))
             return 1;
     }
+    /* Ethiopic ends its sentences with ። ; a full stop after a word of one or two syllables
+     * abbreviates it: ዓ.ም. (the Ethiopian calendar's year), ጠ.ሚ. (prime minister) */
+    size_t e = w, syl = 0;
+    while (e >= start + 3 && (unsigned char)s[e - 3] == 0xE1 && (unsigned char)s[e - 2] >= 0x88 &&
+           (unsigned char)s[e - 2] <= 0x8D && syl < 3) {
+        e -= 3;
+        syl++;
+    }
+    if (syl >= 1 && syl <= 2 && (e == start || s[e - 1] == ' ' || s[e - 1] == '.' || s[e - 1] == '('))
+        return 1;
     while (w > start && ((s[w - 1] >= 'A' && s[w - 1] <= 'Z') || (s[w - 1] >= 'a' && s[w - 1] <= 'z')))
         w--;
     size_t n = end - 1 - w;

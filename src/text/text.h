@@ -52,6 +52,7 @@ dm_status dm_tokenize(dm_ctx *ctx, const char *text, size_t len, dm_token **out,
 /* Value of a run of digits of any Unicode decimal system (۲۱, ٢١, २१ -> 21); also reads
  * 1,000 / 1.000 / 1 000 grouping and a decimal part. Returns 0 when the text is not a number. */
 int dm_parse_number(const char *s, size_t len, double *value);
+
 /* A number written as one word (number_words.c): form is a token in matching form; lang the
  * text's ISO 639-1 code, or NULL to accept only words that are numbers in every language they
  * belong to. 1 and *value, or 0. */

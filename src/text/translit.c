@@ -122,3 +122,20 @@ void dm_name_key(const char *latin, char *out, size_t cap)
     }
     out[w] = 0;
 }
+
+dm_status dm_name_form(dm_ctx *ctx, const char *name, size_t len, char *latin, size_t latin_cap,
+                       char *key, size_t key_cap)
+{
+    if (!latin_cap || !key_cap)
+        return dm_fail(ctx, DM_EINVAL, "no room for a name's forms");
+    latin[0] = key[0] = 0;
+    char *m = NULL;
+    size_t ml = 0;
+    dm_status st = dm_match_form(ctx, name, len, &m, &ml);
+    if (st == DM_OK)
+        st = dm_translit_latin(ctx, m, ml, latin, latin_cap);
+    if (st == DM_OK)
+        dm_name_key(latin, key, key_cap);
+    free(m);
+    return st;
+}

@@ -63,6 +63,9 @@ static void test_match_form(void)
     check_match("جـــمـيـل", "جمیل");            /* tatweel removed */
     check_match("می‌خواهم", "میخواهم");           /* ZWNJ folded */
     check_match("۲۱ ٢١ २१", "21 21 21");          /* digits of three systems */
+    /* Ethiopic numerals by value: (10+9) x 100 + 87, 3, ten thousand, 100 x 10000, 2 x 10000 +
+     * 300, 20 x 100 + 16; a preposition stays attached */
+    check_match("በ፲፱፻፹፯ ፫ ፼ ፻፼ ፪፼፫፻ ፳፻፲፮", "በ1987 3 10000 1000000 20300 2016");
     check_match("क़ानून", "कानून");               /* nukta dropped */
     check_match("שָׁלוֹם", "שלום");               /* Hebrew points dropped */
 }
@@ -76,6 +79,8 @@ static void test_segment(void)
     CHECK(count_sentences("یہ پہلا جملہ ہے۔ یہ دوسرا جملہ ہے۔") == 2);
     CHECK(count_sentences("هل حضر الرئيس؟ نعم حضر.") == 2);
     CHECK(count_sentences("ראש הממשלה נפגש עם הנשיא. הם דיברו על הכלכלה.") == 2);     /* Hebrew */
+    /* Amharic: ። ends a sentence; ዓ.ም. (Ethiopian calendar) and ጠ.ሚ. (prime minister) do not */
+    CHECK(count_sentences("ድርጅቱ በ1987 ዓ.ም. ተመሰረተ። ጠ.ሚ. ዐቢይ አሕመድ ተናገሩ።") == 2);
     CHECK(count_sentences("Президент встретился с премьером. Они обсудили экономику!") == 2);
     CHECK(count_sentences("国家主席会见了伊拉克总统。双方讨论了合作。") == 2);               /* Chinese */
     CHECK(count_sentences("นายกรัฐมนตรีพบประธานาธิบดี\nทั้งสองหารือเรื่องเศรษฐกิจ") == 2); /* Thai lines */
@@ -179,6 +184,22 @@ static void test_names(void)
     check_same_key(ctx, "Trump", "ټرمپ");      /* Pashto ټ */
     check_same_key(ctx, "Gulbuddin", "ګلبدين"); /* Pashto ګ */
     check_same_key(ctx, "Kobani", "کۆبانێ");   /* Kurdish ۆ ێ */
+    /* scripts ICU's Any-Latin leaves as they are (latin_rules.c): Sinhala (vowel signs in place
+     * of the inherent vowel, al-lakuna), Khmer (coeng, ហ្គ for g), Lao (vowels written before
+     * their consonant), Tibetan (subjoined letters) */
+    check_same_key(ctx, "Afghanistan", "ඇෆ්ගනිස්ථානය");
+    check_same_key(ctx, "Vietnam", "වියට්නාමය");
+    check_same_key(ctx, "Angola", "អង់ហ្គោឡា");
+    check_same_key(ctx, "Brunei", "ព្រុយណេ");
+    check_same_key(ctx, "Estonia", "ເອສໂຕເນຍ");
+    check_same_key(ctx, "Romania", "ໂຣແມເນຍ");
+    check_same_key(ctx, "Austria", "ཨསྟྲི་ཡ");
+    /* and where ICU's own rules spoil a key: Korean ㄹ before a vowel is r, Thai's silent
+     * carrier อ is not a consonant, Burmese long a is not "ar" */
+    check_same_key(ctx, "Trump", "트럼프");
+    check_same_key(ctx, "Bulgaria", "불가리아");
+    check_same_key(ctx, "Armenia", "อาร์เมเนีย");
+    check_same_key(ctx, "Angola", "အန်ဂိုလာ");
     char ka[64], kb[64];
     check_name_key(ctx, "Rashid", ka, sizeof ka);
     check_name_key(ctx, "Baghdad", kb, sizeof kb);

@@ -6,7 +6,9 @@ Three measures, all on text that is parallel by construction (nothing from /work
 1. The example articles as they are (examples/iran-iraq: Persian 003 / English 004, Hindi 000 /
    English 001): how many names are reported (ideally the few the other version really lacks).
 2. The same with one known name deleted from the non-English version (every occurrence of each
-   of its spellings, as a whole word): the English name must be reported. Each run's reports are
+   of its spellings, as a whole word): the English name must be reported. And the other way
+   (2b): the English name deleted from the English version, the non-English spelling must be
+   reported (names in scripts without capitals). Each run's reports are
    scored: a report naming the deleted name is right, any other report is wrong. Gives precision
    (right / all reports over the runs) and recall (runs whose deleted name is reported / runs).
 3. The Universal Declaration of Human Rights (/work/shared/corpora/udhr), X against English
@@ -71,25 +73,48 @@ def delete_words(text, forms):
     return text
 
 
-def deletion_runs(tmp, lang, other, en, table):
-    right = reports = found = extra = 0
+def deletion_runs(tmp, lang, other, en, table, from_english=False):
+    """Each name of the table deleted in turn, from the non-English version (the English name
+    must be reported) or, from_english, from the English version (one of the other version's
+    spellings must be reported on its side)."""
+    right = reports = found = extra = runs = 0
     missed = []
-    base = open(os.path.join(EX, other), encoding="utf-8").read()
-    before = set(w for _, w in names(os.path.join(EX, other), os.path.join(EX, en), lang, "en"))
+    po, pe = os.path.join(EX, other), os.path.join(EX, en)
+    base = open(pe if from_english else po, encoding="utf-8").read()
+    before = set(w for _, w in names(po, pe, lang, "en"))
     for name, forms in table:
-        cut = delete_words(base, forms)
-        assert cut != base, name
+        cut = delete_words(base, [name] if from_english else forms)
+        if cut == base:
+            continue
+        runs += 1
         p = os.path.join(tmp, "cut.txt")
         open(p, "w", encoding="utf-8").write(cut)
-        got = names(p, os.path.join(EX, en), lang, "en")
-        hit = [w for s, w in got if name in w]
+        got = names(po, p, lang, "en") if from_english else names(p, pe, lang, "en")
+        if from_english:
+            hit = [w for s, w in got if s == "src" and any(f in w or w in f for f in forms)]
+        else:
+            hit = [w for s, w in got if name in w]
         right += len(hit)
         reports += len(got)
-        extra += len([w for s, w in got if name not in w and w not in before])
+        extra += len([w for s, w in got if w not in before and w not in hit])
         found += bool(hit)
         if not hit:
             missed.append(name)
-    return right, reports, found, len(table), missed, extra
+    return right, reports, found, runs, missed, extra
+
+
+def report_deletions(tmp, from_english):
+    tr = tn = tf = tt = 0
+    for lang, other, en, table in [("fa", "003_7524bfdbcb54633c.txt", "004_5e79b54d010dd1a8.txt", FA_NAMES),
+                                   ("hi", "000_53f2f7017102b22e.txt", "001_e90ef68c3666fdb9.txt", HI_NAMES)]:
+        r, n, f, t, missed, extra = deletion_runs(tmp, lang, other, en, table, from_english)
+        tr, tn, tf, tt = tr + r, tn + n, tf + f, tt + t
+        prec = r / n if n else 0.0
+        what = f"deleted name's {lang} spelling" if from_english else "deleted name"
+        print(f"   {lang}-en: {t} runs, {what} reported in {f} (recall {f / t:.2f}); "
+              f"{n} reports, {r} right (precision {prec:.2f}), {extra} wrong beyond the unmodified pair's; "
+              f"missed: {', '.join(missed) or '-'}")
+    print(f"   all: recall {tf / tt:.2f}, precision {tr / tn if tn else 0:.2f} ({tr}/{tn})")
 
 
 def udhr(tmp, lang, stem):
@@ -117,16 +142,9 @@ def main():
             got = names(os.path.join(EX, a), os.path.join(EX, b), lang, "en")
             print(f"   {lang}-en: {len(got)}: " + ", ".join(w for _, w in got))
         print("2. one name deleted from the non-English version")
-        tr = tn = tf = tt = 0
-        for lang, other, en, table in [("fa", "003_7524bfdbcb54633c.txt", "004_5e79b54d010dd1a8.txt", FA_NAMES),
-                                       ("hi", "000_53f2f7017102b22e.txt", "001_e90ef68c3666fdb9.txt", HI_NAMES)]:
-            r, n, f, t, missed, extra = deletion_runs(tmp, lang, other, en, table)
-            tr, tn, tf, tt = tr + r, tn + n, tf + f, tt + t
-            prec = r / n if n else 0.0
-            print(f"   {lang}-en: {t} runs, deleted name reported in {f} (recall {f / t:.2f}); "
-                  f"{n} reports, {r} right (precision {prec:.2f}), {extra} wrong beyond the unmodified pair's; "
-                  f"missed: {', '.join(missed) or '-'}")
-        print(f"   all: recall {tf / tt:.2f}, precision {tr / tn if tn else 0:.2f} ({tr}/{tn})")
+        report_deletions(tmp, False)
+        print("2b. one name deleted from the English version")
+        report_deletions(tmp, True)
         print("3. UDHR, X against English, paragraph by paragraph: names reported (all false alarms)")
         total = 0
         for lang, stem in UDHR:
