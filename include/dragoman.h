@@ -382,6 +382,9 @@ dm_status dm_store_lexicon(dm_store *st, const char *lang_a, const char *lang_b,
 dm_status dm_store_put_lexicon(dm_store *st, const char *lang_a, const char *lang_b, const char *word_a,
                                const char *word_b, double prob);
 dm_status dm_store_clear_lexicon(dm_store *st);
+/* A value of the store's meta table (*value malloc'ed; DM_ENOTFOUND when the key has none). */
+dm_status dm_store_get_meta(dm_store *st, const char *key, char **value);
+dm_status dm_store_set_meta(dm_store *st, const char *key, const char *value);
 
 /* ======================================================================== web viewer */
 /* Two versions side by side as HTML: one row a block, each sentence in its own direction, the

@@ -174,6 +174,7 @@ static dm_status linker_for(dm_ctx *ctx, dm_store *st, const stored_t *docs, int
                             size_t *analysed)
 {
     size_t loaded = 0;
+    int began_whole = *whole;
     dm_status s = dm_linker_begin_store(ctx, st, *whole, out, &loaded);
     char *is_loaded = s ? NULL : calloc(docs->n + 1, 1);
     if (!s && !is_loaded)
@@ -186,7 +187,7 @@ static dm_status linker_for(dm_ctx *ctx, dm_store *st, const stored_t *docs, int
     for (size_t k = 0; !s && !*whole && k < docs->n; k++)
         if (docs->story[k] >= 0 && !is_loaded[k])
             *whole = 1;
-    if (!s && *whole && loaded) { /* start again, empty */
+    if (!s && *whole && !began_whole) { /* start again, empty */
         free(is_loaded);
         dm_linker_free(*out);
         *out = NULL;

@@ -17,17 +17,40 @@ enum { LEXICON_MAX = 200000 };
 /* Restored documents are finished in blocks of this many. */
 enum { RESTORE_BLOCK = 1024 };
 
+/* What the stored analyses were made by (meta 'link_analysis'): the blob's layout and the
+ * analysis of words. Bump it when tokens, transliteration or name keys change in a way the
+ * sampled check below could miss: a store made by another analysis is then relinked whole. */
+static const char ANALYSIS[] = "1";
+/* Every this many stored word types (and the first few), the word is transliterated again and
+ * compared with what the store says: a changed transliteration (a new ICU, new rules) would
+ * otherwise mix two analyses in one collection. */
+enum { CHECK_EVERY = 1024, CHECK_FIRST = 32 };
+
 typedef struct loading {
     dm_linker *lk;
     size_t pending; /* restored documents not yet finished */
+    int stale;      /* a sampled word is no longer analysed as stored */
 } loading_t;
 
 static dm_status load_word(void *ud, long long id, const char *word, const char *latin, const char *key)
 {
     loading_t *l = ud;
-    if (id < 0 || (unsigned long long)id != l->lk->c.words.n)
-        return dm_fail(l->lk->c.ctx, DM_EINVAL, "the stored word types are not numbered 0.. (word %lld)", id);
-    return lk_restore_word(&l->lk->c, (uint32_t)id, word, latin, key);
+    lk_coll *c = &l->lk->c;
+    if (id < 0 || (unsigned long long)id != c->words.n)
+        return dm_fail(c->ctx, DM_EINVAL, "the stored word types are not numbered 0.. (word %lld)", id);
+    if (id < CHECK_FIRST || id % CHECK_EVERY == 0) {
+        lk_word_prep now;
+        dm_status st = lk_word_prepare(c->ctx, word, strlen(word), &now);
+        if (st != DM_OK)
+            return st;
+        /* a key shorter than a name key's minimum is not kept: compare the kept ones */
+        int same_key = !strcmp(now.key, key) || (strlen(now.key) < 2 && !*key);
+        if (strcmp(now.latin, latin) || !same_key) {
+            l->stale = 1;
+            return DM_ENOTFOUND; /* stop reading: the store's analyses are not this program's */
+        }
+    }
+    return lk_restore_word(c, (uint32_t)id, word, latin, key);
 }
 
 static dm_status load_doc(void *ud, const char *id, const void *blob, size_t len)
@@ -92,7 +115,22 @@ dm_status dm_linker_begin_store(dm_ctx *ctx, dm_store *st, int whole, dm_linker 
     if (whole)
         return DM_OK;
     loading_t l = {.lk = lk};
-    s = dm_store_link_words(st, load_word, &l);
+    char *made_by = NULL;
+    s = dm_store_get_meta(st, "link_analysis", &made_by);
+    int same = s == DM_OK && !strcmp(made_by, ANALYSIS);
+    free(made_by);
+    if (s == DM_ENOTFOUND || (s == DM_OK && !same)) {
+        lk->whole = 1; /* nothing kept, or kept by another analysis: the caller links whole */
+        return DM_OK;
+    }
+    if (s == DM_OK)
+        s = dm_store_link_words(st, load_word, &l);
+    if (s == DM_ENOTFOUND && l.stale) { /* start again, empty */
+        if (getenv("DM_LINK_TIMING"))
+            fprintf(stderr, "link: the stored words were transliterated differently: nothing read\n");
+        dm_linker_free(lk);
+        return dm_linker_begin_store(ctx, st, 1, out, n_loaded);
+    }
     if (s == DM_OK)
         s = dm_store_link_docs(st, load_doc, &l);
     if (s == DM_OK && l.pending)
@@ -107,6 +145,7 @@ dm_status dm_linker_begin_store(dm_ctx *ctx, dm_store *st, int whole, dm_linker 
     lk->n_loaded = lk->c.n;
     lk->words_loaded = lk->c.words.n;
     *n_loaded = lk->c.n;
+    lk_tick(&lk->c, "restore");
     if (getenv("DM_LINK_TIMING"))
         fprintf(stderr, "link: %zu documents and %zu word types read from the store\n", lk->c.n, lk->c.words.n);
     return DM_OK;
@@ -220,6 +259,8 @@ dm_status dm_linker_save(dm_linker *lk, dm_store *st)
     if (!lk->over_store || !lk->label)
         return dm_fail(c->ctx, DM_EINVAL, "only a linker begun over a store, after its run, is saved");
     dm_status s = lk->whole ? dm_store_clear_link_state(st) : dm_store_clear_lexicon(st);
+    if (s == DM_OK && lk->whole)
+        s = dm_store_set_meta(st, "link_analysis", ANALYSIS);
     for (size_t w = lk->whole ? 0 : lk->words_loaded; w < c->words.n && s == DM_OK; w++) {
         uint32_t key = c->words.w[w].key;
         s = dm_store_put_link_word(st, (long long)w, lk_word_text(c, (uint32_t)w), lk_word_latin(c, (uint32_t)w),

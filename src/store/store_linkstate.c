@@ -8,6 +8,7 @@
 #include "store/store_internal.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static dm_status writable(dm_store *st)
@@ -201,5 +202,36 @@ dm_status dm_store_clear_lexicon(dm_store *st)
     dm_status s = writable(st);
     if (!s)
         s = dm_store_exec(st, "DELETE FROM lexicon");
+    return s;
+}
+
+dm_status dm_store_get_meta(dm_store *st, const char *key, char **value)
+{
+    *value = NULL;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = ?", -1, &q, NULL) != SQLITE_OK)
+        return dm_store_fail(st, "cannot read the store's meta table");
+    sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+    dm_status s = DM_ENOTFOUND;
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        *value = strdup(text_col(q, 0));
+        s = *value ? DM_OK : DM_ENOMEM;
+    }
+    sqlite3_finalize(q);
+    return s;
+}
+
+dm_status dm_store_set_meta(dm_store *st, const char *key, const char *value)
+{
+    dm_status s = writable(st);
+    if (s)
+        return s;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", -1, &q, NULL) != SQLITE_OK)
+        return dm_store_fail(st, "cannot write the store's meta table");
+    sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, value, -1, SQLITE_STATIC);
+    s = sqlite3_step(q) == SQLITE_DONE ? DM_OK : dm_store_fail(st, "cannot write the store's meta table");
+    sqlite3_finalize(q);
     return s;
 }
