@@ -183,8 +183,8 @@ typedef struct lk_coll {
     int keep_analysis;         /* keep each analysed document's analysis in its stored form */
     lk_blob *saved;            /* per document: that form (empty for documents loaded from a store) */
     size_t saved_cap;
-    lk_learned *learned; /* the lexicon the last learning pass learned (or the stored one) */
-    size_t nlearned, learned_cap;
+    lk_learned *kept; /* the lexicon the last learning pass learned (or the stored one), as kept */
+    size_t nkept, kept_cap;
 } lk_coll;
 
 void lk_params_default(lk_params *p);
@@ -300,7 +300,7 @@ dm_status lk_save_doc(lk_coll *c, uint32_t i); /* into c->saved[i], after its la
 dm_status lk_restore_doc(lk_coll *c, const char *id, const uint8_t *p, size_t len);
 /* A word type from its stored analysis; it must come out as type number id. */
 dm_status lk_restore_word(lk_coll *c, uint32_t id, const char *word, const char *latin, const char *key);
-/* Keep entry e as one of the learned lexicon's (c->learned). */
+/* Keep entry e as one of the learned lexicon's (c->kept). */
 dm_status lk_learned_push(lk_coll *c, lk_learned e);
 
 /* link_incr.c: stories for the documents added to a linked collection (see link_incr.c) */

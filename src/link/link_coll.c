@@ -137,6 +137,6 @@ void lk_coll_free(lk_coll *c)
     for (size_t i = 0; c->saved && i < c->saved_cap; i++)
         free(c->saved[i].p);
     free(c->saved);
-    free(c->learned);
+    free(c->kept);
     memset(c, 0, sizeof *c);
 }

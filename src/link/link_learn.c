@@ -433,8 +433,8 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     }
     if (st == DM_OK)
         st = lk_map_init(&trans, 1 << 12);
-    size_t before = c->nlearned;
-    c->nlearned = 0; /* this pass's lexicon replaces the previous one */
+    size_t before = c->nkept;
+    c->nkept = 0; /* this pass's lexicon replaces the previous one */
     if (st == DM_OK)
         st = learn(c, o, no, nstories, &trans);
     size_t npivot = 0;
@@ -443,7 +443,7 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
         st = apply(c, &trans, &npivot);
     size_t learned = trans.n;
     if (!learned)
-        c->nlearned = before; /* nothing learned: the documents keep the previous lexicon */
+        c->nkept = before; /* nothing learned: the documents keep the previous lexicon */
     free(story_of);
     free(size);
     free(has_pivot);

@@ -240,14 +240,14 @@ dm_status lk_restore_word(lk_coll *c, uint32_t id, const char *word, const char 
 
 dm_status lk_learned_push(lk_coll *c, lk_learned e)
 {
-    if (c->nlearned == c->learned_cap) {
-        size_t cap = c->learned_cap ? c->learned_cap * 2 : 1024;
-        lk_learned *p = realloc(c->learned, cap * sizeof *p);
+    if (c->nkept == c->kept_cap) {
+        size_t cap = c->kept_cap ? c->kept_cap * 2 : 1024;
+        lk_learned *p = realloc(c->kept, cap * sizeof *p);
         if (!p)
             return DM_ENOMEM;
-        c->learned = p;
-        c->learned_cap = cap;
+        c->kept = p;
+        c->kept_cap = cap;
     }
-    c->learned[c->nlearned++] = e;
+    c->kept[c->nkept++] = e;
     return DM_OK;
 }

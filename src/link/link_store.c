@@ -167,7 +167,7 @@ static dm_status resolve_lexicon(lk_coll *c, lk_map *trans, void *ud)
     if (c->pivot_lang < 0)
         return DM_OK;
     const char *pivot = c->langs[c->pivot_lang].code;
-    c->nlearned = 0;
+    c->nkept = 0;
     dm_status st = DM_OK;
     for (size_t r = 0; r < lk->nlex && st == DM_OK; r++) {
         const uint32_t *row = lk->lex_rows + 5 * r;
@@ -269,11 +269,11 @@ dm_status dm_linker_save(dm_linker *lk, dm_store *st)
     for (size_t i = lk->whole ? 0 : lk->n_loaded; i < c->n && s == DM_OK; i++)
         if (i < c->saved_cap && c->saved[i].p)
             s = dm_store_put_link_doc(st, lk_doc_id(c, (uint32_t)i), c->saved[i].p, c->saved[i].n);
-    if (c->nlearned > LEXICON_MAX)
-        qsort(c->learned, c->nlearned, sizeof *c->learned, cmp_dice);
-    size_t nlex = c->nlearned < LEXICON_MAX ? c->nlearned : LEXICON_MAX;
+    if (c->nkept > LEXICON_MAX)
+        qsort(c->kept, c->nkept, sizeof *c->kept, cmp_dice);
+    size_t nlex = c->nkept < LEXICON_MAX ? c->nkept : LEXICON_MAX;
     for (size_t k = 0; k < nlex && s == DM_OK && c->pivot_lang >= 0; k++) {
-        const lk_learned *e = &c->learned[k];
+        const lk_learned *e = &c->kept[k];
         s = dm_store_put_lexicon(st, c->langs[e->lang].code, c->langs[c->pivot_lang].code, lk_word_text(c, e->word),
                                  lk_word_text(c, e->pivot), e->dice);
     }
