@@ -97,19 +97,93 @@ typedef struct lk_fw {
     float w; /* term count while analysing, final weight after lk_weigh */
 } lk_fw;
 
+/* Ascending ids are kept as 16-bit gaps (half the memory of the ids, for every document): a
+ * gap of 0xFFFF or more is the escape LK_GAP_ESC followed by the id itself in two halves. */
+enum { LK_GAP_ESC = 0xFFFF };
+typedef struct lk_gaps {
+    const uint16_t *p;
+    uint32_t id;
+} lk_gaps;
+static inline lk_gaps lk_gaps_at(const uint16_t *p) { return (lk_gaps){p, 0}; }
+static inline uint32_t lk_gaps_next(lk_gaps *g)
+{
+    uint16_t u = *g->p++;
+    if (u == LK_GAP_ESC) {
+        g->id = (uint32_t)g->p[0] << 16 | g->p[1];
+        g->p += 2;
+    } else
+        g->id += u;
+    return g->id;
+}
+/* link_gaps.c: the units ids[0..n) take as gaps; written to out (when not NULL) */
+size_t lk_gaps_put(const uint32_t *ids, size_t n, uint16_t *out);
+
 typedef struct lk_doc {
     uint32_t lang;         /* index into coll.langs */
     uint32_t nchar;        /* code points of letters and digits */
     uint32_t nsent, npara; /* sentences, paragraphs */
-    lk_fw *f;              /* features: f[0..nstat) numbers, keys, n-grams (they never change once
-                            * weighed), f[nstat..nf) pivot words (each learning pass renews them);
-                            * each part sorted by id */
-    uint32_t nf, nstat;
-    uint32_t *words; /* word type ids, in text order */
-    uint32_t nwords;
+    uint16_t *f;           /* weighed features, one block: the ids of the static part (numbers,
+                            * keys, n-grams: they never change once weighed) as gaps (gs units),
+                            * those of the pivot words (each learning pass renews them) as gaps
+                            * (gp units), then the nf weights (lk_doc_w), static part first */
+    uint32_t nf, nstat;    /* features, of which static */
+    uint32_t gs, gp;
+    uint32_t *nums;        /* until the collection is weighed: the ids of its numbers, once per
+                            * occurrence (link_evidence.c) */
+    uint32_t nnums;
+    uint16_t *words;       /* its distinct word types: ids as gaps (wg units), then how often each
+                            * occurs as one byte each (at most 255; lk_words_next) */
+    uint32_t nwords, wg;
     uint32_t id;     /* offset of its id in coll.ids */
     float self;      /* the cosine of the document with itself (after lk_weigh) */
 } lk_doc;
+
+/* The word types of a document with their counts, in id order. */
+typedef struct lk_word_it {
+    lk_gaps g;
+    const uint8_t *count;
+    uint32_t left;
+} lk_word_it;
+static inline lk_word_it lk_words_of(const lk_doc *d)
+{
+    return (lk_word_it){lk_gaps_at(d->words), d->words ? (const uint8_t *)(d->words + d->wg) : NULL, d->nwords};
+}
+static inline int lk_words_next(lk_word_it *it, uint32_t *w, uint32_t *count)
+{
+    if (!it->left)
+        return 0;
+    it->left--;
+    *w = lk_gaps_next(&it->g);
+    *count = *it->count++;
+    return 1;
+}
+
+/* Weights are kept in 16 bits, fixed point (a third less memory than an id and a float, for
+ * every document): a kind's weights are normalised, so they are below sqrt(alpha) <= 1, and one
+ * step of 1/32768 is far below what any single feature adds to a similarity. */
+#define LK_W_ONE 32768.0f
+static inline uint16_t *lk_doc_w(const lk_doc *d) { return d->f ? d->f + d->gs + d->gp : NULL; }
+/* Where the gaps of a document's static part (0) or pivot words (1) begin. */
+static inline lk_gaps lk_doc_gaps(const lk_doc *d, int part)
+{
+    return lk_gaps_at(d->f && part ? d->f + d->gs : d->f);
+}
+/* The ids of a document's static part (0) or pivot words (1) into ids, which must hold d->nf;
+ * returns how many. */
+static inline uint32_t lk_doc_ids(const lk_doc *d, int part, uint32_t *ids)
+{
+    uint32_t n = part ? d->nf - d->nstat : d->nstat;
+    lk_gaps g = lk_doc_gaps(d, part);
+    for (uint32_t k = 0; k < n; k++)
+        ids[k] = lk_gaps_next(&g);
+    return n;
+}
+static inline float lk_w(uint16_t q) { return (float)q * (1.0f / LK_W_ONE); }
+static inline uint16_t lk_w_q(float w)
+{
+    float q = w * LK_W_ONE + 0.5f;
+    return q >= 65535.0f ? 65535 : q <= 0 ? 0 : (uint16_t)q;
+}
 
 typedef struct lk_lang {
     char code[12];  /* ISO code from langid, or "S:<script>" when only the script is known */
@@ -170,6 +244,11 @@ typedef struct lk_coll {
     size_t n_langid; /* documents dm_langid was asked about */
     int no_langid;  /* dm_langid failed (no model): scripts stand in for languages */
     int pivot_lang; /* index of the pivot language (English when present), -1 if none */
+    int weighed;    /* the documents' evidence is weighed (their numbers are in it) */
+    /* the learned lexicon while a pass renews the pivot words (link_learn.c): (language, word)
+     * -> pivot feature, and for pivot-language words the feature they are, or LK_NONE */
+    const lk_map *learned;
+    const uint32_t *learned_target;
     /* shipped-lexicon pivots of each (language, word type), looked up once (link_lexicon.c):
      * lex_map maps the pair to lex_fw[off], which holds the count in .id, then the pivots */
     lk_map lex_map;
@@ -187,11 +266,18 @@ typedef struct lk_coll {
     size_t nkept, kept_cap;
 } lk_coll;
 
+/* Hand memory freed by a phase back to the system (glibc keeps what small blocks free in its
+ * heaps, and the next phase's peak would stand on top of the last one's); a no-op elsewhere. */
+void lk_release(void);
+
 void lk_params_default(lk_params *p);
 
 /* With DM_LINK_TIMING set in the environment, print to stderr the time since the previous call
  * under a label (a diagnostic for the benchmark; silent otherwise). */
 void lk_tick(lk_coll *c, const char *what);
+/* With DM_LINK_TIMING set, where the collection's memory is (documents' features and words,
+ * tables, pairs), labelled with when. */
+void lk_mem_report(const lk_coll *c, const char *when);
 
 /* link_coll.c: a collection: made empty, documents analysed as they are added (the caller may
  * free them afterwards), then weighed with candidates found and scored (lk_coll_finish) */
@@ -199,24 +285,42 @@ dm_status lk_coll_init(dm_ctx *ctx, lk_coll *c);
 dm_status lk_coll_add(lk_coll *c, const dm_doc *docs, size_t n);
 dm_status lk_coll_finish(lk_coll *c);
 /* The first half of lk_coll_finish: mean lengths, pivot language, every document weighed. */
-void lk_coll_prepare(lk_coll *c);
+dm_status lk_coll_prepare(lk_coll *c);
 void lk_coll_free(lk_coll *c);
 const char *lk_doc_id(const lk_coll *c, uint32_t i);
 
 /* link_doc.c: the documents' analysis (tokens, words, sentences, language, evidence), in blocks:
  * what needs only the text runs on several threads, what builds the shared tables runs in order */
 dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n); /* appended at c->n */
-/* Add `count` occurrences of feature id to the document being built. */
-dm_status lk_doc_add(lk_doc *d, uint32_t id, float count, uint32_t *cap);
-/* Sort and merge a document's features f[from..nf) (ids ascending, counts summed, static kinds
- * before pivot words) and set nstat; from is 0 or a document's nstat (its static part kept). */
-void lk_doc_compact(const lk_coll *c, lk_doc *d, uint32_t from);
 /* Room for n more documents after c->n (zeroed). */
 dm_status lk_docs_grow(lk_coll *c, size_t n);
-/* Documents [c->n, c->n + n) that hold their language, structure, words and numbers (restored
- * from a store, not analysed): their lexicon pivots and evidence as for analysed ones; c->n
- * then counts them. */
+/* Documents [c->n, c->n + n) that hold their language, structure, word types and numbers
+ * (restored from a store, not analysed): their lexicon lookups as for analysed ones; c->n then
+ * counts them. */
 dm_status lk_docs_restored(lk_coll *c, size_t n);
+
+/* link_evidence.c: a document's evidence rebuilt from its numbers and word types, in a thread's
+ * scratch space (the documents never hold it unweighed) */
+typedef struct lk_scratch {
+    float *acc;        /* counts by feature id, 0 where untouched */
+    uint32_t *touched; /* the ids with acc != 0 */
+    size_t cap;        /* ids acc covers */
+    lk_fw *list;       /* the document's distinct features */
+    size_t list_cap;
+    float *tmp; /* for the weighing's cuts */
+    size_t tmp_cap;
+    uint16_t *out; /* a weighed document's block, before it is allocated */
+    size_t out_cap;
+} lk_scratch;
+/* Room for feature ids below nfeats. */
+dm_status lk_scratch_fit(lk_scratch *s, size_t nfeats);
+void lk_scratch_free(lk_scratch *s);
+/* The counts of d's evidence of the kinds in kind_mask, each feature once, into s->list[0..*n):
+ * static kinds first (*nstat of them), then pivot words, each part in no order. Static kinds: the
+ * numbers d holds until the collection is weighed, the keys and n-grams of its words; pivot
+ * words: those of its words in the shipped lexicon and the learned one (c->learned). */
+dm_status lk_doc_counts(const lk_coll *c, const lk_doc *d, int kind_mask, lk_scratch *s, uint32_t *n,
+                        uint32_t *nstat);
 
 /* link_par.c: a few threads over chunks of work; results must depend on the chunk, never on the
  * thread (worker < lk_threads() says whose scratch space to use) */
@@ -249,7 +353,8 @@ const char *lk_word_latin(const lk_coll *c, uint32_t id);
 size_t lk_number_digits(const char *text, const dm_token *t, size_t nt, size_t i, char *dig, size_t cap,
                         size_t *consumed);
 
-/* link_lexicon.c (cont.): look up (and cache) every word of d, adding nothing */
+/* link_lexicon.c: shipped lexicons to pivot (English) words (a no-op without lexicons): look up
+ * and cache the pivots of every word of d, interning them as features */
 dm_status lk_lexicon_fill(lk_coll *c, const lk_doc *d);
 
 /* link_lang.c: the language of each document */
@@ -259,14 +364,9 @@ dm_status lk_lang_index(lk_coll *c, const char *code, int script, uint32_t *lang
 /* The index of the language with this code, or LK_NONE (nothing added, nothing counted). */
 uint32_t lk_lang_find(const lk_coll *c, const char *code);
 
-/* link_lexicon.c: shipped lexicons to pivot (English) words; a no-op without lexicons */
-dm_status lk_lexicon_add(lk_coll *c, lk_doc *d);
 /* Where the cached pivots of (language, word) are in c->lex_fw (count in .id, then the pivots),
  * or LK_NONE when they were never looked up. */
 uint32_t lk_lexicon_entry(const lk_coll *c, uint32_t lang, uint32_t word);
-/* The same from what lk_lexicon_add looked up before (nothing is looked up or interned, so
- * threads may call it on different documents at once). */
-dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d);
 
 /* link_learn.c: a lexicon learned from the confident links of the collection itself */
 dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label);
@@ -308,20 +408,48 @@ typedef dm_status (*lk_lexicon_fn)(lk_coll *c, lk_map *trans, void *ud);
 dm_status lk_update(lk_coll *c, const uint32_t *old_label, lk_lexicon_fn lexicon, void *ud, uint32_t *label,
                     uint8_t *touched);
 
-/* link_weight.c: document frequencies -> tf-idf weights, normalised per kind. Only features of
- * the kinds in kind_mask are touched (their w must still hold term counts). Features no other
- * document shares are dropped. */
-void lk_count_df(lk_coll *c, const lk_doc *d, int kind_mask);
-void lk_weigh(lk_coll *c, int kind_mask);
+/* link_weight.c: document frequencies -> tf-idf weights, normalised per kind. The evidence of
+ * the kinds in kind_mask is rebuilt (lk_doc_counts), counted and weighed; the other kinds' are
+ * kept. Features no other document shares are dropped. */
+dm_status lk_weigh(lk_coll *c, int kind_mask);
+
+/* link_pairs.c: candidates to pairs. A chunk of documents' candidates: for each document in
+ * order, how many, then the other documents. */
+typedef struct lk_cands {
+    uint32_t *p;
+    size_t n, cap;
+} lk_cands;
+dm_status lk_cands_put(lk_cands *b, const uint32_t *o, uint32_t n);
+/* The last pass's pairs as the next needs them: the static score of each (a, b), row a. */
+typedef struct lk_prev {
+    uint32_t *row; /* pairs of a: e[row[a] .. row[a+1]), b ascending */
+    void *e;
+} lk_prev;
+/* c->pairs become *prev (c->pairs is then empty). */
+dm_status lk_pairs_shrink(lk_coll *c, lk_prev *prev);
+void lk_prev_free(lk_prev *prev);
+/* The candidates of every chunk (chunk_docs documents each; freed here) as c->pairs, each pair
+ * once, in (a, b) order, with the static scores of prev where it has them (else -1). */
+dm_status lk_pairs_gather(lk_coll *c, lk_cands *chunks, size_t nchunks, size_t chunk_docs, const lk_prev *prev);
 
 /* link_index.c: candidates through an inverted index (never every pair) */
 dm_status lk_candidates(lk_coll *c);
 
-/* link_score.c: evidence of a pair */
-float lk_sim(const lk_coll *c, uint32_t a, uint32_t b, float part[LK_KIND_COUNT]);
+/* link_score.c: evidence of a pair, from the two documents' features decoded */
+typedef struct lk_unpacked {
+    uint32_t *ids; /* [0..nstat) numbers, keys, n-grams; [nstat..nf) pivot words */
+    const uint16_t *w;
+    uint32_t nf, nstat;
+    uint32_t doc; /* the document decoded, LK_NONE before any */
+    size_t cap;
+} lk_unpacked;
+dm_status lk_unpack(const lk_coll *c, uint32_t doc, lk_unpacked *u);
+void lk_unpacked_free(lk_unpacked *u);
+/* The similarity of two documents: the sum of what each kind adds (into part, when not NULL). */
+float lk_sim(const lk_coll *c, const lk_unpacked *x, const lk_unpacked *y, float part[LK_KIND_COUNT]);
 /* The two parts of lk_sim without the detail: numbers, keys and n-grams; pivot words. */
-float lk_sim_static(const lk_coll *c, uint32_t a, uint32_t b);
-float lk_sim_pivot(const lk_coll *c, uint32_t a, uint32_t b);
+float lk_sim_static(const lk_unpacked *x, const lk_unpacked *y);
+float lk_sim_pivot(const lk_unpacked *x, const lk_unpacked *y);
 /* How well the shapes agree (length, sentences, paragraphs): a factor in (0,1]. */
 float lk_structure(const lk_coll *c, uint32_t a, uint32_t b);
 /* The cosine of a pair relative to the documents' own lengths: 1 for identical evidence. */

@@ -7,19 +7,16 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
-void lk_tick(lk_coll *c, const char *what)
+void lk_release(void)
 {
-    struct timespec now;
-    if (!getenv("DM_LINK_TIMING"))
-        return;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    double t = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
-    if (what)
-        fprintf(stderr, "link: %-12s %.3f s\n", what, t - c->tick);
-    c->tick = t;
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 void lk_params_default(lk_params *p)
@@ -85,23 +82,32 @@ dm_status lk_coll_add(lk_coll *c, const dm_doc *docs, size_t n)
 
 const char *lk_doc_id(const lk_coll *c, uint32_t i) { return c->ids.p ? c->ids.p + c->d[i].id : ""; }
 
-void lk_coll_prepare(lk_coll *c)
+dm_status lk_coll_prepare(lk_coll *c)
 {
     lk_tick(c, "analyse");
+    lk_mem_report(c, "analysed");
     if (getenv("DM_LINK_TIMING"))
         fprintf(stderr, "link: %zu of %zu documents identified by the model\n", c->n_langid, c->n);
     mean_chars(c);
     choose_pivot(c);
-    lk_weigh(c, ~0);
+    dm_status st = lk_weigh(c, ~0);
+    if (st != DM_OK)
+        return st;
+    lk_release();
     lk_tick(c, "weigh");
+    lk_mem_report(c, "weighed");
+    return DM_OK;
 }
 
 dm_status lk_coll_finish(lk_coll *c)
 {
-    lk_coll_prepare(c);
-    dm_status st = lk_candidates(c);
+    dm_status st = lk_coll_prepare(c);
     if (st != DM_OK)
         return st;
+    st = lk_candidates(c);
+    if (st != DM_OK)
+        return st;
+    lk_release();
     lk_tick(c, "candidates");
     lk_score_pairs(c);
     lk_tick(c, "score");
@@ -113,6 +119,7 @@ void lk_coll_free(lk_coll *c)
     if (c->d)
         for (size_t i = 0; i < c->cap; i++) { /* a failed block may have left some past n */
             free(c->d[i].f);
+            free(c->d[i].nums);
             free(c->d[i].words);
         }
     free(c->d);

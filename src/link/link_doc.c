@@ -1,7 +1,7 @@
 /*
  * link_doc.c -- the documents' analysis: each one's language, sentences, paragraphs and length
- * (the structure), its words in text order (for the lexicons), and the language-neutral evidence
- * of its numbers and words. Sentences are cut on the original text (the case of a letter after a
+ * (the structure), its word types with their counts and its numbers: its evidence is rebuilt from them
+ * whenever it is needed (link_evidence.c), as the word types hold theirs. Sentences are cut on the original text (the case of a letter after a
  * full stop matters to the sentence breaker); tokens come from each sentence's matching form.
  *
  * Documents go in blocks. What needs only a document's text (sentences, matching form, tokens)
@@ -18,67 +18,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-dm_status lk_doc_add(lk_doc *d, uint32_t id, float count, uint32_t *cap)
+/* A number of the document being entered (its evidence, until it is weighed). */
+static dm_status add_number(lk_doc *d, uint32_t id, uint32_t *cap)
 {
-    if (d->nf == *cap) {
-        uint32_t nc = *cap ? *cap * 2 : 256;
-        lk_fw *p = realloc(d->f, nc * sizeof *p);
+    if (d->nnums == *cap) {
+        uint32_t nc = *cap ? *cap * 2 : 8;
+        uint32_t *p = realloc(d->nums, nc * sizeof *p);
         if (!p)
             return DM_ENOMEM;
-        d->f = p;
+        d->nums = p;
         *cap = nc;
     }
-    d->f[d->nf].id = id;
-    d->f[d->nf].w = count;
-    d->nf++;
-    return DM_OK;
-}
-
-/* Set on a pivot word's id while sorting, so that pivot words sort after the static kinds
- * (lk_feat_id keeps ids below it). */
-#define PIVOT_TAG 0x80000000u
-
-void lk_doc_compact(const lk_coll *c, lk_doc *d, uint32_t from)
-{
-    if (d->nf == from) {
-        d->nstat = from;
-        return;
-    }
-    for (uint32_t i = from; i < d->nf; i++)
-        if (c->feats.kind[d->f[i].id] == LK_PIVOT)
-            d->f[i].id |= PIVOT_TAG;
-    lk_sort_fw_id(d->f + from, d->nf - from);
-    uint32_t k = from;
-    d->nstat = from;
-    for (uint32_t i = from; i < d->nf; i++) {
-        if (k > from && d->f[k - 1].id == d->f[i].id)
-            d->f[k - 1].w += d->f[i].w;
-        else
-            d->f[k++] = d->f[i];
-    }
-    d->nf = k;
-    for (uint32_t i = from; i < d->nf; i++) {
-        if (d->f[i].id & PIVOT_TAG)
-            d->f[i].id &= ~PIVOT_TAG;
-        else
-            d->nstat = i + 1;
-    }
-    lk_fw *p = realloc(d->f, k * sizeof *p);
-    if (p)
-        d->f = p;
-}
-
-static dm_status push_word(lk_doc *d, uint32_t w, uint32_t *cap)
-{
-    if (d->nwords == *cap) {
-        uint32_t nc = *cap ? *cap * 2 : 128;
-        uint32_t *p = realloc(d->words, nc * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        d->words = p;
-        *cap = nc;
-    }
-    d->words[d->nwords++] = w;
+    d->nums[d->nnums++] = id;
     return DM_OK;
 }
 
@@ -228,13 +179,17 @@ typedef struct block {
     size_t b0;                /* first document of the block, in docs */
     size_t base;              /* index in the collection of docs[0] */
     prep_t prep[BLOCK];
+    uint32_t *tokens; /* the word types of the document being entered, in text order */
+    size_t ntokens, tokens_cap;
+    uint32_t *wcount; /* per word type: its count in that document */
+    size_t wcount_cap;
+    lk_fw *distinct; /* its distinct word types and their counts */
+    size_t distinct_cap;
+    uint32_t *ids;
     uint32_t *fresh; /* word types new in this block */
     size_t nfresh, fresh_cap;
     lk_word_prep *wp; /* their analysis */
     size_t wp_cap;
-    float *acc[MAX_WORKERS];       /* per worker: a document's feature counts by id */
-    uint32_t *touched[MAX_WORKERS]; /* the ids with acc != 0 */
-    size_t acc_cap;                 /* features the arrays hold */
     size_t failed_doc; /* the document whose analysis failed */
     int failed_ctx;    /* the context that says why */
 } block_t;
@@ -270,6 +225,75 @@ static dm_status word_chunk(void *arg, int worker, size_t chunk, size_t b, size_
     return DM_OK;
 }
 
+static dm_status push_token(block_t *bl, uint32_t w)
+{
+    if (bl->ntokens == bl->tokens_cap) {
+        size_t cap = bl->tokens_cap ? bl->tokens_cap * 2 : 4096;
+        uint32_t *p = realloc(bl->tokens, cap * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        bl->tokens = p;
+        bl->tokens_cap = cap;
+    }
+    bl->tokens[bl->ntokens++] = w;
+    return DM_OK;
+}
+
+/* The document's word types kept as what every later use needs: each distinct one once, with
+ * how often it occurs (the order of the text matters to nothing after this), as gaps. */
+static dm_status keep_words(block_t *bl, lk_doc *d)
+{
+    lk_coll *c = bl->c;
+    if (c->words.n > bl->wcount_cap) {
+        size_t cap = bl->wcount_cap ? bl->wcount_cap : 1 << 16;
+        while (cap < c->words.n)
+            cap *= 2;
+        uint32_t *p = realloc(bl->wcount, cap * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        memset(p + bl->wcount_cap, 0, (cap - bl->wcount_cap) * sizeof *p);
+        bl->wcount = p;
+        bl->wcount_cap = cap;
+    }
+    if (bl->ntokens > bl->distinct_cap) {
+        lk_fw *p = realloc(bl->distinct, bl->ntokens * sizeof *p);
+        uint32_t *q = realloc(bl->ids, bl->ntokens * sizeof *q);
+        if (p)
+            bl->distinct = p;
+        if (q)
+            bl->ids = q;
+        if (!p || !q)
+            return DM_ENOMEM;
+        bl->distinct_cap = bl->ntokens;
+    }
+    size_t n = 0;
+    for (size_t k = 0; k < bl->ntokens; k++)
+        if (bl->wcount[bl->tokens[k]]++ == 0)
+            bl->distinct[n++].id = bl->tokens[k];
+    for (size_t k = 0; k < n; k++) {
+        uint32_t cnt = bl->wcount[bl->distinct[k].id];
+        bl->wcount[bl->distinct[k].id] = 0;
+        bl->distinct[k].w = (float)(cnt < 255 ? cnt : 255);
+    }
+    lk_sort_fw_id(bl->distinct, n);
+    for (size_t k = 0; k < n; k++)
+        bl->ids[k] = bl->distinct[k].id;
+    size_t units = lk_gaps_put(bl->ids, n, NULL);
+    if (units >= UINT32_MAX / 2)
+        return DM_ELIMIT;
+    free(d->words);
+    d->words = n ? malloc(units * sizeof *d->words + n) : NULL;
+    if (n && !d->words)
+        return DM_ENOMEM;
+    lk_gaps_put(bl->ids, n, d->words);
+    uint8_t *count = (uint8_t *)(d->words + units);
+    for (size_t k = 0; k < n; k++)
+        count[k] = (uint8_t)bl->distinct[k].w;
+    d->nwords = (uint32_t)n;
+    d->wg = (uint32_t)units;
+    return DM_OK;
+}
+
 /* Stage 2 (in order): words to types, numbers to features, sentence boundaries. */
 static dm_status enter_doc(block_t *bl, size_t i)
 {
@@ -281,7 +305,8 @@ static dm_status enter_doc(block_t *bl, size_t i)
     d->nsent = p->nsent;
     const char *doc_id = bl->docs[bl->b0 + i].id;
     dm_status st = lk_strs_add(&c->ids, doc_id ? doc_id : "", doc_id ? strlen(doc_id) : 0, &d->id);
-    uint32_t fcap = 0, wcap = 0;
+    uint32_t fcap = 0;
+    bl->ntokens = 0;
     for (size_t at = 0; at < p->n && st == DM_OK;) {
         char kind = p->rec[at++];
         if (kind == 'S')
@@ -294,13 +319,13 @@ static dm_status enter_doc(block_t *bl, size_t i)
         if (kind == 'N') {
             st = lk_feat_id(&c->feats, LK_NUM, s, len, &id);
             if (st == DM_OK)
-                st = lk_doc_add(d, id, 1.0f, &fcap);
+                st = add_number(d, id, &fcap);
             continue;
         }
         int added;
         st = lk_word_intern(c, s, len, &id, &added);
         if (st == DM_OK)
-            st = push_word(d, id, &wcap);
+            st = push_token(bl, id);
         if (st == DM_OK && added) {
             if (bl->nfresh == bl->fresh_cap) {
                 size_t cap = bl->fresh_cap ? bl->fresh_cap * 2 : 4096;
@@ -313,106 +338,13 @@ static dm_status enter_doc(block_t *bl, size_t i)
             bl->fresh[bl->nfresh++] = id;
         }
     }
-    return st;
-}
-
-static inline void acc_add(float *acc, uint32_t *touched, size_t *nt, uint32_t f, float w)
-{
-    if (acc[f] == 0)
-        touched[(*nt)++] = f;
-    acc[f] += w;
-}
-
-/* Stage 4 (threads): a document's word evidence and lexicon pivots, summed densely by feature
- * id (so that only the distinct features are sorted), with its numbers. */
-static dm_status feature_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
-{
-    block_t *bl = arg;
-    lk_coll *c = bl->c;
-    (void)chunk;
-    float *acc = bl->acc[worker];
-    uint32_t *touched = bl->touched[worker];
-    for (size_t i = b; i < e; i++) {
-        lk_doc *d = &c->d[bl->base + bl->b0 + i];
-        size_t nt = 0;
-        for (uint32_t j = 0; j < d->nf; j++) /* its numbers */
-            acc_add(acc, touched, &nt, d->f[j].id, d->f[j].w);
-        int lex = !c->no_langid && d->lang < c->nlangs && c->langs[d->lang].lex;
-        for (uint32_t k = 0; k < d->nwords; k++) {
-            const lk_word *wd = &c->words.w[d->words[k]];
-            if (wd->key != LK_NONE)
-                acc_add(acc, touched, &nt, wd->key, 1.0f);
-            for (uint16_t g = 0; g < wd->ngram; g++)
-                acc_add(acc, touched, &nt, c->words.grams[wd->gram0 + g], 1.0f);
-            if (lex) { /* the shipped lexicon's pivots, looked up in stage 3 */
-                uint32_t v = lk_lexicon_entry(c, d->lang, d->words[k]);
-                if (v != LK_NONE)
-                    for (uint32_t q = 1; q <= c->lex_fw[v].id; q++)
-                        acc_add(acc, touched, &nt, c->lex_fw[v + q].id, c->lex_fw[v + q].w);
-            }
-        }
-        lk_fw *p = nt ? realloc(d->f, nt * sizeof *p) : d->f;
-        if (nt && !p) {
-            for (size_t t = 0; t < nt; t++)
-                acc[touched[t]] = 0;
-            bl->failed_doc = bl->b0 + i;
-            return DM_ENOMEM;
-        }
-        d->f = p;
-        for (size_t t = 0; t < nt; t++) {
-            d->f[t] = (lk_fw){touched[t], acc[touched[t]]};
-            acc[touched[t]] = 0;
-        }
-        d->nf = (uint32_t)nt;
-        lk_doc_compact(c, d, 0);
+    /* the document keeps what it holds for good: no room to spare */
+    if (st == DM_OK && d->nnums < fcap) {
+        uint32_t *f = realloc(d->nums, (d->nnums ? d->nnums : 1) * sizeof *f);
+        if (f)
+            d->nums = f;
     }
-    return DM_OK;
-}
-
-/* The dense arrays of stage 4 cover every feature interned so far. */
-static dm_status acc_grow(block_t *bl, int threads)
-{
-    size_t need = bl->c->feats.n + 1;
-    if (need <= bl->acc_cap)
-        return DM_OK;
-    size_t cap = bl->acc_cap ? bl->acc_cap : 1 << 16;
-    while (cap < need)
-        cap *= 2;
-    for (int t = 0; t < threads; t++) {
-        float *a = realloc(bl->acc[t], cap * sizeof *a);
-        if (a)
-            bl->acc[t] = a;
-        uint32_t *u = realloc(bl->touched[t], cap * sizeof *u);
-        if (u)
-            bl->touched[t] = u;
-        if (!a || !u)
-            return DM_ENOMEM;
-        memset(a + bl->acc_cap, 0, (cap - bl->acc_cap) * sizeof *a);
-    }
-    bl->acc_cap = cap;
-    return DM_OK;
-}
-
-/* Stages 3b and 4 of a block whose documents know their language, words and numbers: lexicon
- * lookups (in order), features (threads), document frequencies. */
-static dm_status evidence_block(block_t *bl, size_t nb, int threads)
-{
-    lk_coll *c = bl->c;
-    dm_status st = DM_OK;
-    for (size_t i = 0; i < nb && st == DM_OK; i++) {
-        st = lk_lexicon_fill(c, &c->d[bl->base + bl->b0 + i]);
-        if (st != DM_OK)
-            bl->failed_doc = bl->b0 + i;
-    }
-    if (st == DM_OK)
-        st = acc_grow(bl, threads);
-    if (st == DM_OK)
-        st = lk_parallel(threads, nb, 16, feature_chunk, bl);
-    for (size_t i = 0; i < nb && st == DM_OK; i++)
-        lk_count_df(c, &c->d[bl->base + bl->b0 + i], ~0);
-    if (st == DM_OK)
-        c->n = bl->base + bl->b0 + nb;
-    return st;
+    return st == DM_OK ? keep_words(bl, d) : st;
 }
 
 static dm_status analyse_block(block_t *bl, size_t nb, int threads)
@@ -436,16 +368,20 @@ static dm_status analyse_block(block_t *bl, size_t nb, int threads)
         st = lk_parallel(threads, bl->nfresh, 256, word_chunk, bl);
     for (size_t k = 0; k < bl->nfresh && st == DM_OK; k++)
         st = lk_word_finish(c, bl->fresh[k], &bl->wp[k]);
-    /* stage 3 (in order): language (the votes learn from earlier documents) */
+    /* stage 3 (in order): language (the votes learn from earlier documents), lexicon lookups */
     for (size_t i = 0; i < nb && st == DM_OK; i++) {
         lk_doc *d = &c->d[bl->base + bl->b0 + i];
         st = lk_lang_of(c, d, &bl->docs[bl->b0 + i], &d->lang);
         if (st == DM_OK && c->keep_analysis) /* what a store keeps: words, numbers, language */
             st = lk_save_doc(c, (uint32_t)(bl->base + bl->b0 + i));
+        if (st == DM_OK)
+            st = lk_lexicon_fill(c, d);
         if (st != DM_OK)
             bl->failed_doc = bl->b0 + i;
     }
-    return st == DM_OK ? evidence_block(bl, nb, threads) : st;
+    if (st == DM_OK)
+        c->n = bl->base + bl->b0 + nb;
+    return st;
 }
 
 dm_status lk_docs_grow(lk_coll *c, size_t n)
@@ -468,23 +404,13 @@ dm_status lk_docs_grow(lk_coll *c, size_t n)
 
 dm_status lk_docs_restored(lk_coll *c, size_t n)
 {
-    block_t *bl = calloc(1, sizeof *bl);
-    if (!bl)
-        return dm_fail(c->ctx, DM_ENOMEM, "no memory to restore documents");
-    bl->c = c;
-    bl->base = c->n;
-    int threads = c->threads < MAX_WORKERS ? c->threads : MAX_WORKERS;
     dm_status st = DM_OK;
-    for (size_t b0 = 0; b0 < n && st == DM_OK; b0 += BLOCK) {
-        bl->b0 = b0;
-        st = evidence_block(bl, n - b0 < BLOCK ? n - b0 : BLOCK, threads);
-    }
-    for (int t = 0; t < MAX_WORKERS; t++) {
-        free(bl->acc[t]);
-        free(bl->touched[t]);
-    }
-    free(bl);
-    return st == DM_OK ? DM_OK : dm_fail(c->ctx, st, "cannot restore the stored documents");
+    for (size_t i = c->n; i < c->n + n && st == DM_OK; i++)
+        st = lk_lexicon_fill(c, &c->d[i]);
+    if (st != DM_OK)
+        return dm_fail(c->ctx, st, "cannot restore the stored documents");
+    c->n += n;
+    return DM_OK;
 }
 
 dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
@@ -523,10 +449,10 @@ dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
         free(bl->prep[i].rec);
     free(bl->fresh);
     free(bl->wp);
-    for (int t = 0; t < MAX_WORKERS; t++) {
-        free(bl->acc[t]);
-        free(bl->touched[t]);
-    }
+    free(bl->tokens);
+    free(bl->wcount);
+    free(bl->distinct);
+    free(bl->ids);
     size_t failed = bl->failed_doc;
     free(bl);
     if (st == DM_ENOMEM)

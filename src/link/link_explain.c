@@ -63,9 +63,8 @@ static int cmp_shared(const void *a, const void *b)
 
 enum { SHOW_PER_KIND = 12 };
 
-static void shared_evidence(const lk_coll *c, uint32_t a, uint32_t b, buf_t *o)
+static void shared_evidence(const lk_coll *c, const lk_unpacked *x, const lk_unpacked *y, buf_t *o)
 {
-    const lk_doc *x = &c->d[a], *y = &c->d[b];
     shared_t *sh = malloc((x->nf < y->nf ? x->nf : y->nf) * sizeof *sh + 1);
     if (!sh) {
         o->failed = 1;
@@ -76,12 +75,12 @@ static void shared_evidence(const lk_coll *c, uint32_t a, uint32_t b, buf_t *o)
         uint32_t i = sec ? x->nstat : 0, j = sec ? y->nstat : 0;
         uint32_t ni = sec ? x->nf : x->nstat, nj = sec ? y->nf : y->nstat;
         while (i < ni && j < nj) {
-            if (x->f[i].id < y->f[j].id)
+            if (x->ids[i] < y->ids[j])
                 i++;
-            else if (x->f[i].id > y->f[j].id)
+            else if (x->ids[i] > y->ids[j])
                 j++;
             else {
-                sh[ns++] = (shared_t){x->f[i].id, x->f[i].w * y->f[j].w};
+                sh[ns++] = (shared_t){x->ids[i], lk_w(x->w[i]) * lk_w(y->w[j])};
                 i++;
                 j++;
             }
@@ -90,7 +89,7 @@ static void shared_evidence(const lk_coll *c, uint32_t a, uint32_t b, buf_t *o)
     if (ns > 1) /* an empty array may be NULL */
         qsort(sh, ns, sizeof *sh, cmp_shared);
     float part[LK_KIND_COUNT];
-    lk_sim(c, a, b, part);
+    lk_sim(c, x, y, part);
     for (int k = 0; k < LK_KIND_COUNT; k++) {
         size_t count = 0;
         for (size_t t = 0; t < ns; t++)
@@ -131,9 +130,16 @@ dm_status lk_explain(lk_coll *c, uint32_t a, uint32_t b, const uint32_t *label, 
             c->langs[x->lang].code, x->nchar, x->nsent, x->npara);
     bprintf(&o, "%s: language %s, %u letters, %u sentences, %u paragraphs\n", lk_doc_id(c, b),
             c->langs[y->lang].code, y->nchar, y->nsent, y->npara);
-    float sim = lk_sim(c, a, b, NULL);
-    bprintf(&o, "shared evidence (similarity %.3f, the sum of what each kind below adds):\n", sim);
-    shared_evidence(c, a, b, &o);
+    lk_unpacked ux = {0}, uy = {0};
+    if (lk_unpack(c, a, &ux) != DM_OK || lk_unpack(c, b, &uy) != DM_OK)
+        o.failed = 1;
+    else {
+        float sim = lk_sim(c, &ux, &uy, NULL);
+        bprintf(&o, "shared evidence (similarity %.3f, the sum of what each kind below adds):\n", sim);
+        shared_evidence(c, &ux, &uy, &o);
+    }
+    lk_unpacked_free(&ux);
+    lk_unpacked_free(&uy);
     bprintf(&o, "shape agreement: %.2f (1 = lengths and sentence counts as expected)\n",
             lk_structure(c, a, b));
     const lk_pair *p = find_pair(c, a, b);

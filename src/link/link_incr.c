@@ -131,10 +131,10 @@ dm_status lk_update(lk_coll *c, const uint32_t *old_label, lk_lexicon_fn lexicon
         is_new[i] = touched[i] = old_label[i] == LK_NONE;
         fresh += is_new[i];
     }
-    if (st == DM_OK) {
-        lk_coll_prepare(c);
+    if (st == DM_OK)
+        st = lk_coll_prepare(c);
+    if (st == DM_OK)
         st = lexicon(c, &trans, ud); /* the stored learned lexicon */
-    }
     int learned = st == DM_OK && trans.n;
     if (learned)
         st = lk_learn_apply(c, &trans);

@@ -13,14 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct posting {
-    uint32_t doc;
-    float w;
-} posting;
-
 typedef struct index {
-    uint32_t *off; /* postings of feature f: post[off[f] .. off[f+1]) */
-    posting *post;
+    uint32_t *off;  /* postings of feature f: doc[off[f] .. off[f+1]), with their weights */
+    uint32_t *doc;
+    uint16_t *w;
 } index_t;
 
 /* Postings of the features some document probes with (the others would never be read: most
@@ -32,29 +28,43 @@ static dm_status index_build(lk_coll *c, index_t *ix, const uint8_t *probed)
     if (!ix->off)
         return DM_ENOMEM;
     size_t total = 0;
-    for (size_t i = 0; i < c->n; i++)
-        for (uint32_t j = 0; j < c->d[i].nf; j++) {
-            uint32_t f = c->d[i].f[j].id;
-            if (probed[f]) {
-                ix->off[f + 1]++;
-                total++;
+    for (size_t i = 0; i < c->n; i++) {
+        const lk_doc *d = &c->d[i];
+        for (int part = 0; part < 2; part++) {
+            lk_gaps g = lk_doc_gaps(d, part);
+            for (uint32_t j = part ? d->nstat : 0; j < (part ? d->nf : d->nstat); j++) {
+                uint32_t f = lk_gaps_next(&g);
+                if (probed[f]) {
+                    ix->off[f + 1]++;
+                    total++;
+                }
             }
         }
+    }
     for (size_t f = 0; f < nf; f++)
         ix->off[f + 1] += ix->off[f];
-    ix->post = malloc((total ? total : 1) * sizeof *ix->post);
+    ix->doc = malloc((total ? total : 1) * sizeof *ix->doc);
+    ix->w = malloc((total ? total : 1) * sizeof *ix->w);
     uint32_t *fill = malloc((nf ? nf : 1) * sizeof *fill);
-    if (!ix->post || !fill) {
+    if (!ix->doc || !ix->w || !fill) {
         free(fill);
         return DM_ENOMEM;
     }
     memcpy(fill, ix->off, nf * sizeof *fill);
-    for (size_t i = 0; i < c->n; i++)
-        for (uint32_t j = 0; j < c->d[i].nf; j++) {
-            uint32_t f = c->d[i].f[j].id;
-            if (probed[f])
-                ix->post[fill[f]++] = (posting){(uint32_t)i, c->d[i].f[j].w};
+    for (size_t i = 0; i < c->n; i++) {
+        const lk_doc *d = &c->d[i];
+        const uint16_t *w = lk_doc_w(d);
+        for (int part = 0; part < 2; part++) {
+            lk_gaps g = lk_doc_gaps(d, part);
+            for (uint32_t j = part ? d->nstat : 0; j < (part ? d->nf : d->nstat); j++) {
+                uint32_t f = lk_gaps_next(&g);
+                if (probed[f]) {
+                    ix->doc[fill[f]] = (uint32_t)i;
+                    ix->w[fill[f]++] = w[j];
+                }
+            }
         }
+    }
     free(fill);
     return DM_OK;
 }
@@ -62,7 +72,8 @@ static dm_status index_build(lk_coll *c, index_t *ix, const uint8_t *probed)
 static void index_free(index_t *ix)
 {
     free(ix->off);
-    free(ix->post);
+    free(ix->doc);
+    free(ix->w);
 }
 
 enum { PROBE_CHUNK = 256, SIM_CHUNK = 4096, MAX_WORKERS = 16 };
@@ -77,33 +88,12 @@ typedef struct probe_ws {
     size_t probe_cap;
 } probe_ws;
 
-/* Candidates of one chunk of documents: pairs (document, candidate). */
-typedef struct cand_buf {
-    uint32_t *p;
-    size_t n, cap;
-} cand_buf;
-
 typedef struct probe_job {
     lk_coll *c;
     const index_t *ix;
     probe_ws ws[MAX_WORKERS];
-    cand_buf *out; /* one per chunk */
+    lk_cands *out; /* one per chunk */
 } probe_job;
-
-static dm_status cand_push(cand_buf *b, uint32_t i, uint32_t o)
-{
-    if (b->n + 2 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 4096;
-        uint32_t *p = realloc(b->p, cap * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        b->p = p;
-        b->cap = cap;
-    }
-    b->p[b->n++] = i;
-    b->p[b->n++] = o;
-    return DM_OK;
-}
 
 static dm_status ws_init(probe_ws *w, size_t n, size_t nlk)
 {
@@ -136,10 +126,16 @@ static dm_status select_probe(const lk_coll *c, probe_ws *w, size_t i, size_t *n
         w->probe_cap = d->nf;
     }
     lk_fw *probe = w->probe;
+    const uint16_t *dw = lk_doc_w(d);
     size_t np = 0;
-    for (uint32_t j = 0; j < d->nf; j++)
-        if (c->feats.df[d->f[j].id] <= c->prm.posting_cap)
-            probe[np++] = d->f[j];
+    for (int part = 0; part < 2; part++) {
+        lk_gaps g = lk_doc_gaps(d, part);
+        for (uint32_t j = part ? d->nstat : 0; j < (part ? d->nf : d->nstat); j++) {
+            uint32_t f = lk_gaps_next(&g);
+            if (c->feats.df[f] <= c->prm.posting_cap)
+                probe[np++] = (lk_fw){f, lk_w(dw[j])};
+        }
+    }
     lk_sort_fw_weight(probe, np);
     uint32_t used[LK_KIND_COUNT] = {0};
     size_t m = 0;
@@ -155,7 +151,7 @@ static dm_status select_probe(const lk_coll *c, probe_ws *w, size_t i, size_t *n
 }
 
 /* The best candidates of document i in every language, into out. */
-static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, size_t i, cand_buf *out)
+static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, size_t i, lk_cands *out)
 {
     size_t nl = c->nlangs, k = c->prm.k_per_lang;
     size_t np;
@@ -169,12 +165,12 @@ static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, siz
     for (size_t j = 0; j < np; j++) {
         uint32_t f = probe[j].id;
         for (uint32_t p = ix->off[f]; p < ix->off[f + 1]; p++) {
-            uint32_t o = ix->post[p].doc;
+            uint32_t o = ix->doc[p];
             if (o == i)
                 continue;
             if (acc[o] == 0)
                 touched[nt++] = o;
-            acc[o] += probe[j].w * ix->post[p].w;
+            acc[o] += probe[j].w * lk_w(ix->w[p]);
         }
     }
     /* best k per language */
@@ -199,10 +195,11 @@ static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, siz
         ts[q] = s;
         to[q] = o;
     }
-    for (size_t t = 0; t < nl * k && st == DM_OK; t++)
+    uint32_t m = 0;
+    for (size_t t = 0; t < nl * k; t++)
         if (top[t] != LK_NONE)
-            st = cand_push(out, (uint32_t)i, top[t]);
-    return st;
+            top[m++] = top[t];
+    return lk_cands_put(out, top, m);
 }
 
 typedef struct mark_job {
@@ -232,16 +229,27 @@ static dm_status probe_chunk(void *arg, int worker, size_t chunk, size_t b, size
 {
     probe_job *job = arg;
     dm_status st = DM_OK;
+    static const uint32_t none = 0;
     for (size_t i = b; i < e && st == DM_OK; i++)
         if (!job->c->probe_only || job->c->probe_only[i])
             st = probe_doc(job->c, job->ix, &job->ws[worker], i, &job->out[chunk]);
+        else /* a document that does not probe has no candidates of its own */
+            st = lk_cands_put(&job->out[chunk], &none, 0);
     return st;
 }
 
+/* Exact scores: one worker's decoded documents (pairs come in order of their first document,
+ * so it is decoded once for its row). */
+typedef struct sim_job {
+    lk_coll *c;
+    lk_unpacked a[MAX_WORKERS], b[MAX_WORKERS];
+} sim_job;
+
 static dm_status sim_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
 {
-    lk_coll *c = arg;
-    (void)worker;
+    sim_job *job = arg;
+    lk_coll *c = job->c;
+    lk_unpacked *ua = &job->a[worker], *ub = &job->b[worker];
     (void)chunk;
     for (size_t t = b; t < e; t++) {
         lk_pair *p = &c->pairs[t];
@@ -249,93 +257,19 @@ static dm_status sim_chunk(void *arg, int worker, size_t chunk, size_t b, size_t
          * the start of their features ahead of time (the scores wait on memory, not arithmetic) */
         if (t + 8 < e)
             __builtin_prefetch(&c->d[c->pairs[t + 8].b]);
-        if (t + 4 < e) {
-            const lk_doc *y = &c->d[c->pairs[t + 4].b];
-            const char *f = (const char *)(y->f + (c->pairs[t + 4].stat < 0 ? 0 : y->nstat));
+        if (t + 4 < e && c->d[c->pairs[t + 4].b].f) {
+            const char *f = (const char *)c->d[c->pairs[t + 4].b].f;
             for (int l = 0; l < 4; l++)
                 __builtin_prefetch(f + 64 * l);
         }
+        if (ua->doc != p->a && lk_unpack(c, p->a, ua) != DM_OK)
+            return DM_ENOMEM;
+        if (lk_unpack(c, p->b, ub) != DM_OK)
+            return DM_ENOMEM;
         if (p->stat < 0)
-            p->stat = lk_sim_static(c, p->a, p->b);
-        p->sim = p->stat + lk_sim_pivot(c, p->a, p->b);
+            p->stat = lk_sim_static(ua, ub);
+        p->sim = p->stat + lk_sim_pivot(ua, ub);
     }
-    return DM_OK;
-}
-
-/* The candidates of every chunk as pairs a < b, each once, in (a, b) order: a counting sort on
- * a, then each row's few b sorted and deduplicated. Pairs that were candidates before keep the
- * static part of their evidence (only pivot words change from one pass to the next). */
-static dm_status gather_pairs(lk_coll *c, cand_buf *out, size_t nchunks)
-{
-    size_t total = 0;
-    for (size_t k = 0; k < nchunks; k++)
-        total += out[k].n / 2;
-    uint32_t *row = calloc(c->n + 2, sizeof *row);
-    uint32_t *col = malloc((total ? total : 1) * sizeof *col);
-    if (!row || !col || total >= UINT32_MAX) {
-        free(row);
-        free(col);
-        return DM_ENOMEM;
-    }
-    for (size_t k = 0; k < nchunks; k++)
-        for (size_t t = 0; t < out[k].n; t += 2) {
-            uint32_t x = out[k].p[t], y = out[k].p[t + 1];
-            row[(x < y ? x : y) + 1]++;
-        }
-    for (size_t i = 0; i < c->n; i++)
-        row[i + 1] += row[i];
-    for (size_t k = 0; k < nchunks; k++) {
-        for (size_t t = 0; t < out[k].n; t += 2) {
-            uint32_t x = out[k].p[t], y = out[k].p[t + 1];
-            col[row[x < y ? x : y]++] = x < y ? y : x;
-        }
-        free(out[k].p);
-        out[k].p = NULL;
-    }
-    /* row[i] is now the end of row i (the start of row i+1) */
-    lk_pair *old = c->pairs;
-    size_t nold = c->npairs, o = 0;
-    c->pairs = malloc((total ? total : 1) * sizeof *c->pairs);
-    c->npairs = 0;
-    if (!c->pairs) {
-        c->pairs = old;
-        c->npairs = nold;
-        free(row);
-        free(col);
-        return DM_ENOMEM;
-    }
-    uint32_t start = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        uint32_t end = row[i];
-        uint32_t *r = col + start;
-        size_t m = end - start;
-        for (size_t x = 1; x < m; x++) { /* insertion sort: rows hold a few dozen */
-            uint32_t v = r[x];
-            size_t y = x;
-            while (y > 0 && r[y - 1] > v) {
-                r[y] = r[y - 1];
-                y--;
-            }
-            r[y] = v;
-        }
-        for (size_t x = 0; x < m; x++) {
-            if (x && r[x] == r[x - 1])
-                continue;
-            lk_pair p = {(uint32_t)i, r[x], 0, -1.0f, 0};
-            while (o < nold && (old[o].a < p.a || (old[o].a == p.a && old[o].b < p.b)))
-                o++;
-            if (o < nold && old[o].a == p.a && old[o].b == p.b)
-                p.stat = old[o].stat;
-            c->pairs[c->npairs++] = p;
-        }
-        start = end;
-    }
-    free(old);
-    free(row);
-    free(col);
-    lk_pair *p = realloc(c->pairs, (c->npairs ? c->npairs : 1) * sizeof *p);
-    if (p)
-        c->pairs = p;
     return DM_OK;
 }
 
@@ -348,6 +282,10 @@ dm_status lk_candidates(lk_coll *c)
     size_t nchunks = (c->n + PROBE_CHUNK - 1) / PROBE_CHUNK;
     job.out = calloc(nchunks + 1, sizeof *job.out);
     dm_status st = job.out ? DM_OK : DM_ENOMEM;
+    /* the last pass's pairs, shrunk to their static scores while the new ones are found */
+    lk_prev prev = {0};
+    if (st == DM_OK && c->pairs)
+        st = lk_pairs_shrink(c, &prev);
     for (int t = 0; t < threads && st == DM_OK; t++)
         st = ws_init(&job.ws[t], c->n, nlk);
     /* which features are probed at all, then the index of those */
@@ -370,7 +308,8 @@ dm_status lk_candidates(lk_coll *c)
         ws_free(&job.ws[t]);
     index_free(&ix);
     if (st == DM_OK)
-        st = gather_pairs(c, job.out, nchunks);
+        st = lk_pairs_gather(c, job.out, nchunks, PROBE_CHUNK, &prev);
+    lk_prev_free(&prev);
     if (job.out)
         for (size_t k = 0; k < nchunks; k++)
             free(job.out[k].p);
@@ -379,7 +318,16 @@ dm_status lk_candidates(lk_coll *c)
         return dm_fail(c->ctx, st, "cannot search link candidates");
     lk_tick(c, "probe");
     /* exact evidence for each pair */
-    lk_parallel(threads, c->npairs, SIM_CHUNK, sim_chunk, c);
+    sim_job sj = {.c = c};
+    for (int t = 0; t < threads; t++)
+        sj.a[t].doc = LK_NONE;
+    st = lk_parallel(threads, c->npairs, SIM_CHUNK, sim_chunk, &sj);
+    for (int t = 0; t < threads; t++) {
+        lk_unpacked_free(&sj.a[t]);
+        lk_unpacked_free(&sj.b[t]);
+    }
+    if (st != DM_OK)
+        return dm_fail(c->ctx, st, "no memory to score link candidates");
     if (getenv("DM_LINK_TIMING")) {
         size_t nf = 0;
         for (size_t i = 0; i < c->n; i++)

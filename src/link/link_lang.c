@@ -23,31 +23,14 @@ enum { LANGID_BYTES = 400 };
 
 enum { SIG_WORDS = 8, MIN_SEEN = 4, MIN_AGREE = 3 };
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The most frequent word types of a document (repeated at least twice). */
 static size_t signature(const lk_doc *d, uint32_t *sig)
 {
-    if (!d->nwords)
-        return 0;
-    uint32_t *w = malloc(d->nwords * sizeof *w);
-    if (!w)
-        return 0;
-    if (d->nwords) { /* words is NULL for a document without words */
-        memcpy(w, d->words, d->nwords * sizeof *w);
-        qsort(w, d->nwords, sizeof *w, cmp_u32);
-    }
     uint32_t cnt[SIG_WORDS] = {0};
     size_t ns = 0;
-    for (size_t i = 0; i < d->nwords;) {
-        size_t j = i;
-        while (j < d->nwords && w[j] == w[i])
-            j++;
-        uint32_t n = (uint32_t)(j - i);
+    lk_word_it it = lk_words_of(d);
+    uint32_t w, n;
+    while (lk_words_next(&it, &w, &n)) { /* ascending ids: ties go to the lower */
         if (n >= 2 && (ns < SIG_WORDS || n > cnt[ns - 1])) {
             size_t q = ns < SIG_WORDS ? ns++ : ns - 1;
             while (q > 0 && cnt[q - 1] < n) {
@@ -56,11 +39,9 @@ static size_t signature(const lk_doc *d, uint32_t *sig)
                 q--;
             }
             cnt[q] = n;
-            sig[q] = w[i];
+            sig[q] = w;
         }
-        i = j;
     }
-    free(w);
     return ns;
 }
 

@@ -72,10 +72,9 @@ static dm_status collect(lk_coll *c, const uint32_t *story_of, uint32_t nstories
         size_t m = 0, nslots = 0;
         for (; t < ntrain && c->d[order[t]].lang == lang; t++) {
             const lk_doc *d = &c->d[order[t]];
-            for (uint32_t k = 0; k < d->nwords; k++) {
-                uint32_t w = d->words[k];
-                if (stamp[w] == order[t])
-                    continue;
+            lk_word_it it = lk_words_of(d);
+            uint32_t w, count;
+            while (lk_words_next(&it, &w, &count)) {
                 if (stamp[w] == LK_NONE || c->d[stamp[w]].lang != lang) {
                     slot[w] = (uint32_t)nslots++; /* first seen in this language */
                     cnt[slot[w] + 1] = 0;
@@ -254,84 +253,10 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
     return st;
 }
 
-typedef struct apply_job {
-    lk_coll *c;
-    const lk_map *trans;
-    const uint32_t *target;
-    size_t npivot[MAX_WORKERS];
-    float *acc[MAX_WORKERS];       /* per worker: a document's pivot weights by feature id */
-    uint32_t *touched[MAX_WORKERS]; /* the ids with acc != 0 */
-} apply_job;
-
-/* Add weight w of pivot feature f to the document being renewed. */
-static void acc_add(apply_job *j, int worker, size_t *nt, uint32_t f, float w)
-{
-    float *acc = j->acc[worker];
-    if (acc[f] == 0)
-        j->touched[worker][(*nt)++] = f;
-    acc[f] += w;
-}
-
-/* One document's pivot words renewed: the shipped lexicon's (they share the kind with the learned
- * ones), then the learned ones (pivot documents: their own translated-to words). */
-static dm_status apply_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
-{
-    apply_job *j = arg;
-    lk_coll *c = j->c;
-    (void)chunk;
-    dm_status st = DM_OK;
-    /* the pivot words are summed in a dense array, so only the distinct ones are sorted */
-    float *acc = j->acc[worker];
-    uint32_t *touched = j->touched[worker];
-    int has_lex = !c->no_langid;
-    for (size_t i = b; i < e && st == DM_OK; i++) {
-        lk_doc *d = &c->d[i];
-        d->nf = d->nstat; /* the previous pass's pivot words go */
-        size_t nt = 0;
-        int lex = has_lex && d->lang < c->nlangs && c->langs[d->lang].lex;
-        for (uint32_t k = 0; k < d->nwords; k++) {
-            uint32_t w = d->words[k], f = LK_NONE;
-            if (lex) { /* the shipped lexicon's pivots (cached when the document was analysed) */
-                uint32_t v = lk_lexicon_entry(c, d->lang, w);
-                if (v != LK_NONE)
-                    for (uint32_t q = 1; q <= c->lex_fw[v].id; q++)
-                        acc_add(j, worker, &nt, c->lex_fw[v + q].id, c->lex_fw[v + q].w);
-            }
-            if ((int)d->lang == c->pivot_lang)
-                f = j->target[w];
-            else {
-                const uint32_t *v = lk_map_get(j->trans, ((uint64_t)d->lang << 32 | w) + 1);
-                if (v)
-                    f = *v;
-            }
-            if (f != LK_NONE) {
-                acc_add(j, worker, &nt, f, 1.0f);
-                j->npivot[worker]++;
-            }
-        }
-        if (d->nf + nt > d->nf) {
-            lk_fw *p = realloc(d->f, (d->nf + nt) * sizeof *p);
-            if (!p) {
-                for (size_t t = 0; t < nt; t++)
-                    acc[touched[t]] = 0;
-                return DM_ENOMEM;
-            }
-            d->f = p;
-        }
-        lk_fw *tail = d->f + d->nf;
-        for (size_t t = 0; t < nt; t++) {
-            tail[t] = (lk_fw){touched[t], acc[touched[t]]};
-            acc[touched[t]] = 0;
-        }
-        lk_sort_fw_id(tail, nt);
-        d->nf += (uint32_t)nt;
-    }
-    return st;
-}
-
-/* Give every document the pivot words of its words. Each translation's feature is interned once
- * (here), then documents are renewed in parallel. */
-static dm_status apply(lk_coll *c, lk_map *trans, size_t *npivot)
+/* The learned lexicon as pivot features: each translation's feature is interned once (here);
+ * trans then maps (language, word) to the feature, and *target says for each pivot-language word
+ * the feature it is (LK_NONE when no word translates to it). */
+static dm_status as_features(lk_coll *c, lk_map *trans, uint32_t **target_out)
 {
     uint32_t *target = malloc((c->words.n + 1) * sizeof *target);
     if (!target)
@@ -349,47 +274,35 @@ static dm_status apply(lk_coll *c, lk_map *trans, size_t *npivot)
         }
         trans->vals[s] = target[v]; /* from now on: the feature, not the word */
     }
-    apply_job job = {.c = c, .trans = trans, .target = target};
-    int threads = c->threads < MAX_WORKERS ? c->threads : MAX_WORKERS;
-    for (int t = 0; t < threads && st == DM_OK; t++) {
-        job.acc[t] = calloc(c->feats.n + 1, sizeof *job.acc[t]);
-        job.touched[t] = malloc((c->feats.n + 1) * sizeof *job.touched[t]);
-        if (!job.acc[t] || !job.touched[t])
-            st = DM_ENOMEM;
-    }
-    if (st == DM_OK)
-        st = lk_parallel(threads, c->n, 256, apply_chunk, &job);
-    *npivot = 0;
-    for (int t = 0; t < MAX_WORKERS; t++) {
-        *npivot += job.npivot[t];
-        free(job.acc[t]);
-        free(job.touched[t]);
+    *target_out = target;
+    return st;
+}
+
+/* Every document's pivot words renewed from the shipped lexicon and trans (a learned lexicon of
+ * word types, turned into features here), counted and weighed. */
+static dm_status renew_pivots(lk_coll *c, lk_map *trans)
+{
+    uint32_t *target = NULL;
+    dm_status st = as_features(c, trans, &target);
+    lk_release(); /* what learning used, before the documents are weighed again */
+    if (st == DM_OK) {
+        c->learned = trans;
+        c->learned_target = target;
+        st = lk_weigh(c, 1 << LK_PIVOT);
+        c->learned = NULL;
+        c->learned_target = NULL;
     }
     free(target);
     return st;
 }
 
-/* Pivot words counted afresh over the documents and weighed again. */
-static void reweigh_pivots(lk_coll *c)
-{
-    for (size_t f = 0; f < c->feats.n; f++)
-        if (c->feats.kind[f] == LK_PIVOT) {
-            c->feats.df[f] = 0;
-            c->feats.lmask[f] = 0;
-        }
-    for (size_t i = 0; i < c->n; i++)
-        lk_count_df(c, &c->d[i], 1 << LK_PIVOT);
-    lk_weigh(c, 1 << LK_PIVOT);
-    lk_tick(c, "pivot");
-}
-
 dm_status lk_learn_apply(lk_coll *c, lk_map *trans)
 {
-    size_t npivot = 0;
-    dm_status st = apply(c, trans, &npivot);
+    dm_status st = renew_pivots(c, trans);
     if (st != DM_OK)
         return dm_fail(c->ctx, st, "cannot apply the learned lexicon");
-    reweigh_pivots(c);
+    lk_release();
+    lk_tick(c, "pivot");
     return DM_OK;
 }
 
@@ -437,13 +350,14 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     c->nkept = 0; /* this pass's lexicon replaces the previous one */
     if (st == DM_OK)
         st = learn(c, o, no, nstories, &trans);
-    size_t npivot = 0;
     lk_tick(c, "learn");
-    if (st == DM_OK && trans.n)
-        st = apply(c, &trans, &npivot);
+    /* the new evidence: every document's pivot words renewed (shipped and learned), counted,
+     * weighed, and the candidates searched again */
     size_t learned = trans.n;
     if (!learned)
         c->nkept = before; /* nothing learned: the documents keep the previous lexicon */
+    if (st == DM_OK && learned)
+        st = renew_pivots(c, &trans);
     free(story_of);
     free(size);
     free(has_pivot);
@@ -454,11 +368,12 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
         return dm_fail(c->ctx, st, "cannot learn a lexicon from the collection");
     if (!learned)
         return DM_ENOTFOUND;
-    /* the new evidence: counted, weighed, and the candidates searched again */
-    reweigh_pivots(c);
+    lk_release();
+    lk_tick(c, "pivot");
     st = lk_candidates(c);
     if (st != DM_OK)
         return st;
+    lk_release();
     lk_tick(c, "candidates");
     lk_score_pairs(c);
     lk_tick(c, "score");

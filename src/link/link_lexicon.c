@@ -87,9 +87,11 @@ dm_status lk_lexicon_fill(lk_coll *c, const lk_doc *d)
     if (!lg->lex)
         return DM_OK;
     dm_status st = DM_OK;
-    for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
+    lk_word_it it = lk_words_of(d);
+    uint32_t w, n;
+    while (st == DM_OK && lk_words_next(&it, &w, &n)) {
         size_t off;
-        st = pivots_of(c, lg->lex, d->lang, d->words[k], &off);
+        st = pivots_of(c, lg->lex, d->lang, w, &off);
     }
     return st;
 #else
@@ -97,12 +99,6 @@ dm_status lk_lexicon_fill(lk_coll *c, const lk_doc *d)
     (void)d;
     return DM_OK;
 #endif
-}
-
-dm_status lk_lexicon_add(lk_coll *c, lk_doc *d)
-{
-    dm_status st = lk_lexicon_fill(c, d);
-    return st == DM_OK ? lk_lexicon_cached(c, d) : st;
 }
 
 uint32_t lk_lexicon_entry(const lk_coll *c, uint32_t lang, uint32_t word)
@@ -114,21 +110,4 @@ uint32_t lk_lexicon_entry(const lk_coll *c, uint32_t lang, uint32_t word)
         return LK_NONE;
     const uint32_t *v = lk_map_get(&c->lex_map, ((uint64_t)lang << 32 | word) + 1);
     return v ? *v : LK_NONE;
-}
-
-dm_status lk_lexicon_cached(const lk_coll *c, lk_doc *d)
-{
-    if (c->no_langid || d->lang >= c->nlangs || !c->langs[d->lang].lex)
-        return DM_OK;
-    uint32_t cap = d->nf;
-    dm_status st = DM_OK;
-    for (uint32_t k = 0; k < d->nwords && st == DM_OK; k++) {
-        uint32_t off = lk_lexicon_entry(c, d->lang, d->words[k]);
-        if (off == LK_NONE)
-            continue;
-        uint32_t ne = c->lex_fw[off].id;
-        for (uint32_t j = 1; j <= ne && st == DM_OK; j++)
-            st = lk_doc_add(d, c->lex_fw[off + j].id, c->lex_fw[off + j].w, &cap);
-    }
-    return st;
 }

@@ -7,7 +7,7 @@
  *
  * Blob: 'D', version, then varints: language code (length, bytes), letters, sentences,
  * paragraphs, the numbers (count, then each as length and digits), the distinct word types
- * (count, then each as the gap from the previous id and its count).
+ * (count, then each as the gap from the previous id and its count, at most 255).
  */
 #include "link/link.h"
 #include "core/ctx.h"
@@ -62,12 +62,6 @@ static void put_str(wbuf *b, const char *s)
     put_bytes(b, s, len);
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 dm_status lk_save_doc(lk_coll *c, uint32_t i)
 {
     if (i >= c->saved_cap) {
@@ -80,15 +74,6 @@ dm_status lk_save_doc(lk_coll *c, uint32_t i)
         c->saved_cap = cap;
     }
     const lk_doc *d = &c->d[i];
-    uint32_t *w = malloc((d->nwords + 1) * sizeof *w);
-    if (!w)
-        return DM_ENOMEM;
-    if (d->nwords)
-        memcpy(w, d->words, d->nwords * sizeof *w);
-    qsort(w, d->nwords, sizeof *w, cmp_u32);
-    size_t distinct = 0;
-    for (uint32_t k = 0; k < d->nwords; k++)
-        distinct += !k || w[k] != w[k - 1];
     wbuf b = {0};
     uint8_t head[2] = {'D', BLOB_VERSION};
     put_bytes(&b, head, 2);
@@ -96,21 +81,17 @@ dm_status lk_save_doc(lk_coll *c, uint32_t i)
     put_var(&b, d->nchar);
     put_var(&b, d->nsent);
     put_var(&b, d->npara);
-    put_var(&b, d->nf); /* before its evidence is added, a document's features are its numbers */
-    for (uint32_t k = 0; k < d->nf; k++)
-        put_str(&b, lk_feat_text(&c->feats, d->f[k].id));
-    put_var(&b, distinct);
-    uint32_t prev = 0;
-    for (uint32_t k = 0; k < d->nwords;) {
-        uint32_t j = k;
-        while (j < d->nwords && w[j] == w[k])
-            j++;
-        put_var(&b, w[k] - prev);
-        put_var(&b, j - k);
-        prev = w[k];
-        k = j;
+    put_var(&b, d->nnums); /* its numbers, until the collection is weighed */
+    for (uint32_t k = 0; k < d->nnums; k++)
+        put_str(&b, lk_feat_text(&c->feats, d->nums[k]));
+    put_var(&b, d->nwords); /* its word types with counts, ids ascending */
+    lk_word_it it = lk_words_of(d);
+    uint32_t w, count, prev = 0;
+    while (lk_words_next(&it, &w, &count)) {
+        put_var(&b, w - prev);
+        put_var(&b, count);
+        prev = w;
     }
-    free(w);
     if (b.failed || b.n > UINT32_MAX) {
         free(b.p);
         return DM_ENOMEM;
@@ -172,40 +153,48 @@ static dm_status restore(lk_coll *c, lk_doc *d, rbuf *r)
     d->nsent = (uint32_t)get_var(r);
     d->npara = (uint32_t)get_var(r);
     uint64_t nnum = get_var(r);
-    if (r->bad || nnum > r->n)
-        return DM_EINVAL;
-    uint32_t fcap = 0;
+    if (st != DM_OK || r->bad || nnum > r->n)
+        return st != DM_OK ? st : DM_EINVAL;
+    d->nums = malloc((nnum + 1) * sizeof *d->nums);
+    if (!d->nums)
+        return DM_ENOMEM;
     for (uint64_t k = 0; k < nnum && st == DM_OK && !r->bad; k++) {
         const char *s = get_str(r, &len);
-        uint32_t id;
-        st = lk_feat_id(&c->feats, LK_NUM, s, len, &id);
-        if (st == DM_OK)
-            st = lk_doc_add(d, id, 1.0f, &fcap);
+        st = lk_feat_id(&c->feats, LK_NUM, s, len, &d->nums[d->nnums]);
+        d->nnums += st == DM_OK;
     }
     uint64_t nw = get_var(r);
     if (st != DM_OK || r->bad || nw > r->n)
         return st != DM_OK ? st : DM_EINVAL;
-    uint64_t total = 0, w = 0;
-    size_t at = r->at;
-    for (uint64_t k = 0; k < nw && !r->bad; k++) { /* first the size */
-        w += get_var(r);
-        total += get_var(r);
-        if (w >= c->words.n)
-            r->bad = 1;
-    }
-    if (r->bad || total >= UINT32_MAX)
-        return DM_EINVAL;
-    d->words = malloc((total + 1) * sizeof *d->words);
-    if (!d->words)
+    uint32_t *ids = malloc((nw + 1) * sizeof *ids);
+    uint8_t *count = malloc(nw + 1);
+    if (!ids || !count) {
+        free(ids);
+        free(count);
         return DM_ENOMEM;
-    r->at = at;
-    w = 0;
-    for (uint64_t k = 0; k < nw; k++) {
-        w += get_var(r);
-        for (uint64_t q = get_var(r); q > 0; q--)
-            d->words[d->nwords++] = (uint32_t)w;
     }
-    return DM_OK;
+    uint64_t w = 0;
+    for (uint64_t k = 0; k < nw && !r->bad; k++) {
+        w += get_var(r);
+        uint64_t n = get_var(r);
+        if (w >= c->words.n || (k && w == ids[k - 1]) || !n)
+            r->bad = 1;
+        ids[k] = (uint32_t)w;
+        count[k] = (uint8_t)(n < 255 ? n : 255);
+    }
+    size_t units = r->bad ? 0 : lk_gaps_put(ids, (size_t)nw, NULL);
+    d->words = !r->bad && nw ? malloc(units * sizeof *d->words + nw) : NULL;
+    if (!r->bad && nw && d->words) {
+        lk_gaps_put(ids, (size_t)nw, d->words);
+        memcpy(d->words + units, count, (size_t)nw);
+        d->nwords = (uint32_t)nw;
+        d->wg = (uint32_t)units;
+    }
+    free(ids);
+    free(count);
+    if (r->bad)
+        return DM_EINVAL;
+    return nw && !d->words ? DM_ENOMEM : DM_OK;
 }
 
 dm_status lk_restore_doc(lk_coll *c, const char *id, const uint8_t *p, size_t len)

@@ -18,26 +18,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The dot product of two sorted feature lists. Most features are not shared, so the lists are
- * walked four ids against four at a time (SSE2, every x86-64 has it): sixteen comparisons in
- * four instructions, the rare matches summed one by one. Matches come out in id order, as in the
- * plain merge below, so the sum is the same to the last bit. */
-#ifdef __SSE2__
-/* The ids of four consecutive features (each is an id and a weight: every other 32-bit lane). */
-static inline __m128i ids4(const lk_fw *f)
+/* The dot product of two sorted feature lists (ids x, weights wx; ids y, weights wy). Most
+ * features are not shared, so the ids are walked four against four at a time (SSE2, every x86-64
+ * has it): sixteen comparisons in four instructions, the rare matches summed one by one. The
+ * products of 16-bit weights are summed as integers: exact, so the order of the sum, and the
+ * way the lists are walked, cannot change a score. */
+static uint64_t dot(const uint32_t *x, const uint16_t *wx, uint32_t nx, const uint32_t *y, const uint16_t *wy,
+                    uint32_t ny)
 {
-    const float *p = (const float *)(const void *)f;
-    return _mm_castps_si128(_mm_shuffle_ps(_mm_loadu_ps(p), _mm_loadu_ps(p + 4), _MM_SHUFFLE(2, 0, 2, 0)));
-}
-#endif
-
-static float dot(const lk_fw *fx, uint32_t nx, const lk_fw *fy, uint32_t ny)
-{
-    float s = 0;
+    uint64_t s = 0;
     uint32_t i = 0, j = 0;
 #ifdef __SSE2__
     while (i + 4 <= nx && j + 4 <= ny) {
-        __m128i a = ids4(fx + i), b = ids4(fy + j);
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(x + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(y + j));
         __m128i m = _mm_or_si128(
             _mm_or_si128(_mm_cmpeq_epi32(a, b), _mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(0, 3, 2, 1)))),
             _mm_or_si128(_mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(1, 0, 3, 2))),
@@ -46,56 +40,92 @@ static float dot(const lk_fw *fx, uint32_t nx, const lk_fw *fy, uint32_t ny)
         for (uint32_t p = i; hit; p++, hit >>= 1)
             if (hit & 1)
                 for (uint32_t q = j; q < j + 4; q++)
-                    if (fx[p].id == fy[q].id) {
-                        s += fx[p].w * fy[q].w;
+                    if (x[p] == y[q]) {
+                        s += (uint32_t)wx[p] * wy[q];
                         break;
                     }
-        uint32_t amax = fx[i + 3].id, bmax = fy[j + 3].id;
+        uint32_t amax = x[i + 3], bmax = y[j + 3];
         i += amax <= bmax ? 4 : 0;
         j += bmax <= amax ? 4 : 0;
     }
 #endif
     while (i < nx && j < ny) {
-        uint32_t p = fx[i].id, q = fy[j].id;
+        uint32_t p = x[i], q = y[j];
         if (p == q)
-            s += fx[i].w * fy[j].w;
+            s += (uint32_t)wx[i] * wy[j];
         i += p <= q;
         j += q <= p;
     }
     return s;
 }
 
-float lk_sim_static(const lk_coll *c, uint32_t a, uint32_t b)
+static float as_sim(uint64_t dot) { return (float)((double)dot / ((double)LK_W_ONE * LK_W_ONE)); }
+
+dm_status lk_unpack(const lk_coll *c, uint32_t doc, lk_unpacked *u)
 {
-    const lk_doc *x = &c->d[a], *y = &c->d[b];
-    return dot(x->f, x->nstat, y->f, y->nstat);
+    const lk_doc *d = &c->d[doc];
+    if (d->nf > u->cap) {
+        size_t cap = u->cap ? u->cap : 1024;
+        while (cap < d->nf)
+            cap *= 2;
+        uint32_t *p = realloc(u->ids, cap * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        u->ids = p;
+        u->cap = cap;
+    }
+    if (d->nf) {
+        lk_doc_ids(d, 0, u->ids);
+        lk_doc_ids(d, 1, u->ids + d->nstat);
+    }
+    u->w = lk_doc_w(d);
+    u->nf = d->nf;
+    u->nstat = d->nstat;
+    u->doc = doc;
+    return DM_OK;
 }
 
-float lk_sim_pivot(const lk_coll *c, uint32_t a, uint32_t b)
+void lk_unpacked_free(lk_unpacked *u)
 {
-    const lk_doc *x = &c->d[a], *y = &c->d[b];
-    return dot(x->f + x->nstat, x->nf - x->nstat, y->f + y->nstat, y->nf - y->nstat);
+    free(u->ids);
+    *u = (lk_unpacked){0};
 }
 
-float lk_sim(const lk_coll *c, uint32_t a, uint32_t b, float part[LK_KIND_COUNT])
+float lk_sim_static(const lk_unpacked *x, const lk_unpacked *y)
 {
-    const lk_doc *x = &c->d[a], *y = &c->d[b];
+    if (!x->nstat || !y->nstat)
+        return 0;
+    return as_sim(dot(x->ids, x->w, x->nstat, y->ids, y->w, y->nstat));
+}
+
+float lk_sim_pivot(const lk_unpacked *x, const lk_unpacked *y)
+{
+    if (x->nf == x->nstat || y->nf == y->nstat)
+        return 0;
+    return as_sim(dot(x->ids + x->nstat, x->w + x->nstat, x->nf - x->nstat, y->ids + y->nstat, y->w + y->nstat,
+                      y->nf - y->nstat));
+}
+
+float lk_sim(const lk_coll *c, const lk_unpacked *x, const lk_unpacked *y, float part[LK_KIND_COUNT])
+{
     if (part) {
-        memset(part, 0, LK_KIND_COUNT * sizeof *part);
+        uint64_t sum[LK_KIND_COUNT] = {0};
         for (int sec = 0; sec < 2; sec++) {
             uint32_t i = sec ? x->nstat : 0, j = sec ? y->nstat : 0;
             uint32_t ni = sec ? x->nf : x->nstat, nj = sec ? y->nf : y->nstat;
             while (i < ni && j < nj) {
-                uint32_t p = x->f[i].id, q = y->f[j].id;
+                uint32_t p = x->ids[i], q = y->ids[j];
                 if (p == q)
-                    part[c->feats.kind[p]] += x->f[i].w * y->f[j].w;
+                    sum[c->feats.kind[p]] += (uint32_t)x->w[i] * y->w[j];
                 i += p <= q;
                 j += q <= p;
             }
         }
+        for (int k = 0; k < LK_KIND_COUNT; k++)
+            part[k] = as_sim(sum[k]);
     }
     /* the same sums as the pairs' scores (link_index.c), so explain agrees with them */
-    return lk_sim_static(c, a, b) + lk_sim_pivot(c, a, b);
+    return lk_sim_static(x, y) + lk_sim_pivot(x, y);
 }
 
 /* Mean letters per document in each language: the yardstick for comparing lengths across
