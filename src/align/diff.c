@@ -154,6 +154,52 @@ static int title_case(const char *text, const dm_token *tk, size_t nt)
     return words >= 3 && caps * 10 >= words * 9;
 }
 
+/* A day of a local calendar's month (۳۰ تیر, ሐምሌ 14: the month's name just after or before
+ * the number) as the Gregorian days it may be (21 or 20 July). */
+static size_t local_date_days(dm_ctx *ctx, const char *lang, const char *s, const dm_token *tk, size_t nt,
+                              size_t k, double v, double *out, size_t cap)
+{
+    size_t n = 0;
+    for (int d = 1; d >= -1 && !n; d -= 2) {
+        size_t j = (size_t)((long)k + d);
+        if ((d < 0 && k == 0) || j >= nt || tk[j].kind != DM_TOK_WORD)
+            continue;
+        size_t a = d > 0 ? tk[k].start + tk[k].len : tk[j].start + tk[j].len;
+        size_t z = d > 0 ? tk[j].start : tk[k].start;
+        if (z - a > 3)
+            continue;
+        char *m = NULL;
+        size_t ml = 0;
+        if (dm_match_form(ctx, s + tk[j].start, tk[j].len, &m, &ml) != DM_OK)
+            return 0;
+        /* the year, when a number of 4 digits follows within three tokens */
+        double year = 0, y;
+        for (size_t q = k + 1; q < nt && q <= k + 3 + (d > 0) && year == 0; q++)
+            if (tk[q].kind == DM_TOK_NUMBER && tk[q].len >= 4 && dm_parse_number(s + tk[q].start, tk[q].len, &y) &&
+                y >= 1000 && y < 10000)
+                year = y;
+        n = dm_calendar_days(ctx, lang, m, ml, v, year, out, cap);
+        free(m);
+    }
+    return n;
+}
+
+/* A year of a local calendar (Persian 1399, Thai 2563) as the Gregorian years it may be: a
+ * version that writes 2020 has it. */
+static dm_status add_calendar_years(const char *lang, const char *s, size_t len, double v, dm_strset *set)
+{
+    double g[4];
+    size_t ng = dm_calendar_years(lang[0] ? lang : NULL, lang[0] ? DM_SCRIPT_OTHER : dm_dominant_script(s, len), v,
+                                  g, 4);
+    for (size_t c = 0; c < ng; c++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "n:%.15g", g[c]);
+        if (dm_strset_add(set, buf) < 0)
+            return DM_ENOMEM;
+    }
+    return DM_OK;
+}
+
 static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, const char *lang,
                               const char *const *t, const size_t *l, size_t n, dm_strset *set)
 {
@@ -174,6 +220,21 @@ static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, co
                 snprintf(buf, sizeof buf, "n:%.15g", v);
                 if (dm_strset_add(set, buf) < 0)
                     st = DM_ENOMEM;
+                double sc; /* "50 million", "5000万": the quantity too */
+                if (st == DM_OK && dm_scale_after(ctx, lang[0] ? lang : NULL, t[i], tk, nt, k + 1, &sc)) {
+                    snprintf(buf, sizeof buf, "n:%.15g", v * sc);
+                    if (dm_strset_add(set, buf) < 0)
+                        st = DM_ENOMEM;
+                }
+                if (st == DM_OK)
+                    st = add_calendar_years(lang, t[i], l[i], v, set);
+                double days[8];
+                size_t nd = lang[0] ? local_date_days(ctx, lang, t[i], tk, nt, k, v, days, 8) : 0;
+                for (size_t c = 0; c < nd && st == DM_OK; c++) {
+                    snprintf(buf, sizeof buf, "n:%.15g", days[c]);
+                    if (dm_strset_add(set, buf) < 0)
+                        st = DM_ENOMEM;
+                }
             } else if (tk[k].kind == DM_TOK_WORD && wl < 200) {
                 int mid_cap = !title && widx > 0 && capitalised(w, wl);
                 widx++;
@@ -211,7 +272,7 @@ static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, co
 }
 
 /* Numbers of one side that the other never writes. */
-static dm_status numbers_only(dm_ctx *ctx, dm_diff_report *r, size_t *cap, int side,
+static dm_status numbers_only(dm_ctx *ctx, dm_diff_report *r, size_t *cap, int side, const char *lang,
                               const char *const *t, const size_t *l, const dm_align_block *b,
                               size_t nb, const dm_strset *other, dm_strset *reported)
 {
@@ -232,8 +293,38 @@ static dm_status numbers_only(dm_ctx *ctx, dm_diff_report *r, size_t *cap, int s
                 char buf[64];
                 double v;
                 if (tk[k].kind == DM_TOK_NUMBER && dm_parse_number(w, wl, &v)) {
+                    /* a quantity the other version writes in its own unit is there (50 million /
+                     * 5000万): the number alone need not be */
+                    double sc;
                     snprintf(buf, sizeof buf, "n:%.15g", v);
-                    if (!dm_strset_has(other, buf) && dm_strset_add(reported, buf) == 1) {
+                    if (dm_strset_has(other, buf))
+                        continue;
+                    if (dm_scale_after(ctx, NULL, t[i], tk, nt, k + 1, &sc)) {
+                        snprintf(buf, sizeof buf, "n:%.15g", v * sc);
+                        if (dm_strset_has(other, buf))
+                            continue;
+                    }
+                    /* a year of this version's calendar the other writes as its Gregorian one */
+                    double g[4];
+                    size_t ng = dm_calendar_years(lang[0] ? lang : NULL,
+                                                  lang[0] ? DM_SCRIPT_OTHER : dm_dominant_script(t[i], l[i]),
+                                                  v, g, 4);
+                    int found = 0;
+                    for (size_t c = 0; c < ng && !found; c++) {
+                        snprintf(buf, sizeof buf, "n:%.15g", g[c]);
+                        found = dm_strset_has(other, buf);
+                    }
+                    /* and a day of its calendar's month the other gives as the Gregorian day */
+                    double days[8];
+                    size_t nd = !found && lang[0] ? local_date_days(ctx, lang, t[i], tk, nt, k, v, days, 8) : 0;
+                    for (size_t c = 0; c < nd && !found; c++) {
+                        snprintf(buf, sizeof buf, "n:%.15g", days[c]);
+                        found = dm_strset_has(other, buf);
+                    }
+                    if (found)
+                        continue;
+                    snprintf(buf, sizeof buf, "n:%.15g", v);
+                    if (dm_strset_add(reported, buf) == 1) {
                         st = add_item(r, cap, DM_DIFF_NUMBER, side, q, w, wl, b[q].score);
                         r->numbers++;
                     }
@@ -345,9 +436,9 @@ dm_status dm_diff_langs(dm_ctx *ctx, const char *src_lang, const char *tgt_lang,
     if (st == DM_OK)
         st = collect_side(ctx, &env, lxt, dt.lang, tgt, tgt_len, n_tgt, &stgt);
     if (st == DM_OK)
-        st = numbers_only(ctx, r, &cap, 0, src, src_len, b, nb, &stgt, &rep);
+        st = numbers_only(ctx, r, &cap, 0, ds.lang, src, src_len, b, nb, &stgt, &rep);
     if (st == DM_OK)
-        st = numbers_only(ctx, r, &cap, 1, tgt, tgt_len, b, nb, &ssrc, &rep);
+        st = numbers_only(ctx, r, &cap, 1, dt.lang, tgt, tgt_len, b, nb, &ssrc, &rep);
     dn_version vs = {src, src_len, n_src, lxs, ds.lang, &ssrc};
     dn_version vt = {tgt, tgt_len, n_tgt, lxt, dt.lang, &stgt};
     name_sink sink = {r, &cap, b};

@@ -97,4 +97,10 @@ int cli_is_help(const char *arg);
  * bytes (standard input may never end). */
 dm_status cli_read_all(const char *path, size_t max, char **out, size_t *len);
 
+/* Run fn on each file of files[0..n) as a stream ("-" = standard input), or on standard input
+ * when n is 0, until one returns other than EXIT_OK; a file that cannot be opened is reported
+ * (as cmd's) and fails. Returns the last exit status. */
+int cli_each_stream(const char *cmd, char **files, int n, int (*fn)(void *ud, FILE *f, const char *name),
+                    void *ud);
+
 #endif

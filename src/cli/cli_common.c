@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include <errno.h>
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,4 +101,23 @@ dm_status cli_read_all(const char *path, size_t max, char **out, size_t *len)
     *out = buf;
     *len = n;
     return DM_OK;
+}
+
+int cli_each_stream(const char *cmd, char **files, int n, int (*fn)(void *ud, FILE *f, const char *name),
+                    void *ud)
+{
+    if (n <= 0)
+        return fn(ud, stdin, "standard input");
+    int rc = EXIT_OK;
+    for (int i = 0; i < n && rc == EXIT_OK; i++) {
+        FILE *f = strcmp(files[i], "-") ? fopen(files[i], "r") : stdin;
+        if (!f) {
+            fprintf(stderr, "dragoman %s: cannot open %s: %s\n", cmd, files[i], strerror(errno));
+            return EXIT_FAIL;
+        }
+        rc = fn(ud, f, files[i]);
+        if (f != stdin)
+            fclose(f);
+    }
+    return rc;
 }

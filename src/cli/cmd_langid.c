@@ -35,8 +35,15 @@ static int print_guesses(const dm_lang_guess *g, size_t n, size_t k)
     return putchar('\n') == EOF;
 }
 
-static int run_lines(dm_ctx *ctx, FILE *f, const char *name, size_t k)
+typedef struct lines_job {
+    dm_ctx *ctx;
+    size_t k;
+} lines_job;
+
+static int run_lines(void *ud, FILE *f, const char *name)
 {
+    dm_ctx *ctx = ((lines_job *)ud)->ctx;
+    size_t k = ((lines_job *)ud)->k;
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
@@ -139,25 +146,13 @@ int cmd_langid(int argc, char **argv)
             return rc;
         }
     }
-    if (first_file >= argc) {
-        rc = spans ? run_spans(ctx, "-") : run_lines(ctx, stdin, "standard input", k);
-    } else {
-        for (int i = first_file; i < argc && rc == EXIT_OK; i++) {
-            if (spans) {
-                rc = run_spans(ctx, argv[i]);
-                continue;
-            }
-            FILE *f = strcmp(argv[i], "-") ? fopen(argv[i], "r") : stdin;
-            if (!f) {
-                fprintf(stderr, "dragoman langid: cannot open %s: %s\n", argv[i], strerror(errno));
-                rc = EXIT_FAIL;
-                break;
-            }
-            rc = run_lines(ctx, f, argv[i], k);
-            if (f != stdin)
-                fclose(f);
-        }
-    }
+    lines_job job = {ctx, k};
+    if (!spans)
+        rc = cli_each_stream("langid", argv + first_file, argc - first_file, run_lines, &job);
+    else if (first_file >= argc)
+        rc = run_spans(ctx, "-");
+    for (int i = first_file; spans && i < argc && rc == EXIT_OK; i++)
+        rc = run_spans(ctx, argv[i]);
     if (fflush(stdout) == EOF && rc == EXIT_OK) {
         fprintf(stderr, "dragoman langid: cannot write output\n");
         rc = EXIT_FAIL;

@@ -4,7 +4,6 @@
  */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,8 +14,9 @@ static const char help[] =
     "across scripts (Rashid, रशीद and رشيد share the key 'rst'). Two spellings are taken for\n"
     "one name by linking and the divergence report when their keys agree.\n";
 
-static int run(dm_ctx *ctx, FILE *f, const char *name)
+static int run(void *ud, FILE *f, const char *name)
 {
+    dm_ctx *ctx = ud;
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
@@ -57,20 +57,7 @@ int cmd_names(int argc, char **argv)
     dm_ctx *ctx = cli_ctx_new();
     if (!ctx)
         return EXIT_FAIL;
-    int rc = EXIT_OK;
-    if (first >= argc)
-        rc = run(ctx, stdin, "standard input");
-    for (int i = first; i < argc && rc == EXIT_OK; i++) {
-        FILE *f = strcmp(argv[i], "-") ? fopen(argv[i], "r") : stdin;
-        if (!f) {
-            fprintf(stderr, "dragoman names: cannot open %s: %s\n", argv[i], strerror(errno));
-            rc = EXIT_FAIL;
-            break;
-        }
-        rc = run(ctx, f, argv[i]);
-        if (f != stdin)
-            fclose(f);
-    }
+    int rc = cli_each_stream("names", argv + first, argc - first, run, ctx);
     if (fflush(stdout) == EOF && rc == EXIT_OK)
         rc = EXIT_FAIL;
     dm_ctx_free(ctx);

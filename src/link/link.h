@@ -349,9 +349,10 @@ const char *lk_word_text(const lk_coll *c, uint32_t id);
 const char *lk_word_latin(const lk_coll *c, uint32_t id);
 
 /* link_numbers.c: numbers of every digit system. The digits of the number at token i of
- * matching-form text (a group after a space joined: *consumed tokens), 0 when it says nothing. */
-size_t lk_number_digits(const char *text, const dm_token *t, size_t nt, size_t i, char *dig, size_t cap,
-                        size_t *consumed);
+ * matching-form text (a group after a space joined, a scale word after it multiplied in:
+ * *consumed tokens), 0 when it says nothing. */
+size_t lk_number_digits(dm_ctx *ctx, const char *text, const dm_token *t, size_t nt, size_t i, char *dig,
+                        size_t cap, size_t *consumed);
 
 /* link_lexicon.c: shipped lexicons to pivot (English) words (a no-op without lexicons): look up
  * and cache the pivots of every word of d, interning them as features */

@@ -128,7 +128,7 @@ static dm_status prep_sentence(dm_ctx *ctx, prep_t *p, const char *s, size_t len
         if (t[i].kind == DM_TOK_NUMBER || has_digit(ws, wl)) {
             char dig[48];
             size_t used = 1;
-            size_t n = lk_number_digits(mf, t, nt, i, dig, sizeof dig, &used);
+            size_t n = lk_number_digits(ctx, mf, t, nt, i, dig, sizeof dig, &used);
             if (n)
                 st = rec_put(p, 'N', dig, n);
             i += used;

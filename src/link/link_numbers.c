@@ -3,10 +3,12 @@
  * २७०६, "2,706", "2.706" and "2 706" are one feature. The matching form has already turned every
  * digit system into ASCII; here a number becomes its digits alone (grouping and decimal marks
  * dropped, since languages swap them), and a group split by a space ("2 706") is joined again.
+ * A number followed by a scale word is the quantity it makes: "50 million" is 50000000.
  */
 #include "link/link.h"
 #include "text/text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
@@ -47,8 +49,25 @@ static int is_group_space(const char *s, size_t len)
     return 0;
 }
 
-size_t lk_number_digits(const char *text, const dm_token *t, size_t nt, size_t i, char *dig, size_t cap,
-                        size_t *consumed)
+/* A quantity: the number times the scale word after it, written out ("50 million", "5000万",
+ * "1,5 млрд" -> 1500000000, "5 करोड़" -> 50000000), so that versions that count in different
+ * units (a Chinese 万 is ten thousand, an Indian crore ten million) meet. The number is tokens
+ * [i, i + used); returns the digits' count (0: no scale word follows, or not a plain number). */
+static size_t quantity(dm_ctx *ctx, const char *text, const dm_token *t, size_t nt, size_t i, size_t used,
+                       char *dig, size_t cap)
+{
+    const dm_token *last = &t[i + used - 1];
+    double value, scale;
+    if (!dm_scale_after(ctx, NULL, text, t, nt, i + used, &scale) ||
+        !dm_parse_number(text + t[i].start, last->start + last->len - t[i].start, &value) || value <= 0 ||
+        value * scale > 1e18)
+        return 0;
+    int n = snprintf(dig, cap, "%.0f", value * scale);
+    return n > 0 && (size_t)n < cap ? (size_t)n : 0;
+}
+
+size_t lk_number_digits(dm_ctx *ctx, const char *text, const dm_token *t, size_t nt, size_t i, char *dig,
+                        size_t cap, size_t *consumed)
 {
     *consumed = 1;
     const char *s = text + t[i].start;
@@ -72,6 +91,11 @@ size_t lk_number_digits(const char *text, const dm_token *t, size_t nt, size_t i
         n += 3;
         dig[n] = 0;
         ++*consumed;
+    }
+    size_t q = numeric ? quantity(ctx, text, t, nt, i, *consumed, dig, cap) : 0;
+    if (q) {
+        ++*consumed; /* the scale word */
+        return q;
     }
     /* single digits are too common to say anything, and often written as words */
     return n < 2 ? 0 : n;

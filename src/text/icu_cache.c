@@ -23,6 +23,8 @@ static void icu_free(void *p)
         utrans_close(icu->zawgyi);
     if (icu->number_words_free)
         icu->number_words_free(icu->number_words);
+    if (icu->calendars_free)
+        icu->calendars_free(icu->calendars);
     free(icu);
 }
 

@@ -5,7 +5,7 @@
  * "می‌خواهم" and "میخواهم" meet). On top come the spelling variants that Unicode does not fold:
  * Arabic-script letters written differently in Arabic, Persian and Urdu, vowel marks that most
  * texts omit (harakat, Hebrew points, Devanagari nukta), tatweel, digits of every system (and
- * Ethiopic numerals, by value), and the dot that case folding leaves on Turkish İ.
+ * Ethiopic and Chinese numerals, by value, and years of Japanese eras as Gregorian ones), and the dot that case folding leaves on Turkish İ.
  */
 #include "text/icu_cache.h"
 #include "text/text.h"
@@ -41,16 +41,35 @@ static UChar fold_letter(UChar c)
     return c;
 }
 
-/* Ethiopic numerals (፲፱፻፹፯) written as the ASCII digits of their value (1987), like the
- * digits of every decimal system below. A run can grow (፼: 10000), so this writes a new buffer,
- * and only when the text has such numerals. */
-static dm_status geez_to_digits(dm_ctx *ctx, UChar **buf, int32_t *n)
+/* Numerals that are not decimal digits, written as the ASCII digits of their value like the
+ * digits of every decimal system below: Ethiopic (፲፱፻፹፯ -> 1987) and Chinese or Japanese (三千五百万
+ * -> 35000000, 二〇二〇 -> 2020; one numeral alone, 一 "a", stays a word); a year of a Japanese
+ * era as the Gregorian year (令和2年 -> 2020年). A run can grow (፼:
+ * 10000), so this writes a new buffer, and only when the text has such numerals. */
+static int numeral_at(const UChar *s, int32_t n, int32_t *used, uint64_t *v)
+{
+    if (s[0] >= 0x1369 && s[0] <= 0x137C)
+        return dm_geez_number(s, n, used, v);
+    if (s[0] >= 0x4E00 && dm_era_year(s, n, used, v))
+        return 1;
+    return s[0] >= 0x3007 && dm_han_number(s, n, used, v);
+}
+
+/* After digits, Chinese numerals are the unit of the number (5百万, 10万亿: a quantity the
+ * scale words make), not a number of their own. */
+static int after_digit(const UChar *s, int32_t r)
+{
+    return r > 0 && u_isdigit(s[r - 1]);
+}
+
+static dm_status numerals_to_digits(dm_ctx *ctx, UChar **buf, int32_t *n)
 {
     const UChar *s = *buf;
-    int32_t i = 0;
-    while (i < *n && !(s[i] >= 0x1369 && s[i] <= 0x137C))
-        i++;
-    if (i == *n)
+    int32_t i = 0, used = 0;
+    uint64_t v;
+    while (i < *n && !numeral_at(s + i, *n - i, &used, &v))
+        i += used > 0 ? used : 1;
+    if (i >= *n)
         return DM_OK;
     if (*n < 0 || *n > INT32_MAX / 6)
         return dm_fail(ctx, DM_ELIMIT, "text too long");
@@ -59,18 +78,18 @@ static dm_status geez_to_digits(dm_ctx *ctx, UChar **buf, int32_t *n)
         return dm_fail(ctx, DM_ENOMEM, "no memory for text");
     int32_t w = 0;
     for (int32_t r = 0; r < *n;) {
-        int32_t used = 0;
-        uint64_t v = 0;
-        if (dm_geez_number(s + r, *n - r, &used, &v) && used > 0) {
+        used = 0;
+        if (numeral_at(s + r, *n - r, &used, &v) && !(s[r] >= 0x3007 && after_digit(s, r))) {
             char dig[24];
             int k = snprintf(dig, sizeof dig, "%llu", (unsigned long long)v);
             if (k > used * 5)
-                k = 0; /* cannot happen: each numeral adds 4 digits at most */
+                k = 0; /* cannot happen: a numeral adds 5 digits at most */
             for (int j = 0; j < k; j++)
                 out[w++] = (UChar)dig[j];
             r += used;
-        } else if (used == 0 && s[r] >= 0x1369 && s[r] <= 0x137C) {
-            r++; /* past 10^15: dropped */
+        } else if (used > 0) {
+            for (int32_t j = 0; j < used; j++) /* a run that is a word, or past 10^15 */
+                out[w++] = s[r++];
         } else {
             out[w++] = s[r++];
         }
@@ -96,7 +115,7 @@ dm_status dm_match_form(dm_ctx *ctx, const char *text, size_t len, char **out, s
     free(u16);
     if (st)
         return st;
-    st = geez_to_digits(ctx, &cf, &ncf);
+    st = numerals_to_digits(ctx, &cf, &ncf);
     if (st) {
         free(cf);
         return st;

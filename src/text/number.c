@@ -114,3 +114,75 @@ int dm_geez_number(const UChar *s, int32_t n, int32_t *used, uint64_t *value)
     *value = total + seg + cur;
     return i > 0;
 }
+
+/* The value of a Chinese (or Japanese) numeral character: digits 0-9 (〇 零 一 二 两 三 ...
+ * 九), or -1 for a multiplier (十 百 千 万 亿 億) whose value goes to *mult; 0 returned as -2
+ * when the character is not a numeral. */
+static int han_digit(UChar c, uint64_t *mult)
+{
+    switch (c) {
+    case 0x3007: case 0x96F6: return 0;           /* 〇 零 */
+    case 0x4E00: return 1;                        /* 一 */
+    case 0x4E8C: case 0x4E24: return 2;           /* 二 两 */
+    case 0x4E09: return 3;                        /* 三 */
+    case 0x56DB: return 4;                        /* 四 */
+    case 0x4E94: return 5;                        /* 五 */
+    case 0x516D: return 6;                        /* 六 */
+    case 0x4E03: return 7;                        /* 七 */
+    case 0x516B: return 8;                        /* 八 */
+    case 0x4E5D: return 9;                        /* 九 */
+    case 0x5341: *mult = 10; return -1;           /* 十 */
+    case 0x767E: *mult = 100; return -1;          /* 百 */
+    case 0x5343: *mult = 1000; return -1;         /* 千 */
+    case 0x4E07: *mult = 10000; return -1;        /* 万 */
+    case 0x4EBF: case 0x5104: *mult = 100000000; return -1; /* 亿 億 */
+    default: return -2;
+    }
+}
+
+int dm_han_number(const UChar *s, int32_t n, int32_t *used, uint64_t *value)
+{
+    int32_t i = 0, mults = 0, zeros = 0;
+    uint64_t m = 0;
+    while (i < n && han_digit(s[i], &m) != -2) {
+        int d = han_digit(s[i], &m);
+        mults += d == -1;
+        zeros += d == 0;
+        i++;
+    }
+    *used = i;
+    /* one character alone is a word (一 "one, a"), a run without a multiplier or a zero is a word
+     * too (一一 "one by one", 三四 "three or four"), and so is one that opens with 万 or 亿
+     * (万一 "in case") */
+    uint64_t first = 0;
+    if (i < 2 || (!mults && !zeros) || (han_digit(s[0], &first) == -1 && first >= 10000))
+        return 0;
+    uint64_t total = 0, section = 0, digit = 0;
+    if (!mults) { /* 二〇二〇: digits one by one */
+        for (int32_t k = 0; k < i; k++)
+            total = total * 10 + (uint64_t)han_digit(s[k], &m);
+        *value = total;
+        return 1;
+    }
+    for (int32_t k = 0; k < i; k++) {
+        int d = han_digit(s[k], &m);
+        if (d >= 0) {
+            digit = (uint64_t)d;
+        } else if (m >= 10000) { /* 万 亿: scale everything read so far in this section */
+            if (!section && !digit && total) { /* 万亿: ten thousand hundred millions */
+                total *= m;
+                continue;
+            }
+            section = (section + digit) * m;
+            if (section > 1000000000000000ull)
+                return 0;
+            total += section;
+            section = digit = 0;
+        } else { /* 十 百 千: a lone 十 is ten (十五 = 15) */
+            section += (digit ? digit : 1) * m;
+            digit = 0;
+        }
+    }
+    *value = total + section + digit;
+    return 1;
+}

@@ -102,6 +102,23 @@ static const number_word table[] = {
     {"tr", "altı", 6, 0}, {"tr", "yedi", 7, 0}, {"tr", "sekiz", 8, 0}, {"tr", "dokuz", 9, 0},
     {"tr", "on", 10, 1}, {"tr", "yirmi", 20, 0}, {"tr", "yüz", 100, 0}, {"tr", "bin", 1e3, 1},
     {"tr", "milyon", 1e6, 0}, {"tr", "milyar", 1e9, 0},
+    /* scale words and their news abbreviations, which make quantities of the numbers before them
+     * ("1,5 млрд", "5000万", "2 Mio."): plurals and languages beyond the ones above */
+    {"en", "trillion", 1e12, 0}, {"en", "millions", 1e6, 0}, {"en", "billions", 1e9, 0},
+    {"fr", "millions", 1e6, 0}, {"fr", "milliards", 1e9, 0},
+    {"de", "million", 1e6, 0}, {"de", "milliarde", 1e9, 0}, {"de", "mio", 1e6, 0}, {"de", "mrd", 1e9, 0},
+    {"it", "milione", 1e6, 0}, {"it", "miliardo", 1e9, 0}, {"it", "miliardi", 1e9, 0}, {"it", "mln", 1e6, 0},
+    {"ru", "миллиарда", 1e9, 0}, {"ru", "миллиардов", 1e9, 0}, {"ru", "млн", 1e6, 0}, {"ru", "млрд", 1e9, 0},
+    {"ru", "тыс", 1e3, 0}, {"uk", "мільйон", 1e6, 0}, {"uk", "мільйонів", 1e6, 0}, {"uk", "мільярд", 1e9, 0},
+    {"uk", "мільярдів", 1e9, 0}, {"uk", "тисяч", 1e3, 0}, {"pl", "milion", 1e6, 0}, {"pl", "milionów", 1e6, 0},
+    {"pl", "miliard", 1e9, 0}, {"pl", "miliardów", 1e9, 0}, {"pl", "mln", 1e6, 0}, {"pl", "mld", 1e9, 0},
+    {"cs", "milionů", 1e6, 0}, {"cs", "miliard", 1e9, 0}, {"cs", "mil", 1e6, 1}, {"cs", "mld", 1e9, 0},
+    {"nl", "miljoen", 1e6, 0}, {"nl", "miljard", 1e9, 0}, {"sv", "miljoner", 1e6, 0},
+    {"sv", "miljarder", 1e9, 0}, {"id", "juta", 1e6, 0}, {"id", "miliar", 1e9, 0}, {"id", "ribu", 1e3, 0},
+    {"ar", "ملايين", 1e6, 0}, {"ar", "مليارات", 1e9, 0}, {"he", "מיליון", 1e6, 0}, {"he", "מיליארד", 1e9, 0},
+    {"zh", "万", 1e4, 0}, {"zh", "亿", 1e8, 0}, {"zh", "百万", 1e6, 0}, {"zh", "千万", 1e7, 0},
+    {"zh", "万亿", 1e12, 0}, {"ja", "百万", 1e6, 0}, {"ja", "千万", 1e7, 0}, {"ja", "億", 1e8, 0}, {"ko", "억", 1e8, 0},
+    {"ko", "만", 1e4, 1}, {"vi", "triệu", 1e6, 0}, {"vi", "tỷ", 1e9, 0}, {"th", "ล้าน", 1e6, 0},
 };
 enum { N_WORDS = sizeof table / sizeof table[0] };
 
@@ -180,4 +197,27 @@ int dm_number_word(dm_ctx *ctx, const char *lang, const char *form, size_t n, do
         }
     }
     return 0;
+}
+
+int dm_scale_after(dm_ctx *ctx, const char *lang, const char *s, const dm_token *t, size_t nt, size_t j,
+                   double *scale)
+{
+    if (j == 0 || j >= nt || t[j].kind != DM_TOK_WORD || t[j].len > 40)
+        return 0;
+    size_t end = t[j - 1].start + t[j - 1].len, gap = t[j].start - end;
+    /* nothing, or one space of any kind (5000万, 50 million, 2 Mio., 1,5 млрд) */
+    if (gap > 3 || (gap && !(gap == 1 ? s[end] == ' ' : (unsigned char)s[end] >= 0xC2)))
+        return 0;
+    char *m = NULL;
+    size_t ml = 0;
+    if (dm_match_form(ctx, s + t[j].start, t[j].len, &m, &ml) != DM_OK)
+        return 0;
+    int ok = dm_number_word(ctx, lang, m, ml, scale) && *scale >= 1e3;
+    free(m);
+    /* a scale word right after it multiplies again (万 亿, as a dictionary cuts 万亿) */
+    double more;
+    if (ok && j + 1 < nt && t[j + 1].start == t[j].start + t[j].len && t[j + 1].kind == DM_TOK_WORD &&
+        dm_scale_after(ctx, lang, s, t, nt, j + 1, &more) && *scale * more <= 1e15)
+        *scale *= more;
+    return ok;
 }

@@ -58,6 +58,29 @@ int dm_parse_number(const char *s, size_t len, double *value);
  * belong to. 1 and *value, or 0. */
 int dm_number_word(dm_ctx *ctx, const char *lang, const char *form, size_t n, double *value);
 
+/* The Gregorian years a year written in a local calendar may be (calendars.c): Solar and lunar
+ * Hijri for Persian, Arabic, Urdu, Pashto (1399 -> 2020, 2021), Buddhist Era for Thai (2563 ->
+ * 2020), Ethiopian for Amharic and Tigrinya, Anno Mundi for Hebrew, Bikram Sambat for Nepali;
+ * lang an ISO code or NULL (then the script decides). Writes up to cap candidates, returns how
+ * many (0: not a year of such a calendar). */
+size_t dm_calendar_years(const char *lang, int script, double year, double *out, size_t cap);
+
+/* The Gregorian days of the month a day of a local calendar's month may be: "30 تیر" (Persian) is
+ * 21 July or 20 July, by the year; "ሐምሌ 14", "15 رمضان 1445", "30 בתמוז 5780" likewise. word
+ * is the month's name as the text writes it, in matching form (its first word, or with a Hebrew
+ * prefix); year the local year the text gives, or 0 (then the solar calendars, Persian and
+ * Ethiopian, try the years of 2000-2035; the lunar ones, Hijri and Hebrew, say nothing); lang
+ * fa, prs, ps, ar, ur, am, ti or he. ICU converts, and gives the month names. Returns how many
+ * days were written (0: not such a date). */
+size_t dm_calendar_days(dm_ctx *ctx, const char *lang, const char *word, size_t wlen, double day, double year,
+                        double *out, size_t cap);
+
+/* Is token j of text s a scale word (thousand, million, Mio., млн, 万, 亿, करोड़...: a number
+ * word of 1000 or more) right after token j - 1, with at most a space between? Then 1 and
+ * *scale: "50 million" is the quantity 50 x 10^6. lang as for dm_number_word. */
+int dm_scale_after(dm_ctx *ctx, const char *lang, const char *s, const dm_token *t, size_t nt, size_t j,
+                   double *scale);
+
 /* --- scripts ------------------------------------------------------------------------------ */
 
 enum dm_script {

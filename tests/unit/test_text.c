@@ -66,6 +66,13 @@ static void test_match_form(void)
     /* Ethiopic numerals by value: (10+9) x 100 + 87, 3, ten thousand, 100 x 10000, 2 x 10000 +
      * 300, 20 x 100 + 16; a preposition stays attached */
     check_match("በ፲፱፻፹፯ ፫ ፼ ፻፼ ፪፼፫፻ ፳፻፲፮", "በ1987 3 10000 1000000 20300 2016");
+    /* Chinese numerals by value where they are a number (a multiplier or a zero in a run of two
+     * or more); a single numeral, a run without either, one opening with 万, and the unit after
+     * digits (5百万: a scale word) stay as they are */
+    check_match("三千五百万 二〇二〇年 十五人 一亿二千万 五千万", "35000000 2020年 15人 120000000 50000000");
+    check_match("一些 统一 三四 万一 第一条 5百万", "一些 统一 三四 万一 第一条 5百万");
+    /* years of Japanese eras (and the Republic of China's, North Korea's) as Gregorian years */
+    check_match("令和2年 令和二年 平成元年 昭和六十四年 民國112年 令和", "2020年 2020年 1989年 1989年 2023年 令和");
     check_match("क़ानून", "कानून");               /* nukta dropped */
     check_match("שָׁלוֹם", "שלום");               /* Hebrew points dropped */
 }
