@@ -146,7 +146,8 @@ typedef struct lk_word_it {
 } lk_word_it;
 static inline lk_word_it lk_words_of(const lk_doc *d)
 {
-    return (lk_word_it){lk_gaps_at(d->words), d->words ? (const uint8_t *)(d->words + d->wg) : NULL, d->nwords};
+    const uint8_t *count = d->words ? (const uint8_t *)(d->words + d->wg) : NULL;
+    return (lk_word_it){lk_gaps_at(d->words), count, d->nwords};
 }
 static inline int lk_words_next(lk_word_it *it, uint32_t *w, uint32_t *count)
 {
@@ -431,7 +432,8 @@ dm_status lk_pairs_shrink(lk_coll *c, lk_prev *prev);
 void lk_prev_free(lk_prev *prev);
 /* The candidates of every chunk (chunk_docs documents each; freed here) as c->pairs, each pair
  * once, in (a, b) order, with the static scores of prev where it has them (else -1). */
-dm_status lk_pairs_gather(lk_coll *c, lk_cands *chunks, size_t nchunks, size_t chunk_docs, const lk_prev *prev);
+dm_status lk_pairs_gather(lk_coll *c, lk_cands *chunks, size_t nchunks, size_t chunk_docs,
+                         const lk_prev *prev);
 
 /* link_index.c: candidates through an inverted index (never every pair) */
 dm_status lk_candidates(lk_coll *c);

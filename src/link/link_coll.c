@@ -87,7 +87,8 @@ dm_status lk_coll_prepare(lk_coll *c)
     lk_tick(c, "analyse");
     lk_mem_report(c, "analysed");
     if (getenv("DM_LINK_TIMING"))
-        fprintf(stderr, "link: %zu of %zu documents identified by the model\n", c->n_langid, c->n);
+        fprintf(stderr, "link: %zu of %zu documents identified by the model, %zu languages\n", c->n_langid,
+                c->n, c->nlangs);
     mean_chars(c);
     choose_pivot(c);
     dm_status st = lk_weigh(c, ~0);

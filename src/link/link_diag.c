@@ -73,7 +73,8 @@ void lk_mem_report(const lk_coll *c, const char *when)
             when, mb(c->cap * sizeof *c->d), mb(fbytes), (double)nf / n,
             (double)kinds[LK_NUM] / n, (double)kinds[LK_KEY] / n, (double)kinds[LK_GRAM] / n,
             (double)kinds[LK_PIVOT] / n, mb(wbytes), (double)nw / n, c->words.n,
-            mb(c->words.cap * sizeof(lk_word) + c->words.gcap * 4 + c->words.strs.cap + c->words.map.cap * 12),
+            mb(c->words.cap * sizeof(lk_word) + c->words.gcap * 4 + c->words.strs.cap +
+               c->words.map.cap * 12),
             c->feats.n, mb(c->feats.cap * 17 + c->feats.strs.cap + c->feats.map.cap * 12),
             mb(c->lex_cap * sizeof(lk_fw) + c->lex_map.cap * 12), c->npairs, mb(c->npairs * sizeof(lk_pair)));
     (void)nstat;

@@ -1,8 +1,9 @@
 /*
  * link_doc.c -- the documents' analysis: each one's language, sentences, paragraphs and length
- * (the structure), its word types with their counts and its numbers: its evidence is rebuilt from them
- * whenever it is needed (link_evidence.c), as the word types hold theirs. Sentences are cut on the original text (the case of a letter after a
- * full stop matters to the sentence breaker); tokens come from each sentence's matching form.
+ * (the structure), its word types with their counts, and its numbers: its evidence is rebuilt
+ * from them whenever it is needed (link_evidence.c), as the word types hold theirs. Sentences are
+ * cut on the original text (the case of a letter after a full stop matters to the sentence
+ * breaker); tokens come from each sentence's matching form.
  *
  * Documents go in blocks. What needs only a document's text (sentences, matching form, tokens)
  * and only a new word's letters (transliteration) runs on several threads, each with a context

@@ -1,10 +1,10 @@
 /*
  * link_index.c -- candidates without comparing every pair. An inverted index maps each feature
- * to the documents holding it; every document probes it with its most telling features of each
- * kind (postings longer than a cap are too common to be worth reading), accumulates partial dot
- * products, and keeps its best few candidates in every other language (and its own, for
- * near-duplicates). The pairs found from either side are then scored exactly. Work grows with
- * n times the capped posting lengths, not with n squared.
+ * to the documents that probe with it; every document probes it with its most telling features
+ * of each kind (postings longer than a cap are too common to be worth reading), accumulates
+ * partial dot products, and keeps its best few candidates in every other language (and its own,
+ * for near-duplicates). The pairs found from either side are then scored exactly. Work grows
+ * with n times the capped posting lengths, not with n squared.
  */
 #include "link/link.h"
 #include "core/ctx.h"
@@ -21,53 +21,15 @@ typedef struct index {
 
 /* Postings of the features some document probes with (the others would never be read: most
  * of the common ones), so the index is a fraction of the collection's evidence. */
-static dm_status index_build(lk_coll *c, index_t *ix, const uint8_t *probed)
-{
-    size_t nf = c->feats.n;
-    ix->off = calloc(nf + 1, sizeof *ix->off);
-    if (!ix->off)
-        return DM_ENOMEM;
-    size_t total = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        const lk_doc *d = &c->d[i];
-        for (int part = 0; part < 2; part++) {
-            lk_gaps g = lk_doc_gaps(d, part);
-            for (uint32_t j = part ? d->nstat : 0; j < (part ? d->nf : d->nstat); j++) {
-                uint32_t f = lk_gaps_next(&g);
-                if (probed[f]) {
-                    ix->off[f + 1]++;
-                    total++;
-                }
-            }
-        }
-    }
-    for (size_t f = 0; f < nf; f++)
-        ix->off[f + 1] += ix->off[f];
-    ix->doc = malloc((total ? total : 1) * sizeof *ix->doc);
-    ix->w = malloc((total ? total : 1) * sizeof *ix->w);
-    uint32_t *fill = malloc((nf ? nf : 1) * sizeof *fill);
-    if (!ix->doc || !ix->w || !fill) {
-        free(fill);
-        return DM_ENOMEM;
-    }
-    memcpy(fill, ix->off, nf * sizeof *fill);
-    for (size_t i = 0; i < c->n; i++) {
-        const lk_doc *d = &c->d[i];
-        const uint16_t *w = lk_doc_w(d);
-        for (int part = 0; part < 2; part++) {
-            lk_gaps g = lk_doc_gaps(d, part);
-            for (uint32_t j = part ? d->nstat : 0; j < (part ? d->nf : d->nstat); j++) {
-                uint32_t f = lk_gaps_next(&g);
-                if (probed[f]) {
-                    ix->doc[fill[f]] = (uint32_t)i;
-                    ix->w[fill[f]++] = w[j];
-                }
-            }
-        }
-    }
-    free(fill);
-    return DM_OK;
-}
+/* One worker's scratch space for probing. */
+typedef struct probe_ws {
+    float *acc;        /* partial dot product with every document (0 = untouched) */
+    uint32_t *touched; /* documents with acc != 0 */
+    uint32_t *top;     /* best k per language */
+    float *tops;
+    lk_fw *probe;
+    size_t probe_cap;
+} probe_ws;
 
 static void index_free(index_t *ix)
 {
@@ -78,15 +40,6 @@ static void index_free(index_t *ix)
 
 enum { PROBE_CHUNK = 256, SIM_CHUNK = 4096, MAX_WORKERS = 16 };
 
-/* One worker's scratch space for probing. */
-typedef struct probe_ws {
-    float *acc;        /* partial dot product with every document (0 = untouched) */
-    uint32_t *touched; /* documents with acc != 0 */
-    uint32_t *top;     /* best k per language */
-    float *tops;
-    lk_fw *probe;
-    size_t probe_cap;
-} probe_ws;
 
 typedef struct probe_job {
     lk_coll *c;
@@ -202,15 +155,20 @@ static dm_status probe_doc(const lk_coll *c, const index_t *ix, probe_ws *w, siz
     return lk_cands_put(out, top, m);
 }
 
-typedef struct mark_job {
+/* The index holds, for each document, the features it probes with itself: a pair is a
+ * candidate when the two share one of each other's most telling features (symmetric, and a
+ * third of the postings of indexing every probed feature of every document). Counted on
+ * threads, filled in document order (so postings, and the sums over them, do not depend on the
+ * threads). */
+typedef struct count_job {
     const lk_coll *c;
     probe_ws *ws;
-    uint8_t *probed[MAX_WORKERS]; /* per worker, merged afterwards */
-} mark_job;
+    uint32_t *count[MAX_WORKERS]; /* per worker: postings per feature (worker 0: the index's) */
+} count_job;
 
-static dm_status mark_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
+static dm_status count_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
 {
-    mark_job *j = arg;
+    count_job *j = arg;
     (void)chunk;
     for (size_t i = b; i < e; i++) {
         if (j->c->probe_only && !j->c->probe_only[i])
@@ -220,9 +178,52 @@ static dm_status mark_chunk(void *arg, int worker, size_t chunk, size_t b, size_
         if (st != DM_OK)
             return st;
         for (size_t q = 0; q < np; q++)
-            j->probed[worker][j->ws[worker].probe[q].id] = 1;
+            j->count[worker][j->ws[worker].probe[q].id + 1]++;
     }
     return DM_OK;
+}
+
+static dm_status index_build(const lk_coll *c, index_t *ix, probe_ws *ws, int threads)
+{
+    size_t nf = c->feats.n;
+    count_job cj = {.c = c, .ws = ws};
+    ix->off = calloc(nf + 2, sizeof *ix->off);
+    cj.count[0] = ix->off;
+    dm_status st = ix->off ? DM_OK : DM_ENOMEM;
+    for (int t = 1; t < threads && st == DM_OK; t++)
+        if (!(cj.count[t] = calloc(nf + 2, sizeof *cj.count[t])))
+            st = DM_ENOMEM;
+    if (st == DM_OK)
+        st = lk_parallel(threads, c->n, PROBE_CHUNK, count_chunk, &cj);
+    for (int t = 1; t < threads; t++) {
+        for (size_t f = 0; st == DM_OK && f <= nf; f++)
+            ix->off[f] += cj.count[t][f];
+        free(cj.count[t]);
+    }
+    if (st != DM_OK)
+        return st;
+    for (size_t f = 0; f < nf; f++)
+        ix->off[f + 1] += ix->off[f];
+    size_t total = ix->off[nf];
+    ix->doc = malloc((total ? total : 1) * sizeof *ix->doc);
+    ix->w = malloc((total ? total : 1) * sizeof *ix->w);
+    uint32_t *fill = malloc((nf ? nf : 1) * sizeof *fill);
+    if (!ix->doc || !ix->w || !fill) {
+        free(fill);
+        return DM_ENOMEM;
+    }
+    memcpy(fill, ix->off, nf * sizeof *fill);
+    for (size_t i = 0; i < c->n && st == DM_OK; i++) {
+        size_t np;
+        st = select_probe(c, &ws[0], i, &np);
+        for (size_t q = 0; st == DM_OK && q < np; q++) {
+            uint32_t f = ws[0].probe[q].id;
+            ix->doc[fill[f]] = (uint32_t)i;
+            ix->w[fill[f]++] = lk_w_q(ws[0].probe[q].w); /* exact: it came from 16 bits */
+        }
+    }
+    free(fill);
+    return st;
 }
 
 static dm_status probe_chunk(void *arg, int worker, size_t chunk, size_t b, size_t e)
@@ -288,22 +289,13 @@ dm_status lk_candidates(lk_coll *c)
         st = lk_pairs_shrink(c, &prev);
     for (int t = 0; t < threads && st == DM_OK; t++)
         st = ws_init(&job.ws[t], c->n, nlk);
-    /* which features are probed at all, then the index of those */
-    mark_job mj = {.c = c, .ws = job.ws};
-    for (int t = 0; t < threads && st == DM_OK; t++)
-        if (!(mj.probed[t] = calloc(c->feats.n + 1, 1)))
-            st = DM_ENOMEM;
     if (st == DM_OK)
-        st = lk_parallel(threads, c->n, PROBE_CHUNK, mark_chunk, &mj);
-    for (int t = 1; t < threads && st == DM_OK; t++)
-        for (size_t f = 0; f < c->feats.n; f++)
-            mj.probed[0][f] |= mj.probed[t][f];
-    if (st == DM_OK)
-        st = index_build(c, &ix, mj.probed[0]);
-    for (int t = 0; t < threads; t++)
-        free(mj.probed[t]);
+        st = index_build(c, &ix, job.ws, threads);
     if (st == DM_OK)
         st = lk_parallel(threads, c->n, PROBE_CHUNK, probe_chunk, &job);
+    size_t npost = ix.off ? ix.off[c->feats.n] : 0, ncand = 0;
+    for (size_t k = 0; job.out && k < nchunks; k++)
+        ncand += job.out[k].n;
     for (int t = 0; t < threads; t++)
         ws_free(&job.ws[t]);
     index_free(&ix);
@@ -332,8 +324,8 @@ dm_status lk_candidates(lk_coll *c)
         size_t nf = 0;
         for (size_t i = 0; i < c->n; i++)
             nf += c->d[i].nf;
-        fprintf(stderr, "link: %zu pairs, %.1f features a document\n", c->npairs,
-                (double)nf / (double)(c->n ? c->n : 1));
+        fprintf(stderr, "link: %zu pairs (%zu postings, %zu candidates), %.1f features a document\n",
+                c->npairs, npost, ncand, (double)nf / (double)(c->n ? c->n : 1));
     }
     return DM_OK;
 }

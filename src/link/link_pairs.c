@@ -78,7 +78,8 @@ static float prev_stat_of(const lk_prev *prev, uint32_t a, uint32_t b, uint32_t 
     return *at < end && e[*at].b == b ? e[*at].stat : -1.0f;
 }
 
-dm_status lk_pairs_gather(lk_coll *c, lk_cands *chunks, size_t nchunks, size_t chunk_docs, const lk_prev *prev)
+dm_status lk_pairs_gather(lk_coll *c, lk_cands *chunks, size_t nchunks, size_t chunk_docs,
+                         const lk_prev *prev)
 {
     size_t total = 0;
     for (size_t k = 0; k < nchunks; k++)

@@ -32,10 +32,11 @@ static uint64_t dot(const uint32_t *x, const uint16_t *wx, uint32_t nx, const ui
     while (i + 4 <= nx && j + 4 <= ny) {
         __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(x + i));
         __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(y + j));
-        __m128i m = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi32(a, b), _mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(0, 3, 2, 1)))),
-            _mm_or_si128(_mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(1, 0, 3, 2))),
-                         _mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(2, 1, 0, 3)))));
+        __m128i b1 = _mm_shuffle_epi32(b, _MM_SHUFFLE(0, 3, 2, 1)); /* b rotated by 1, 2, 3 */
+        __m128i b2 = _mm_shuffle_epi32(b, _MM_SHUFFLE(1, 0, 3, 2));
+        __m128i b3 = _mm_shuffle_epi32(b, _MM_SHUFFLE(2, 1, 0, 3));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi32(a, b), _mm_cmpeq_epi32(a, b1)),
+                                 _mm_or_si128(_mm_cmpeq_epi32(a, b2), _mm_cmpeq_epi32(a, b3)));
         int hit = _mm_movemask_ps(_mm_castsi128_ps(m)); /* lanes of a that match */
         for (uint32_t p = i; hit; p++, hit >>= 1)
             if (hit & 1)
@@ -102,8 +103,8 @@ float lk_sim_pivot(const lk_unpacked *x, const lk_unpacked *y)
 {
     if (x->nf == x->nstat || y->nf == y->nstat)
         return 0;
-    return as_sim(dot(x->ids + x->nstat, x->w + x->nstat, x->nf - x->nstat, y->ids + y->nstat, y->w + y->nstat,
-                      y->nf - y->nstat));
+    return as_sim(dot(x->ids + x->nstat, x->w + x->nstat, x->nf - x->nstat, y->ids + y->nstat,
+                      y->w + y->nstat, y->nf - y->nstat));
 }
 
 float lk_sim(const lk_coll *c, const lk_unpacked *x, const lk_unpacked *y, float part[LK_KIND_COUNT])

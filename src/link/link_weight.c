@@ -74,7 +74,8 @@ static dm_status count_chunk(void *arg, int worker, size_t chunk, size_t b, size
 }
 
 /* The weight below which features of one kind are dropped from list[0..n) (0: keep them all). */
-static float kind_cut(lk_scratch *s, const lk_coll *c, const lk_fw *list, uint32_t n, int kind, uint32_t count)
+static float kind_cut(lk_scratch *s, const lk_coll *c, const lk_fw *list, uint32_t n, int kind,
+                      uint32_t count)
 {
     if (count <= keep_per_kind[kind])
         return 0;
