@@ -170,9 +170,7 @@ static dm_status count_chunk(void *arg, int worker, size_t chunk, size_t b, size
 {
     count_job *j = arg;
     (void)chunk;
-    for (size_t i = b; i < e; i++) {
-        if (j->c->probe_only && !j->c->probe_only[i])
-            continue;
+    for (size_t i = b; i < e; i++) { /* every document is indexed, whether it probes or not */
         size_t np;
         dm_status st = select_probe(j->c, &j->ws[worker], i, &np);
         if (st != DM_OK)
