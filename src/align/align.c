@@ -28,6 +28,7 @@
 #define VAR_PRIOR_LINKS 10.0     /* pseudo-links of the default length variance */
 #define LEARN_ROUNDS 1           /* learn translations, realign (more rounds gained nothing) */
 #define LEARN_MIN_PROB 0.25      /* learned translations kept from this t(tgt|src) up */
+#define NUM_PRIOR 10.0           /* pseudo-numbers of the default rates in a pair's number rates */
 
 typedef struct al_pair {
     al_doc src, tgt;
@@ -36,6 +37,7 @@ typedef struct al_pair {
     al_params par;
     size_t group;
     double m0, w0, m1, w1; /* matched/total weight: sampled unrelated pairs, linked blocks */
+    double n0h, n0t, n1h, n1t; /* the same for numbers, counted one by one */
     double docm_src, docm_tgt; /* median share of a sentence matched anywhere on the other side */
     double var_sum, var_n;     /* Gale-Church variance measured on the 1-1 links */
     double ls_sum, lt_sum;     /* their lengths: the ratio of translations, not of the texts */
@@ -44,6 +46,7 @@ typedef struct al_pair {
 typedef struct al_group {
     char key[40]; /* scripts and languages of the two sides */
     double m0, w0, m1, w1;
+    double n0h, n0t, n1h, n1t;
 } al_group;
 
 struct dm_aligner {
@@ -165,7 +168,7 @@ dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *s
 static void sample_unrelated(dm_aligner *al, al_pair *p)
 {
     size_t n = p->src.n, m = p->tgt.n;
-    p->m0 = p->w0 = 0;
+    p->m0 = p->w0 = p->n0h = p->n0t = 0;
     if (n == 0 || m < 3)
         return;
     /* neighbours a few sentences off the diagonal: the alternative a wrong block would take
@@ -180,8 +183,12 @@ static void sample_unrelated(dm_aligner *al, al_pair *p)
                 continue;
             al_marks_set_sentence(&al->mks, &p->src, i);
             al_marks_set_sentence(&al->mkt, &p->tgt, j);
-            p->m0 += al_matched_weight(&al->mkt, &p->src, i) + al_matched_weight(&al->mks, &p->tgt, j);
-            p->w0 += p->src.sent[i].wsum + p->tgt.sent[j].wsum;
+            const al_sent *s = &p->src.sent[i], *t = &p->tgt.sent[j];
+            uint64_t ms = al_matched_mask(&al->mkt, &p->src, i), mt = al_matched_mask(&al->mks, &p->tgt, j);
+            p->m0 += al_mask_weight(&p->src, i, ms & ~s->nummask) + al_mask_weight(&p->tgt, j, mt & ~t->nummask);
+            p->w0 += s->wsum - s->wnum + t->wsum - t->wnum;
+            p->n0h += __builtin_popcountll(ms & s->nummask) + __builtin_popcountll(mt & t->nummask);
+            p->n0t += __builtin_popcountll(s->nummask) + __builtin_popcountll(t->nummask);
         }
     }
 }
@@ -257,8 +264,10 @@ static dm_status make_groups(dm_aligner *al)
 
 static void pool_groups(dm_aligner *al)
 {
-    for (size_t g = 0; g < al->ngroups; g++)
+    for (size_t g = 0; g < al->ngroups; g++) {
         al->groups[g].m0 = al->groups[g].w0 = al->groups[g].m1 = al->groups[g].w1 = 0;
+        al->groups[g].n0h = al->groups[g].n0t = al->groups[g].n1h = al->groups[g].n1t = 0;
+    }
     for (size_t k = 0; k < al->n; k++) {
         al_pair *p = &al->pairs[k];
         al_group *g = &al->groups[p->group];
@@ -266,6 +275,10 @@ static void pool_groups(dm_aligner *al)
         g->w0 += p->w0;
         g->m1 += p->m1;
         g->w1 += p->w1;
+        g->n0h += p->n0h;
+        g->n0t += p->n0t;
+        g->n1h += p->n1h;
+        g->n1t += p->n1t;
     }
 }
 
@@ -282,6 +295,13 @@ static void pair_params(dm_aligner *al, al_pair *p, int have_links)
         par->p1 = (p->m1 + SHRINK * gp1) / (p->w1 + SHRINK);
     } else {
         par->p1 = par->p0 + (par->p0 * 3 > 0.1 ? par->p0 * 3 : 0.1);
+    }
+    /* numbers: the pair's counts shrunk towards its group's, the group's towards the default */
+    double gq0 = (g->n0h + NUM_PRIOR * par->q0n) / (g->n0t + NUM_PRIOR);
+    par->q0n = (p->n0h + NUM_PRIOR * gq0) / (p->n0t + NUM_PRIOR);
+    if (have_links) {
+        double gq1 = (g->n1h + NUM_PRIOR * par->q1n) / (g->n1t + NUM_PRIOR);
+        par->q1n = (p->n1h + NUM_PRIOR * gq1) / (p->n1t + NUM_PRIOR);
     }
     if (have_links) { /* the pair's own variance, shrunk towards the default, within bounds */
         double v = (p->var_sum + VAR_PRIOR_LINKS * par->var) / (p->var_n + VAR_PRIOR_LINKS);
@@ -302,7 +322,7 @@ static void pair_params(dm_aligner *al, al_pair *p, int have_links)
 /* Matched and total weight over the 1-1 blocks of an alignment (what translations look like). */
 static void link_stats(al_pair *p, const al_scorer *sc, const al_block *b, size_t nb)
 {
-    p->m1 = p->w1 = 0;
+    p->m1 = p->w1 = p->n1h = p->n1t = 0;
     p->var_sum = p->var_n = p->ls_sum = p->lt_sum = 0;
     for (size_t k = 0; k < nb; k++) {
         if (b[k].a != 1 || b[k].b != 1)
@@ -311,6 +331,10 @@ static void link_stats(al_pair *p, const al_scorer *sc, const al_block *b, size_
         al_block_parts(sc, b[k].i, 1, b[k].j, 1, &lex, &len, &M, &W);
         p->m1 += M;
         p->w1 += W;
+        double nh, nt;
+        al_link_numbers(sc, b[k].i, b[k].j, &nh, &nt);
+        p->n1h += nh;
+        p->n1t += nt;
         if (lex > 0) { /* confident links: how far their lengths stray from the ratio */
             double ls = p->src.sent[b[k].i].nchar, lt = p->tgt.sent[b[k].j].nchar;
             double r = sc->par.ratio, d = lt - r * ls;
@@ -414,8 +438,78 @@ static double best_link(const pair_run *r, size_t i, int src_side)
     return best;
 }
 
+/* Developers' aid: DM_ALIGN_DUMP prints the evidence of every 1-1 block. */
+static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const pair_run *r)
+{
+    for (size_t k = 0; k < r->nblk; k++) {
+        const al_block *b = &r->blk[k];
+        if (b->a != 1 || b->b != 1)
+            continue;
+        double lex, len, M, W;
+        al_block_parts(&r->sc, b->i, 1, b->j, 1, &lex, &len, &M, &W);
+        uint64_t ms = 0, mt = 0;
+        if (b->j >= r->pm.lo[b->i] && b->j < r->pm.hi[b->i]) {
+            size_t q = r->pm.off[b->i] + (b->j - r->pm.lo[b->i]);
+            ms = r->pm.ms[q];
+            mt = r->pm.mt[q];
+        }
+        int ns = 0, nsm = 0, nt = 0, ntm = 0;
+        const al_sent *s = &p->src.sent[b->i], *t = &p->tgt.sent[b->j];
+        for (uint32_t x = 0; x < s->ntok; x++)
+            if (p->src.tok[s->tok0 + x].kind == DM_TOK_NUMBER) {
+                ns++;
+                nsm += (int)((ms >> (x < 63 ? x : 63)) & 1);
+            }
+        for (uint32_t x = 0; x < t->ntok; x++)
+            if (p->tgt.tok[t->tok0 + x].kind == DM_TOK_NUMBER) {
+                nt++;
+                ntm += (int)((mt >> (x < 63 ? x : 63)) & 1);
+            }
+        if (atoi(getenv("DM_ALIGN_DUMP")) > 1) { /* the words each side leaves unmatched */
+            for (int side = 0; side < 2; side++) {
+                const al_doc *d = side ? &p->tgt : &p->src;
+                const al_sent *x = side ? t : s;
+                uint64_t m = side ? mt : ms;
+                fprintf(stderr, "U%d", side);
+                for (uint32_t q = 0; q < x->ntok; q++) {
+                    size_t fl;
+                    const char *f = al_vocab_str(al->env.voc, d->tok[x->tok0 + q].form, &fl);
+                    fprintf(stderr, " %s%.*s", (m >> (q < 63 ? q : 63)) & 1 ? "+" : "-", (int)fl, f);
+                }
+                fprintf(stderr, "\n");
+            }
+        }
+        fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f\n",
+                pk, b->i, b->j, lex, len, M, W, ns, nsm, nt, ntm, s->nchar, t->nchar,
+                al_block_score(&r->sc, b->i, 1, b->j, 0), al_block_score(&r->sc, b->i, 0, b->j, 1),
+                r->sc.par.p0, r->sc.par.p1, r->sc.par.q0n, r->sc.par.q1n);
+    }
+}
+
+/* Developers' aid: DM_ALIGN_BLOCKS="i,a,j,b;..." prints those blocks' scores and parts. */
+static void explain_blocks(const pair_run *r, const char *spec)
+{
+    unsigned i, a, j, b;
+    int used;
+    while (sscanf(spec, "%u,%u,%u,%u%n", &i, &a, &j, &b, &used) == 4) {
+        if (i + a <= r->pm.n && j + b <= r->band.m && (a || b)) {
+            double lex = 0, len = 0, M = 0, W = 0;
+            if (a && b)
+                al_block_parts(&r->sc, i, a, j, b, &lex, &len, &M, &W);
+            fprintf(stderr, "block %u+%u %u+%u score %.3f lex %.3f len %.3f M %.2f W %.2f\n", i, a, j, b,
+                    al_block_score(&r->sc, i, a, j, b), lex, len, M, W);
+        }
+        spec += used;
+        if (*spec != ';')
+            break;
+        spec++;
+    }
+}
+
 static dm_status keep_blocks(dm_aligner *al, al_pair *p, const pair_run *r)
 {
+    if (getenv("DM_ALIGN_BLOCKS"))
+        explain_blocks(r, getenv("DM_ALIGN_BLOCKS"));
     free(p->blocks);
     p->blocks = malloc((r->nblk ? r->nblk : 1) * sizeof *p->blocks);
     if (!p->blocks)
@@ -580,8 +674,8 @@ static dm_status align_all(dm_aligner *al, pair_run *runs, int have_links)
             return dm_fail(al->ctx, st, "aligning pair %zu", k);
         link_stats(p, &runs[k].sc, runs[k].blk, runs[k].nblk);
         if (getenv("DM_ALIGN_DEBUG"))
-            fprintf(stderr, "pair %zu n=%zu m=%zu ratio %.3f p0 %.3f p1 %.3f blocks %zu\n", k,
-                    p->src.n, p->tgt.n, p->par.ratio, p->par.p0, p->par.p1, runs[k].nblk);
+            fprintf(stderr, "pair %zu n=%zu m=%zu ratio %.3f p0 %.3f p1 %.3f q0n %.3f q1n %.3f blocks %zu\n", k,
+                    p->src.n, p->tgt.n, p->par.ratio, p->par.p0, p->par.p1, p->par.q0n, p->par.q1n, runs[k].nblk);
     }
     return DM_OK;
 }
@@ -614,8 +708,11 @@ dm_status dm_aligner_run(dm_aligner *al)
     }
     if (st == DM_OK && rounds)
         st = align_all(al, runs, 1);
-    for (size_t k = 0; k < al->n && st == DM_OK; k++)
+    for (size_t k = 0; k < al->n && st == DM_OK; k++) {
+        if (getenv("DM_ALIGN_DUMP"))
+            dump_links(al, k, &al->pairs[k], &runs[k]);
         st = keep_blocks(al, &al->pairs[k], &runs[k]);
+    }
     for (size_t k = 0; k < al->n; k++)
         pair_run_free(&runs[k]);
     free(runs);

@@ -34,6 +34,8 @@ void al_env_free(al_env *env)
     al_vocab_free(env->voc);
     free(env->key_of);
     free(env->stem_of);
+    free(env->num_of);
+    free(env->core_of);
     al_lexicons_free(env);
     memset(env, 0, sizeof *env);
 }
@@ -80,6 +82,28 @@ static uint8_t punct_bits(const char *s, size_t n)
         (n == 2 && (!memcmp(s, "\xc2\xab", 2) || !memcmp(s, "\xc2\xbb", 2))))
         return AL_P_QUOTE;
     return 0;
+}
+
+/* "380 000", "7 000 000": a number written with spaces between its groups of thousands (French,
+ * Russian, German typography) is one number, not 380 and 0. Reads the groups that follow token
+ * k (one space before each, exactly three ASCII digits) into *v; returns how many were read. */
+static size_t thousands_groups(const char *mf, const dm_token *tk, size_t nt, size_t k, double *v)
+{
+    size_t used = 0;
+    if (tk[k].len > 3 || *v != (double)(long long)*v)
+        return 0;
+    for (size_t q = k; q + 1 < nt; q++) {
+        const dm_token *a = &tk[q], *b = &tk[q + 1];
+        if (b->kind != DM_TOK_NUMBER || b->len != 3 || b->start != a->start + a->len + 1 ||
+            mf[a->start + a->len] != ' ')
+            break;
+        const char *g = mf + b->start;
+        if (g[0] < '0' || g[0] > '9' || g[1] < '0' || g[1] > '9' || g[2] < '0' || g[2] > '9')
+            break;
+        *v = *v * 1000 + (g[0] - '0') * 100 + (g[1] - '0') * 10 + (g[2] - '0');
+        used++;
+    }
+    return used;
 }
 
 static dm_status push_tok(al_doc *d, const al_tok *t)
@@ -225,6 +249,7 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
             t.kind = DM_TOK_WORD;
             double v;
             if (tk[k].kind == DM_TOK_NUMBER && dm_parse_number(w, wl, &v)) {
+                k += thousands_groups(mf, tk, nt, k, &v);
                 char buf[40];
                 int bl = snprintf(buf, sizeof buf, "#%.15g", v);
                 st = al_vocab_intern(env->voc, buf, (size_t)bl, &t.form);
@@ -237,6 +262,7 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
             if (tk[k].script < DM_SCRIPT_COUNT)
                 script_count[tk[k].script]++;
             t.latin = tk[k].script == DM_SCRIPT_LATIN;
+            t.num = t.kind == DM_TOK_NUMBER || (w[0] >= '0' && w[0] <= '9');
             t.c0 = 0;
             t.nc = 0;
             t.w = 1.0f;
@@ -283,7 +309,8 @@ void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *loca
     double nd = (double)d->n;
     for (size_t i = 0; i < d->n; i++) {
         al_sent *s = &d->sent[i];
-        double sum = 0;
+        double sum = 0, wnum = 0;
+        s->nummask = 0;
         for (uint32_t k = 0; k < s->ntok; k++) {
             al_tok *t = &d->tok[s->tok0 + k];
             double f = df[t->form] ? df[t->form] : 1;
@@ -297,8 +324,13 @@ void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *loca
                 w = 6.0;
             t->w = (float)w;
             sum += w;
+            if (t->num && k < 63) {
+                s->nummask |= (uint64_t)1 << k;
+                wnum += w;
+            }
         }
         s->wsum = (float)sum;
+        s->wnum = (float)wnum;
     }
     for (size_t k = 0; k < d->ntok; k++)
         local[d->tok[k].form] = 0;
@@ -401,6 +433,119 @@ static dm_status stem_of(al_env *env, uint32_t form, uint32_t *out)
     return DM_OK;
 }
 
+/* The concept of a number value: the form numbers have ("#18"). */
+static dm_status number_concept(al_env *env, double v, uint32_t *out)
+{
+    char buf[40];
+    int bl = snprintf(buf, sizeof buf, "#%.15g", v);
+    return al_vocab_intern(env->voc, buf, (size_t)bl, out);
+}
+
+/* The number a word stands for: an ordinal or a number with a suffix written as one word
+ * ("47th", "18e"), or a number word of the side's language ("eighteen", "восемь"). The concept
+ * is the number's form, so that it meets the digits; AL_NONE when the word is no number.
+ * Words of digits are cached per form like the name key; number words depend on the language
+ * ("on" is ten in Turkish only) and are looked up each time (a binary search). */
+static dm_status number_of(al_env *env, const char *lang, uint32_t form, uint32_t *out)
+{
+    *out = AL_NONE;
+    size_t wl;
+    const char *w = al_vocab_str(env->voc, form, &wl);
+    double v;
+    if (!wl || w[0] == '#')
+        return DM_OK;
+    if (w[0] < '0' || w[0] > '9') {
+        if ((unsigned char)w[0] >= 'a' && dm_number_word(env->ctx, lang[0] ? lang : NULL, w, wl, &v))
+            return number_concept(env, v, out);
+        return DM_OK;
+    }
+    if (form >= env->num_cap) {
+        size_t nc = env->num_cap ? env->num_cap : 4096;
+        while (nc <= form)
+            nc *= 2;
+        uint32_t *p = realloc(env->num_of, nc * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        for (size_t k = env->num_cap; k < nc; k++)
+            p[k] = KEY_UNSET;
+        env->num_of = p;
+        env->num_cap = nc;
+    }
+    if (env->num_of[form] != KEY_UNSET) {
+        *out = env->num_of[form];
+        return DM_OK;
+    }
+    size_t d = 0;
+    while (d < wl && w[d] >= '0' && w[d] <= '9')
+        d++;
+    uint32_t res = AL_NONE;
+    if (d < wl && d <= 9 && dm_parse_number(w, d, &v)) {
+        dm_status st = number_concept(env, v, &res);
+        if (st != DM_OK)
+            return st;
+    }
+    /* interning may have grown the vocabulary past num_cap: the new ids are numbers, not words */
+    env->num_of[form] = res;
+    *out = res;
+    return DM_OK;
+}
+
+/* The main part of a word with an apostrophe: after an elided article or pronoun
+ * ("l'allemagne", "qu'il", "dell'anno": a part of 1-4 bytes before it), before a possessive or
+ * a case ending ("trump's", "rosenstein'in": 1-4 bytes after it). Its form, name key and stem
+ * are concepts of the word, so that "l'Everest" meets "Everest" and "Trump'la" meets "Trump".
+ * AL_NONE for words without an apostrophe; cached per form. */
+static dm_status core_of(al_env *env, uint32_t form, uint32_t *out)
+{
+    if (form >= env->core_cap) {
+        size_t nc = env->core_cap ? env->core_cap : 4096;
+        while (nc <= form)
+            nc *= 2;
+        uint32_t *p = realloc(env->core_of, nc * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        for (size_t k = env->core_cap; k < nc; k++)
+            p[k] = KEY_UNSET;
+        env->core_of = p;
+        env->core_cap = nc;
+    }
+    if (env->core_of[form] != KEY_UNSET) {
+        *out = env->core_of[form];
+        return DM_OK;
+    }
+    size_t wl;
+    const char *w = al_vocab_str(env->voc, form, &wl);
+    uint32_t res = AL_NONE;
+    size_t at = wl, al = 0;
+    for (size_t k = 0; k < wl && at == wl; k++) {
+        if (w[k] == '\'')
+            at = k, al = 1;
+        else if (k + 3 <= wl && !memcmp(w + k, "\xe2\x80\x99", 3))
+            at = k, al = 3;
+    }
+    if (at < wl) {
+        size_t before = at, after = wl - at - al;
+        const char *c = NULL;
+        size_t cl = 0;
+        if (before >= 1 && before <= 4 && after >= 3)
+            c = w + at + al, cl = after;
+        else if (after >= 1 && after <= 4 && before >= 3)
+            c = w, cl = before;
+        if (c) {
+            char buf[128];
+            if (cl < sizeof buf) {
+                memcpy(buf, c, cl); /* the vocabulary may move while interning */
+                dm_status st = al_vocab_intern(env->voc, buf, cl, &res);
+                if (st != DM_OK)
+                    return st;
+            }
+        }
+    }
+    env->core_of[form] = res;
+    *out = res;
+    return DM_OK;
+}
+
 static dm_status push_conc(al_doc *d, uint32_t c)
 {
     if (d->nconc == d->capconc) {
@@ -423,15 +568,26 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned)
         al_tok *t = &d->tok[k];
         t->c0 = (uint32_t)d->nconc;
         dm_status st = push_conc(d, t->form);
+        uint32_t core = AL_NONE;
+        if (st == DM_OK && t->kind == DM_TOK_WORD && t->latin)
+            st = core_of(env, t->form, &core);
+        if (st == DM_OK && core != AL_NONE)
+            st = push_conc(d, core);
         if (st == DM_OK && t->kind == DM_TOK_WORD) {
             uint32_t key;
-            st = name_key_of(env, t->form, &key);
+            st = name_key_of(env, core != AL_NONE ? core : t->form, &key);
             if (st == DM_OK && key != AL_NONE)
                 st = push_conc(d, key);
         }
+        if (st == DM_OK && t->kind == DM_TOK_WORD) {
+            uint32_t num;
+            st = number_of(env, d->lang, t->form, &num);
+            if (st == DM_OK && num != AL_NONE)
+                st = push_conc(d, num);
+        }
         if (st == DM_OK && t->kind == DM_TOK_WORD && t->latin) {
             uint32_t stem;
-            st = stem_of(env, t->form, &stem);
+            st = stem_of(env, core != AL_NONE ? core : t->form, &stem);
             if (st == DM_OK && stem != AL_NONE)
                 st = push_conc(d, stem);
         }

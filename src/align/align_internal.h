@@ -44,6 +44,7 @@ typedef struct al_tok {
     uint8_t kind;   /* DM_TOK_WORD, DM_TOK_NUMBER, or DM_TOK_PUNCT for ? and ! (other marks are
                      * not kept) */
     uint8_t latin;  /* written in Latin script (names and cognates compare directly) */
+    uint8_t num;    /* a number in digits ("21", "۲۱", "47th"): kept by translations, scored apart */
     float w;        /* weight: how informative a match of this token is (idf) */
 } al_tok;
 
@@ -51,6 +52,8 @@ typedef struct al_sent {
     uint32_t tok0, ntok;
     uint32_t nchar;  /* code points that are not spaces */
     float wsum;      /* sum of the weights of its tokens */
+    float wnum;      /* the part of wsum that its numbers carry */
+    uint64_t nummask; /* its number tokens, as bits of a match mask (tokens 0..62) */
     uint8_t punct;   /* enum al_punct bits */
     float docm;      /* share of its weight matched anywhere in the other document */
     uint8_t cont;    /* continues the previous sentence: that one ends in a colon, comma...
@@ -82,6 +85,10 @@ typedef struct al_env {
     size_t key_cap;
     uint32_t *stem_of;  /* per vocab id: stem concept id, the same conventions */
     size_t stem_cap;
+    uint32_t *num_of;   /* per vocab id: the number concept of a word ("47th", "eighteen") */
+    size_t num_cap;
+    uint32_t *core_of;  /* per vocab id: the main part of a word with an apostrophe ("l'everest") */
+    size_t core_cap;
     const al_ibm *ibm;  /* NULL until learned */
     int use_lexicon;
 } al_env;
@@ -196,6 +203,10 @@ typedef struct al_params {
     double offtopic;  /* how much cheaper a 1-0/0-1 block is per unit of "matches nothing in the
                        * other document" below the document's median (docm) */
     double docm_src, docm_tgt; /* the medians */
+    double q0n, q1n;  /* share of numbers matched in unrelated / translated sentences: numbers
+                       * survive translation far more often than words do */
+    double num_w;     /* how much the numbers' evidence counts */
+    double num_out;   /* developers: 1 numbers beside the close/loose mixture, 2 also saturated */
 } al_params;
 
 void al_params_default(al_params *p);
@@ -208,6 +219,8 @@ typedef struct al_scorer {
     al_params par;
     double llr_hit[5], llr_miss[5]; /* per unit of weight, by sentences on the other side */
     double llr_hit_loose[5], llr_miss_loose[5]; /* the same for loose translations */
+    double llr_nhit[5], llr_nmiss[5]; /* per number, by sentences on the other side */
+    double llr_nhit_loose[5], llr_nmiss_loose[5];
 } al_scorer;
 
 void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const al_pairs *pm,
@@ -217,6 +230,9 @@ double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t 
 /* Its parts: lexical log-likelihood ratio, length, matched and total weights. */
 void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b, double *lex,
                     double *len, double *matched, double *total);
+
+/* Numbers of src i and tgt j, and how many of them the other sentence has (a 1-1 link). */
+void al_link_numbers(const al_scorer *sc, size_t i, size_t j, double *hits, double *total);
 
 /* A block as the stage produces it. */
 typedef struct al_block {

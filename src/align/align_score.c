@@ -5,6 +5,9 @@
  * "they are unrelated", plus the log prior of the block's shape:
  *   lexical: each unit of token weight is matched on the other side with probability p1 in
  *     translations and p0 in unrelated pairs (both learned per pair), a binomial ratio;
+ *     numbers apart, one trial each, kept at q1n by translations and met at q0n by chance
+ *     (learned per pair the same way): translations keep their numbers far more often than
+ *     their words;
  *   length: Gale-Church, the tgt length against ratio * src length, variance per character;
  *   shape: a log prior per block shape against 1-1 (each further sentence costs `merge`, 1-0
  *     and 0-1 cost `skip`; blocks with both sides over 1 cost `merge2` more);
@@ -181,16 +184,20 @@ void al_params_default(al_params *p)
     p->len_w = 2.0;
     p->skip = -4.5;
     p->merge = -2.5;
-    p->merge2 = -1.0;
+    p->merge2 = 0.0;
     p->sat = 50;
     p->p1_scale = 1.0;
     p->loose_prior = 0.2;
     p->loose_scale = 0.5;
-    p->offtopic = 5.0;
+    p->offtopic = 4.5;
     p->len_cap = 12.0;
     p->cont = 2.0;
     p->cont_skip = 2.0;
     p->docm_src = p->docm_tgt = 0.0;
+    p->q0n = 0.1;
+    p->q1n = 0.8;
+    p->num_w = 0.7;
+    p->num_out = 0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
     while (tune && *tune) {
@@ -213,6 +220,8 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "len_cap")) p->len_cap = v;
         else if (!strcmp(name, "cont")) p->cont = v;
         else if (!strcmp(name, "cont_skip")) p->cont_skip = v;
+        else if (!strcmp(name, "num_w")) p->num_w = v;
+        else if (!strcmp(name, "num_out")) p->num_out = v;
         tune += used;
         if (*tune == ',')
             tune++;
@@ -260,6 +269,22 @@ void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const a
         sc->llr_hit_loose[k] = log(qm / q0);
         sc->llr_miss_loose[k] = log((1 - qm) / (1 - q0));
     }
+    double n0 = par->q0n, n1 = par->q1n;
+    if (n0 < 0.01)
+        n0 = 0.01;
+    if (n1 > 0.97)
+        n1 = 0.97;
+    if (n1 < n0 + 0.05)
+        n1 = n0 + 0.05;
+    double nl = n0 + par->loose_scale * (n1 - n0);
+    for (int k = 1; k <= 4; k++) {
+        double q0 = 1 - pow(1 - n0, k), q1 = 1 - (1 - n1) * pow(1 - n0, k - 1);
+        double qm = 1 - (1 - nl) * pow(1 - n0, k - 1);
+        sc->llr_nhit[k] = log(q1 / q0);
+        sc->llr_nmiss[k] = log((1 - q1) / (1 - q0));
+        sc->llr_nhit_loose[k] = log(qm / q0);
+        sc->llr_nmiss_loose[k] = log((1 - qm) / (1 - q0));
+    }
 }
 
 static inline void pair_get(const al_pairs *pm, size_t i, size_t j, uint64_t *ms, uint64_t *mt)
@@ -273,10 +298,19 @@ static inline void pair_get(const al_pairs *pm, size_t i, size_t j, uint64_t *ms
     *mt = pm->mt[k];
 }
 
+void al_link_numbers(const al_scorer *sc, size_t i, size_t j, double *hits, double *total)
+{
+    uint64_t ms, mt, ns = sc->src->sent[i].nummask, nt = sc->tgt->sent[j].nummask;
+    pair_get(sc->pm, i, j, &ms, &mt);
+    *hits = __builtin_popcountll(ms & ns) + __builtin_popcountll(mt & nt);
+    *total = __builtin_popcountll(ns) + __builtin_popcountll(nt);
+}
+
 void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b, double *lex,
                     double *len, double *matched, double *total)
 {
     double Ms = 0, Mt = 0, ws = 0, wt = 0, ls = 0, lt = 0;
+    int nhs = 0, nts = 0, nht = 0, ntt = 0; /* numbers matched and in all, src and tgt */
     uint64_t mt_col[4] = {0, 0, 0, 0};
     for (size_t x = 0; x < a; x++) {
         const al_sent *s = &sc->src->sent[i + x];
@@ -287,14 +321,18 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
             row |= ms;
             mt_col[y] |= mt;
         }
-        Ms += al_mask_weight(sc->src, i + x, row);
-        ws += s->wsum;
+        Ms += al_mask_weight(sc->src, i + x, row & ~s->nummask);
+        ws += s->wsum - s->wnum;
+        nhs += __builtin_popcountll(row & s->nummask);
+        nts += __builtin_popcountll(s->nummask);
         ls += s->nchar;
     }
     for (size_t y = 0; y < b; y++) {
         const al_sent *t = &sc->tgt->sent[j + y];
-        Mt += al_mask_weight(sc->tgt, j + y, mt_col[y]);
-        wt += t->wsum;
+        Mt += al_mask_weight(sc->tgt, j + y, mt_col[y] & ~t->nummask);
+        wt += t->wsum - t->wnum;
+        nht += __builtin_popcountll(mt_col[y] & t->nummask);
+        ntt += __builtin_popcountll(t->nummask);
         lt += t->nchar;
     }
     *matched = Ms + Mt;
@@ -307,13 +345,26 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
     double shrink = W > 0 ? C / (W + C) : 1.0;
     /* translations are close (matched at p1) or loose (at a rate between p0 and p1, free
      * renderings): a mixture, so that a loose translation is not called unrelated */
+    /* numbers apart, one trial each: kept by a translation at q1n, met by chance at q0n */
+    double nw = sc->par.num_w, nout = 0;
+    if (sc->par.num_out > 0) { /* developers' switch: numbers beside the mixture */
+        nout = nw * (nhs * sc->llr_nhit[b] + (nts - nhs) * sc->llr_nmiss[b] + nht * sc->llr_nhit[a] +
+                     (ntt - nht) * sc->llr_nmiss[a]);
+        if (sc->par.num_out > 1)
+            nout *= shrink;
+        nw = 0;
+    }
     double close = shrink * (Ms * sc->llr_hit[b] + (ws - Ms) * sc->llr_miss[b] + Mt * sc->llr_hit[a] +
-                             (wt - Mt) * sc->llr_miss[a]);
+                             (wt - Mt) * sc->llr_miss[a]) +
+                   nw * (nhs * sc->llr_nhit[b] + (nts - nhs) * sc->llr_nmiss[b] + nht * sc->llr_nhit[a] +
+                         (ntt - nht) * sc->llr_nmiss[a]);
     double loose = shrink * (Ms * sc->llr_hit_loose[b] + (ws - Ms) * sc->llr_miss_loose[b] +
-                             Mt * sc->llr_hit_loose[a] + (wt - Mt) * sc->llr_miss_loose[a]);
+                             Mt * sc->llr_hit_loose[a] + (wt - Mt) * sc->llr_miss_loose[a]) +
+                   nw * (nhs * sc->llr_nhit_loose[b] + (nts - nhs) * sc->llr_nmiss_loose[b] +
+                         nht * sc->llr_nhit_loose[a] + (ntt - nht) * sc->llr_nmiss_loose[a]);
     double pi = sc->par.loose_prior, hi = close > loose ? close : loose;
     double mix = pi > 0 ? hi + log((1 - pi) * exp(close - hi) + pi * exp(loose - hi)) : close;
-    *lex = sc->par.lex_w * mix;
+    *lex = sc->par.lex_w * mix + nout;
     double r = sc->par.ratio;
     double d = (lt - r * ls) / sqrt(sc->par.var * (r * ls + lt) / 2 + 1.0);
     double d2 = d * d;

@@ -630,6 +630,24 @@ static dm_status block_explained(const dn_judge *j, const dm_align_block *bq, in
     return DM_OK;
 }
 
+/* Not a name though capitalised: the pronoun I with a contraction (I'm, I've, I’ll), and
+ * letters with full stops between them (U.S, U.N: the abbreviation of a name that other
+ * languages spell out, translate or abbreviate otherwise, which no key can follow). */
+static int capital_not_name(const char *p, size_t n)
+{
+    if (n >= 2 && p[0] == 'I' && (p[1] == '\'' || (n >= 4 && !memcmp(p + 1, "\xe2\x80\x99", 3))))
+        return 1;
+    size_t dots = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '.')
+            dots++;
+        else if (!((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= 'a' && p[i] <= 'z')) ||
+                 (i + 1 < n && p[i + 1] != '.'))
+            return 0;
+    }
+    return dots > 0;
+}
+
 /* A title-case sentence (an English headline): words of 4 letters or more after the first are
  * all capitalised but one in ten. German capitalises nouns, not its verbs: it does not pass. */
 static int title_case(const char *s, const dn_word *w, size_t nw)
@@ -683,7 +701,7 @@ static dm_status sentence_names(const dn_judge *j, const char *s, size_t sl, con
     /* each word: 0 not a candidate, else W_NAME / W_COMMON / W_SKIP */
     for (size_t k = 0; k < nw && st == DM_OK; k++) {
         const char *p = s + w[k].start;
-        if (w[k].initial || w[k].len < 3 || !capitalised(p, w[k].len))
+        if (w[k].initial || w[k].len < 3 || !capitalised(p, w[k].len) || capital_not_name(p, w[k].len))
             continue;
         /* in a headline a capitalised word is a name only if capitalised elsewhere too */
         if (title && !has_prefixed(j->own->set, 'c', w[k].form))

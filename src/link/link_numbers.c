@@ -3,13 +3,15 @@
  * २७०६, "2,706", "2.706" and "2 706" are one feature. The matching form has already turned every
  * digit system into ASCII; here a number becomes its digits alone (grouping and decimal marks
  * dropped, since languages swap them), and a group split by a space ("2 706") is joined again.
- * A number followed by a scale word is the quantity it makes: "50 million" is 50000000.
+ * A number followed by a scale word is the quantity it makes: "50 million" is 50000000; a year
+ * of a local calendar (Thai 2563, Persian 1399) is its Gregorian year.
  */
 #include "link/link.h"
 #include "text/text.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
 
@@ -66,6 +68,50 @@ static size_t quantity(dm_ctx *ctx, const char *text, const dm_token *t, size_t 
     return n > 0 && (size_t)n < cap ? (size_t)n : 0;
 }
 
+/* The script of the words beside token i (the one before, else the one after). */
+static int neighbour_script(const char *text, const dm_token *t, size_t nt, size_t i, size_t used)
+{
+    const dm_token *w = i > 0 && t[i - 1].kind == DM_TOK_WORD ? &t[i - 1]
+                        : i + used < nt && t[i + used].kind == DM_TOK_WORD ? &t[i + used] : NULL;
+    if (!w)
+        return DM_SCRIPT_OTHER;
+    UChar32 c;
+    int32_t k = 0;
+    U8_NEXT((const uint8_t *)text + w->start, k, (int32_t)w->len, c);
+    return c < 0 ? DM_SCRIPT_OTHER : dm_script_of((uint32_t)c);
+}
+
+/* A year of the calendar the words around it are dated by, as its Gregorian year: Thai 2563
+ * (Buddhist Era) is 2020; Persian 1399, Ethiopian 2012, Hebrew 5780 are 2020 for most of their
+ * span (each starts within a Gregorian year: the larger part is taken; the divergence report
+ * weighs both). Without it a Persian and an English version share no year. */
+static size_t local_year(const char *text, const dm_token *t, size_t nt, size_t i, size_t used, char *dig,
+                         size_t cap)
+{
+    if (used != 1 || t[i].len != 4)
+        return 0;
+    int y = 0;
+    for (size_t k = 0; k < 4; k++) {
+        char ch = text[t[i].start + k];
+        if (!is_digit(ch))
+            return 0;
+        y = y * 10 + (ch - '0');
+    }
+    int script = neighbour_script(text, t, nt, i, used), g = 0;
+    if (script == DM_SCRIPT_THAI && y >= 2400 && y <= 2700)
+        g = y - 543;
+    else if (script == DM_SCRIPT_ARABIC && y >= 1300 && y <= 1450)
+        g = y + 621; /* Solar Hijri, from the March equinox */
+    else if (script == DM_SCRIPT_ETHIOPIC && y >= 1950 && y <= 2100)
+        g = y + 8; /* from September */
+    else if (script == DM_SCRIPT_HEBREW && y >= 5600 && y <= 5900)
+        g = y - 3760; /* from the autumn */
+    if (!g)
+        return 0;
+    int n = snprintf(dig, cap, "%d", g);
+    return n > 0 && (size_t)n < cap ? (size_t)n : 0;
+}
+
 size_t lk_number_digits(dm_ctx *ctx, const char *text, const dm_token *t, size_t nt, size_t i, char *dig,
                         size_t cap, size_t *consumed)
 {
@@ -97,6 +143,9 @@ size_t lk_number_digits(dm_ctx *ctx, const char *text, const dm_token *t, size_t
         ++*consumed; /* the scale word */
         return q;
     }
+    q = local_year(text, t, nt, i, *consumed, dig, cap);
+    if (q)
+        return q;
     /* single digits are too common to say anything, and often written as words */
     return n < 2 ? 0 : n;
 }

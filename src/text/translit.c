@@ -58,6 +58,10 @@ static char consonant_class(const char *s, size_t i, size_t *adv)
 {
     char c = s[i], d = s[i + 1];
     *adv = 1;
+    if (c == 'c' && d == 'h' && (s[i + 2] == 'r' || s[i + 2] == 'l')) {
+        *adv = 2; /* English ch before r or l is k: Christine, Christopher, Chloe */
+        return 'k';
+    }
     if (d == 'h' && strchr("kgsczdtpj", c)) {
         *adv = 2;
         switch (c) {
@@ -104,6 +108,12 @@ void dm_name_key(const char *latin, char *out, size_t cap)
      * drops or writes as a vowel (Зеленский zelenskij / Zelensky, Толстой tolstoj / Tolstoy) */
     if (n >= 4 && low[n - 1] == 'j' && strchr("iyeo", low[n - 2]))
         n--;
+    /* English writes a silent gh after two vowels at the end of names that other scripts spell
+     * as they sound (Kavanaugh / Кавано / كافانو, Leigh); after one vowel it is a consonant
+     * (Sadegh, صادق) */
+    if (n >= 5 && low[n - 2] == 'g' && low[n - 1] == 'h' && strchr("aeiou", low[n - 3]) &&
+        strchr("aeiou", low[n - 4]))
+        n -= 2;
     low[n] = 0;
     size_t i = 0;
     /* the Arabic article, written joined in Arabic script ("alkazimi") and apart in English */
