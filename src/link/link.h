@@ -125,7 +125,8 @@ typedef struct lk_doc {
     uint16_t *f;           /* weighed features, one block: the ids of the static part (numbers,
                             * keys, n-grams: they never change once weighed) as gaps (gs units),
                             * those of the pivot words (each learning pass renews them) as gaps
-                            * (gp units), then the nf weights (lk_doc_w), static part first */
+                            * (gp units), then the nf weights (lk_doc_w, one byte each), static
+                            * part first */
     uint32_t nf, nstat;    /* features, of which static */
     uint32_t gs, gp;
     uint32_t *nums;        /* until the collection is weighed: the ids of its numbers, once per
@@ -159,11 +160,15 @@ static inline int lk_words_next(lk_word_it *it, uint32_t *w, uint32_t *count)
     return 1;
 }
 
-/* Weights are kept in 16 bits, fixed point (a third less memory than an id and a float, for
- * every document): a kind's weights are normalised, so they are below sqrt(alpha) <= 1, and one
- * step of 1/32768 is far below what any single feature adds to a similarity. */
-#define LK_W_ONE 32768.0f
-static inline uint16_t *lk_doc_w(const lk_doc *d) { return d->f ? d->f + d->gs + d->gp : NULL; }
+/* Weights are kept in one byte each, on a log scale (every document holds hundreds): a kind's
+ * weights are normalised, so they are below sqrt(alpha) <= 1; code q > 0 stands for
+ * 2^((q - 255) / LK_W_STEPS), ten octaves in 255 steps of 2.8% (a weight is off by 1.4% at most,
+ * and the errors of a similarity's terms do not add up), and 0 for a weight too light to keep. */
+typedef uint8_t lk_wq;
+#define LK_W_STEPS 25.5f
+extern float lk_wtab[256]; /* the weight of each code (link_gaps.c fills it, lk_wtab_init) */
+void lk_wtab_init(void);
+static inline lk_wq *lk_doc_w(const lk_doc *d) { return d->f ? (lk_wq *)(d->f + d->gs + d->gp) : NULL; }
 /* Where the gaps of a document's static part (0) or pivot words (1) begin. */
 static inline lk_gaps lk_doc_gaps(const lk_doc *d, int part)
 {
@@ -179,12 +184,8 @@ static inline uint32_t lk_doc_ids(const lk_doc *d, int part, uint32_t *ids)
         ids[k] = lk_gaps_next(&g);
     return n;
 }
-static inline float lk_w(uint16_t q) { return (float)q * (1.0f / LK_W_ONE); }
-static inline uint16_t lk_w_q(float w)
-{
-    float q = w * LK_W_ONE + 0.5f;
-    return q >= 65535.0f ? 65535 : q <= 0 ? 0 : (uint16_t)q;
-}
+static inline float lk_w(lk_wq q) { return lk_wtab[q]; }
+lk_wq lk_w_q(float w);
 
 typedef struct lk_lang {
     char code[12];  /* ISO code from langid, or "S:<script>" when only the script is known */
@@ -441,7 +442,7 @@ dm_status lk_candidates(lk_coll *c);
 /* link_score.c: evidence of a pair, from the two documents' features decoded */
 typedef struct lk_unpacked {
     uint32_t *ids; /* [0..nstat) numbers, keys, n-grams; [nstat..nf) pivot words */
-    const uint16_t *w;
+    const lk_wq *w;
     uint32_t nf, nstat;
     uint32_t doc; /* the document decoded, LK_NONE before any */
     size_t cap;

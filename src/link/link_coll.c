@@ -64,6 +64,7 @@ dm_status lk_coll_init(dm_ctx *ctx, lk_coll *c)
 {
     memset(c, 0, sizeof *c);
     c->ctx = ctx;
+    lk_wtab_init();
     lk_params_default(&c->prm);
     c->threads = lk_threads();
     dm_status st = lk_map_init(&c->feats.map, 1 << 16);

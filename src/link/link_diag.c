@@ -62,7 +62,7 @@ void lk_mem_report(const lk_coll *c, const char *when)
             for (uint32_t j = part ? d->nstat : 0; j < (part ? d->nf : d->nstat); j++)
                 kinds[c->feats.kind[lk_gaps_next(&g)]]++;
         }
-        fbytes += (d->gs + d->gp + d->nf) * sizeof(uint16_t) + d->nnums * sizeof(uint32_t);
+        fbytes += (d->gs + d->gp) * sizeof(uint16_t) + d->nf * sizeof(lk_wq) + d->nnums * sizeof(uint32_t);
         wbytes += d->wg * sizeof(uint16_t) + d->nwords;
     }
     double n = (double)(c->n ? c->n : 1);

@@ -16,7 +16,7 @@
 typedef struct index {
     uint32_t *off;  /* postings of feature f: doc[off[f] .. off[f+1]), with their weights */
     uint32_t *doc;
-    uint16_t *w;
+    lk_wq *w;
 } index_t;
 
 /* Postings of the features some document probes with (the others would never be read: most
@@ -79,7 +79,7 @@ static dm_status select_probe(const lk_coll *c, probe_ws *w, size_t i, size_t *n
         w->probe_cap = d->nf;
     }
     lk_fw *probe = w->probe;
-    const uint16_t *dw = lk_doc_w(d);
+    const lk_wq *dw = lk_doc_w(d);
     size_t np = 0;
     for (int part = 0; part < 2; part++) {
         lk_gaps g = lk_doc_gaps(d, part);
@@ -217,7 +217,7 @@ static dm_status index_build(const lk_coll *c, index_t *ix, probe_ws *ws, int th
         for (size_t q = 0; st == DM_OK && q < np; q++) {
             uint32_t f = ws[0].probe[q].id;
             ix->doc[fill[f]] = (uint32_t)i;
-            ix->w[fill[f]++] = lk_w_q(ws[0].probe[q].w); /* exact: it came from 16 bits */
+            ix->w[fill[f]++] = lk_w_q(ws[0].probe[q].w); /* exact: it came from a code */
         }
     }
     free(fill);

@@ -350,6 +350,11 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     c->nkept = 0; /* this pass's lexicon replaces the previous one */
     if (st == DM_OK)
         st = learn(c, o, no, nstories, &trans);
+    free(story_of);
+    free(size);
+    free(has_pivot);
+    free(index);
+    free(o);
     lk_tick(c, "learn");
     /* the new evidence: every document's pivot words renewed (shipped and learned), counted,
      * weighed, and the candidates searched again */
@@ -358,11 +363,6 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
         c->nkept = before; /* nothing learned: the documents keep the previous lexicon */
     if (st == DM_OK && learned)
         st = renew_pivots(c, &trans);
-    free(story_of);
-    free(size);
-    free(has_pivot);
-    free(index);
-    free(o);
     lk_map_free(&trans);
     if (st != DM_OK)
         return dm_fail(c->ctx, st, "cannot learn a lexicon from the collection");

@@ -20,13 +20,11 @@
 
 /* The dot product of two sorted feature lists (ids x, weights wx; ids y, weights wy). Most
  * features are not shared, so the ids are walked four against four at a time (SSE2, every x86-64
- * has it): sixteen comparisons in four instructions, the rare matches summed one by one. The
- * products of 16-bit weights are summed as integers: exact, so the order of the sum, and the
- * way the lists are walked, cannot change a score. */
-static uint64_t dot(const uint32_t *x, const uint16_t *wx, uint32_t nx, const uint32_t *y, const uint16_t *wy,
-                    uint32_t ny)
+ * has it): sixteen comparisons in four instructions, the rare matches summed one by one, in id
+ * order (the plain merge below gives the same sum to the last bit). */
+static float dot(const uint32_t *x, const lk_wq *wx, uint32_t nx, const uint32_t *y, const lk_wq *wy, uint32_t ny)
 {
-    uint64_t s = 0;
+    float s = 0;
     uint32_t i = 0, j = 0;
 #ifdef __SSE2__
     while (i + 4 <= nx && j + 4 <= ny) {
@@ -42,7 +40,7 @@ static uint64_t dot(const uint32_t *x, const uint16_t *wx, uint32_t nx, const ui
             if (hit & 1)
                 for (uint32_t q = j; q < j + 4; q++)
                     if (x[p] == y[q]) {
-                        s += (uint32_t)wx[p] * wy[q];
+                        s += lk_wtab[wx[p]] * lk_wtab[wy[q]];
                         break;
                     }
         uint32_t amax = x[i + 3], bmax = y[j + 3];
@@ -53,14 +51,12 @@ static uint64_t dot(const uint32_t *x, const uint16_t *wx, uint32_t nx, const ui
     while (i < nx && j < ny) {
         uint32_t p = x[i], q = y[j];
         if (p == q)
-            s += (uint32_t)wx[i] * wy[j];
+            s += lk_wtab[wx[i]] * lk_wtab[wy[j]];
         i += p <= q;
         j += q <= p;
     }
     return s;
 }
-
-static float as_sim(uint64_t dot) { return (float)((double)dot / ((double)LK_W_ONE * LK_W_ONE)); }
 
 dm_status lk_unpack(const lk_coll *c, uint32_t doc, lk_unpacked *u)
 {
@@ -96,34 +92,34 @@ float lk_sim_static(const lk_unpacked *x, const lk_unpacked *y)
 {
     if (!x->nstat || !y->nstat)
         return 0;
-    return as_sim(dot(x->ids, x->w, x->nstat, y->ids, y->w, y->nstat));
+    return dot(x->ids, x->w, x->nstat, y->ids, y->w, y->nstat);
 }
 
 float lk_sim_pivot(const lk_unpacked *x, const lk_unpacked *y)
 {
     if (x->nf == x->nstat || y->nf == y->nstat)
         return 0;
-    return as_sim(dot(x->ids + x->nstat, x->w + x->nstat, x->nf - x->nstat, y->ids + y->nstat,
-                      y->w + y->nstat, y->nf - y->nstat));
+    return dot(x->ids + x->nstat, x->w + x->nstat, x->nf - x->nstat, y->ids + y->nstat, y->w + y->nstat,
+               y->nf - y->nstat);
 }
 
 float lk_sim(const lk_coll *c, const lk_unpacked *x, const lk_unpacked *y, float part[LK_KIND_COUNT])
 {
     if (part) {
-        uint64_t sum[LK_KIND_COUNT] = {0};
+        float sum[LK_KIND_COUNT] = {0};
         for (int sec = 0; sec < 2; sec++) {
             uint32_t i = sec ? x->nstat : 0, j = sec ? y->nstat : 0;
             uint32_t ni = sec ? x->nf : x->nstat, nj = sec ? y->nf : y->nstat;
             while (i < ni && j < nj) {
                 uint32_t p = x->ids[i], q = y->ids[j];
                 if (p == q)
-                    sum[c->feats.kind[p]] += (uint32_t)x->w[i] * y->w[j];
+                    sum[c->feats.kind[p]] += lk_wtab[x->w[i]] * lk_wtab[y->w[j]];
                 i += p <= q;
                 j += q <= p;
             }
         }
         for (int k = 0; k < LK_KIND_COUNT; k++)
-            part[k] = as_sim(sum[k]);
+            part[k] = sum[k];
     }
     /* the same sums as the pairs' scores (link_index.c), so explain agrees with them */
     return lk_sim_static(x, y) + lk_sim_pivot(x, y);

@@ -139,10 +139,10 @@ static dm_status weigh_doc(weigh_job *job, int worker, lk_doc *d)
     float scale[LK_KIND_COUNT];
     for (int t = 0; t < LK_KIND_COUNT; t++)
         scale[t] = norm[t] > 0 ? (float)(sqrt(c->prm.alpha[t]) / sqrt(norm[t] + NORM_FLOOR)) : 0.0f;
-    /* the weights as they are kept (features too light for a 16-bit weight go) */
+    /* the weights as they are kept (features too light for a code go) */
     k = ks = 0;
     for (uint32_t j = 0; j < n; j++) {
-        uint16_t q = lk_w_q(list[j].w * scale[c->feats.kind[list[j].id]]);
+        lk_wq q = lk_w_q(list[j].w * scale[c->feats.kind[list[j].id]]);
         if (!q)
             continue;
         ks += j < nstat;
@@ -161,7 +161,7 @@ static dm_status weigh_doc(weigh_job *job, int worker, lk_doc *d)
     size_t gs = stat ? lk_gaps_put(ids, nstat, NULL) : d->gs;
     size_t gp = piv ? lk_gaps_put(ids + nstat, n - nstat, NULL) : d->gp;
     uint32_t ns = stat ? nstat : d->nstat, np = piv ? n - nstat : d->nf - d->nstat, nf = ns + np;
-    size_t units = gs + gp + nf;
+    size_t units = gs + gp + (nf + 1) / 2; /* the weights' bytes in 16-bit units */
     if (units >= UINT32_MAX / 2)
         return DM_ELIMIT;
     /* the new block is made in the scratch space, then takes the old one's place: freed first,
@@ -173,8 +173,9 @@ static dm_status weigh_doc(weigh_job *job, int worker, lk_doc *d)
         s->out = p;
         s->out_cap = units;
     }
-    uint16_t *f = s->out, *w = f + gs + gp;
-    const uint16_t *dw = lk_doc_w(d);
+    uint16_t *f = s->out;
+    lk_wq *w = (lk_wq *)(f + gs + gp);
+    const lk_wq *dw = lk_doc_w(d);
     if (stat)
         lk_gaps_put(ids, nstat, f);
     else if (gs)
@@ -184,13 +185,13 @@ static dm_status weigh_doc(weigh_job *job, int worker, lk_doc *d)
     else if (gp)
         memcpy(f + gs, d->f + d->gs, gp * sizeof *f);
     for (uint32_t j = 0; j < ns; j++)
-        w[j] = stat ? (uint16_t)list[j].w : dw[j];
+        w[j] = stat ? (lk_wq)list[j].w : dw[j];
     for (uint32_t j = 0; j < np; j++)
-        w[ns + j] = piv ? (uint16_t)list[nstat + j].w : dw[d->nstat + j];
+        w[ns + j] = piv ? (lk_wq)list[nstat + j].w : dw[d->nstat + j];
     /* the cosine with itself from the weights kept, exactly as the pairs' (link_score.c) */
-    uint64_t self = 0;
+    float self = 0;
     for (uint32_t j = 0; j < nf; j++)
-        self += (uint64_t)w[j] * w[j];
+        self += lk_wtab[w[j]] * lk_wtab[w[j]];
     free(d->f);
     d->f = nf ? malloc(units * sizeof *d->f) : NULL;
     if (nf && !d->f) {
@@ -208,7 +209,7 @@ static dm_status weigh_doc(weigh_job *job, int worker, lk_doc *d)
         d->nums = NULL;
         d->nnums = 0;
     }
-    d->self = (float)((double)self / ((double)LK_W_ONE * LK_W_ONE));
+    d->self = self;
     return DM_OK;
 }
 
