@@ -261,6 +261,24 @@ dm_status dm_linker_labels(const dm_linker *lk, size_t *labels);
 /* Readable evidence joining or separating docs[a] and docs[b]; *out malloc'ed, free() it. */
 dm_status dm_linker_explain(dm_linker *lk, size_t a, size_t b, char **out);
 
+/* A linker over a store, run again as documents arrive (`dragoman link`): it keeps in the store
+ * each linked document's analysis, the word types it met and the lexicon it learned, so that a
+ * later run analyses only new documents and relinks only the stories they reach.
+ * dm_linker_begin_store: whole = 0 reads back what the store keeps (*n_loaded documents, numbered
+ * 0.. in store order, their text not needed); whole = 1 starts empty (a whole relink). Then add
+ * the other documents (dm_linker_add), run dm_linker_run (whole) or dm_linker_update (old_story[i]:
+ * the story number document i had, -1 for a new one), and dm_linker_save writes back what the
+ * run added (whole: everything). */
+typedef struct dm_store dm_store; /* (the store banner below) */
+dm_status dm_linker_begin_store(dm_ctx *ctx, dm_store *st, int whole, dm_linker **out, size_t *n_loaded);
+dm_status dm_linker_update(dm_linker *lk, const long long *old_story);
+dm_status dm_linker_save(dm_linker *lk, dm_store *st);
+/* The id of document i (NULL past the end). */
+const char *dm_linker_doc_id(const dm_linker *lk, size_t i);
+/* 1 when the last run computed document i's story (always after dm_linker_run); 0 when an update
+ * kept it as it was. */
+int dm_linker_relinked(const dm_linker *lk, size_t i);
+
 /* One call: labels[i] receives the story of docs[i]. */
 dm_status dm_cluster(dm_ctx *ctx, const dm_doc *docs, size_t n, size_t *labels);
 
@@ -339,6 +357,34 @@ dm_status dm_store_put_link(dm_store *st, const char *a, const char *b, double s
  * malloc'ed. */
 dm_status dm_store_get_link(dm_store *st, const char *a, const char *b, double *score,
                             char **kind, char **evidence);
+
+/* What the linker keeps in the store so that a later `link` analyses only new documents
+ * (store_linkstate.c): the word types it has met (each with its Latin transliteration and name
+ * key, so no word is transliterated twice), each linked document's analysis as a blob only the
+ * linker reads, and the word translations it learned (the `lexicon` table). */
+typedef dm_status (*dm_link_word_fn)(void *ud, long long id, const char *word, const char *latin,
+                                     const char *key);
+/* Every stored word type, by id ascending. */
+dm_status dm_store_link_words(dm_store *st, dm_link_word_fn fn, void *ud);
+dm_status dm_store_put_link_word(dm_store *st, long long id, const char *word, const char *latin,
+                                 const char *key);
+typedef dm_status (*dm_link_doc_fn)(void *ud, const char *id, const void *blob, size_t len);
+/* Every document with a stored analysis, in insertion order of the documents. */
+dm_status dm_store_link_docs(dm_store *st, dm_link_doc_fn fn, void *ud);
+dm_status dm_store_put_link_doc(dm_store *st, const char *id, const void *blob, size_t len);
+/* Forget the word types, the documents' analyses and the learned lexicon (a whole relink). */
+dm_status dm_store_clear_link_state(dm_store *st);
+/* Learned word translations: word_a of language lang_a translates to word_b of lang_b. */
+typedef dm_status (*dm_lexicon_fn)(void *ud, const char *lang_a, const char *lang_b, const char *word_a,
+                                   const char *word_b, double prob);
+/* The stored translations, by language pair, most probable first; lang_a / lang_b NULL = any. */
+dm_status dm_store_lexicon(dm_store *st, const char *lang_a, const char *lang_b, dm_lexicon_fn fn, void *ud);
+dm_status dm_store_put_lexicon(dm_store *st, const char *lang_a, const char *lang_b, const char *word_a,
+                               const char *word_b, double prob);
+dm_status dm_store_clear_lexicon(dm_store *st);
+/* A value of the store's meta table (*value malloc'ed; DM_ENOTFOUND when the key has none). */
+dm_status dm_store_get_meta(dm_store *st, const char *key, char **value);
+dm_status dm_store_set_meta(dm_store *st, const char *key, const char *value);
 
 /* ======================================================================== web viewer */
 /* Two versions side by side as HTML: one row a block, each sentence in its own direction, the

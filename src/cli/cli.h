@@ -35,6 +35,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_link(int argc, char **argv);
+int cmd_lexicon(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 
 /* The stored documents with their stories, sorted by story then id (unlinked ones, story -1,

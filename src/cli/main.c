@@ -20,6 +20,7 @@ static const struct {
     {"stories", cmd_stories, "the stories found by 'link', each with its versions"},
     {"serve", cmd_serve, "the web viewer: documents, sentences, stories in a browser"},
     {"cluster", cmd_cluster, "group documents that tell the same story, in any language"},
+    {"lexicon", cmd_lexicon, "the word translations 'link' learned from the stored collection"},
     {"explain", cmd_explain, "show the evidence joining or separating two documents"},
     {"segment", cmd_segment, "cut a text into sentences, one a line"},
     {"names", cmd_names, "how names are matched across scripts: Latin form and key"},

@@ -204,6 +204,19 @@ typedef struct lk_pair {
     float score; /* sim relative to the neighbourhoods of a and b (margin), structure applied */
 } lk_pair;
 
+/* A document's analysis in the form kept in a store (link_save.c). */
+typedef struct lk_blob {
+    uint8_t *p;
+    uint32_t n;
+} lk_blob;
+
+/* A learned translation: word (a word type) of language lang means word type pivot of the pivot
+ * language, with the Dice coefficient of their stories. */
+typedef struct lk_learned {
+    uint32_t lang, word, pivot;
+    float dice;
+} lk_learned;
+
 /* Tunable constants in one place, so that explain and cluster agree. */
 typedef struct lk_params {
     float alpha[LK_KIND_COUNT]; /* weight of each kind of evidence */
@@ -246,6 +259,13 @@ typedef struct lk_coll {
     /* candidates */
     lk_pair *pairs;
     size_t npairs;
+    /* incremental linking over a store (link_save.c, link_incr.c) */
+    const uint8_t *probe_only; /* when set, only the documents marked here probe the index */
+    int keep_analysis;         /* keep each analysed document's analysis in its stored form */
+    lk_blob *saved;            /* per document: that form (empty for documents loaded from a store) */
+    size_t saved_cap;
+    lk_learned *kept; /* the lexicon the last learning pass learned (or the stored one), as kept */
+    size_t nkept, kept_cap;
 } lk_coll;
 
 /* Hand memory freed by a phase back to the system (glibc keeps what small blocks free in its
@@ -266,12 +286,20 @@ void lk_mem_report(const lk_coll *c, const char *when);
 dm_status lk_coll_init(dm_ctx *ctx, lk_coll *c);
 dm_status lk_coll_add(lk_coll *c, const dm_doc *docs, size_t n);
 dm_status lk_coll_finish(lk_coll *c);
+/* The first half of lk_coll_finish: mean lengths, pivot language, every document weighed. */
+dm_status lk_coll_prepare(lk_coll *c);
 void lk_coll_free(lk_coll *c);
 const char *lk_doc_id(const lk_coll *c, uint32_t i);
 
 /* link_doc.c: the documents' analysis (tokens, words, sentences, language, evidence), in blocks:
  * what needs only the text runs on several threads, what builds the shared tables runs in order */
 dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n); /* appended at c->n */
+/* Room for n more documents after c->n (zeroed). */
+dm_status lk_docs_grow(lk_coll *c, size_t n);
+/* Documents [c->n, c->n + n) that hold their language, structure, word types and numbers
+ * (restored from a store, not analysed): their lexicon lookups as for analysed ones; c->n then
+ * counts them. */
+dm_status lk_docs_restored(lk_coll *c, size_t n);
 
 /* link_evidence.c: a document's evidence rebuilt from its numbers and word types, in a thread's
  * scratch space (the documents never hold it unweighed) */
@@ -334,6 +362,10 @@ dm_status lk_lexicon_fill(lk_coll *c, const lk_doc *d);
 
 /* link_lang.c: the language of each document */
 dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const dm_doc *doc, uint32_t *lang);
+/* The index of the language with this code (added when new), counting one more document. */
+dm_status lk_lang_index(lk_coll *c, const char *code, int script, uint32_t *lang);
+/* The index of the language with this code, or LK_NONE (nothing added, nothing counted). */
+uint32_t lk_lang_find(const lk_coll *c, const char *code);
 
 /* Where the cached pivots of (language, word) are in c->lex_fw (count in .id, then the pivots),
  * or LK_NONE when they were never looked up. */
@@ -341,6 +373,43 @@ uint32_t lk_lexicon_entry(const lk_coll *c, uint32_t lang, uint32_t word);
 
 /* link_learn.c: a lexicon learned from the confident links of the collection itself */
 dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label);
+/* Give every document the pivot words of a lexicon ((lang << 32 | word) + 1 -> pivot word type)
+ * and weigh them afresh; trans's values become pivot feature ids. */
+dm_status lk_learn_apply(lk_coll *c, lk_map *trans);
+
+/* link_api.c: the learning passes after a first clustering into label: learn a lexicon from
+ * the stories, cluster again with cluster(), until the stories settle */
+typedef dm_status (*lk_cluster_fn)(lk_coll *c, uint32_t *label, void *ud);
+dm_status lk_learning_passes(lk_coll *c, uint32_t *label, lk_cluster_fn cluster, void *ud);
+
+/* The public linker: a collection, its labels, and what a linker over a store keeps
+ * (link_store.c). */
+struct dm_linker {
+    lk_coll c;
+    uint32_t *label;
+    uint8_t *relinked; /* per document: its story was (re)computed by the last run */
+    int over_store;    /* begun by dm_linker_begin_store */
+    int whole;         /* ... to link the store whole (nothing loaded from it) */
+    size_t n_loaded, words_loaded; /* documents and word types read from the store */
+    lk_strs lex;          /* the stored lexicon's rows as strings, */
+    uint32_t *lex_rows;   /* five offsets a row: lang_a, lang_b, word_a, word_b, and the probability's bits */
+    size_t nlex, lex_cap; /* resolved when the run knows its pivot language */
+};
+
+/* link_save.c: a document's analysis kept for a store, and read back */
+dm_status lk_save_doc(lk_coll *c, uint32_t i); /* into c->saved[i], after its language is known */
+/* Document c->n from its stored analysis (word ids are c's word types); lk_docs_restored
+ * finishes it. */
+dm_status lk_restore_doc(lk_coll *c, const char *id, const uint8_t *p, size_t len);
+/* A word type from its stored analysis; it must come out as type number id. */
+dm_status lk_restore_word(lk_coll *c, uint32_t id, const char *word, const char *latin, const char *key);
+/* Keep entry e as one of the learned lexicon's (c->kept). */
+dm_status lk_learned_push(lk_coll *c, lk_learned e);
+
+/* link_incr.c: stories for the documents added to a linked collection (see link_incr.c) */
+typedef dm_status (*lk_lexicon_fn)(lk_coll *c, lk_map *trans, void *ud);
+dm_status lk_update(lk_coll *c, const uint32_t *old_label, lk_lexicon_fn lexicon, void *ud, uint32_t *label,
+                    uint8_t *touched);
 
 /* link_weight.c: document frequencies -> tf-idf weights, normalised per kind. The evidence of
  * the kinds in kind_mask is rebuilt (lk_doc_counts), counted and weighed; the other kinds' are

@@ -54,18 +54,50 @@ static size_t docs_moved(const lk_coll *c, const uint32_t *before, const uint32_
     return moved;
 }
 
-struct dm_linker {
-    lk_coll c;
-    uint32_t *label;
-};
-
 void dm_linker_free(dm_linker *lk)
 {
     if (!lk)
         return;
     lk_coll_free(&lk->c);
     free(lk->label);
+    free(lk->relinked);
+    free(lk->lex.p);
+    free(lk->lex_rows);
     free(lk);
+}
+
+dm_status lk_learning_passes(lk_coll *c, uint32_t *label, lk_cluster_fn cluster, void *ud)
+{
+    /* a lexicon learned from the stories found, then the stories again: each pass learns from
+     * the documents the previous one brought in, until few more join (at most MAX_PASSES) */
+    size_t joined = docs_in_stories(c, label);
+    if (getenv("DM_LINK_TIMING"))
+        fprintf(stderr, "link: %zu documents in stories\n", joined);
+    uint32_t *prev = malloc((c->n + 1) * sizeof *prev);
+    dm_status st = prev ? DM_OK : dm_fail(c->ctx, DM_ENOMEM, "no memory for labels");
+    for (int pass = 0; pass < MAX_PASSES && st == DM_OK; pass++) {
+        dm_status ls = lk_learn_lexicon(c, label);
+        if (ls == DM_ENOTFOUND)
+            break;
+        memcpy(prev, label, c->n * sizeof *prev);
+        st = ls == DM_OK ? cluster(c, label, ud) : ls;
+        lk_tick(c, "cluster");
+        size_t now = st == DM_OK ? docs_in_stories(c, label) : joined;
+        size_t moved = st == DM_OK ? docs_moved(c, prev, label) : 0;
+        if (getenv("DM_LINK_TIMING"))
+            fprintf(stderr, "link: %zu documents in stories, %zu moved\n", now, moved);
+        if (now < joined + MIN_GAIN * (double)c->n || (double)moved <= MIN_MOVED * (double)c->n)
+            break; /* fewer documents in stories, or the stories hardly changed: settled */
+        joined = now;
+    }
+    free(prev);
+    return st;
+}
+
+static dm_status cluster_all(lk_coll *c, uint32_t *label, void *ud)
+{
+    (void)ud;
+    return lk_cluster(c, label);
 }
 
 dm_status dm_linker_begin(dm_ctx *ctx, dm_linker **out)
@@ -105,30 +137,8 @@ dm_status dm_linker_run(dm_linker *lk)
     if (st == DM_OK)
         st = lk_cluster(&lk->c, lk->label);
     lk_tick(&lk->c, "cluster");
-    /* a lexicon learned from the stories found, then the stories again: each pass learns from
-     * the documents the previous one brought in, until few more join (at most MAX_PASSES) */
-    size_t joined = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : 0;
-    if (getenv("DM_LINK_TIMING"))
-        fprintf(stderr, "link: %zu documents in stories\n", joined);
-    uint32_t *prev = malloc((lk->c.n + 1) * sizeof *prev);
-    if (!prev && st == DM_OK)
-        st = dm_fail(lk->c.ctx, DM_ENOMEM, "no memory for labels");
-    for (int pass = 0; pass < MAX_PASSES && st == DM_OK; pass++) {
-        dm_status ls = lk_learn_lexicon(&lk->c, lk->label);
-        if (ls == DM_ENOTFOUND)
-            break;
-        memcpy(prev, lk->label, lk->c.n * sizeof *prev);
-        st = ls == DM_OK ? lk_cluster(&lk->c, lk->label) : ls;
-        lk_tick(&lk->c, "cluster");
-        size_t now = st == DM_OK ? docs_in_stories(&lk->c, lk->label) : joined;
-        size_t moved = st == DM_OK ? docs_moved(&lk->c, prev, lk->label) : 0;
-        if (getenv("DM_LINK_TIMING"))
-            fprintf(stderr, "link: %zu documents in stories, %zu moved\n", now, moved);
-        if (now < joined + MIN_GAIN * (double)lk->c.n || (double)moved <= MIN_MOVED * (double)lk->c.n)
-            break; /* fewer documents in stories, or the stories hardly changed: settled */
-        joined = now;
-    }
-    free(prev);
+    if (st == DM_OK)
+        st = lk_learning_passes(&lk->c, lk->label, cluster_all, NULL);
     if (st != DM_OK) { /* labels only from a complete run */
         free(lk->label);
         lk->label = NULL;

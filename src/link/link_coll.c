@@ -83,7 +83,7 @@ dm_status lk_coll_add(lk_coll *c, const dm_doc *docs, size_t n)
 
 const char *lk_doc_id(const lk_coll *c, uint32_t i) { return c->ids.p ? c->ids.p + c->d[i].id : ""; }
 
-dm_status lk_coll_finish(lk_coll *c)
+dm_status lk_coll_prepare(lk_coll *c)
 {
     lk_tick(c, "analyse");
     lk_mem_report(c, "analysed");
@@ -98,6 +98,14 @@ dm_status lk_coll_finish(lk_coll *c)
     lk_release();
     lk_tick(c, "weigh");
     lk_mem_report(c, "weighed");
+    return DM_OK;
+}
+
+dm_status lk_coll_finish(lk_coll *c)
+{
+    dm_status st = lk_coll_prepare(c);
+    if (st != DM_OK)
+        return st;
     st = lk_candidates(c);
     if (st != DM_OK)
         return st;
@@ -135,5 +143,9 @@ void lk_coll_free(lk_coll *c)
     free(c->pairs);
     lk_map_free(&c->lex_map);
     free(c->lex_fw);
+    for (size_t i = 0; c->saved && i < c->saved_cap; i++)
+        free(c->saved[i].p);
+    free(c->saved);
+    free(c->kept);
     memset(c, 0, sizeof *c);
 }

@@ -373,6 +373,8 @@ static dm_status analyse_block(block_t *bl, size_t nb, int threads)
     for (size_t i = 0; i < nb && st == DM_OK; i++) {
         lk_doc *d = &c->d[bl->base + bl->b0 + i];
         st = lk_lang_of(c, d, &bl->docs[bl->b0 + i], &d->lang);
+        if (st == DM_OK && c->keep_analysis) /* what a store keeps: words, numbers, language */
+            st = lk_save_doc(c, (uint32_t)(bl->base + bl->b0 + i));
         if (st == DM_OK)
             st = lk_lexicon_fill(c, d);
         if (st != DM_OK)
@@ -383,7 +385,7 @@ static dm_status analyse_block(block_t *bl, size_t nb, int threads)
     return st;
 }
 
-dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
+dm_status lk_docs_grow(lk_coll *c, size_t n)
 {
     if (n > UINT32_MAX - 1 - c->n)
         return dm_fail(c->ctx, DM_ELIMIT, "too many documents to link (%zu)", c->n + n);
@@ -398,6 +400,25 @@ dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
         c->d = p;
         c->cap = cap;
     }
+    return DM_OK;
+}
+
+dm_status lk_docs_restored(lk_coll *c, size_t n)
+{
+    dm_status st = DM_OK;
+    for (size_t i = c->n; i < c->n + n && st == DM_OK; i++)
+        st = lk_lexicon_fill(c, &c->d[i]);
+    if (st != DM_OK)
+        return dm_fail(c->ctx, st, "cannot restore the stored documents");
+    c->n += n;
+    return DM_OK;
+}
+
+dm_status lk_docs_analyse(lk_coll *c, const dm_doc *docs, size_t n)
+{
+    dm_status gs = lk_docs_grow(c, n);
+    if (gs != DM_OK)
+        return gs;
     block_t *bl = calloc(1, sizeof *bl);
     if (!bl)
         return dm_fail(c->ctx, DM_ENOMEM, "no memory to analyse documents");

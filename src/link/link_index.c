@@ -170,7 +170,7 @@ static dm_status count_chunk(void *arg, int worker, size_t chunk, size_t b, size
 {
     count_job *j = arg;
     (void)chunk;
-    for (size_t i = b; i < e; i++) {
+    for (size_t i = b; i < e; i++) { /* every document is indexed, whether it probes or not */
         size_t np;
         dm_status st = select_probe(j->c, &j->ws[worker], i, &np);
         if (st != DM_OK)
@@ -228,8 +228,12 @@ static dm_status probe_chunk(void *arg, int worker, size_t chunk, size_t b, size
 {
     probe_job *job = arg;
     dm_status st = DM_OK;
+    static const uint32_t none = 0;
     for (size_t i = b; i < e && st == DM_OK; i++)
-        st = probe_doc(job->c, job->ix, &job->ws[worker], i, &job->out[chunk]);
+        if (!job->c->probe_only || job->c->probe_only[i])
+            st = probe_doc(job->c, job->ix, &job->ws[worker], i, &job->out[chunk]);
+        else /* a document that does not probe has no candidates of its own */
+            st = lk_cands_put(&job->out[chunk], &none, 0);
     return st;
 }
 

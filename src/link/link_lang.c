@@ -85,15 +85,13 @@ static dm_status learn_vote(lk_coll *c, const uint32_t *sig, size_t ns, uint32_t
     return DM_OK;
 }
 
-static dm_status lang_index(lk_coll *c, const char *code, int script, uint32_t *lang);
-
 dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const dm_doc *doc, uint32_t *lang)
 {
     const char *text = doc->text ? doc->text : "";
     size_t len = doc->text ? doc->text_len : 0;
     const char *declared = doc->lang;
     if (declared && *declared && strlen(declared) < sizeof c->langs[0].code)
-        return lang_index(c, declared, dm_dominant_script(text, len), lang); /* the caller knows */
+        return lk_lang_index(c, declared, dm_dominant_script(text, len), lang); /* the caller knows */
     uint32_t sig[SIG_WORDS];
     size_t ns = c->no_langid ? 0 : signature(d, sig);
     uint32_t voted = ns ? vote(c, sig, ns) : LK_NONE;
@@ -126,13 +124,21 @@ dm_status lk_lang_of(lk_coll *c, const lk_doc *d, const dm_doc *doc, uint32_t *l
         snprintf(code, sizeof code, "S:%s", name ? name : "?");
     }
     int identified = st == DM_OK && ng > 0 && strcmp(g[0].code, "und") != 0;
-    dm_status ls = lang_index(c, code, script, lang);
+    dm_status ls = lk_lang_index(c, code, script, lang);
     if (ls == DM_OK && identified && ns)
         ls = learn_vote(c, sig, ns, *lang);
     return ls;
 }
 
-static dm_status lang_index(lk_coll *c, const char *code, int script, uint32_t *lang)
+uint32_t lk_lang_find(const lk_coll *c, const char *code)
+{
+    for (size_t i = 0; i < c->nlangs; i++)
+        if (!strcmp(c->langs[i].code, code))
+            return (uint32_t)i;
+    return LK_NONE;
+}
+
+dm_status lk_lang_index(lk_coll *c, const char *code, int script, uint32_t *lang)
 {
     for (size_t i = 0; i < c->nlangs; i++) {
         if (!strcmp(c->langs[i].code, code)) {

@@ -108,6 +108,7 @@ typedef struct learn_job {
     uint32_t *cnt[MAX_WORKERS], *touched[MAX_WORKERS];
     size_t x0;       /* first entry of the language */
     uint32_t *best;  /* per entry: the pivot word it translates to, or LK_NONE */
+    float *dice;     /* and the Dice coefficient of their stories */
 } learn_job;
 
 /* The best pivot word of each entry of a chunk: the one whose stories its stories meet most
@@ -140,6 +141,7 @@ static dm_status learn_chunk(void *arg, int worker, size_t chunk, size_t b, size
             cnt[y] = 0;
         }
         j->best[x] = best_v != LK_NONE && best >= MIN_DICE ? best_v : LK_NONE;
+        j->dice[x] = best;
     }
     return DM_OK;
 }
@@ -181,7 +183,8 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
     uint32_t *spiv = malloc((np + 1) * sizeof *spiv);
     uint32_t *fill = malloc(((size_t)nstories + 1) * sizeof *fill);
     uint32_t *best = malloc((ne + 1) * sizeof *best);
-    dm_status st = spiv && fill && best ? DM_OK : DM_ENOMEM;
+    float *dice = malloc((ne + 1) * sizeof *dice);
+    dm_status st = spiv && fill && best && dice ? DM_OK : DM_ENOMEM;
     for (int t = 0; t < threads && st == DM_OK; t++) {
         job.cnt[t] = calloc(ne + 1, sizeof *job.cnt[t]);
         job.touched[t] = malloc((ne + 1) * sizeof *job.touched[t]);
@@ -207,6 +210,7 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
     job.spiv = spiv;
     job.ns_l = ns_l;
     job.best = best;
+    job.dice = dice;
     for (size_t x0 = 0; x0 < ne && st == DM_OK;) {
         size_t x1 = x0;
         while (x1 < ne && e[x1].lang == e[x0].lang)
@@ -228,6 +232,8 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
                 uint32_t *slot;
                 int added;
                 st = lk_map_put(trans, ((uint64_t)e[x].lang << 32 | e[x].word) + 1, best[x], &slot, &added);
+                if (st == DM_OK) /* kept for the store (link_save.c) */
+                    st = lk_learned_push(c, (lk_learned){e[x].lang, e[x].word, best[x], dice[x]});
             }
         }
         x0 = x1;
@@ -243,6 +249,7 @@ static dm_status learn(lk_coll *c, const occ_t *o, size_t no, uint32_t nstories,
     free(spiv);
     free(fill);
     free(best);
+    free(dice);
     return st;
 }
 
@@ -269,6 +276,34 @@ static dm_status as_features(lk_coll *c, lk_map *trans, uint32_t **target_out)
     }
     *target_out = target;
     return st;
+}
+
+/* Every document's pivot words renewed from the shipped lexicon and trans (a learned lexicon of
+ * word types, turned into features here), counted and weighed. */
+static dm_status renew_pivots(lk_coll *c, lk_map *trans)
+{
+    uint32_t *target = NULL;
+    dm_status st = as_features(c, trans, &target);
+    lk_release(); /* what learning used, before the documents are weighed again */
+    if (st == DM_OK) {
+        c->learned = trans;
+        c->learned_target = target;
+        st = lk_weigh(c, 1 << LK_PIVOT);
+        c->learned = NULL;
+        c->learned_target = NULL;
+    }
+    free(target);
+    return st;
+}
+
+dm_status lk_learn_apply(lk_coll *c, lk_map *trans)
+{
+    dm_status st = renew_pivots(c, trans);
+    if (st != DM_OK)
+        return dm_fail(c->ctx, st, "cannot apply the learned lexicon");
+    lk_release();
+    lk_tick(c, "pivot");
+    return DM_OK;
 }
 
 dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
@@ -311,6 +346,8 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     }
     if (st == DM_OK)
         st = lk_map_init(&trans, 1 << 12);
+    size_t before = c->nkept;
+    c->nkept = 0; /* this pass's lexicon replaces the previous one */
     if (st == DM_OK)
         st = learn(c, o, no, nstories, &trans);
     free(story_of);
@@ -321,19 +358,11 @@ dm_status lk_learn_lexicon(lk_coll *c, const uint32_t *label)
     lk_tick(c, "learn");
     /* the new evidence: every document's pivot words renewed (shipped and learned), counted,
      * weighed, and the candidates searched again */
-    uint32_t *target = NULL;
     size_t learned = trans.n;
+    if (!learned)
+        c->nkept = before; /* nothing learned: the documents keep the previous lexicon */
     if (st == DM_OK && learned)
-        st = as_features(c, &trans, &target);
-    lk_release(); /* what learning used, before the documents are weighed again */
-    if (st == DM_OK && learned) {
-        c->learned = &trans;
-        c->learned_target = target;
-        st = lk_weigh(c, 1 << LK_PIVOT);
-        c->learned = NULL;
-        c->learned_target = NULL;
-    }
-    free(target);
+        st = renew_pivots(c, &trans);
     lk_map_free(&trans);
     if (st != DM_OK)
         return dm_fail(c->ctx, st, "cannot learn a lexicon from the collection");

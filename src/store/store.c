@@ -34,7 +34,12 @@ static const char schema[] =
     /* word translations learned from the collection, reused by later runs */
     "CREATE TABLE IF NOT EXISTS lexicon(lang_a TEXT NOT NULL, lang_b TEXT NOT NULL,"
     "  word_a TEXT NOT NULL, word_b TEXT NOT NULL, prob REAL NOT NULL,"
-    "  PRIMARY KEY(lang_a, lang_b, word_a, word_b)) WITHOUT ROWID;";
+    "  PRIMARY KEY(lang_a, lang_b, word_a, word_b)) WITHOUT ROWID;"
+    /* the linker's analysis of each linked document and the word types it met, so that a later
+     * link analyses only the documents added since (version 3) */
+    "CREATE TABLE IF NOT EXISTS link_words(id INTEGER PRIMARY KEY, word TEXT NOT NULL,"
+    "  latin TEXT NOT NULL, key TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS link_docs(doc INTEGER PRIMARY KEY, analysis BLOB NOT NULL);";
 
 const char *dm_store_default_path(void)
 {
@@ -177,6 +182,7 @@ dm_status dm_store_close(dm_store *st)
     if (!st)
         return DM_OK;
     dm_status s = dm_store_commit(st);
+    dm_store_linkstate_close(st);
     sqlite3_close(st->db);
     free(st);
     return s;

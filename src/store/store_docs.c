@@ -158,12 +158,13 @@ dm_status dm_store_add(dm_store *st, const dm_doc *doc, dm_add_result *result)
         s = dm_store_exec(st, "SAVEPOINT dm_doc");
     int in_savepoint = !s;
     if (!s && old > 0) {
-        /* links and alignments were computed from the old text (and SQLite may give its rowid
-         * to the new row): they go with it */
-        char sql[400];
+        /* links, alignments and the linker's analysis were computed from the old text (and
+         * SQLite may give its rowid to the new row): they go with it */
+        char sql[512];
         snprintf(sql, sizeof sql, "DELETE FROM sentences WHERE doc=%lld; DELETE FROM documents WHERE rowid=%lld;"
                                   "DELETE FROM stories WHERE doc=%lld; DELETE FROM links WHERE a=%lld OR b=%lld;"
-                                  "DELETE FROM alignments WHERE a=%lld OR b=%lld;", old, old, old, old, old, old, old);
+                                  "DELETE FROM alignments WHERE a=%lld OR b=%lld; DELETE FROM link_docs WHERE doc=%lld;",
+                 old, old, old, old, old, old, old, old);
         s = dm_store_exec(st, sql);
     }
     sqlite3_stmt *q = NULL;

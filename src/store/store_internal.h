@@ -12,7 +12,7 @@
 #define DM_STORE_BATCH 256 /* documents per transaction */
 #define DM_STORE_FORMAT "dragoman-store"
 /* The schema's version, written in meta('version'); store_migrate.c upgrades older ones. */
-#define DM_STORE_VERSION 2
+#define DM_STORE_VERSION 3
 
 struct dm_store {
     dm_ctx *ctx;
@@ -20,7 +20,12 @@ struct dm_store {
     int read_only;
     int in_tx;
     int pending;
+    /* statements of store_linkstate.c, prepared on first use (a link run writes one a word type) */
+    sqlite3_stmt *put_word, *put_doc, *put_lex;
 };
+
+/* Finalise the statements above (when the store closes). */
+void dm_store_linkstate_close(dm_store *st);
 
 /* Fail with SQLite's message. */
 dm_status dm_store_fail(dm_store *st, const char *what);

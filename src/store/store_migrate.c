@@ -105,6 +105,8 @@ dm_status dm_store_migrate(dm_store *st, const char *path)
         return s;
     if (v > 0 && v < 2)
         s = add_headlines(st);
+    /* version 3 adds the linker's tables (link_words, link_docs), created empty with the schema:
+     * the first link after the upgrade analyses every document once and keeps the stories */
     if (!s) {
         char sql[96];
         snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO meta VALUES('version','%d')", DM_STORE_VERSION);
