@@ -286,10 +286,12 @@ static dm_status keep_words(block_t *bl, lk_doc *d)
     d->words = n ? malloc(units * sizeof *d->words + n) : NULL;
     if (n && !d->words)
         return DM_ENOMEM;
-    lk_gaps_put(bl->ids, n, d->words);
-    uint8_t *count = (uint8_t *)(d->words + units);
-    for (size_t k = 0; k < n; k++)
-        count[k] = (uint8_t)bl->distinct[k].w;
+    if (n) { /* a document without words has no array (and no offset may be taken of NULL) */
+        lk_gaps_put(bl->ids, n, d->words);
+        uint8_t *count = (uint8_t *)(d->words + units);
+        for (size_t k = 0; k < n; k++)
+            count[k] = (uint8_t)bl->distinct[k].w;
+    }
     d->nwords = (uint32_t)n;
     d->wg = (uint32_t)units;
     return DM_OK;
