@@ -151,15 +151,18 @@ static dm_status weigh_doc(weigh_job *job, int worker, lk_doc *d)
     }
     n = k;
     nstat = ks;
-    lk_sort_fw_id(list, nstat);
-    lk_sort_fw_id(list + nstat, n - nstat);
+    /* (a document with no feature has no list: no offset may be taken of NULL) */
+    if (nstat)
+        lk_sort_fw_id(list, nstat);
+    if (n > nstat)
+        lk_sort_fw_id(list + nstat, n - nstat);
     /* the static part and the pivot part, each from the list when weighed, else as they were */
     int stat = kind_mask & ~(1 << LK_PIVOT), piv = kind_mask & (1 << LK_PIVOT);
     uint32_t *ids = s->touched; /* free again, and as large as any list */
     for (uint32_t j = 0; j < n; j++)
         ids[j] = list[j].id;
-    size_t gs = stat ? lk_gaps_put(ids, nstat, NULL) : d->gs;
-    size_t gp = piv ? lk_gaps_put(ids + nstat, n - nstat, NULL) : d->gp;
+    size_t gs = stat ? (nstat ? lk_gaps_put(ids, nstat, NULL) : 0) : d->gs;
+    size_t gp = piv ? (n > nstat ? lk_gaps_put(ids + nstat, n - nstat, NULL) : 0) : d->gp;
     uint32_t ns = stat ? nstat : d->nstat, np = piv ? n - nstat : d->nf - d->nstat, nf = ns + np;
     size_t units = gs + gp + (nf + 1) / 2; /* the weights' bytes in 16-bit units */
     if (units >= UINT32_MAX / 2)
@@ -176,13 +179,16 @@ static dm_status weigh_doc(weigh_job *job, int worker, lk_doc *d)
     uint16_t *f = s->out;
     lk_wq *w = (lk_wq *)(f + gs + gp);
     const lk_wq *dw = lk_doc_w(d);
-    if (stat)
-        lk_gaps_put(ids, nstat, f);
-    else if (gs)
+    if (stat) {
+        if (nstat)
+            lk_gaps_put(ids, nstat, f);
+    } else if (gs) {
         memcpy(f, d->f, gs * sizeof *f);
-    if (piv)
-        lk_gaps_put(ids + nstat, n - nstat, f + gs);
-    else if (gp)
+    }
+    if (piv) {
+        if (n > nstat)
+            lk_gaps_put(ids + nstat, n - nstat, f + gs);
+    } else if (gp)
         memcpy(f + gs, d->f + d->gs, gp * sizeof *f);
     for (uint32_t j = 0; j < ns; j++)
         w[j] = stat ? (lk_wq)list[j].w : dw[j];
