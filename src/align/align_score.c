@@ -17,6 +17,7 @@
  * over blocks, so scoring a block is a few additions.
  */
 #include "align/align_internal.h"
+#include "util/vec.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -25,18 +26,7 @@
 
 dm_status al_marks_reserve(al_marks *mk, size_t n)
 {
-    if (n <= mk->cap)
-        return DM_OK;
-    size_t nc = mk->cap ? mk->cap : 4096;
-    while (nc < n)
-        nc *= 2;
-    uint32_t *p = realloc(mk->mark, nc * sizeof *p);
-    if (!p)
-        return DM_ENOMEM;
-    memset(p + mk->cap, 0, (nc - mk->cap) * sizeof *p);
-    mk->mark = p;
-    mk->cap = nc;
-    return DM_OK;
+    return dm_grow_zeroed(&mk->mark, &mk->cap, n, sizeof *mk->mark) ? DM_ENOMEM : DM_OK;
 }
 
 void al_marks_free(al_marks *mk)

@@ -11,6 +11,7 @@
  * lexicon cache) runs in document order. The result is the same for any number of threads.
  */
 #include "link/link.h"
+#include "util/vec.h"
 #include "core/ctx.h"
 #include "text/text.h"
 
@@ -245,17 +246,8 @@ static dm_status push_token(block_t *bl, uint32_t w)
 static dm_status keep_words(block_t *bl, lk_doc *d)
 {
     lk_coll *c = bl->c;
-    if (c->words.n > bl->wcount_cap) {
-        size_t cap = bl->wcount_cap ? bl->wcount_cap : 1 << 16;
-        while (cap < c->words.n)
-            cap *= 2;
-        uint32_t *p = realloc(bl->wcount, cap * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        memset(p + bl->wcount_cap, 0, (cap - bl->wcount_cap) * sizeof *p);
-        bl->wcount = p;
-        bl->wcount_cap = cap;
-    }
+    if (dm_grow_zeroed(&bl->wcount, &bl->wcount_cap, c->words.n, sizeof *bl->wcount))
+        return DM_ENOMEM;
     if (bl->ntokens > bl->distinct_cap) {
         lk_fw *p = realloc(bl->distinct, bl->ntokens * sizeof *p);
         uint32_t *q = realloc(bl->ids, bl->ntokens * sizeof *q);

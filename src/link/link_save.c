@@ -10,6 +10,7 @@
  * (count, then each as the gap from the previous id and its count, at most 255).
  */
 #include "link/link.h"
+#include "util/vec.h"
 #include "core/ctx.h"
 
 #include <stdio.h>
@@ -64,15 +65,8 @@ static void put_str(wbuf *b, const char *s)
 
 dm_status lk_save_doc(lk_coll *c, uint32_t i)
 {
-    if (i >= c->saved_cap) {
-        size_t cap = c->cap > i ? c->cap : (size_t)i + 1;
-        lk_blob *p = realloc(c->saved, cap * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        memset(p + c->saved_cap, 0, (cap - c->saved_cap) * sizeof *p);
-        c->saved = p;
-        c->saved_cap = cap;
-    }
+    if (dm_grow_zeroed(&c->saved, &c->saved_cap, (size_t)i + 1, sizeof *c->saved))
+        return DM_ENOMEM;
     const lk_doc *d = &c->d[i];
     wbuf b = {0};
     uint8_t head[2] = {'D', BLOB_VERSION};

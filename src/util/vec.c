@@ -26,3 +26,16 @@ int dm_grow(void *pp, size_t *cap, size_t need, size_t size)
     *cap = nc;
     return 0;
 }
+
+int dm_grow_zeroed(void *pp, size_t *cap, size_t need, size_t size)
+{
+    size_t before = *cap;
+    if (dm_grow(pp, cap, need, size))
+        return -1;
+    if (*cap > before) {
+        char *p;
+        memcpy(&p, pp, sizeof p);
+        memset(p + before * size, 0, (*cap - before) * size);
+    }
+    return 0;
+}

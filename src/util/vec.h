@@ -12,4 +12,7 @@
  * memory, the array then left as it was. */
 int dm_grow(void *pp, size_t *cap, size_t need, size_t size);
 
+/* dm_grow, with the elements it adds set to zero bytes (counters, marks, empty slots). */
+int dm_grow_zeroed(void *pp, size_t *cap, size_t need, size_t size);
+
 #endif
