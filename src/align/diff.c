@@ -116,26 +116,6 @@ static int starts_lower(const char *w)
     return c < 0x80 && islower(c);
 }
 
-/* Is the word capitalised (Latin, Greek or Cyrillic capital first)? */
-static int capitalised(const char *w, size_t wl)
-{
-    if (!wl)
-        return 0;
-    unsigned char c = (unsigned char)w[0];
-    if (c < 0x80)
-        return isupper(c) != 0;
-    if (wl < 2)
-        return 0;
-    /* Latin-1 supplement and Latin Extended-A capitals, Greek and Cyrillic capitals */
-    if (c == 0xC3)
-        return (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E;
-    if (c == 0xD0)
-        return (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0xAF;
-    if (c == 0xCE)
-        return (unsigned char)w[1] >= 0x91 && (unsigned char)w[1] <= 0xA9;
-    return 0;
-}
-
 /* A sentence in title case: its words of 4 letters or more after the first are all
  * capitalised, but for one in ten (short words are left out: title case keeps "of", "in", "to"
  * small). German capitalises every noun, but not its verbs and adjectives: its ordinary
@@ -149,7 +129,7 @@ static int title_case(const char *text, const dm_token *tk, size_t nt)
         if (widx++ == 0 || tk[k].len < 4)
             continue;
         words++;
-        caps += capitalised(text + tk[k].start, tk[k].len);
+        caps += dn_capitalised(text + tk[k].start, tk[k].len);
     }
     return words >= 3 && caps * 10 >= words * 9;
 }
@@ -236,7 +216,7 @@ static dm_status collect_side(dm_ctx *ctx, al_env *env, const al_lexicon *lx, co
                         st = DM_ENOMEM;
                 }
             } else if (tk[k].kind == DM_TOK_WORD && wl < 200) {
-                int mid_cap = !title && widx > 0 && capitalised(w, wl);
+                int mid_cap = !title && widx > 0 && dn_capitalised(w, wl);
                 widx++;
                 st = word_keys(ctx, w, wl, buf, sizeof buf, key, sizeof key);
                 if (st == DM_OK && dm_strset_add(set, buf) < 0)

@@ -42,7 +42,6 @@
 #define KEY_CAP 48
 #define LAT_CAP 96
 
-static int capitalised(const char *w, size_t wl);
 
 /* --- words read once ------------------------------------------------------------------------ */
 
@@ -270,7 +269,7 @@ static dm_status sentence_words(dm_ctx *ctx, dn_memo *memo, const char *s, size_
              * initial's (Mr. Kazemi, George W. Bush), not a sentence end */
             int abbrev = pl == 1 && *p == '.' && k > 0 && tk[k - 1].kind == DM_TOK_WORD &&
                          tk[k - 1].len <= 3 && tk[k - 1].start + tk[k - 1].len == tk[k].start &&
-                         capitalised(s + tk[k - 1].start, tk[k - 1].len);
+                         dn_capitalised(s + tk[k - 1].start, tk[k - 1].len);
             if (tk[k].kind == DM_TOK_PUNCT && is_opening(p, pl) && !abbrev)
                 initial = 1;
             joined = tk[k].kind == DM_TOK_PUNCT && pl == 1 && *p == '-' && n &&
@@ -434,7 +433,7 @@ static int key_present(const dn_keys *ks, const char *key, const char *lat, int 
 
 /* --- what a word is ------------------------------------------------------------------------ */
 
-static int capitalised(const char *w, size_t wl)
+int dn_capitalised(const char *w, size_t wl)
 {
     if (!wl)
         return 0;
@@ -657,7 +656,7 @@ static int title_case(const char *s, const dn_word *w, size_t nw)
         if (w[k].len < 4)
             continue;
         words++;
-        caps += capitalised(s + w[k].start, w[k].len);
+        caps += dn_capitalised(s + w[k].start, w[k].len);
     }
     return words >= 3 && caps * 10 >= words * 9;
 }
@@ -701,7 +700,7 @@ static dm_status sentence_names(const dn_judge *j, const char *s, size_t sl, con
     /* each word: 0 not a candidate, else W_NAME / W_COMMON / W_SKIP */
     for (size_t k = 0; k < nw && st == DM_OK; k++) {
         const char *p = s + w[k].start;
-        if (w[k].initial || w[k].len < 3 || !capitalised(p, w[k].len) || capital_not_name(p, w[k].len))
+        if (w[k].initial || w[k].len < 3 || !dn_capitalised(p, w[k].len) || capital_not_name(p, w[k].len))
             continue;
         /* in a headline a capitalised word is a name only if capitalised elsewhere too */
         if (title && !has_prefixed(j->own->set, 'c', w[k].form))

@@ -35,6 +35,9 @@ dm_status dn_names_only(dm_ctx *ctx, al_env *env, const dn_version *src, const d
 dm_status dn_english_vocab(dm_ctx *ctx, const char *lang, const dm_strset **out,
                            const dm_strset **names);
 
+/* Is the word capitalised: a Latin (ASCII or Latin-1), Greek or Cyrillic capital first? */
+int dn_capitalised(const char *w, size_t wl);
+
 /* --- name keys (diff_keys.c) --------------------------------------------------------------- */
 
 /* Are k1 (a name of the version being checked, written in Latin script when `latin`) and k2
