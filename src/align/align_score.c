@@ -232,6 +232,27 @@ void al_params_shapes(al_params *p)
         }
 }
 
+/* Log-likelihood ratios of a unit matched (hit) or not (miss) by a translation against by chance,
+ * for blocks of k = 1..4 sentences on the other side: a unit is matched by chance more easily in
+ * k sentences than in one, and a translation is in one of them. lo is the chance rate in one
+ * sentence, hi a close translation's, and a loose translation's lies loose_scale of the way
+ * between (at least min_gap above lo when min_gap > 0). Words and numbers each have their rates. */
+static void chance_llrs(double lo, double hi, double loose_scale, double min_gap, double hit[5], double miss[5],
+                        double hit_loose[5], double miss_loose[5])
+{
+    double ml = lo + loose_scale * (hi - lo);
+    if (min_gap > 0 && ml < lo + min_gap)
+        ml = lo + min_gap;
+    for (int k = 1; k <= 4; k++) {
+        double q0 = 1 - pow(1 - lo, k), q1 = 1 - (1 - hi) * pow(1 - lo, k - 1);
+        double qm = 1 - (1 - ml) * pow(1 - lo, k - 1);
+        hit[k] = log(q1 / q0);
+        miss[k] = log((1 - q1) / (1 - q0));
+        hit_loose[k] = log(qm / q0);
+        miss_loose[k] = log((1 - qm) / (1 - q0));
+    }
+}
+
 void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const al_pairs *pm,
                     const al_params *par)
 {
@@ -246,19 +267,8 @@ void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const a
         p1 = p0 + 0.02;
     if (p1 > 0.98)
         p1 = 0.98;
-    /* a token is matched by chance more easily in a block of k sentences than in one: the
-     * rates for k sentences on the other side (a translation is in one of them) */
-    double pl = p0 + par->loose_scale * (p1 - p0);
-    if (pl < p0 + 0.01)
-        pl = p0 + 0.01;
-    for (int k = 1; k <= 4; k++) {
-        double q0 = 1 - pow(1 - p0, k), q1 = 1 - (1 - p1) * pow(1 - p0, k - 1);
-        double qm = 1 - (1 - pl) * pow(1 - p0, k - 1);
-        sc->llr_hit[k] = log(q1 / q0);
-        sc->llr_miss[k] = log((1 - q1) / (1 - q0));
-        sc->llr_hit_loose[k] = log(qm / q0);
-        sc->llr_miss_loose[k] = log((1 - qm) / (1 - q0));
-    }
+    chance_llrs(p0, p1, par->loose_scale, 0.01, sc->llr_hit, sc->llr_miss, sc->llr_hit_loose,
+                sc->llr_miss_loose);
     double n0 = par->q0n, n1 = par->q1n;
     if (n0 < 0.01)
         n0 = 0.01;
@@ -266,15 +276,8 @@ void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const a
         n1 = 0.97;
     if (n1 < n0 + 0.05)
         n1 = n0 + 0.05;
-    double nl = n0 + par->loose_scale * (n1 - n0);
-    for (int k = 1; k <= 4; k++) {
-        double q0 = 1 - pow(1 - n0, k), q1 = 1 - (1 - n1) * pow(1 - n0, k - 1);
-        double qm = 1 - (1 - nl) * pow(1 - n0, k - 1);
-        sc->llr_nhit[k] = log(q1 / q0);
-        sc->llr_nmiss[k] = log((1 - q1) / (1 - q0));
-        sc->llr_nhit_loose[k] = log(qm / q0);
-        sc->llr_nmiss_loose[k] = log((1 - qm) / (1 - q0));
-    }
+    chance_llrs(n0, n1, par->loose_scale, 0.0, sc->llr_nhit, sc->llr_nmiss, sc->llr_nhit_loose,
+                sc->llr_nmiss_loose);
 }
 
 static inline void pair_get(const al_pairs *pm, size_t i, size_t j, uint64_t *ms, uint64_t *mt)
