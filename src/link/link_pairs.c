@@ -8,22 +8,15 @@
  * once the duplicates are gone.
  */
 #include "link/link.h"
+#include "util/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 dm_status lk_cands_put(lk_cands *b, const uint32_t *o, uint32_t n)
 {
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        uint32_t *p = realloc(b->p, cap * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        b->p = p;
-        b->cap = cap;
-    }
+    if (dm_grow(&b->p, &b->cap, b->n + n + 1, sizeof *b->p))
+        return DM_ENOMEM;
     b->p[b->n++] = n;
     memcpy(b->p + b->n, o, n * sizeof *o);
     b->n += n;

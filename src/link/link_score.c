@@ -10,6 +10,7 @@
  * what keeps Persian and Arabic (one script, shared vocabulary) apart in a tiny collection.
  */
 #include "link/link.h"
+#include "util/vec.h"
 
 #include <math.h>
 #ifdef __SSE2__
@@ -61,16 +62,8 @@ static float dot(const uint32_t *x, const lk_wq *wx, uint32_t nx, const uint32_t
 dm_status lk_unpack(const lk_coll *c, uint32_t doc, lk_unpacked *u)
 {
     const lk_doc *d = &c->d[doc];
-    if (d->nf > u->cap) {
-        size_t cap = u->cap ? u->cap : 1024;
-        while (cap < d->nf)
-            cap *= 2;
-        uint32_t *p = realloc(u->ids, cap * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        u->ids = p;
-        u->cap = cap;
-    }
+    if (dm_grow(&u->ids, &u->cap, d->nf, sizeof *u->ids))
+        return DM_ENOMEM;
     if (d->nf) {
         lk_doc_ids(d, 0, u->ids);
         lk_doc_ids(d, 1, u->ids + d->nstat);
