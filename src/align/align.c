@@ -163,6 +163,12 @@ dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *s
 
 /* --- statistics ---------------------------------------------------------------------------- */
 
+/* The mask bits a sentence's tokens use. */
+static uint64_t tok_bits(const al_sent *s)
+{
+    return s->ntok >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << s->ntok) - 1;
+}
+
 /* Matched share of unrelated sentence pairs: each src sentence against the tgt sentence half a
  * document away from where it should be. */
 static void sample_unrelated(dm_aligner *al, al_pair *p)
@@ -175,6 +181,9 @@ static void sample_unrelated(dm_aligner *al, al_pair *p)
      * (sentences near each other share more words than sentences far apart) */
     size_t off = m >= 12 ? 3 : (m >= 6 ? 2 : 1);
     size_t step = n > 400 ? n / 400 : 1;
+    al_params def;
+    al_params_default(&def);
+    double live = def.live;
     for (size_t i = 0; i < n; i += step) {
         size_t c = (size_t)((double)i * m / n);
         for (int side = 0; side < 2; side++) {
@@ -187,6 +196,9 @@ static void sample_unrelated(dm_aligner *al, al_pair *p)
             uint64_t ms = al_matched_mask(&al->mkt, &p->src, i), mt = al_matched_mask(&al->mks, &p->tgt, j);
             p->m0 += al_mask_weight(&p->src, i, ms & ~s->nummask) + al_mask_weight(&p->tgt, j, mt & ~t->nummask);
             p->w0 += s->wsum - s->wnum + t->wsum - t->wnum;
+            if (live > 0) /* the tokens that match nowhere in the other document count less */
+                p->w0 -= live * (al_mask_weight(&p->src, i, ~s->live & ~s->nummask & tok_bits(s)) +
+                                 al_mask_weight(&p->tgt, j, ~t->live & ~t->nummask & tok_bits(t)));
             p->n0h += __builtin_popcountll(ms & s->nummask) + __builtin_popcountll(mt & t->nummask);
             p->n0t += __builtin_popcountll(s->nummask) + __builtin_popcountll(t->nummask);
         }
@@ -208,6 +220,7 @@ static void side_docm(al_marks *mk, const al_doc *self, const al_doc *other, dou
     for (size_t i = 0; i < self->n; i++) {
         const al_sent *s = &self->sent[i];
         float w = al_matched_weight(mk, self, i);
+        self->sent[i].live = al_matched_mask(mk, self, i);
         self->sent[i].docm = s->wsum > 0 ? w / s->wsum : 0;
         if (v)
             v[i] = self->sent[i].docm;
@@ -479,10 +492,17 @@ static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const 
                 fprintf(stderr, "\n");
             }
         }
-        fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f\n",
+        double alt_s = -INFINITY, alt_t = -INFINITY; /* the best other partner of each side */
+        for (uint32_t j = r->pm.lo[b->i]; j < r->pm.hi[b->i]; j++)
+            if (j != b->j && al_block_score(&r->sc, b->i, 1, j, 1) > alt_s)
+                alt_s = al_block_score(&r->sc, b->i, 1, j, 1);
+        for (size_t x = 0; x < r->pm.n; x++)
+            if (x != b->i && b->j >= r->pm.lo[x] && b->j < r->pm.hi[x] && al_block_score(&r->sc, x, 1, b->j, 1) > alt_t)
+                alt_t = al_block_score(&r->sc, x, 1, b->j, 1);
+        fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f\n",
                 pk, b->i, b->j, lex, len, M, W, ns, nsm, nt, ntm, s->nchar, t->nchar,
                 al_block_score(&r->sc, b->i, 1, b->j, 0), al_block_score(&r->sc, b->i, 0, b->j, 1),
-                r->sc.par.p0, r->sc.par.p1, r->sc.par.q0n, r->sc.par.q1n);
+                r->sc.par.p0, r->sc.par.p1, r->sc.par.q0n, r->sc.par.q1n, alt_s, alt_t);
     }
 }
 
@@ -503,6 +523,22 @@ static void explain_blocks(const pair_run *r, const char *spec)
         if (*spec != ';')
             break;
         spec++;
+    }
+}
+
+/* Developers' aid: DM_ALIGN_CROSS prints, for every two adjacent blocks, the cross evidence. */
+static void dump_cross(size_t pk, const pair_run *r)
+{
+    for (size_t k = 0; k + 1 < r->nblk; k++) {
+        const al_block *b1 = &r->blk[k], *b2 = &r->blk[k + 1];
+        unsigned a = b1->a + b2->a, b = b1->b + b2->b;
+        if (a > 4 || b > 4 || !a || !b)
+            continue;
+        double X, U, E;
+        al_cross_evidence(&r->sc, b1, b2, &X, &U, &E);
+        fprintf(stderr, "X %zu %u %u %u %u %u %u %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f\n", pk, b1->i, b1->a,
+                b1->j, b1->b, b2->i, b2->a, b2->j, b2->b, X, U, E, r->sc.par.p0, r->sc.par.p1,
+                al_block_score(&r->sc, b1->i, a, b1->j, b), b1->score + b2->score);
     }
 }
 
@@ -580,8 +616,8 @@ static dm_status concepts_all(dm_aligner *al, int learned)
     if (st != DM_OK)
         return dm_fail(al->ctx, st, "concept marks");
     for (size_t k = 0; k < al->n; k++) {
-        sample_unrelated(al, &al->pairs[k]);
         doc_matches(al, &al->pairs[k]);
+        sample_unrelated(al, &al->pairs[k]);
     }
     return DM_OK;
 }
@@ -711,6 +747,8 @@ dm_status dm_aligner_run(dm_aligner *al)
     for (size_t k = 0; k < al->n && st == DM_OK; k++) {
         if (getenv("DM_ALIGN_DUMP"))
             dump_links(al, k, &al->pairs[k], &runs[k]);
+        if (getenv("DM_ALIGN_CROSS"))
+            dump_cross(k, &runs[k]);
         st = keep_blocks(al, &al->pairs[k], &runs[k]);
     }
     for (size_t k = 0; k < al->n; k++)
