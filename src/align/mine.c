@@ -75,6 +75,8 @@ typedef struct miner {
     int max_per;
     int clitics;
     int soft;
+    double key_w;      /* a match of name keys only (two words may share a consonant skeleton) */
+    uint8_t *is_key;   /* per concept: a name key */
 } miner;
 
 static void miner_free(miner *x)
@@ -96,6 +98,7 @@ static void miner_free(miner *x)
     free(x->ncand);
     free(x->stamp);
     free(x->tmask);
+    free(x->is_key);
     al_env_free(&x->env);
 }
 
@@ -194,16 +197,25 @@ static float similarity(const miner *x, size_t i, size_t j)
     uint32_t nt = t->ntok < MAX_TOK ? t->ntok : MAX_TOK;
     for (uint32_t k = 0; k < ns; k++) {
         const al_tok *a = &x->src.tok[s->tok0 + k];
-        uint64_t mask = 0;
+        uint64_t mask = 0, kmask = 0;
         for (uint16_t q = 0; q < a->nc; q++) {
             uint32_t c = x->src.conc[a->c0 + q];
-            if (c < x->ncap && x->stamp[c] == x->cur)
-                mask |= x->tmask[c];
+            if (c < x->ncap && x->stamp[c] == x->cur) {
+                if (x->is_key[c])
+                    kmask |= x->tmask[c];
+                else
+                    mask |= x->tmask[c];
+            }
         }
         float best = 0;
         if (mask) {
             best = 1;
             raise_bits(tb, mask, 1);
+        }
+        if (kmask) {
+            if (best < x->key_w)
+                best = (float)x->key_w;
+            raise_bits(tb, kmask, (float)x->key_w);
         }
         for (int m = 0; m < MT_COUNT; m++) {
             const uint32_t *te;
@@ -293,8 +305,11 @@ static dm_status find_candidates(miner *x)
         for (uint32_t k = 0; k < s->ntok; k++) {
             const al_tok *t = &x->src.tok[s->tok0 + k];
             uint32_t tid = s->tok0 + k;
-            for (uint16_t q = 0; q < t->nc; q++)
-                nt = accumulate(x, acc, touched, nt, last_tok, x->src.conc[t->c0 + q], t->w, tid, max_df);
+            for (uint16_t q = 0; q < t->nc; q++) {
+                uint32_t c = x->src.conc[t->c0 + q];
+                float w = c < x->ncap && x->is_key[c] ? (float)(t->w * x->key_w) : t->w;
+                nt = accumulate(x, acc, touched, nt, last_tok, c, w, tid, max_df);
+            }
             for (int m = 0; m < MT_COUNT; m++) {
                 const uint32_t *te;
                 const float *tp;
@@ -623,6 +638,8 @@ static void tune_from_env(miner *x)
             x->rounds = (int)v;
         else if (!strcmp(name, "soft"))
             x->soft = (int)v;
+        else if (!strcmp(name, "keyw"))
+            x->key_w = v;
         else if (!strcmp(name, "clitics"))
             x->clitics = (int)v;
         else if (!strcmp(name, "maxper"))
@@ -676,6 +693,7 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     x.punct_w = 0.1;
     x.max_per = 8;
     x.clitics = 3;
+    x.key_w = 0.6;
     x.soft = 1; /* bit 1: src side, bit 2: tgt side */
     tune_from_env(&x);
     uint32_t *local = NULL, *df = NULL;
@@ -747,9 +765,15 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
         goto fail;
     x.stamp = calloc(x.ncap, sizeof *x.stamp);
     x.tmask = malloc(x.ncap * sizeof *x.tmask);
-    if (!x.stamp || !x.tmask) {
+    x.is_key = malloc(x.ncap);
+    if (!x.stamp || !x.tmask || !x.is_key) {
         st = DM_ENOMEM;
         goto fail;
+    }
+    for (size_t c = 0; c < x.ncap; c++) {
+        size_t l;
+        const char *str = c < al_vocab_size(x.env.voc) ? al_vocab_str(x.env.voc, (uint32_t)c, &l) : NULL;
+        x.is_key[c] = str && l && str[0] == '\x01';
     }
     int rounds = o.no_learning ? 1 : x.rounds;
     int one_to_one = !o.mine_independent;
