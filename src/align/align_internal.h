@@ -214,6 +214,8 @@ typedef struct al_params {
     double num_w;     /* how much the numbers' evidence counts */
     double num_out;   /* developers: 1 numbers beside the close/loose mixture, 2 also saturated */
     double big;       /* developers: 0 leaves out the blocks with 5 sentences on a side */
+    double split_lam; /* a weak link is split into two omissions when its margin is below this
+                       * times how much better its sentences' other partners are (0: never) */
     double live;      /* 1: a block's lexical trials are only its tokens that match somewhere in
                        * the other document */
 } al_params;

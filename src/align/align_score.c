@@ -190,6 +190,7 @@ void al_params_default(al_params *p)
     p->num_out = 0;
     p->live = 0;
     p->big = 1;
+    p->split_lam = 0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
     while (tune && *tune) {
@@ -216,6 +217,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "num_out")) p->num_out = v;
         else if (!strcmp(name, "live")) p->live = v;
         else if (!strcmp(name, "big")) p->big = v;
+        else if (!strcmp(name, "split_lam")) p->split_lam = v;
         tune += used;
         if (*tune == ',')
             tune++;
@@ -237,8 +239,8 @@ void al_params_shapes(al_params *p)
 }
 
 /* Log-likelihood ratios of a unit matched (hit) or not (miss) by a translation against by chance,
- * for blocks of k = 1..4 sentences on the other side: a unit is matched by chance more easily in
- * k sentences than in one, and a translation is in one of them. lo is the chance rate in one
+ * for blocks of k = 1..AL_MAX_SIDE sentences on the other side: a unit is matched by chance more
+ * easily in k sentences than in one, and a translation is in one of them. lo is the chance rate in one
  * sentence, hi a close translation's, and a loose translation's lies loose_scale of the way
  * between (at least min_gap above lo when min_gap > 0). Words and numbers each have their rates. */
 static void chance_llrs(double lo, double hi, double loose_scale, double min_gap, double hit[AL_MAX_SIDE + 1],
