@@ -145,6 +145,18 @@ dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *s
         al_doc_free(&p->tgt);
         return st;
     }
+    for (int side = 0; side < 2; side++) {
+        al_doc *d = side ? &p->tgt : &p->src;
+        const char *const *text = side ? tgt : src;
+        const size_t *tl = side ? tgt_len : src_len;
+        for (size_t i = 0; i < d->n; i++) {
+            uint32_t cum[AL_PIECES];
+            size_t np = al_inner_pieces(text[i], tl[i], cum, AL_PIECES);
+            d->sent[i].npiece = (uint8_t)np;
+            for (size_t q = 0; q < np; q++)
+                d->sent[i].piece_end[q] = (uint16_t)(cum[q] > 65535 ? 65535 : cum[q]);
+        }
+    }
     if (!src_lang)
         src_lang = al->opt.src_lang;
     if (!tgt_lang)
@@ -569,7 +581,7 @@ static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const 
 }
 
 /* Developers' aid: DM_ALIGN_BLOCKS="i,a,j,b;..." prints those blocks' scores and parts. */
-static void explain_blocks(const pair_run *r, const char *spec)
+static void explain_blocks(size_t pk, const pair_run *r, const char *spec)
 {
     unsigned i, a, j, b;
     int used;
@@ -578,8 +590,8 @@ static void explain_blocks(const pair_run *r, const char *spec)
             double lex = 0, len = 0, M = 0, W = 0;
             if (a && b)
                 al_block_parts(&r->sc, i, a, j, b, &lex, &len, &M, &W);
-            fprintf(stderr, "block %u+%u %u+%u score %.3f lex %.3f len %.3f M %.2f W %.2f\n", i, a, j, b,
-                    al_block_score(&r->sc, i, a, j, b), lex, len, M, W);
+            fprintf(stderr, "block %u+%u %u+%u score %.3f lex %.3f len %.3f M %.2f W %.2f pair %zu\n", i, a, j, b,
+                    al_block_score(&r->sc, i, a, j, b), lex, len, M, W, pk);
         }
         spec += used;
         if (*spec != ';')
@@ -609,10 +621,10 @@ static void dump_cross(size_t pk, const pair_run *r)
     }
 }
 
-static dm_status keep_blocks(dm_aligner *al, al_pair *p, const pair_run *r)
+static dm_status keep_blocks(dm_aligner *al, size_t pk, al_pair *p, const pair_run *r)
 {
     if (getenv("DM_ALIGN_BLOCKS"))
-        explain_blocks(r, getenv("DM_ALIGN_BLOCKS"));
+        explain_blocks(pk, r, getenv("DM_ALIGN_BLOCKS"));
     free(p->blocks);
     p->blocks = malloc((r->nblk ? r->nblk : 1) * sizeof *p->blocks);
     if (!p->blocks)
@@ -820,7 +832,7 @@ dm_status dm_aligner_run(dm_aligner *al)
             st = split_leftover_links(&runs[k], al->pairs[k].par.split_lam);
         if (st != DM_OK)
             break;
-        st = keep_blocks(al, &al->pairs[k], &runs[k]);
+        st = keep_blocks(al, k, &al->pairs[k], &runs[k]);
     }
     for (size_t k = 0; k < al->n; k++)
         pair_run_free(&runs[k]);

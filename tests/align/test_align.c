@@ -270,6 +270,81 @@ static void test_five(dm_ctx *ctx)
     free(b);
 }
 
+/* Lines split at '\n' (first max of them); the pointers point into buf. */
+static size_t split_lines(char *buf, size_t len, const char **t, size_t *l, size_t max)
+{
+    size_t n = 0, start = 0;
+    for (size_t k = 0; k <= len && n < max; k++)
+        if (k == len || buf[k] == '\n') {
+            if (k > start) {
+                t[n] = buf + start;
+                l[n++] = k - start;
+            }
+            start = k + 1;
+        }
+    return n;
+}
+
+/* A line that holds two sentences, facing a line that translates only the second (the first's
+ * translation lost): the UDHR's English Article 2 paragraph and the heading "Article 3" joined
+ * into one line, the Russian without Article 2's paragraph. The joined line is linked to
+ * "Статья 3", not left out beside a 1-2 (fails with DM_ALIGN_TUNE=partial=0: its length is
+ * then measured against the whole line only). */
+static void test_partial(dm_ctx *ctx)
+{
+    size_t el, rl;
+    char *eb = check_read_file("tests/align/data/udhr_eng.txt", &el);
+    char *rb = check_read_file("tests/align/data/udhr_rus.txt", &rl);
+    CHECK(eb && rb);
+    if (!eb || !rb) {
+        free(eb);
+        free(rb);
+        return;
+    }
+    const char *e[40], *r[40];
+    size_t eln[40], rln[40];
+    size_t ne = split_lines(eb, el, e, eln, 40), nr = split_lines(rb, rl, r, rln, 40);
+    CHECK(ne == 40 && nr == 40);
+    if (ne != 40 || nr != 40) {
+        free(eb);
+        free(rb);
+        return;
+    }
+    /* English line 10 + " " + line 11 as one line; Russian line 10 dropped */
+    size_t jl = eln[10] + 1 + eln[11];
+    char *joined = malloc(jl + 1);
+    CHECK(joined != NULL);
+    if (joined) {
+        memcpy(joined, e[10], eln[10]);
+        joined[eln[10]] = ' ';
+        memcpy(joined + eln[10] + 1, e[11], eln[11]);
+        const char *src[39], *tgt[39];
+        size_t sl[39], tl[39];
+        for (size_t k = 0, q = 0; k < 40; k++) {
+            if (k == 11)
+                continue;
+            src[q] = k == 10 ? joined : e[k];
+            sl[q++] = k == 10 ? jl : eln[k];
+        }
+        for (size_t k = 0, q = 0; k < 40; k++) {
+            if (k == 10)
+                continue;
+            tgt[q] = r[k];
+            tl[q++] = rln[k];
+        }
+        dm_align_block *b = NULL;
+        size_t nb = 0;
+        CHECK(dm_align(ctx, NULL, src, sl, 39, tgt, tl, 39, &b, &nb) == DM_OK);
+        CHECK(valid(b, nb, 39, 39));
+        CHECK(has_block(b, nb, 10, 1, 10, 1)); /* the joined line and "Статья 3" */
+        CHECK(has_block(b, nb, 9, 1, 9, 1));
+        free(b);
+    }
+    free(joined);
+    free(eb);
+    free(rb);
+}
+
 /* A text in lower case throughout: "begins in lower case" marks every sentence, so it marks
  * none (even with the joining bonus raised through the developers' tuning hook, every
  * sentence stays a 1-1 link). */
@@ -312,6 +387,7 @@ int main(void)
     test_long(ctx);
     test_fragments(ctx);
     test_five(ctx); /* before test_lowercase, which unsets DM_ALIGN_TUNE */
+    test_partial(ctx);
     test_lowercase(ctx);
     dm_ctx_free(ctx);
     return check_done("test_align");
