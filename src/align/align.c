@@ -145,6 +145,18 @@ dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *s
         al_doc_free(&p->tgt);
         return st;
     }
+    for (int side = 0; side < 2; side++) {
+        al_doc *d = side ? &p->tgt : &p->src;
+        const char *const *text = side ? tgt : src;
+        const size_t *tl = side ? tgt_len : src_len;
+        for (size_t i = 0; i < d->n; i++) {
+            uint32_t cum[AL_PIECES];
+            size_t np = al_inner_pieces(text[i], tl[i], cum, AL_PIECES);
+            d->sent[i].npiece = (uint8_t)np;
+            for (size_t q = 0; q < np; q++)
+                d->sent[i].piece_end[q] = (uint16_t)(cum[q] > 65535 ? 65535 : cum[q]);
+        }
+    }
     if (!src_lang)
         src_lang = al->opt.src_lang;
     if (!tgt_lang)
@@ -451,6 +463,74 @@ static double best_link(const pair_run *r, size_t i, int src_side)
     return best;
 }
 
+/* The best 1-1 score of src i with a tgt sentence near it other than j (src_side), or of tgt j
+ * with a src sentence other than i. */
+static double best_other(const pair_run *r, size_t i, size_t j, int src_side)
+{
+    double best = -INFINITY;
+    const al_pairs *pm = &r->pm;
+    if (src_side) {
+        for (uint32_t y = pm->lo[i]; y < pm->hi[i]; y++)
+            if (y != j) {
+                double v = al_block_score(&r->sc, i, 1, y, 1);
+                best = v > best ? v : best;
+            }
+    } else {
+        for (size_t x = 0; x < pm->n; x++)
+            if (x != i && j >= pm->lo[x] && j < pm->hi[x]) {
+                double v = al_block_score(&r->sc, x, 1, j, 1);
+                best = v > best ? v : best;
+            }
+    }
+    return best;
+}
+
+/* A weak 1-1 link whose two sentences each have a clearly better partner nearby (taken by a
+ * neighbouring link) is more likely two sentences without counterpart that the search paired
+ * because they were left over: split it when its margin over the two omissions is below `lam`
+ * times how much better the worse of the two other partners is. */
+static dm_status split_leftover_links(pair_run *r, double lam)
+{
+    size_t extra = 0;
+    uint8_t *split = calloc(r->nblk ? r->nblk : 1, 1);
+    if (!split)
+        return DM_ENOMEM;
+    for (size_t k = 0; k < r->nblk; k++) {
+        const al_block *b = &r->blk[k];
+        if (b->a != 1 || b->b != 1)
+            continue;
+        double gap = b->score - al_block_score(&r->sc, b->i, 1, b->j, 0) - al_block_score(&r->sc, b->i, 0, b->j, 1);
+        double as = best_other(r, b->i, b->j, 1), at = best_other(r, b->i, b->j, 0);
+        double m = (as < at ? as : at) - b->score;
+        if (m > 0 && gap < lam * m) {
+            split[k] = 1;
+            extra++;
+        }
+    }
+    if (extra) {
+        al_block *nb = malloc((r->nblk + extra) * sizeof *nb);
+        if (!nb) {
+            free(split);
+            return DM_ENOMEM;
+        }
+        size_t q = 0;
+        for (size_t k = 0; k < r->nblk; k++) {
+            const al_block *b = &r->blk[k];
+            if (!split[k]) {
+                nb[q++] = *b;
+                continue;
+            }
+            nb[q++] = (al_block){b->i, 1, b->j, 0, al_block_score(&r->sc, b->i, 1, b->j, 0)};
+            nb[q++] = (al_block){b->i + 1, 0, b->j, 1, al_block_score(&r->sc, b->i + 1, 0, b->j, 1)};
+        }
+        free(r->blk);
+        r->blk = nb;
+        r->nblk = q;
+    }
+    free(split);
+    return DM_OK;
+}
+
 /* Developers' aid: DM_ALIGN_DUMP prints the evidence of every 1-1 block. */
 static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const pair_run *r)
 {
@@ -492,13 +572,7 @@ static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const 
                 fprintf(stderr, "\n");
             }
         }
-        double alt_s = -INFINITY, alt_t = -INFINITY; /* the best other partner of each side */
-        for (uint32_t j = r->pm.lo[b->i]; j < r->pm.hi[b->i]; j++)
-            if (j != b->j && al_block_score(&r->sc, b->i, 1, j, 1) > alt_s)
-                alt_s = al_block_score(&r->sc, b->i, 1, j, 1);
-        for (size_t x = 0; x < r->pm.n; x++)
-            if (x != b->i && b->j >= r->pm.lo[x] && b->j < r->pm.hi[x] && al_block_score(&r->sc, x, 1, b->j, 1) > alt_t)
-                alt_t = al_block_score(&r->sc, x, 1, b->j, 1);
+        double alt_s = best_other(r, b->i, b->j, 1), alt_t = best_other(r, b->i, b->j, 0);
         fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f\n",
                 pk, b->i, b->j, lex, len, M, W, ns, nsm, nt, ntm, s->nchar, t->nchar,
                 al_block_score(&r->sc, b->i, 1, b->j, 0), al_block_score(&r->sc, b->i, 0, b->j, 1),
@@ -507,7 +581,7 @@ static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const 
 }
 
 /* Developers' aid: DM_ALIGN_BLOCKS="i,a,j,b;..." prints those blocks' scores and parts. */
-static void explain_blocks(const pair_run *r, const char *spec)
+static void explain_blocks(size_t pk, const pair_run *r, const char *spec)
 {
     unsigned i, a, j, b;
     int used;
@@ -516,8 +590,8 @@ static void explain_blocks(const pair_run *r, const char *spec)
             double lex = 0, len = 0, M = 0, W = 0;
             if (a && b)
                 al_block_parts(&r->sc, i, a, j, b, &lex, &len, &M, &W);
-            fprintf(stderr, "block %u+%u %u+%u score %.3f lex %.3f len %.3f M %.2f W %.2f\n", i, a, j, b,
-                    al_block_score(&r->sc, i, a, j, b), lex, len, M, W);
+            fprintf(stderr, "block %u+%u %u+%u score %.3f lex %.3f len %.3f M %.2f W %.2f pair %zu\n", i, a, j, b,
+                    al_block_score(&r->sc, i, a, j, b), lex, len, M, W, pk);
         }
         spec += used;
         if (*spec != ';')
@@ -534,18 +608,23 @@ static void dump_cross(size_t pk, const pair_run *r)
         unsigned a = b1->a + b2->a, b = b1->b + b2->b;
         if (a > 4 || b > 4 || !a || !b)
             continue;
-        double X, U, E;
+        double X, U, E, alt = 0;
         al_cross_evidence(&r->sc, b1, b2, &X, &U, &E);
-        fprintf(stderr, "X %zu %u %u %u %u %u %u %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f\n", pk, b1->i, b1->a,
+        if (a == 1 && b == 1) { /* two omissions side by side: how their link compares */
+            size_t i = b1->a ? b1->i : b2->i, j = b1->b ? b1->j : b2->j;
+            double as = best_other(r, i, j, 1), at = best_other(r, i, j, 0);
+            alt = (as < at ? as : at) - al_block_score(&r->sc, i, 1, j, 1);
+        }
+        fprintf(stderr, "X %zu %u %u %u %u %u %u %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f\n", pk, b1->i, b1->a,
                 b1->j, b1->b, b2->i, b2->a, b2->j, b2->b, X, U, E, r->sc.par.p0, r->sc.par.p1,
-                al_block_score(&r->sc, b1->i, a, b1->j, b), b1->score + b2->score);
+                al_block_score(&r->sc, b1->i, a, b1->j, b), b1->score + b2->score, alt);
     }
 }
 
-static dm_status keep_blocks(dm_aligner *al, al_pair *p, const pair_run *r)
+static dm_status keep_blocks(dm_aligner *al, size_t pk, al_pair *p, const pair_run *r)
 {
     if (getenv("DM_ALIGN_BLOCKS"))
-        explain_blocks(r, getenv("DM_ALIGN_BLOCKS"));
+        explain_blocks(pk, r, getenv("DM_ALIGN_BLOCKS"));
     free(p->blocks);
     p->blocks = malloc((r->nblk ? r->nblk : 1) * sizeof *p->blocks);
     if (!p->blocks)
@@ -749,7 +828,11 @@ dm_status dm_aligner_run(dm_aligner *al)
             dump_links(al, k, &al->pairs[k], &runs[k]);
         if (getenv("DM_ALIGN_CROSS"))
             dump_cross(k, &runs[k]);
-        st = keep_blocks(al, &al->pairs[k], &runs[k]);
+        if (al->pairs[k].par.split_lam > 0)
+            st = split_leftover_links(&runs[k], al->pairs[k].par.split_lam);
+        if (st != DM_OK)
+            break;
+        st = keep_blocks(al, k, &al->pairs[k], &runs[k]);
     }
     for (size_t k = 0; k < al->n; k++)
         pair_run_free(&runs[k]);

@@ -1,6 +1,6 @@
 /*
- * align_dp.c -- the best monotone sequence of blocks (1-0, 0-1, every n:m up to 4:4, and 1 or 2 against 5) through
- * a band of the (src, tgt) grid, by dynamic programming over block scores.
+ * align_dp.c -- the best monotone sequence of blocks (1-0, 0-1, every n:m up to 4:4, and 1 or 2
+ * against 5) through a band of the (src, tgt) grid, by dynamic programming over block scores.
  *
  * Time and memory are proportional to the band's area (rows x width), not to n x m: align.c
  * chooses the band around a first path so that long documents stay linear.

@@ -35,6 +35,8 @@ const char *al_vocab_str(const al_vocab *v, uint32_t id, size_t *len);
 
 #define AL_NONE UINT32_MAX
 
+#define AL_PIECES 4 /* pieces of a line kept apart (al_inner_pieces) */
+
 enum al_punct { AL_P_QUESTION = 1, AL_P_EXCLAIM = 2, AL_P_QUOTE = 4, AL_P_COLON = 8, AL_P_PAREN = 16 };
 
 typedef struct al_tok {
@@ -57,6 +59,8 @@ typedef struct al_sent {
     uint8_t punct;   /* enum al_punct bits */
     float docm;      /* share of its weight matched anywhere in the other document */
     uint64_t live;   /* its tokens matched anywhere in the other document (mask bits) */
+    uint8_t npiece;  /* sentences the line holds (sentence ends inside it + 1), at most AL_PIECES */
+    uint16_t piece_end[AL_PIECES]; /* characters (as nchar counts them) up to the end of each piece */
     uint8_t cont;    /* continues the previous sentence: that one ends in a colon, comma...
                       * or leaves a bracket open, or this one begins in lower case or closes a
                       * bracket it never opened (a cut made by a segmenter) */
@@ -108,6 +112,11 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned);
 void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *local);
 /* Add the document frequencies of d's forms to df[] (size >= vocab size). */
 void al_doc_count_df(const al_doc *d, uint32_t *df);
+
+/* The sentences a line holds (align_inner.c): ends of sentences inside it ("... understandable.
+ * \"People ...") cut it into pieces; cum[k] = characters that are not spaces up to the end of
+ * piece k. Returns the number of pieces (>= 1; the last ones joined when there are more than cap). */
+size_t al_inner_pieces(const char *s, size_t n, uint32_t *cum, size_t cap);
 
 /* --- learned translations (align_ibm1.c) ------------------------------------------------- */
 
@@ -214,6 +223,11 @@ typedef struct al_params {
     double num_w;     /* how much the numbers' evidence counts */
     double num_out;   /* developers: 1 numbers beside the close/loose mixture, 2 also saturated */
     double big;       /* developers: 0 leaves out the blocks with 5 sentences on a side */
+    double partial;   /* a 1-1 link whose one line holds more sentences than the other may translate
+                       * only its first or last ones: its length is also measured that way, at
+                       * this cost per piece left out (0: not) */
+    double split_lam; /* a weak link is split into two omissions when its margin is below this
+                       * times how much better its sentences' other partners are (0: never) */
     double live;      /* 1: a block's lexical trials are only its tokens that match somewhere in
                        * the other document */
 } al_params;

@@ -190,6 +190,8 @@ void al_params_default(al_params *p)
     p->num_out = 0;
     p->live = 0;
     p->big = 1;
+    p->partial = 4.0;
+    p->split_lam = 0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
     while (tune && *tune) {
@@ -216,6 +218,8 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "num_out")) p->num_out = v;
         else if (!strcmp(name, "live")) p->live = v;
         else if (!strcmp(name, "big")) p->big = v;
+        else if (!strcmp(name, "partial")) p->partial = v;
+        else if (!strcmp(name, "split_lam")) p->split_lam = v;
         tune += used;
         if (*tune == ',')
             tune++;
@@ -237,8 +241,8 @@ void al_params_shapes(al_params *p)
 }
 
 /* Log-likelihood ratios of a unit matched (hit) or not (miss) by a translation against by chance,
- * for blocks of k = 1..4 sentences on the other side: a unit is matched by chance more easily in
- * k sentences than in one, and a translation is in one of them. lo is the chance rate in one
+ * for blocks of k = 1..AL_MAX_SIDE sentences on the other side: a unit is matched by chance more
+ * easily in k sentences than in one, and a translation is in one of them. lo is the chance rate in one
  * sentence, hi a close translation's, and a loose translation's lies loose_scale of the way
  * between (at least min_gap above lo when min_gap > 0). Words and numbers each have their rates. */
 static void chance_llrs(double lo, double hi, double loose_scale, double min_gap, double hit[AL_MAX_SIDE + 1],
@@ -310,6 +314,17 @@ void al_link_numbers(const al_scorer *sc, size_t i, size_t j, double *hits, doub
     *total = __builtin_popcountll(ns) + __builtin_popcountll(nt);
 }
 
+/* Gale-Church on characters, bounded: how well tgt length lt fits src length ls. */
+static double length_term(const al_scorer *sc, double ls, double lt)
+{
+    double r = sc->par.ratio;
+    double d = (lt - r * ls) / sqrt(sc->par.var * (r * ls + lt) / 2 + 1.0);
+    double d2 = d * d;
+    if (d2 > sc->par.len_cap)
+        d2 = sc->par.len_cap;
+    return sc->par.len_w * (1.0 - d2 / 2);
+}
+
 void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b, double *lex,
                     double *len, double *matched, double *total)
 {
@@ -373,12 +388,28 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
     double pi = sc->par.loose_prior, hi = close > loose ? close : loose;
     double mix = pi > 0 ? hi + log((1 - pi) * exp(close - hi) + pi * exp(loose - hi)) : close;
     *lex = sc->par.lex_w * mix + nout;
-    double r = sc->par.ratio;
-    double d = (lt - r * ls) / sqrt(sc->par.var * (r * ls + lt) / 2 + 1.0);
-    double d2 = d * d;
-    if (d2 > sc->par.len_cap)
-        d2 = sc->par.len_cap;
-    *len = sc->par.len_w * (1.0 - d2 / 2);
+    *len = length_term(sc, ls, lt);
+    if (a == 1 && b == 1 && sc->par.partial > 0) {
+        /* a line of several sentences facing a line of fewer: the shorter may translate only the
+         * first or the last pieces of the longer, the rest left out */
+        const al_sent *s = &sc->src->sent[i], *t = &sc->tgt->sent[j];
+        const al_sent *big = s->npiece > t->npiece ? s : t->npiece > s->npiece ? t : NULL;
+        if (big) {
+            size_t keep_min = s->npiece < t->npiece ? s->npiece : t->npiece, np = big->npiece;
+            double all = big->piece_end[np - 1], scale = all > 0 ? (big == s ? ls : lt) / all : 0;
+            for (size_t keep = keep_min; keep < np; keep++) {
+                double head = big->piece_end[keep - 1] * scale;
+                double tail = (all - big->piece_end[np - keep - 1]) * scale;
+                for (int end = 0; end < 2; end++) {
+                    double part = end ? tail : head;
+                    double v = (big == s ? length_term(sc, part, lt) : length_term(sc, ls, part)) -
+                               sc->par.partial * (double)(np - keep);
+                    if (v > *len)
+                        *len = v;
+                }
+            }
+        }
+    }
 }
 
 double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b)

@@ -31,7 +31,7 @@
 #define MAX_CAND 160  /* candidates scored exactly per src sentence */
 #define N_NEIGH 4     /* nearest neighbours in the CSLS margin */
 #define MAX_TOK 64    /* tokens of a sentence that take part in the similarity */
-#define ROUNDS 7      /* one without learned translations, then with */
+#define ROUNDS 10     /* one without learned translations, then with */
 #define N_ORDER 8     /* bins of the distance of a link's tokens in relative position */
 #define MAX_TRAIN 200000 /* training pairs kept per round (memory stays bounded) */
 
@@ -80,6 +80,7 @@ typedef struct miner {
     uint8_t *is_key;   /* per concept: a name key */
     float order_w[N_ORDER]; /* a link's weight by its distance in relative position */
     int order_on;
+    double train_order; /* Model 1 trains with the order prior to this power (Model 2) */
     double order_mix;  /* how far the order weights go from 1 */
     double order_g;
 } miner;
@@ -197,12 +198,10 @@ typedef struct scored {
     uint32_t i;
 } scored;
 
-/* Which bin of relative-position distance (k + 0.5) / ns - (l + 0.5) / nt a link falls in. */
+/* Which bin of relative-position distance a link falls in (mn_order_bin). */
 static int order_bin(uint32_t k, uint32_t ns, uint32_t l, uint32_t nt)
 {
-    double d = (k + 0.5) / ns - (l + 0.5) / nt; /* in (-1, 1) */
-    int b = (int)((d + 1.0) * 0.5 * N_ORDER);
-    return b < 0 ? 0 : b >= N_ORDER ? N_ORDER - 1 : b;
+    return mn_order_bin(k, ns, l, nt, N_ORDER);
 }
 
 /* How well src token k of sentence i and tgt token l of the sentence set by set_target
@@ -620,6 +619,14 @@ static dm_status learn(miner *x, const size_t *best, const double *score)
         }
         lr[q] = log((x->tgt.sent[j].nchar + 1.0) / (x->src.sent[i].nchar + 1.0));
     }
+    /* the order of the surest pairs, by the tables of the round before */
+    if (st == DM_OK)
+        learn_order(x, sc, ns, best);
+    float tw[N_ORDER];
+    for (int b = 0; b < N_ORDER; b++)
+        tw[b] = (float)pow(x->order_w[b], x->train_order);
+    for (int m = 0; m < MT_PIVOT && x->order_on && x->train_order > 0; m++)
+        mn_trainer_set_order(tr[m], tw, N_ORDER);
     for (int m = 0; m < MT_PIVOT && st == DM_OK; m++) {
         mn_ttable *t = &x->tab[m];
         mn_ttable_free(t);
@@ -631,8 +638,6 @@ static dm_status learn(miner *x, const size_t *best, const double *score)
         for (size_t q = 0; st == DM_OK && q < t->off[t->nsrc]; q++)
             t->p[q] = (float)(scale * pow(t->p[q], x->pexp));
     }
-    if (st == DM_OK)
-        learn_order(x, sc, ns, best);
     if (st == DM_OK && ns >= 20) {
         /* the median log ratio of the surest pairs */
         qsort(lr, ns, sizeof *lr, cmp_double);
@@ -728,6 +733,8 @@ static void tune_from_env(miner *x)
             x->rounds = (int)v;
         else if (!strcmp(name, "soft"))
             x->soft = (int)v;
+        else if (!strcmp(name, "trainord"))
+            x->train_order = v;
         else if (!strcmp(name, "ordg"))
             x->order_g = v;
         else if (!strcmp(name, "order"))
@@ -790,6 +797,7 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     x.key_w = 0.6;
     x.order_mix = 1.5;
     x.order_g = 0.5;
+    x.train_order = 1;
     x.soft = 1; /* bit 1: src side, bit 2: tgt side */
     tune_from_env(&x);
     uint32_t *local = NULL, *df = NULL;
