@@ -531,6 +531,31 @@ static dm_status split_leftover_links(pair_run *r, double lam)
     return DM_OK;
 }
 
+/* Two 1-1 links side by side whose lines hold unequal numbers of sentences, the first more on one
+ * side and the second more on the other, are one 2-2 block whose sentence boundary falls in
+ * different places on the two sides (A | B C against A B | C): scored as two links, each leaves
+ * out a piece of its longer line, and the pieces left out are each other's translations. */
+static void join_crossed_links(pair_run *r)
+{
+    size_t q = 0;
+    for (size_t k = 0; k < r->nblk; k++) {
+        const al_block b1 = r->blk[k];
+        if (k + 1 < r->nblk && b1.a == 1 && b1.b == 1 && r->blk[k + 1].a == 1 && r->blk[k + 1].b == 1) {
+            const al_block *b2 = &r->blk[k + 1];
+            const al_sent *s1 = &r->sc.src->sent[b1.i], *t1 = &r->sc.tgt->sent[b1.j];
+            const al_sent *s2 = &r->sc.src->sent[b2->i], *t2 = &r->sc.tgt->sent[b2->j];
+            if ((s1->npiece > t1->npiece && t2->npiece > s2->npiece) ||
+                (t1->npiece > s1->npiece && s2->npiece > t2->npiece)) {
+                r->blk[q++] = (al_block){b1.i, 2, b1.j, 2, al_block_score(&r->sc, b1.i, 2, b1.j, 2)};
+                k++;
+                continue;
+            }
+        }
+        r->blk[q++] = b1;
+    }
+    r->nblk = q;
+}
+
 /* Developers' aid: DM_ALIGN_DUMP prints the evidence of every 1-1 block. */
 static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const pair_run *r)
 {
@@ -828,6 +853,8 @@ dm_status dm_aligner_run(dm_aligner *al)
             dump_links(al, k, &al->pairs[k], &runs[k]);
         if (getenv("DM_ALIGN_CROSS"))
             dump_cross(k, &runs[k]);
+        if (al->pairs[k].par.cross_join > 0)
+            join_crossed_links(&runs[k]);
         if (al->pairs[k].par.split_lam > 0)
             st = split_leftover_links(&runs[k], al->pairs[k].par.split_lam);
         if (st != DM_OK)

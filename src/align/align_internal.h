@@ -223,6 +223,8 @@ typedef struct al_params {
     double num_w;     /* how much the numbers' evidence counts */
     double num_out;   /* developers: 1 numbers beside the close/loose mixture, 2 also saturated */
     double big;       /* developers: 0 leaves out the blocks with 5 sentences on a side */
+    double cross_join; /* 1: two 1-1 links whose lines hold more sentences, the first on one
+                        * side and the second on the other, are joined into a 2-2 block */
     double partial;   /* a 1-1 link whose one line holds more sentences than the other may translate
                        * only its first or last ones: its length is also measured that way, at
                        * this cost per piece left out (0: not) */
