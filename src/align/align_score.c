@@ -190,7 +190,8 @@ void al_params_default(al_params *p)
     p->num_out = 0;
     p->live = 0;
     p->big = 1;
-    p->cross_join = 1;
+    p->cross_join = 2;
+    p->cross_margin = 2;
     p->partial = 4.0;
     p->split_lam = 0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
@@ -220,6 +221,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "live")) p->live = v;
         else if (!strcmp(name, "big")) p->big = v;
         else if (!strcmp(name, "cross_join")) p->cross_join = v;
+        else if (!strcmp(name, "cross_margin")) p->cross_margin = v;
         else if (!strcmp(name, "partial")) p->partial = v;
         else if (!strcmp(name, "split_lam")) p->split_lam = v;
         tune += used;
