@@ -346,17 +346,28 @@ def apply_wordfreq(langs, path):
 
     unlisted = [lg for lg in langs if lg["code"] not in lists and lg["totals"].get(F.ORDER_WORD)]
     unlisted_top = {lg["code"]: top_words(lg, 2000) for lg in unlisted}
-    for lg in langs:
-        lst = lists.get(lg["code"])
-        if not lst or not lg["totals"].get(F.ORDER_WORD):
-            continue
+
+    def share(lg, p):  # of p's most frequent words, the part lg's text has
+        top = unlisted_top[p["code"]]
+        if not top or main_script(p) != main_script(lg):
+            return 0.0
+        return sum((F.ORDER_WORD, g) in lg["kept"] for g in top) / len(top)
+
+    listed = [lg for lg in langs if lg["code"] in lists and lg["totals"].get(F.ORDER_WORD)]
+    shares = {(lg["code"], p["code"]): share(lg, p) for lg in listed for p in unlisted}
+    # a partner takes the words of its closest listed language only: Galician given the
+    # everyday text of both Spanish and Portuguese took Portuguese sentences (0.98 -> 0.93)
+    closest = {p["code"]: max(listed, key=lambda lg: shares[lg["code"], p["code"]])["code"]
+               for p in unlisted} if listed else {}
+    for lg in listed:
+        lst = lists[lg["code"]]
         kept, total = lg["kept"], lg["totals"][F.ORDER_WORD]
         # close languages without a list of their own (ms for id, nn for nb, gl for es and pt):
         # a listed word they have is lifted at most to their frequency, so that the list does not
         # pull their text to the listed language
-        partners = [p for p in unlisted if main_script(p) == main_script(lg) and unlisted_top[p["code"]]
-                    and sum((F.ORDER_WORD, g) in kept for g in unlisted_top[p["code"]])
-                    >= PARTNER_SHARE * len(unlisted_top[p["code"]])]
+        partners = [p for p in unlisted if shares[lg["code"], p["code"]] >= PARTNER_SHARE]
+        heirs = [p for p in partners if closest[p["code"]] == lg["code"]
+                 and size_ratio(lg, p) < PARTNER_MAX_RATIO]
         ratios = sorted(kept[(F.ORDER_WORD, "\x01" + w)] * r / total for r, w in lst
                         if 50 <= r <= 2000 and (F.ORDER_WORD, "\x01" + w) in kept)
         zipf = ratios[len(ratios) // 2] if len(ratios) >= 50 else 0.05
@@ -374,21 +385,20 @@ def apply_wordfreq(langs, path):
                 kept[k] = c
                 lifted += 1
             lg["listed"].add(F.key("\x01" + w))
-            for p in partners:  # the same everyday text for the partners' n-grams (below)
-                if size_ratio(lg, p) < PARTNER_MAX_RATIO:
-                    pp = p.setdefault("pseudo", {})
-                    pp[w] = max(pp.get(w, 0), pseudo[w] / total * p["totals"][F.ORDER_WORD])
+            for p in heirs:  # the same everyday text for the partners' n-grams (below)
+                pp = p.setdefault("pseudo", {})
+                pp[w] = max(pp.get(w, 0), pseudo[w] / total * p["totals"][F.ORDER_WORD])
             if not near:
                 # an everyday word the close partners' text lacks is most likely theirs too:
                 # they get it at the same frequency, so that the list tells the pair from the
                 # others, not one member from the other
-                for p in partners:
-                    if size_ratio(lg, p) < PARTNER_MAX_RATIO:
-                        pc = kept[k] / total * p["totals"][F.ORDER_WORD]
-                        p["kept"][k] = max(p["kept"].get(k, 0), pc)
-                        p.setdefault("listed", set()).add(F.key("\x01" + w))
+                for p in heirs:
+                    pc = kept[k] / total * p["totals"][F.ORDER_WORD]
+                    p["kept"][k] = max(p["kept"].get(k, 0), pc)
+                    p.setdefault("listed", set()).add(F.key("\x01" + w))
         print(f"{lg['code']}: Zipf constant {zipf:.3f}, {lifted} of {len(lst)} listed words lifted; "
-              f"partners {' '.join(p['code'] for p in partners)}", file=sys.stderr)
+              f"partners {' '.join(p['code'] for p in partners)}, of them taking its words "
+              f"{' '.join(p['code'] for p in heirs)}", file=sys.stderr)
     # the listed words (and those a partner was given) also count as text for the n-grams: the
     # n-grams of everyday words ("prime", "gobierno") are as rare in UI strings as the words
     if WORDFREQ_NGRAMS:
