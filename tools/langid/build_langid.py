@@ -310,12 +310,13 @@ def prior_of(lg, bias, users):
 
 # Ranked word lists of everyday language (wordfreq.py: OpenSubtitles frequencies, ~40 languages)
 # lift the words a language's training text lacks or has too rarely: the UI strings and help
-# pages of Spanish never say "ministro" and say "gobierno" 3 times, so the word went to a small
-# language whose UDHR has it. A word of rank r gets the count WORDFREQ_WEIGHT x A x T / r (T the
+# pages of Spanish never say "ministro" and say "gobierno" 3 times, and English lacks
+# "yesterday" (Kabyle took it). A word of rank r gets the count WORDFREQ_WEIGHT x A x T / r (T the
 # language's word tokens, A its Zipf constant: the median of count x rank / T over the list's
 # words of rank 50..2000 that its text has), when that is more than its text gave it.
 WORDFREQ_WEIGHT = float(os.environ.get("LID_WF_WEIGHT", 1.0))
-# Weight of the listed words as text for the n-grams (0: words only)
+# Weight of the listed words as text for the n-grams (0: words only), and the n-gram orders that
+# get it (held-out prose lines 0.8533 without, 0.8534 with; single words +0.0015, pairs -0.0001)
 WORDFREQ_NGRAMS = float(os.environ.get("LID_WF_NGRAMS", 1.0))
 WORDFREQ_NGRAM_ORDERS = {int(x) for x in os.environ.get("LID_WF_NGRAM_ORDERS", "2,3,4,5").split(",")}
 # A language without a list is a partner of a listed one of its script when the listed one's text
