@@ -316,7 +316,8 @@ def prior_of(lg, bias, users):
 # words of rank 50..2000 that its text has), when that is more than its text gave it.
 WORDFREQ_WEIGHT = float(os.environ.get("LID_WF_WEIGHT", 1.0))
 # Weight of the listed words as text for the n-grams (0: words only), and the n-gram orders that
-# get it (held-out prose lines 0.8533 without, 0.8534 with; single words +0.0015, pairs -0.0001)
+# get it (held-out prose lines 0.8533 without, 0.8534 with: single words +0.0015, pairs +0.0001,
+# sentences -0.0021)
 WORDFREQ_NGRAMS = float(os.environ.get("LID_WF_NGRAMS", 1.0))
 WORDFREQ_NGRAM_ORDERS = {int(x) for x in os.environ.get("LID_WF_NGRAM_ORDERS", "2,3,4,5").split(",")}
 # A language without a list is a partner of a listed one of its script when the listed one's text
