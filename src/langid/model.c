@@ -133,6 +133,28 @@ static dm_status alloc_table(lid_table *t, uint32_t n)
     return t->slots ? DM_OK : DM_ENOMEM;
 }
 
+/* file_lang: the languages grouped by their first script (the file's order within a group), a
+ * language of two scripts last in the group of its first, next to the group of the second
+ * (Latin and Cyrillic, say). Reads the script masks of the file's language records at p. */
+static void group_by_script(lid_model *m, const unsigned char *p)
+{
+    uint32_t next = 0;
+    for (int group = 0; group <= 2 * 32; group++)
+        for (uint32_t f = 0; f < m->n_langs; f++) {
+            const uint32_t scripts = rd32(p + (size_t)f * LANG_BYTES + 16);
+            int first;
+            for (first = 0; first < 32 && !(scripts & (1u << first)); first++)
+                ;
+            const int g = first == 32 ? 2 * 32 : 2 * first + ((scripts & (scripts - 1)) != 0);
+            if (g == group)
+                m->file_lang[f] = (uint8_t)next++;
+        }
+    for (uint32_t l = 0; l < LID_ROW_MAX; l++) /* the padding languages come after the file's */
+        m->file_pos[l] = (uint8_t)l;
+    for (uint32_t f = 0; f < m->n_langs; f++)
+        m->file_pos[m->file_lang[f]] = (uint8_t)f;
+}
+
 static void build_tables(lid_model *m)
 {
     for (uint32_t i = 0; i < 256; i++) {
@@ -145,20 +167,38 @@ static void build_tables(lid_model *m)
         m->bmp_script[cp] = (uint8_t)dm_script_of(cp);
     memset(m->allowed, 1, sizeof m->allowed);
     lid_update_candidates(m);
+    m->rows_fast = lid_rows_fast();
 }
 
 void lid_update_candidates(lid_model *m)
 {
     memset(m->script_langs, 0, sizeof m->script_langs);
     memset(m->script_only, 0, sizeof m->script_only);
-    for (uint32_t l = 0; l < m->n_langs; l++) {
+    uint32_t lo[32], hi[32];
+    for (int s = 0; s < 32; s++)
+        lo[s] = LID_ROW_MAX, hi[s] = 0;
+    for (uint32_t f = 0; f < m->n_langs; f++) {
+        const uint32_t l = m->file_lang[f];
         if (!m->allowed[l])
             continue;
         for (int s = 0; s < 32; s++)
             if (m->langs[l].scripts & (1u << s)) {
                 m->candidates[s][m->script_langs[s]++] = (uint8_t)l;
                 m->script_only[s] = (uint8_t)l;
+                if (l < lo[s])
+                    lo[s] = l;
+                if (l + 1 > hi[s])
+                    hi[s] = l + 1;
             }
+    }
+    for (int s = 0; s < 32; s++) { /* one candidate needs no score: no stretch */
+        m->script_lo[s] = (uint16_t)(m->script_langs[s] > 1 ? lo[s] / 16 * 16 : 0);
+        m->script_hi[s] = (uint16_t)(m->script_langs[s] > 1 ? (hi[s] + 15) / 16 * 16 : 0);
+        uint32_t nout = 0;
+        for (uint32_t l = m->script_lo[s]; l < m->script_hi[s]; l++)
+            if (l >= m->n_langs || !m->allowed[l] || !(m->langs[l].scripts & (1u << s)))
+                m->script_out[s][nout++] = (uint8_t)l;
+        m->script_nout[s] = (uint8_t)nout;
     }
 }
 
@@ -195,7 +235,9 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
     }
     const unsigned char *p = blob + HEADER_BYTES;
-    for (uint32_t l = 0; l < m->n_langs; l++, p += LANG_BYTES) {
+    group_by_script(m, p);
+    for (uint32_t f = 0; f < m->n_langs; f++, p += LANG_BYTES) {
+        const uint32_t l = m->file_lang[f];
         lid_lang *g = &m->langs[l];
         memcpy(g->code, p, 8);
         memcpy(g->alt, p + 8, 8);
@@ -225,7 +267,8 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
     const unsigned char *counts = p;
     if ((uint64_t)(end - counts) != (uint64_t)m->n_keys + 2ull * m->n_post)
         goto corrupt;
-    m->post = (const lid_posting *)(const void *)(counts + m->n_keys);
+    lid_posting *held_post = (lid_posting *)(void *)(blob + (counts - blob) + m->n_keys);
+    m->post = held_post;
     if (alloc_table(&m->high, m->n_keys - n_low) != DM_OK ||
         alloc_table(&m->low, n_low) != DM_OK) {
         lid_model_free(m);
@@ -251,10 +294,20 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         if ((i && !first_low && diff == 0) || key64 > UINT32_MAX || count == 0 ||
             start + units > m->n_post)
             goto corrupt;
-        if (count != LID_DENSE)
-            for (uint32_t j = 0; j < count; j++)
-                if (m->post[start + j].lang >= m->n_langs)
+        /* the postings go into the held order of the languages (the blob is ours to change) */
+        lid_posting *post = held_post + start;
+        if (count != LID_DENSE) {
+            for (uint32_t j = 0; j < count; j++) {
+                if (post[j].lang >= m->n_langs)
                     goto corrupt;
+                post[j].lang = m->file_lang[post[j].lang];
+            }
+        } else {
+            int8_t row[LID_ROW_MAX];
+            memcpy(row, post, m->n_langs);
+            for (uint32_t f = 0; f < m->n_langs; f++)
+                ((int8_t *)(void *)post)[m->file_lang[f]] = row[f];
+        }
         prev = key;
         lid_table *t = i >= m->n_keys - n_low ? &m->low : &m->high;
         uint32_t s = key >> t->shift;
@@ -304,11 +357,11 @@ int lid_lang_index(const lid_model *m, const char *code, size_t len)
 {
     if (len == 0 || len >= 8)
         return -1;
-    for (uint32_t l = 0; l < m->n_langs; l++) {
-        const lid_lang *g = &m->langs[l];
+    for (uint32_t f = 0; f < m->n_langs; f++) { /* in the file's order: the first match wins */
+        const lid_lang *g = &m->langs[m->file_lang[f]];
         if ((strlen(g->code) == len && !strncmp(g->code, code, len)) ||
             (strlen(g->alt) == len && !strncmp(g->alt, code, len)))
-            return (int)l;
+            return (int)m->file_lang[f];
     }
     return -1;
 }
