@@ -26,12 +26,16 @@ typedef struct batch {
 
 /* The script of most letters; marks and symbols (script "other") only count when nothing else
  * is there, as in dm_dominant_script. Han with any kana is Japanese: Hiragana. */
-static int dominant_script(const uint32_t *script_count)
+_Static_assert(DM_SCRIPT_COUNT <= 64, "the scripts seen are a 64-bit set");
+
+static int dominant_script(const uint32_t *script_count, uint64_t seen)
 {
     int best = DM_SCRIPT_OTHER;
-    for (int sc = 1; sc < DM_SCRIPT_COUNT; sc++)
+    for (uint64_t bits = seen & ~(uint64_t)1; bits; bits &= bits - 1) { /* the scripts seen */
+        const int sc = lid_ctz64(bits);
         if (script_count[sc] > script_count[best] || (best == DM_SCRIPT_OTHER && script_count[sc] > 0))
             best = sc;
+    }
     if (best == DM_SCRIPT_HAN && script_count[DM_SCRIPT_HIRAGANA] + script_count[DM_SCRIPT_KATAKANA] > 0)
         best = DM_SCRIPT_HIRAGANA;
     return best;
@@ -166,6 +170,7 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
     const uint8_t *s = (const uint8_t *)text;
     size_t i = 0;
     uint32_t letters = 0;
+    uint64_t seen = 0; /* bit sc: a letter of script sc */
     while (i <= len) {
         UChar32 c = -1;
         int letter = 0;
@@ -194,6 +199,7 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
         if (letter) {
             int sc = c < 0x10000 ? m->bmp_script[c] : dm_script_of((uint32_t)c);
             script_count[sc]++;
+            seen |= (uint64_t)1 << sc;
             letters++;
             n++;
             off[n + 1] = (uint16_t)(off[n] + utf8_put((uint32_t)c, bytes + off[n]));
@@ -208,7 +214,7 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
         }
     }
     if (info) { /* before the last batch: its scorer can use the script */
-        info->script = dominant_script(script_count);
+        info->script = dominant_script(script_count, seen);
         info->letters = letters;
     }
     if (out.n)

@@ -177,9 +177,15 @@ static void all_scores(const lid_model *m, const acc *a, float scale, float *sco
 static float range_max(const float *score, uint32_t from, uint32_t to)
 {
 #if defined(LID_SSE2)
-    __m128 mx = _mm_set1_ps(-INFINITY);
-    for (uint32_t l = from; l < to; l += 4)
-        mx = _mm_max_ps(mx, _mm_loadu_ps(score + l));
+    /* four running maxima: one would wait for the last maxps each step */
+    __m128 m0 = _mm_set1_ps(-INFINITY), m1 = m0, m2 = m0, m3 = m0;
+    for (uint32_t l = from; l < to; l += 16) {
+        m0 = _mm_max_ps(m0, _mm_loadu_ps(score + l));
+        m1 = _mm_max_ps(m1, _mm_loadu_ps(score + l + 4));
+        m2 = _mm_max_ps(m2, _mm_loadu_ps(score + l + 8));
+        m3 = _mm_max_ps(m3, _mm_loadu_ps(score + l + 12));
+    }
+    __m128 mx = _mm_max_ps(_mm_max_ps(m0, m1), _mm_max_ps(m2, m3));
     mx = _mm_max_ps(mx, _mm_shuffle_ps(mx, mx, _MM_SHUFFLE(1, 0, 3, 2)));
     mx = _mm_max_ps(mx, _mm_shuffle_ps(mx, mx, _MM_SHUFFLE(2, 3, 0, 1)));
     return _mm_cvtss_f32(mx);
@@ -198,8 +204,11 @@ static void mark_above(const lid_model *m, const float *score, uint32_t from, ui
 {
 #if defined(LID_SSE2)
     const __m128 cut = _mm_set1_ps(cutoff);
-    for (uint32_t l = from; l < to; l += 4) {
-        int above = _mm_movemask_ps(_mm_cmpgt_ps(_mm_loadu_ps(score + l), cut));
+    for (uint32_t l = from; l < to; l += 16) { /* sixteen a step: few are above */
+        int above = _mm_movemask_ps(_mm_cmpgt_ps(_mm_loadu_ps(score + l), cut)) |
+                    _mm_movemask_ps(_mm_cmpgt_ps(_mm_loadu_ps(score + l + 4), cut)) << 4 |
+                    _mm_movemask_ps(_mm_cmpgt_ps(_mm_loadu_ps(score + l + 8), cut)) << 8 |
+                    _mm_movemask_ps(_mm_cmpgt_ps(_mm_loadu_ps(score + l + 12), cut)) << 12;
         for (; above; above &= above - 1) {
             const uint32_t f = m->file_pos[l + (uint32_t)lid_ctz64((uint64_t)above)];
             near[f / 64] |= (uint64_t)1 << (f % 64);

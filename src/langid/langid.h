@@ -81,7 +81,8 @@ typedef struct lid_table {
  * that order; file_lang maps the file's order to it, and the candidates keep the file's order, so
  * that ties and sums come out as they would in the file's order. */
 typedef struct lid_model {
-    unsigned char *blob;          /* the decompressed file; postings point into it */
+    unsigned char *blob;          /* the decompressed file, while loading */
+    void *post_mem;               /* the postings' memory (post) */
     uint32_t n_langs, n_keys, n_post;
     float qscale;                 /* quantization steps per nat */
     lid_lang *langs;

@@ -36,6 +36,7 @@ void lid_model_free(void *model)
     if (!m)
         return;
     free(m->blob);
+    free(m->post_mem);
     free(m->langs);
     free(m->high.slots);
     free(m->low.slots);
@@ -267,7 +268,15 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
     const unsigned char *counts = p;
     if ((uint64_t)(end - counts) != (uint64_t)m->n_keys + 2ull * m->n_post)
         goto corrupt;
-    lid_posting *held_post = (lid_posting *)(void *)(blob + (counts - blob) + m->n_keys);
+    /* the postings are read at random like the tables: they get memory of their own, on huge
+     * pages where the system gives them (the file's buffer is not aligned for that) */
+    lid_posting *held_post = alloc_probed(2 * (size_t)m->n_post + 64);
+    if (!held_post) {
+        lid_model_free(m);
+        return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
+    }
+    memcpy(held_post, counts + m->n_keys, 2 * (size_t)m->n_post);
+    m->post_mem = held_post;
     m->post = held_post;
     if (alloc_table(&m->high, m->n_keys - n_low) != DM_OK ||
         alloc_table(&m->low, n_low) != DM_OK) {
@@ -294,7 +303,7 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         if ((i && !first_low && diff == 0) || key64 > UINT32_MAX || count == 0 ||
             start + units > m->n_post)
             goto corrupt;
-        /* the postings go into the held order of the languages (the blob is ours to change) */
+        /* the postings go into the held order of the languages */
         lid_posting *post = held_post + start;
         if (count != LID_DENSE) {
             for (uint32_t j = 0; j < count; j++) {
@@ -324,6 +333,8 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
     }
     if (start != m->n_post)
         goto corrupt;
+    free(m->blob); /* everything needed has been copied out of the file */
+    m->blob = NULL;
     build_tables(m);
     *out = m;
     return DM_OK;
