@@ -20,6 +20,12 @@
 #endif
 
 #define SOFTMAX_TEMPERATURE 4.0
+/* In short text (a word or two) the prior (training text and users, build_langid.py) counts this
+ * much more: the evidence is thin, and a small language whose UI strings or UDHR repeat a word
+ * should not take it from a big language that plainly has it. Held-out prose lines: 1 0.8534,
+ * 1.5 0.8545, 2 0.8551, 3 0.8559; but all held-out lines of the small languages 0.9011, 0.8991,
+ * 0.8964, 0.8914: 1.5 is the compromise. */
+#define SHORT_PRIOR_SCALE 1.5f
 #define LETTERS_FOR_HALF_CONFIDENCE 4.0
 
 /* Weight of each feature order in the score (1..5-grams, word). A whole word is one feature
@@ -148,13 +154,14 @@ static double fast_exp(double x)
     return p * two_i.d;
 }
 
-/* score[l] = bias[l] + (gain[l] + rows[l]) * scale for every language, eight at a time where SSE2
- * is there (the same float operations as one at a time, so the same values): cheaper than
- * picking the candidates' gains out one by one. */
-static void all_scores(const lid_model *m, const acc *a, float scale, float *score,
+/* score[l] = bias[l] * prior + (gain[l] + rows[l]) * scale for the languages in [from, to),
+ * eight at a time where SSE2 is there (the same float operations as one at a time, so the same
+ * values): cheaper than picking the candidates' gains out one by one. */
+static void all_scores(const lid_model *m, const acc *a, float prior, float scale, float *score,
                        uint32_t from, uint32_t to)
 {
 #if defined(LID_SSE2)
+    const __m128 vprior = _mm_set1_ps(prior);
     const __m128 vscale = _mm_set1_ps(scale);
     for (uint32_t l = from; l < to; l += 8) {
         __m128i rows = _mm_load_si128((const __m128i *)(const void *)(a->rows + l));
@@ -162,14 +169,16 @@ static void all_scores(const lid_model *m, const acc *a, float scale, float *sco
         __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(rows, rows), 16);
         lo = _mm_add_epi32(lo, _mm_load_si128((const __m128i *)(const void *)(a->gain + l)));
         hi = _mm_add_epi32(hi, _mm_load_si128((const __m128i *)(const void *)(a->gain + l + 4)));
-        __m128 slo = _mm_add_ps(_mm_load_ps(m->bias + l), _mm_mul_ps(_mm_cvtepi32_ps(lo), vscale));
-        __m128 shi = _mm_add_ps(_mm_load_ps(m->bias + l + 4), _mm_mul_ps(_mm_cvtepi32_ps(hi), vscale));
+        __m128 slo = _mm_add_ps(_mm_mul_ps(_mm_load_ps(m->bias + l), vprior),
+                                _mm_mul_ps(_mm_cvtepi32_ps(lo), vscale));
+        __m128 shi = _mm_add_ps(_mm_mul_ps(_mm_load_ps(m->bias + l + 4), vprior),
+                                _mm_mul_ps(_mm_cvtepi32_ps(hi), vscale));
         _mm_storeu_ps(score + l, slo);
         _mm_storeu_ps(score + l + 4, shi);
     }
 #else
     for (uint32_t l = from; l < to; l++)
-        score[l] = m->bias[l] + (float)(a->gain[l] + a->rows[l]) * scale;
+        score[l] = m->bias[l] * prior + (float)(a->gain[l] + a->rows[l]) * scale;
 #endif
 }
 
@@ -291,7 +300,8 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     /* the dense rows' sums are still in a.rows: added here instead of being moved into a.gain */
     const uint32_t lo = m->script_lo[ti.script], hi = m->script_hi[ti.script];
     float score[LID_ROW_MAX];
-    all_scores(m, &a, gain_scale, score, lo, hi);
+    const float prior_scale = len <= LID_SHORT_BYTES ? SHORT_PRIOR_SCALE : 1.0f;
+    all_scores(m, &a, prior_scale, gain_scale, score, lo, hi);
     for (uint32_t j = 0; j < m->script_nout[ti.script]; j++) /* not candidates: never chosen */
         score[m->script_out[ti.script][j]] = -INFINITY;
     const float best = range_max(score, lo, hi);
