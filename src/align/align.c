@@ -41,12 +41,14 @@ typedef struct al_pair {
     double docm_src, docm_tgt; /* median share of a sentence matched anywhere on the other side */
     double var_sum, var_n;     /* Gale-Church variance measured on the 1-1 links */
     double ls_sum, lt_sum;     /* their lengths: the ratio of translations, not of the texts */
+    double ord_obs[AL_ORDER_BINS], ord_any[AL_ORDER_BINS]; /* word order of the confident links */
 } al_pair;
 
 typedef struct al_group {
     char key[40]; /* scripts and languages of the two sides */
     double m0, w0, m1, w1;
     double n0h, n0t, n1h, n1t;
+    double ord_obs[AL_ORDER_BINS], ord_any[AL_ORDER_BINS];
 } al_group;
 
 struct dm_aligner {
@@ -58,6 +60,7 @@ struct dm_aligner {
     al_group *groups;
     size_t ngroups;
     al_marks mks, mkt;
+    al_posmap pos;
     al_ibm *ibm;
     int ran;
 };
@@ -94,6 +97,7 @@ void dm_aligner_free(dm_aligner *al)
     free(al->groups);
     al_marks_free(&al->mks);
     al_marks_free(&al->mkt);
+    al_posmap_free(&al->pos);
     al_ibm_free(al->ibm);
     al_env_free(&al->env);
     free(al);
@@ -292,6 +296,8 @@ static void pool_groups(dm_aligner *al)
     for (size_t g = 0; g < al->ngroups; g++) {
         al->groups[g].m0 = al->groups[g].w0 = al->groups[g].m1 = al->groups[g].w1 = 0;
         al->groups[g].n0h = al->groups[g].n0t = al->groups[g].n1h = al->groups[g].n1t = 0;
+        memset(al->groups[g].ord_obs, 0, sizeof al->groups[g].ord_obs);
+        memset(al->groups[g].ord_any, 0, sizeof al->groups[g].ord_any);
     }
     for (size_t k = 0; k < al->n; k++) {
         al_pair *p = &al->pairs[k];
@@ -304,6 +310,10 @@ static void pool_groups(dm_aligner *al)
         g->n0t += p->n0t;
         g->n1h += p->n1h;
         g->n1t += p->n1t;
+        for (int b = 0; b < AL_ORDER_BINS; b++) {
+            g->ord_obs[b] += p->ord_obs[b];
+            g->ord_any[b] += p->ord_any[b];
+        }
     }
 }
 
@@ -332,6 +342,12 @@ static void pair_params(dm_aligner *al, al_pair *p, int have_links)
         double v = (p->var_sum + VAR_PRIOR_LINKS * par->var) / (p->var_n + VAR_PRIOR_LINKS);
         par->var = v < par->var / 2 ? par->var / 2 : v > par->var * 2 ? par->var * 2 : v;
     }
+    if (have_links && par->ord_w > 0) { /* word order: the group's, from its confident links */
+        al_order_ratios(g->ord_obs, g->ord_any, par->ord_prior, par->ord_lr);
+        for (int b = 0; b < AL_ORDER_BINS; b++)
+            par->ord_loglr[b] = log(par->ord_lr[b]);
+        par->ord_on = 1;
+    }
     par->docm_src = p->docm_src;
     par->docm_tgt = p->docm_tgt;
     double ls = p->src.nchar_total, lt = p->tgt.nchar_total;
@@ -345,9 +361,11 @@ static void pair_params(dm_aligner *al, al_pair *p, int have_links)
 }
 
 /* Matched and total weight over the 1-1 blocks of an alignment (what translations look like). */
-static void link_stats(al_pair *p, const al_scorer *sc, const al_block *b, size_t nb)
+static void link_stats(dm_aligner *al, al_pair *p, const al_scorer *sc, const al_block *b, size_t nb)
 {
     p->m1 = p->w1 = p->n1h = p->n1t = 0;
+    memset(p->ord_obs, 0, sizeof p->ord_obs);
+    memset(p->ord_any, 0, sizeof p->ord_any);
     p->var_sum = p->var_n = p->ls_sum = p->lt_sum = 0;
     for (size_t k = 0; k < nb; k++) {
         if (b[k].a != 1 || b[k].b != 1)
@@ -367,6 +385,7 @@ static void link_stats(al_pair *p, const al_scorer *sc, const al_block *b, size_
             p->var_n += 1;
             p->ls_sum += ls;
             p->lt_sum += lt;
+            al_order_count(&al->pos, &p->src, b[k].i, &p->tgt, b[k].j, p->ord_obs, p->ord_any);
         }
     }
 }
@@ -424,6 +443,8 @@ static dm_status align_pair(dm_aligner *al, al_pair *p, pair_run *r, const al_bl
                   : al_band_around_points(&r->band, n, m, ai, aj, na, width);
         if (st == DM_OK)
             st = al_pairs_compute(&r->pm, &r->band, &p->src, &p->tgt, &al->mks, &al->mkt);
+        if (st == DM_OK && p->par.ord_on)
+            st = al_pairs_order(&r->pm, &al->pos, &p->src, &p->tgt);
         if (st == DM_OK) {
             al_scorer_init(&r->sc, &p->src, &p->tgt, &r->pm, &p->par);
             st = al_dp_run(&r->sc, &r->band, &r->blk, &r->nblk);
@@ -618,10 +639,11 @@ static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const 
             }
         }
         double alt_s = best_other(r, b->i, b->j, 1), alt_t = best_other(r, b->i, b->j, 0);
-        fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f\n",
+        double ord = al_order_block(&r->pm, &p->src, &p->tgt, b->i, 1, b->j, 1, r->sc.par.ord_lr, r->sc.par.ord_loglr);
+        fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f\n",
                 pk, b->i, b->j, lex, len, M, W, ns, nsm, nt, ntm, s->nchar, t->nchar,
                 al_block_score(&r->sc, b->i, 1, b->j, 0), al_block_score(&r->sc, b->i, 0, b->j, 1),
-                r->sc.par.p0, r->sc.par.p1, r->sc.par.q0n, r->sc.par.q1n, alt_s, alt_t);
+                r->sc.par.p0, r->sc.par.p1, r->sc.par.q0n, r->sc.par.q1n, alt_s, alt_t, ord);
     }
 }
 
@@ -737,6 +759,8 @@ static dm_status concepts_all(dm_aligner *al, int learned)
     dm_status st = al_marks_reserve(&al->mks, al_vocab_size(al->env.voc));
     if (st == DM_OK)
         st = al_marks_reserve(&al->mkt, al_vocab_size(al->env.voc));
+    if (st == DM_OK)
+        st = al_posmap_reserve(&al->pos, al_vocab_size(al->env.voc));
     if (st != DM_OK)
         return dm_fail(al->ctx, st, "concept marks");
     for (size_t k = 0; k < al->n; k++) {
@@ -832,7 +856,13 @@ static dm_status align_all(dm_aligner *al, pair_run *runs, int have_links)
         free(prev);
         if (st != DM_OK)
             return dm_fail(al->ctx, st, "aligning pair %zu", k);
-        link_stats(p, &runs[k].sc, runs[k].blk, runs[k].nblk);
+        link_stats(al, p, &runs[k].sc, runs[k].blk, runs[k].nblk);
+        if (getenv("DM_ALIGN_ORDER") && p->par.ord_on && (k == 0 || p->group != al->pairs[k - 1].group)) {
+            fprintf(stderr, "order %s", al->groups[p->group].key);
+            for (int b = 0; b < AL_ORDER_BINS; b++)
+                fprintf(stderr, " %.2f", p->par.ord_lr[b]);
+            fprintf(stderr, "\n");
+        }
         if (getenv("DM_ALIGN_DEBUG"))
             fprintf(stderr, "pair %zu n=%zu m=%zu ratio %.3f p0 %.3f p1 %.3f q0n %.3f q1n %.3f blocks %zu\n", k,
                     p->src.n, p->tgt.n, p->par.ratio, p->par.p0, p->par.p1, p->par.q0n, p->par.q1n, runs[k].nblk);

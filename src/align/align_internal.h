@@ -171,6 +171,26 @@ uint64_t al_matched_mask(const al_marks *mk, const al_doc *d, size_t i);
 /* Weight of the tokens of sentence i that a mask selects. */
 float al_mask_weight(const al_doc *d, size_t i, uint64_t mask);
 
+/* --- word order (align_order.c) --------------------------------------------------------- */
+
+#define AL_ORDER_BINS 8     /* bins of the distance of relative positions, over (-1, 1) */
+
+/* Positions of a sentence's tokens per concept: pos[c] is valid where stamp[c] == cur. */
+typedef struct al_posmap {
+    uint32_t *stamp;
+    uint64_t *pos;
+    size_t cap;
+    uint32_t cur;
+} al_posmap;
+dm_status al_posmap_reserve(al_posmap *pk, size_t n);
+void al_posmap_free(al_posmap *pk);
+/* Add the matched words of the link src i - tgt j to the order counts: obs by the distance to
+ * their counterparts, any by the distance to every tgt token. */
+void al_order_count(al_posmap *pk, const al_doc *src, size_t i, const al_doc *tgt, size_t j,
+                    double obs[AL_ORDER_BINS], double any[AL_ORDER_BINS]);
+/* The ratios observed / anywhere per bin, with `prior` pseudo-words placed anywhere. */
+void al_order_ratios(const double obs[AL_ORDER_BINS], const double any[AL_ORDER_BINS], double prior,
+                     double lr[AL_ORDER_BINS]);
 /* --- search space and scores (align_score.c, align_dp.c) --------------------------------- */
 
 /* Allowed DP cells: row i (0..n) may use columns lo[i]..hi[i] (both monotone). */
@@ -186,10 +206,26 @@ typedef struct al_pairs {
     uint32_t *lo, *hi;  /* columns stored for row i: [lo, hi) */
     size_t *off;        /* start of row i in ms/mt */
     uint64_t *ms, *mt;  /* which tokens matched (al_matched_mask) */
+    /* matched words for the word-order evidence (align_order.c; ord_off NULL when no order model
+     * is learned yet): per stored pair, entries ord_off[q]..ord_off[q+1]-1, each a src token
+     * and the tgt positions it matches */
+    uint32_t *ord_off;
+    struct al_ord_match {
+        uint64_t m; /* tgt positions (bits) */
+        uint8_t k;  /* src token */
+    } *ord;
+    size_t nord;
 } al_pairs;
 
 dm_status al_pairs_compute(al_pairs *pm, const al_band *band, const al_doc *src,
                            const al_doc *tgt, al_marks *ms, al_marks *mt);
+/* The matched words and their positions for the word-order evidence (align_order.c). */
+dm_status al_pairs_order(al_pairs *pm, al_posmap *pk, const al_doc *src, const al_doc *tgt);
+/* Word-order evidence of a block: per matched src word, the log of the mean order ratio over
+ * its matched tgt words, positions taken relative to the whole block (0 without an order model). */
+double al_order_block(const al_pairs *pm, const al_doc *src, const al_doc *tgt, size_t i, size_t a,
+                      size_t j, size_t b, const double lr[AL_ORDER_BINS],
+                      const double loglr[AL_ORDER_BINS]);
 void al_pairs_free(al_pairs *pm);
 
 /* The most sentences one side of a block may have (5 only against 1 or 2: lists and long
@@ -235,6 +271,17 @@ typedef struct al_params {
                        * times how much better its sentences' other partners are (0: never) */
     double live;      /* 1: a block's lexical trials are only its tokens that match somewhere in
                        * the other document */
+    double ord_w;     /* how much the word-order evidence of a 1-1 link counts (0: not) */
+    double ord_all;   /* 1: the order evidence for every block, 0: for 1-1 links only */
+    double ord_sat;   /* the order evidence saturates like the words' (weight at which, per sentence
+                       * pair; 0: not) */
+    double ord_floor; /* and counts at least this much */
+    double ord_cap;   /* the order evidence counts at most this much for a link */
+    double ord_prior; /* pseudo-words placed anywhere in the learned order ratios */
+    int ord_on;       /* ord_lr is learned */
+    double ord_lr[AL_ORDER_BINS]; /* order ratios: observed / anywhere, by distance of relative
+                                   * positions (align_order.c) */
+    double ord_loglr[AL_ORDER_BINS]; /* their logs */
 } al_params;
 
 void al_params_default(al_params *p);

@@ -120,6 +120,8 @@ void al_pairs_free(al_pairs *pm)
     free(pm->off);
     free(pm->ms);
     free(pm->mt);
+    free(pm->ord_off);
+    free(pm->ord);
     memset(pm, 0, sizeof *pm);
 }
 
@@ -194,6 +196,15 @@ void al_params_default(al_params *p)
     p->cross_margin = 2;
     p->partial = 4.0;
     p->split_lam = 0;
+    p->ord_w = 1.0;
+    p->ord_prior = 50.0;
+    p->ord_cap = INFINITY;
+    p->ord_all = 1;
+    p->ord_sat = 0;
+    p->ord_floor = -2.0;
+    p->ord_on = 0;
+    for (int b = 0; b < AL_ORDER_BINS; b++)
+        p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
     while (tune && *tune) {
@@ -224,6 +235,12 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "cross_margin")) p->cross_margin = v;
         else if (!strcmp(name, "partial")) p->partial = v;
         else if (!strcmp(name, "split_lam")) p->split_lam = v;
+        else if (!strcmp(name, "ord_w")) p->ord_w = v;
+        else if (!strcmp(name, "ord_prior")) p->ord_prior = v;
+        else if (!strcmp(name, "ord_cap")) p->ord_cap = v;
+        else if (!strcmp(name, "ord_all")) p->ord_all = v;
+        else if (!strcmp(name, "ord_sat")) p->ord_sat = v;
+        else if (!strcmp(name, "ord_floor")) p->ord_floor = v;
         tune += used;
         if (*tune == ',')
             tune++;
@@ -447,7 +464,18 @@ double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t 
         joined += sc->src->sent[i + x].cont;
     for (size_t y = 1; y < b; y++)
         joined += sc->tgt->sent[j + y].cont;
-    return sc->par.shape[a][b] + lex + len + sc->par.cont * joined;
+    double order = 0;
+    if (sc->pm->ord_off && (sc->par.ord_all > 0 || (a == 1 && b == 1)))
+        order = sc->par.ord_w * al_order_block(sc->pm, sc->src, sc->tgt, i, a, j, b, sc->par.ord_lr, sc->par.ord_loglr);
+    if (order != 0 && sc->par.ord_sat > 0) { /* saturating with the block's weight, like the words */
+        double C = sc->par.ord_sat * (double)(a + b) / 2.0;
+        order *= C / (W + C) * (W > 0 ? 1 : 0) + (W > 0 ? 0 : 1);
+    }
+    if (order > sc->par.ord_cap)
+        order = sc->par.ord_cap;
+    if (order < sc->par.ord_floor)
+        order = sc->par.ord_floor;
+    return sc->par.shape[a][b] + lex + len + sc->par.cont * joined + order;
 }
 
 void al_cross_evidence(const al_scorer *sc, const al_block *b1, const al_block *b2, double *cross,
