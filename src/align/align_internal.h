@@ -173,7 +173,7 @@ float al_mask_weight(const al_doc *d, size_t i, uint64_t mask);
 
 /* --- word order (align_order.c) --------------------------------------------------------- */
 
-#define AL_ORDER_BINS 8     /* bins of the distance of relative positions, over (-1, 1) */
+#define AL_ORDER_BINS 16     /* bins of the distance of relative positions, over (-1, 1) */
 
 /* Positions of a sentence's tokens per concept: pos[c] is valid where stamp[c] == cur. */
 typedef struct al_posmap {

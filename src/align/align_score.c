@@ -201,7 +201,7 @@ void al_params_default(al_params *p)
     p->ord_cap = INFINITY;
     p->ord_all = 1;
     p->ord_sat = 0;
-    p->ord_floor = -2.0;
+    p->ord_floor = -1.0;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
