@@ -275,7 +275,7 @@ typedef struct al_params {
     double ord_all;   /* 1: the order evidence for every block, 0: for 1-1 links only */
     double ord_sat;   /* the order evidence saturates like the words' (weight at which, per sentence
                        * pair; 0: not) */
-    double ord_floor; /* and counts at least this much */
+    double ord_floor; /* and counts at least this much per sentence pair of the block */
     double ord_cap;   /* the order evidence counts at most this much for a link */
     double ord_prior; /* pseudo-words placed anywhere in the learned order ratios */
     int ord_on;       /* ord_lr is learned */
