@@ -6,9 +6,9 @@
  * not a name by itself. The shipped lexicons (data/lexicon/<code>.tsv.gz, "word<TAB>english<TAB>
  * weight") know the English words that translate common words of a language: their English
  * column is the vocabulary. An entry that is its own translation (paul -> paul, vice -> vice)
- * says nothing and is skipped, and so is a translation of weight 1 (jemen -> yemen, österreich
- * -> austria: names translate one to one, common words have rivals); a pivot that, for a word of another script than Latin, has the
- * word's name key (ایران -> iran) is a transliterated name: such pivots are kept apart, as the
+ * says nothing and is skipped, and so is a word's only translation, or one of weight 1 (jemen ->
+ * yemen, österreich -> austria, iraquiens -> iraqis: names translate one to one, common words
+ * have rivals); a pivot that, for a word of another script than Latin, has the word's name key (ایران -> iran) is a transliterated name: such pivots are kept apart, as the
  * language's names (a language that knows an English word only as a name says it is one). The
  * sets are read once per language and kept in the context (slot DM_SLOT_ALIGN, which the align
  * stage uses for nothing else).
