@@ -145,6 +145,18 @@ dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *s
         al_doc_free(&p->tgt);
         return st;
     }
+    for (int side = 0; side < 2; side++) {
+        al_doc *d = side ? &p->tgt : &p->src;
+        const char *const *text = side ? tgt : src;
+        const size_t *tl = side ? tgt_len : src_len;
+        for (size_t i = 0; i < d->n; i++) {
+            uint32_t cum[AL_PIECES];
+            size_t np = al_inner_pieces(text[i], tl[i], cum, AL_PIECES);
+            d->sent[i].npiece = (uint8_t)np;
+            for (size_t q = 0; q < np; q++)
+                d->sent[i].piece_end[q] = (uint16_t)(cum[q] > 65535 ? 65535 : cum[q]);
+        }
+    }
     if (!src_lang)
         src_lang = al->opt.src_lang;
     if (!tgt_lang)
@@ -163,6 +175,12 @@ dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *s
 
 /* --- statistics ---------------------------------------------------------------------------- */
 
+/* The mask bits a sentence's tokens use. */
+static uint64_t tok_bits(const al_sent *s)
+{
+    return s->ntok >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << s->ntok) - 1;
+}
+
 /* Matched share of unrelated sentence pairs: each src sentence against the tgt sentence half a
  * document away from where it should be. */
 static void sample_unrelated(dm_aligner *al, al_pair *p)
@@ -175,6 +193,9 @@ static void sample_unrelated(dm_aligner *al, al_pair *p)
      * (sentences near each other share more words than sentences far apart) */
     size_t off = m >= 12 ? 3 : (m >= 6 ? 2 : 1);
     size_t step = n > 400 ? n / 400 : 1;
+    al_params def;
+    al_params_default(&def);
+    double live = def.live;
     for (size_t i = 0; i < n; i += step) {
         size_t c = (size_t)((double)i * m / n);
         for (int side = 0; side < 2; side++) {
@@ -187,6 +208,9 @@ static void sample_unrelated(dm_aligner *al, al_pair *p)
             uint64_t ms = al_matched_mask(&al->mkt, &p->src, i), mt = al_matched_mask(&al->mks, &p->tgt, j);
             p->m0 += al_mask_weight(&p->src, i, ms & ~s->nummask) + al_mask_weight(&p->tgt, j, mt & ~t->nummask);
             p->w0 += s->wsum - s->wnum + t->wsum - t->wnum;
+            if (live > 0) /* the tokens that match nowhere in the other document count less */
+                p->w0 -= live * (al_mask_weight(&p->src, i, ~s->live & ~s->nummask & tok_bits(s)) +
+                                 al_mask_weight(&p->tgt, j, ~t->live & ~t->nummask & tok_bits(t)));
             p->n0h += __builtin_popcountll(ms & s->nummask) + __builtin_popcountll(mt & t->nummask);
             p->n0t += __builtin_popcountll(s->nummask) + __builtin_popcountll(t->nummask);
         }
@@ -208,6 +232,7 @@ static void side_docm(al_marks *mk, const al_doc *self, const al_doc *other, dou
     for (size_t i = 0; i < self->n; i++) {
         const al_sent *s = &self->sent[i];
         float w = al_matched_weight(mk, self, i);
+        self->sent[i].live = al_matched_mask(mk, self, i);
         self->sent[i].docm = s->wsum > 0 ? w / s->wsum : 0;
         if (v)
             v[i] = self->sent[i].docm;
@@ -438,6 +463,74 @@ static double best_link(const pair_run *r, size_t i, int src_side)
     return best;
 }
 
+/* The best 1-1 score of src i with a tgt sentence near it other than j (src_side), or of tgt j
+ * with a src sentence other than i. */
+static double best_other(const pair_run *r, size_t i, size_t j, int src_side)
+{
+    double best = -INFINITY;
+    const al_pairs *pm = &r->pm;
+    if (src_side) {
+        for (uint32_t y = pm->lo[i]; y < pm->hi[i]; y++)
+            if (y != j) {
+                double v = al_block_score(&r->sc, i, 1, y, 1);
+                best = v > best ? v : best;
+            }
+    } else {
+        for (size_t x = 0; x < pm->n; x++)
+            if (x != i && j >= pm->lo[x] && j < pm->hi[x]) {
+                double v = al_block_score(&r->sc, x, 1, j, 1);
+                best = v > best ? v : best;
+            }
+    }
+    return best;
+}
+
+/* A weak 1-1 link whose two sentences each have a clearly better partner nearby (taken by a
+ * neighbouring link) is more likely two sentences without counterpart that the search paired
+ * because they were left over: split it when its margin over the two omissions is below `lam`
+ * times how much better the worse of the two other partners is. */
+static dm_status split_leftover_links(pair_run *r, double lam)
+{
+    size_t extra = 0;
+    uint8_t *split = calloc(r->nblk ? r->nblk : 1, 1);
+    if (!split)
+        return DM_ENOMEM;
+    for (size_t k = 0; k < r->nblk; k++) {
+        const al_block *b = &r->blk[k];
+        if (b->a != 1 || b->b != 1)
+            continue;
+        double gap = b->score - al_block_score(&r->sc, b->i, 1, b->j, 0) - al_block_score(&r->sc, b->i, 0, b->j, 1);
+        double as = best_other(r, b->i, b->j, 1), at = best_other(r, b->i, b->j, 0);
+        double m = (as < at ? as : at) - b->score;
+        if (m > 0 && gap < lam * m) {
+            split[k] = 1;
+            extra++;
+        }
+    }
+    if (extra) {
+        al_block *nb = malloc((r->nblk + extra) * sizeof *nb);
+        if (!nb) {
+            free(split);
+            return DM_ENOMEM;
+        }
+        size_t q = 0;
+        for (size_t k = 0; k < r->nblk; k++) {
+            const al_block *b = &r->blk[k];
+            if (!split[k]) {
+                nb[q++] = *b;
+                continue;
+            }
+            nb[q++] = (al_block){b->i, 1, b->j, 0, al_block_score(&r->sc, b->i, 1, b->j, 0)};
+            nb[q++] = (al_block){b->i + 1, 0, b->j, 1, al_block_score(&r->sc, b->i + 1, 0, b->j, 1)};
+        }
+        free(r->blk);
+        r->blk = nb;
+        r->nblk = q;
+    }
+    free(split);
+    return DM_OK;
+}
+
 /* Developers' aid: DM_ALIGN_DUMP prints the evidence of every 1-1 block. */
 static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const pair_run *r)
 {
@@ -479,15 +572,16 @@ static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const 
                 fprintf(stderr, "\n");
             }
         }
-        fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f\n",
+        double alt_s = best_other(r, b->i, b->j, 1), alt_t = best_other(r, b->i, b->j, 0);
+        fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f\n",
                 pk, b->i, b->j, lex, len, M, W, ns, nsm, nt, ntm, s->nchar, t->nchar,
                 al_block_score(&r->sc, b->i, 1, b->j, 0), al_block_score(&r->sc, b->i, 0, b->j, 1),
-                r->sc.par.p0, r->sc.par.p1, r->sc.par.q0n, r->sc.par.q1n);
+                r->sc.par.p0, r->sc.par.p1, r->sc.par.q0n, r->sc.par.q1n, alt_s, alt_t);
     }
 }
 
 /* Developers' aid: DM_ALIGN_BLOCKS="i,a,j,b;..." prints those blocks' scores and parts. */
-static void explain_blocks(const pair_run *r, const char *spec)
+static void explain_blocks(size_t pk, const pair_run *r, const char *spec)
 {
     unsigned i, a, j, b;
     int used;
@@ -496,8 +590,8 @@ static void explain_blocks(const pair_run *r, const char *spec)
             double lex = 0, len = 0, M = 0, W = 0;
             if (a && b)
                 al_block_parts(&r->sc, i, a, j, b, &lex, &len, &M, &W);
-            fprintf(stderr, "block %u+%u %u+%u score %.3f lex %.3f len %.3f M %.2f W %.2f\n", i, a, j, b,
-                    al_block_score(&r->sc, i, a, j, b), lex, len, M, W);
+            fprintf(stderr, "block %u+%u %u+%u score %.3f lex %.3f len %.3f M %.2f W %.2f pair %zu\n", i, a, j, b,
+                    al_block_score(&r->sc, i, a, j, b), lex, len, M, W, pk);
         }
         spec += used;
         if (*spec != ';')
@@ -506,10 +600,31 @@ static void explain_blocks(const pair_run *r, const char *spec)
     }
 }
 
-static dm_status keep_blocks(dm_aligner *al, al_pair *p, const pair_run *r)
+/* Developers' aid: DM_ALIGN_CROSS prints, for every two adjacent blocks, the cross evidence. */
+static void dump_cross(size_t pk, const pair_run *r)
+{
+    for (size_t k = 0; k + 1 < r->nblk; k++) {
+        const al_block *b1 = &r->blk[k], *b2 = &r->blk[k + 1];
+        unsigned a = b1->a + b2->a, b = b1->b + b2->b;
+        if (a > 4 || b > 4 || !a || !b)
+            continue;
+        double X, U, E, alt = 0;
+        al_cross_evidence(&r->sc, b1, b2, &X, &U, &E);
+        if (a == 1 && b == 1) { /* two omissions side by side: how their link compares */
+            size_t i = b1->a ? b1->i : b2->i, j = b1->b ? b1->j : b2->j;
+            double as = best_other(r, i, j, 1), at = best_other(r, i, j, 0);
+            alt = (as < at ? as : at) - al_block_score(&r->sc, i, 1, j, 1);
+        }
+        fprintf(stderr, "X %zu %u %u %u %u %u %u %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f\n", pk, b1->i, b1->a,
+                b1->j, b1->b, b2->i, b2->a, b2->j, b2->b, X, U, E, r->sc.par.p0, r->sc.par.p1,
+                al_block_score(&r->sc, b1->i, a, b1->j, b), b1->score + b2->score, alt);
+    }
+}
+
+static dm_status keep_blocks(dm_aligner *al, size_t pk, al_pair *p, const pair_run *r)
 {
     if (getenv("DM_ALIGN_BLOCKS"))
-        explain_blocks(r, getenv("DM_ALIGN_BLOCKS"));
+        explain_blocks(pk, r, getenv("DM_ALIGN_BLOCKS"));
     free(p->blocks);
     p->blocks = malloc((r->nblk ? r->nblk : 1) * sizeof *p->blocks);
     if (!p->blocks)
@@ -580,8 +695,8 @@ static dm_status concepts_all(dm_aligner *al, int learned)
     if (st != DM_OK)
         return dm_fail(al->ctx, st, "concept marks");
     for (size_t k = 0; k < al->n; k++) {
-        sample_unrelated(al, &al->pairs[k]);
         doc_matches(al, &al->pairs[k]);
+        sample_unrelated(al, &al->pairs[k]);
     }
     return DM_OK;
 }
@@ -711,7 +826,13 @@ dm_status dm_aligner_run(dm_aligner *al)
     for (size_t k = 0; k < al->n && st == DM_OK; k++) {
         if (getenv("DM_ALIGN_DUMP"))
             dump_links(al, k, &al->pairs[k], &runs[k]);
-        st = keep_blocks(al, &al->pairs[k], &runs[k]);
+        if (getenv("DM_ALIGN_CROSS"))
+            dump_cross(k, &runs[k]);
+        if (al->pairs[k].par.split_lam > 0)
+            st = split_leftover_links(&runs[k], al->pairs[k].par.split_lam);
+        if (st != DM_OK)
+            break;
+        st = keep_blocks(al, k, &al->pairs[k], &runs[k]);
     }
     for (size_t k = 0; k < al->n; k++)
         pair_run_free(&runs[k]);

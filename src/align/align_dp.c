@@ -1,6 +1,6 @@
 /*
- * align_dp.c -- the best monotone sequence of blocks (1-0, 0-1 and every n:m up to 4:4) through
- * a band of the (src, tgt) grid, by dynamic programming over block scores.
+ * align_dp.c -- the best monotone sequence of blocks (1-0, 0-1, every n:m up to 4:4, and 1 or 2
+ * against 5) through a band of the (src, tgt) grid, by dynamic programming over block scores.
  *
  * Time and memory are proportional to the band's area (rows x width), not to n x m: align.c
  * chooses the band around a first path so that long documents stay linear.
@@ -14,7 +14,8 @@
 
 static const uint8_t shapes[][2] = {
     {1, 0}, {0, 1}, {1, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 3}, {3, 1}, {2, 3},
-    {3, 2}, {3, 3}, {1, 4}, {4, 1}, {2, 4}, {4, 2}, {3, 4}, {4, 3}, {4, 4},
+    {3, 2}, {3, 3}, {1, 4}, {4, 1}, {2, 4}, {4, 2}, {3, 4}, {4, 3}, {4, 4}, {1, 5},
+    {5, 1}, {2, 5}, {5, 2},
 };
 enum { N_SHAPES = sizeof shapes / sizeof shapes[0] };
 
@@ -63,7 +64,7 @@ dm_status al_dp_run(const al_scorer *sc, const al_band *band, al_block **out, si
             uint8_t arg = 255;
             for (int s = 0; s < N_SHAPES; s++) {
                 size_t a = shapes[s][0], b = shapes[s][1];
-                if (a > i || b > j)
+                if (a > i || b > j || sc->par.shape[a][b] == -INFINITY)
                     continue;
                 size_t pi = i - a, pj = j - b;
                 if (pj < band->lo[pi] || pj > band->hi[pi])

@@ -35,6 +35,8 @@ const char *al_vocab_str(const al_vocab *v, uint32_t id, size_t *len);
 
 #define AL_NONE UINT32_MAX
 
+#define AL_PIECES 4 /* pieces of a line kept apart (al_inner_pieces) */
+
 enum al_punct { AL_P_QUESTION = 1, AL_P_EXCLAIM = 2, AL_P_QUOTE = 4, AL_P_COLON = 8, AL_P_PAREN = 16 };
 
 typedef struct al_tok {
@@ -56,6 +58,9 @@ typedef struct al_sent {
     uint64_t nummask; /* its number tokens, as bits of a match mask (tokens 0..62) */
     uint8_t punct;   /* enum al_punct bits */
     float docm;      /* share of its weight matched anywhere in the other document */
+    uint64_t live;   /* its tokens matched anywhere in the other document (mask bits) */
+    uint8_t npiece;  /* sentences the line holds (sentence ends inside it + 1), at most AL_PIECES */
+    uint16_t piece_end[AL_PIECES]; /* characters (as nchar counts them) up to the end of each piece */
     uint8_t cont;    /* continues the previous sentence: that one ends in a colon, comma...
                       * or leaves a bracket open, or this one begins in lower case or closes a
                       * bracket it never opened (a cut made by a segmenter) */
@@ -107,6 +112,11 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned);
 void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *local);
 /* Add the document frequencies of d's forms to df[] (size >= vocab size). */
 void al_doc_count_df(const al_doc *d, uint32_t *df);
+
+/* The sentences a line holds (align_inner.c): ends of sentences inside it ("... understandable.
+ * \"People ...") cut it into pieces; cum[k] = characters that are not spaces up to the end of
+ * piece k. Returns the number of pieces (>= 1; the last ones joined when there are more than cap). */
+size_t al_inner_pieces(const char *s, size_t n, uint32_t *cum, size_t cap);
 
 /* --- learned translations (align_ibm1.c) ------------------------------------------------- */
 
@@ -182,6 +192,10 @@ dm_status al_pairs_compute(al_pairs *pm, const al_band *band, const al_doc *src,
                            const al_doc *tgt, al_marks *ms, al_marks *mt);
 void al_pairs_free(al_pairs *pm);
 
+/* The most sentences one side of a block may have (5 only against 1 or 2: lists and long
+ * sentences cut into many pieces on one side). */
+#define AL_MAX_SIDE 5
+
 /* The parameters of one pair's scores. */
 typedef struct al_params {
     double ratio;     /* tgt chars per src char */
@@ -198,7 +212,7 @@ typedef struct al_params {
     double len_cap;   /* bound of the squared Gale-Church deviation (a robust length model) */
     double p1_scale;  /* translations are taken to match at p0 + p1_scale (p1 - p0): the mean
                        * p1 of the links would call a below-average translation unrelated */
-    double shape[5][5]; /* log prior of an a:b block against 1:1 (from skip, merge, merge2) */
+    double shape[AL_MAX_SIDE + 1][AL_MAX_SIDE + 1]; /* log prior of an a:b block against 1:1 (from skip, merge, merge2) */
     double loose_prior; /* share of loose translations, matched at p0 + loose_scale (p1 - p0) */
     double loose_scale;
     double offtopic;  /* how much cheaper a 1-0/0-1 block is per unit of "matches nothing in the
@@ -208,6 +222,14 @@ typedef struct al_params {
                        * survive translation far more often than words do */
     double num_w;     /* how much the numbers' evidence counts */
     double num_out;   /* developers: 1 numbers beside the close/loose mixture, 2 also saturated */
+    double big;       /* developers: 0 leaves out the blocks with 5 sentences on a side */
+    double partial;   /* a 1-1 link whose one line holds more sentences than the other may translate
+                       * only its first or last ones: its length is also measured that way, at
+                       * this cost per piece left out (0: not) */
+    double split_lam; /* a weak link is split into two omissions when its margin is below this
+                       * times how much better its sentences' other partners are (0: never) */
+    double live;      /* 1: a block's lexical trials are only its tokens that match somewhere in
+                       * the other document */
 } al_params;
 
 void al_params_default(al_params *p);
@@ -218,10 +240,10 @@ typedef struct al_scorer {
     const al_doc *src, *tgt;
     const al_pairs *pm;
     al_params par;
-    double llr_hit[5], llr_miss[5]; /* per unit of weight, by sentences on the other side */
-    double llr_hit_loose[5], llr_miss_loose[5]; /* the same for loose translations */
-    double llr_nhit[5], llr_nmiss[5]; /* per number, by sentences on the other side */
-    double llr_nhit_loose[5], llr_nmiss_loose[5];
+    double llr_hit[AL_MAX_SIDE + 1], llr_miss[AL_MAX_SIDE + 1]; /* per unit of weight, by sentences on the other side */
+    double llr_hit_loose[AL_MAX_SIDE + 1], llr_miss_loose[AL_MAX_SIDE + 1]; /* the same for loose translations */
+    double llr_nhit[AL_MAX_SIDE + 1], llr_nmiss[AL_MAX_SIDE + 1]; /* per number, by sentences on the other side */
+    double llr_nhit_loose[AL_MAX_SIDE + 1], llr_nmiss_loose[AL_MAX_SIDE + 1];
 } al_scorer;
 
 void al_scorer_init(al_scorer *sc, const al_doc *src, const al_doc *tgt, const al_pairs *pm,
@@ -240,6 +262,12 @@ typedef struct al_block {
     uint32_t i, a, j, b;
     double score;
 } al_block;
+
+/* Evidence that two adjacent blocks are one: the weight of tokens that each block's sentences
+ * leave unmatched on their own block's other side but match on the neighbour's (cross), the
+ * unmatched weight, and what chance would match of it (p0 per sentence of the neighbour). */
+void al_cross_evidence(const al_scorer *sc, const al_block *b1, const al_block *b2, double *cross,
+                       double *unmatched, double *chance);
 
 /* Best monotone covering path through the band (align_dp.c). */
 dm_status al_dp_run(const al_scorer *sc, const al_band *band, al_block **out, size_t *nout);

@@ -136,7 +136,7 @@ dm_status al_pairs_compute(al_pairs *pm, const al_band *band, const al_doc *src,
         return DM_ENOMEM;
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t r0 = i >= 4 ? i - 4 : 0, r1 = i + 4 <= n ? i + 4 : n;
+        size_t r0 = i >= AL_MAX_SIDE ? i - AL_MAX_SIDE : 0, r1 = i + AL_MAX_SIDE <= n ? i + AL_MAX_SIDE : n;
         uint32_t lo = band->lo[r0], hi = band->hi[r1];
         if (hi > m)
             hi = (uint32_t)m;
@@ -188,6 +188,10 @@ void al_params_default(al_params *p)
     p->q1n = 0.8;
     p->num_w = 0.7;
     p->num_out = 0;
+    p->live = 0;
+    p->big = 1;
+    p->partial = 4.0;
+    p->split_lam = 0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
     const char *tune = getenv("DM_ALIGN_TUNE");
     while (tune && *tune) {
@@ -212,6 +216,10 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "cont_skip")) p->cont_skip = v;
         else if (!strcmp(name, "num_w")) p->num_w = v;
         else if (!strcmp(name, "num_out")) p->num_out = v;
+        else if (!strcmp(name, "live")) p->live = v;
+        else if (!strcmp(name, "big")) p->big = v;
+        else if (!strcmp(name, "partial")) p->partial = v;
+        else if (!strcmp(name, "split_lam")) p->split_lam = v;
         tune += used;
         if (*tune == ',')
             tune++;
@@ -221,9 +229,9 @@ void al_params_default(al_params *p)
 
 void al_params_shapes(al_params *p)
 {
-    for (int a = 0; a <= 4; a++)
-        for (int b = 0; b <= 4; b++) {
-            if (!a && !b)
+    for (int a = 0; a <= AL_MAX_SIDE; a++)
+        for (int b = 0; b <= AL_MAX_SIDE; b++) {
+            if ((!a && !b) || ((a > 4 || b > 4) && (a > 2 && b > 2)) || ((a > 4 || b > 4) && p->big <= 0))
                 p->shape[a][b] = -INFINITY;
             else if (!a || !b)
                 p->shape[a][b] = a + b == 1 ? p->skip : -INFINITY;
@@ -233,17 +241,18 @@ void al_params_shapes(al_params *p)
 }
 
 /* Log-likelihood ratios of a unit matched (hit) or not (miss) by a translation against by chance,
- * for blocks of k = 1..4 sentences on the other side: a unit is matched by chance more easily in
- * k sentences than in one, and a translation is in one of them. lo is the chance rate in one
+ * for blocks of k = 1..AL_MAX_SIDE sentences on the other side: a unit is matched by chance more
+ * easily in k sentences than in one, and a translation is in one of them. lo is the chance rate in one
  * sentence, hi a close translation's, and a loose translation's lies loose_scale of the way
  * between (at least min_gap above lo when min_gap > 0). Words and numbers each have their rates. */
-static void chance_llrs(double lo, double hi, double loose_scale, double min_gap, double hit[5], double miss[5],
-                        double hit_loose[5], double miss_loose[5])
+static void chance_llrs(double lo, double hi, double loose_scale, double min_gap, double hit[AL_MAX_SIDE + 1],
+                        double miss[AL_MAX_SIDE + 1], double hit_loose[AL_MAX_SIDE + 1],
+                        double miss_loose[AL_MAX_SIDE + 1])
 {
     double ml = lo + loose_scale * (hi - lo);
     if (min_gap > 0 && ml < lo + min_gap)
         ml = lo + min_gap;
-    for (int k = 1; k <= 4; k++) {
+    for (int k = 1; k <= AL_MAX_SIDE; k++) {
         double q0 = 1 - pow(1 - lo, k), q1 = 1 - (1 - hi) * pow(1 - lo, k - 1);
         double qm = 1 - (1 - ml) * pow(1 - lo, k - 1);
         hit[k] = log(q1 / q0);
@@ -291,6 +300,12 @@ static inline void pair_get(const al_pairs *pm, size_t i, size_t j, uint64_t *ms
     *mt = pm->mt[k];
 }
 
+/* The mask bits a sentence's tokens use. */
+static inline uint64_t tok_bits(const al_sent *s)
+{
+    return s->ntok >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << s->ntok) - 1;
+}
+
 void al_link_numbers(const al_scorer *sc, size_t i, size_t j, double *hits, double *total)
 {
     uint64_t ms, mt, ns = sc->src->sent[i].nummask, nt = sc->tgt->sent[j].nummask;
@@ -299,12 +314,23 @@ void al_link_numbers(const al_scorer *sc, size_t i, size_t j, double *hits, doub
     *total = __builtin_popcountll(ns) + __builtin_popcountll(nt);
 }
 
+/* Gale-Church on characters, bounded: how well tgt length lt fits src length ls. */
+static double length_term(const al_scorer *sc, double ls, double lt)
+{
+    double r = sc->par.ratio;
+    double d = (lt - r * ls) / sqrt(sc->par.var * (r * ls + lt) / 2 + 1.0);
+    double d2 = d * d;
+    if (d2 > sc->par.len_cap)
+        d2 = sc->par.len_cap;
+    return sc->par.len_w * (1.0 - d2 / 2);
+}
+
 void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b, double *lex,
                     double *len, double *matched, double *total)
 {
     double Ms = 0, Mt = 0, ws = 0, wt = 0, ls = 0, lt = 0;
     int nhs = 0, nts = 0, nht = 0, ntt = 0; /* numbers matched and in all, src and tgt */
-    uint64_t mt_col[4] = {0, 0, 0, 0};
+    uint64_t mt_col[AL_MAX_SIDE] = {0};
     for (size_t x = 0; x < a; x++) {
         const al_sent *s = &sc->src->sent[i + x];
         uint64_t row = 0;
@@ -316,6 +342,8 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
         }
         Ms += al_mask_weight(sc->src, i + x, row & ~s->nummask);
         ws += s->wsum - s->wnum;
+        if (sc->par.live > 0)
+            ws -= sc->par.live * al_mask_weight(sc->src, i + x, ~s->live & ~s->nummask & tok_bits(s));
         nhs += __builtin_popcountll(row & s->nummask);
         nts += __builtin_popcountll(s->nummask);
         ls += s->nchar;
@@ -324,6 +352,8 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
         const al_sent *t = &sc->tgt->sent[j + y];
         Mt += al_mask_weight(sc->tgt, j + y, mt_col[y] & ~t->nummask);
         wt += t->wsum - t->wnum;
+        if (sc->par.live > 0)
+            wt -= sc->par.live * al_mask_weight(sc->tgt, j + y, ~t->live & ~t->nummask & tok_bits(t));
         nht += __builtin_popcountll(mt_col[y] & t->nummask);
         ntt += __builtin_popcountll(t->nummask);
         lt += t->nchar;
@@ -358,12 +388,28 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
     double pi = sc->par.loose_prior, hi = close > loose ? close : loose;
     double mix = pi > 0 ? hi + log((1 - pi) * exp(close - hi) + pi * exp(loose - hi)) : close;
     *lex = sc->par.lex_w * mix + nout;
-    double r = sc->par.ratio;
-    double d = (lt - r * ls) / sqrt(sc->par.var * (r * ls + lt) / 2 + 1.0);
-    double d2 = d * d;
-    if (d2 > sc->par.len_cap)
-        d2 = sc->par.len_cap;
-    *len = sc->par.len_w * (1.0 - d2 / 2);
+    *len = length_term(sc, ls, lt);
+    if (a == 1 && b == 1 && sc->par.partial > 0) {
+        /* a line of several sentences facing a line of fewer: the shorter may translate only the
+         * first or the last pieces of the longer, the rest left out */
+        const al_sent *s = &sc->src->sent[i], *t = &sc->tgt->sent[j];
+        const al_sent *big = s->npiece > t->npiece ? s : t->npiece > s->npiece ? t : NULL;
+        if (big) {
+            size_t keep_min = s->npiece < t->npiece ? s->npiece : t->npiece, np = big->npiece;
+            double all = big->piece_end[np - 1], scale = all > 0 ? (big == s ? ls : lt) / all : 0;
+            for (size_t keep = keep_min; keep < np; keep++) {
+                double head = big->piece_end[keep - 1] * scale;
+                double tail = (all - big->piece_end[np - keep - 1]) * scale;
+                for (int end = 0; end < 2; end++) {
+                    double part = end ? tail : head;
+                    double v = (big == s ? length_term(sc, part, lt) : length_term(sc, ls, part)) -
+                               sc->par.partial * (double)(np - keep);
+                    if (v > *len)
+                        *len = v;
+                }
+            }
+        }
+    }
 }
 
 double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b)
@@ -386,4 +432,54 @@ double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t 
     for (size_t y = 1; y < b; y++)
         joined += sc->tgt->sent[j + y].cont;
     return sc->par.shape[a][b] + lex + len + sc->par.cont * joined;
+}
+
+void al_cross_evidence(const al_scorer *sc, const al_block *b1, const al_block *b2, double *cross,
+                       double *unmatched, double *chance)
+{
+    double X = 0, U = 0, E = 0;
+    const al_block *bl[2] = {b1, b2};
+    double p0 = sc->par.p0 < 0.005 ? 0.005 : sc->par.p0;
+    for (int side = 0; side < 2; side++) {
+        const al_block *own = bl[side], *other = bl[!side];
+        for (size_t x = 0; x < own->a; x++) { /* src sentences of this block */
+            size_t i = own->i + x;
+            const al_sent *s = &sc->src->sent[i];
+            uint64_t mo = 0, mc = 0, ms, mt;
+            for (size_t y = 0; y < own->b; y++) {
+                pair_get(sc->pm, i, own->j + y, &ms, &mt);
+                mo |= ms;
+            }
+            for (size_t y = 0; y < other->b; y++) {
+                pair_get(sc->pm, i, other->j + y, &ms, &mt);
+                mc |= ms;
+            }
+            uint64_t all = s->ntok >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << s->ntok) - 1;
+            double u = al_mask_weight(sc->src, i, all & ~mo & ~s->nummask);
+            X += al_mask_weight(sc->src, i, mc & ~mo & ~s->nummask);
+            U += u;
+            E += u * (1 - pow(1 - p0, (double)other->b));
+        }
+        for (size_t y = 0; y < own->b; y++) { /* tgt sentences of this block */
+            size_t j = own->j + y;
+            const al_sent *t = &sc->tgt->sent[j];
+            uint64_t mo = 0, mc = 0, ms, mt;
+            for (size_t x = 0; x < own->a; x++) {
+                pair_get(sc->pm, own->i + x, j, &ms, &mt);
+                mo |= mt;
+            }
+            for (size_t x = 0; x < other->a; x++) {
+                pair_get(sc->pm, other->i + x, j, &ms, &mt);
+                mc |= mt;
+            }
+            uint64_t all = t->ntok >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << t->ntok) - 1;
+            double u = al_mask_weight(sc->tgt, j, all & ~mo & ~t->nummask);
+            X += al_mask_weight(sc->tgt, j, mc & ~mo & ~t->nummask);
+            U += u;
+            E += u * (1 - pow(1 - p0, (double)other->a));
+        }
+    }
+    *cross = X;
+    *unmatched = U;
+    *chance = E;
 }

@@ -31,7 +31,8 @@
 #define MAX_CAND 160  /* candidates scored exactly per src sentence */
 #define N_NEIGH 4     /* nearest neighbours in the CSLS margin */
 #define MAX_TOK 64    /* tokens of a sentence that take part in the similarity */
-#define ROUNDS 7      /* one without learned translations, then with */
+#define ROUNDS 10     /* one without learned translations, then with */
+#define N_ORDER 8     /* bins of the distance of a link's tokens in relative position */
 #define MAX_TRAIN 200000 /* training pairs kept per round (memory stays bounded) */
 
 /* The translation tables: learned from the input (Model 1) between forms, between truncated
@@ -75,6 +76,13 @@ typedef struct miner {
     int max_per;
     int clitics;
     int soft;
+    double key_w;      /* a match of name keys only (two words may share a consonant skeleton) */
+    uint8_t *is_key;   /* per concept: a name key */
+    float order_w[N_ORDER]; /* a link's weight by its distance in relative position */
+    int order_on;
+    double train_order; /* Model 1 trains with the order prior to this power (Model 2) */
+    double order_mix;  /* how far the order weights go from 1 */
+    double order_g;
 } miner;
 
 static void miner_free(miner *x)
@@ -96,6 +104,7 @@ static void miner_free(miner *x)
     free(x->ncand);
     free(x->stamp);
     free(x->tmask);
+    free(x->is_key);
     al_env_free(&x->env);
 }
 
@@ -184,44 +193,85 @@ static size_t translations(const miner *x, int t, size_t tok, const uint32_t **t
     return k == AL_NONE ? 0 : mn_ttable_get(&x->tab[t], k, te, tp);
 }
 
-/* Similarity of src i with the tgt sentence set by set_target (j). */
-static float similarity(const miner *x, size_t i, size_t j)
+typedef struct scored {
+    double v;
+    uint32_t i;
+} scored;
+
+/* Which bin of relative-position distance a link falls in (mn_order_bin). */
+static int order_bin(uint32_t k, uint32_t ns, uint32_t l, uint32_t nt)
+{
+    return mn_order_bin(k, ns, l, nt, N_ORDER);
+}
+
+/* How well src token k of sentence i and tgt token l of the sentence set by set_target
+ * translate each other: v[k][l] (a shared concept 1, a name key alone key_w, a table entry its
+ * score). *ns, *nt: the tokens taken part. */
+static void link_values(const miner *x, size_t i, size_t j, float (*v)[MAX_TOK], uint32_t *ns_out,
+                        uint32_t *nt_out)
 {
     const al_sent *s = &x->src.sent[i], *t = &x->tgt.sent[j];
-    float tb[MAX_TOK] = {0};
-    double cov_s = 0, ws = 0, wt = 0, cov_t = 0;
     uint32_t ns = s->ntok < MAX_TOK ? s->ntok : MAX_TOK;
     uint32_t nt = t->ntok < MAX_TOK ? t->ntok : MAX_TOK;
     for (uint32_t k = 0; k < ns; k++) {
         const al_tok *a = &x->src.tok[s->tok0 + k];
-        uint64_t mask = 0;
+        float *row = v[k];
+        memset(row, 0, nt * sizeof *row);
+        uint64_t mask = 0, kmask = 0;
         for (uint16_t q = 0; q < a->nc; q++) {
             uint32_t c = x->src.conc[a->c0 + q];
-            if (c < x->ncap && x->stamp[c] == x->cur)
-                mask |= x->tmask[c];
+            if (c < x->ncap && x->stamp[c] == x->cur) {
+                if (x->is_key[c])
+                    kmask |= x->tmask[c];
+                else
+                    mask |= x->tmask[c];
+            }
         }
-        float best = 0;
-        if (mask) {
-            best = 1;
-            raise_bits(tb, mask, 1);
-        }
+        raise_bits(row, mask, 1);
+        raise_bits(row, kmask & ~mask, (float)x->key_w);
         for (int m = 0; m < MT_COUNT; m++) {
             const uint32_t *te;
             const float *tp;
             size_t ne = translations(x, m, s->tok0 + k, &te, &tp);
             for (size_t q = 0; q < ne; q++)
-                if (te[q] < x->ncap && x->stamp[te[q]] == x->cur) {
-                    if (tp[q] > best)
-                        best = tp[q];
-                    raise_bits(tb, x->tmask[te[q]], tp[q]);
-                }
+                if (te[q] < x->ncap && x->stamp[te[q]] == x->cur)
+                    raise_bits(row, x->tmask[te[q]], tp[q]);
         }
+    }
+    *ns_out = ns;
+    *nt_out = nt;
+}
+
+/* Similarity of src i with the tgt sentence set by set_target (j): the weight of the tokens of
+ * both sentences that find a counterpart, each its best link, a link weighed by how likely its
+ * distance in relative position is (order_w, learned from the surest pairs: word order is
+ * evidence even across languages, and says how much by the pair of languages). */
+static float similarity(const miner *x, size_t i, size_t j)
+{
+    const al_sent *s = &x->src.sent[i], *t = &x->tgt.sent[j];
+    float v[MAX_TOK][MAX_TOK];
+    float tb[MAX_TOK] = {0};
+    double cov_s = 0, ws = 0, wt = 0, cov_t = 0;
+    uint32_t ns, nt;
+    link_values(x, i, j, v, &ns, &nt);
+    for (uint32_t k = 0; k < ns; k++) {
+        float best = 0;
+        for (uint32_t l = 0; l < nt; l++) {
+            float e = v[k][l];
+            if (e > 0 && x->order_on)
+                e *= x->order_w[order_bin(k, ns, l, nt)];
+            if (e > best)
+                best = e;
+            if (e > tb[l])
+                tb[l] = e;
+        }
+        const al_tok *a = &x->src.tok[s->tok0 + k];
         cov_s += a->w * best;
         ws += a->w;
     }
-    for (uint32_t k = 0; k < nt; k++) {
-        float w = x->tgt.tok[t->tok0 + k].w;
-        cov_t += w * tb[k];
+    for (uint32_t l = 0; l < nt; l++) {
+        float w = x->tgt.tok[t->tok0 + l].w;
+        cov_t += w * tb[l];
         wt += w;
     }
     double sim = (cov_s + cov_t) / (ws + wt + 1.0);
@@ -230,6 +280,60 @@ static float similarity(const miner *x, size_t i, size_t j)
     if (x->src_end[i] != x->tgt_end[j])
         sim -= x->punct_w;
     return (float)sim;
+}
+
+/* The order weights from the surest pairs: how much likelier a strong link (the best of its src
+ * token, 0.5 or more) falls at each distance than a link to any tgt token would, scaled so the
+ * likeliest distance weighs 1 and mixed with 1 by order_mix. */
+static void learn_order(miner *x, const scored *sc, size_t ns_pairs, const size_t *best)
+{
+    double obs[N_ORDER] = {0}, any[N_ORDER] = {0}, no = 0, na = 0;
+    float v[MAX_TOK][MAX_TOK];
+    for (size_t q = 0; q < ns_pairs; q++) {
+        size_t i = sc[q].i, j = best[i];
+        uint32_t ns, nt;
+        set_target(x, j);
+        link_values(x, i, j, v, &ns, &nt);
+        for (uint32_t k = 0; k < ns; k++) {
+            float bv = 0.5f;
+            int bl = -1;
+            for (uint32_t l = 0; l < nt; l++)
+                if (v[k][l] > bv) {
+                    bv = v[k][l];
+                    bl = (int)l;
+                }
+            if (bl < 0)
+                continue;
+            obs[order_bin(k, ns, (uint32_t)bl, nt)] += 1;
+            no += 1;
+            for (uint32_t l = 0; l < nt; l++)
+                any[order_bin(k, ns, l, nt)] += 1.0 / nt;
+            na += 1;
+        }
+    }
+    if (no < 100 || x->order_mix <= 0)
+        return;
+    double ratio[N_ORDER], top = 0, tv = 0;
+    for (int b = 0; b < N_ORDER; b++)
+        tv += 0.5 * fabs(obs[b] / no - any[b] / na);
+    /* the prior is as strong as the order is telling: near-free order (Turkish, Urdu against
+     * English) moves the links little from what any order gives, and then weighs nothing */
+    double mix = x->order_mix * tv;
+    if (mix > 1)
+        mix = 1;
+    for (int b = 0; b < N_ORDER; b++) {
+        ratio[b] = (obs[b] / no + 0.01) / (any[b] / na + 0.01);
+        if (ratio[b] > top)
+            top = ratio[b];
+    }
+    for (int b = 0; b < N_ORDER; b++)
+        x->order_w[b] = (float)(1.0 - mix * (1.0 - pow(ratio[b] / top, x->order_g)));
+    x->order_on = 1;
+    if (getenv("DM_MINE_ORDER")) {
+        for (int b = 0; b < N_ORDER; b++)
+            fprintf(stderr, " %.2f/%.2f", obs[b] / no, any[b] / na);
+        fprintf(stderr, " tv %.3f\n", tv);
+    }
 }
 
 typedef struct cand {
@@ -293,8 +397,11 @@ static dm_status find_candidates(miner *x)
         for (uint32_t k = 0; k < s->ntok; k++) {
             const al_tok *t = &x->src.tok[s->tok0 + k];
             uint32_t tid = s->tok0 + k;
-            for (uint16_t q = 0; q < t->nc; q++)
-                nt = accumulate(x, acc, touched, nt, last_tok, x->src.conc[t->c0 + q], t->w, tid, max_df);
+            for (uint16_t q = 0; q < t->nc; q++) {
+                uint32_t c = x->src.conc[t->c0 + q];
+                float w = c < x->ncap && x->is_key[c] ? (float)(t->w * x->key_w) : t->w;
+                nt = accumulate(x, acc, touched, nt, last_tok, c, w, tid, max_df);
+            }
             for (int m = 0; m < MT_COUNT; m++) {
                 const uint32_t *te;
                 const float *tp;
@@ -448,11 +555,6 @@ static dm_status assign(miner *x, size_t *best, double *score)
     return st;
 }
 
-typedef struct scored {
-    double v;
-    uint32_t i;
-} scored;
-
 static int cmp_scored_desc(const void *a, const void *b)
 {
     double x = ((const scored *)a)->v, y = ((const scored *)b)->v;
@@ -517,6 +619,14 @@ static dm_status learn(miner *x, const size_t *best, const double *score)
         }
         lr[q] = log((x->tgt.sent[j].nchar + 1.0) / (x->src.sent[i].nchar + 1.0));
     }
+    /* the order of the surest pairs, by the tables of the round before */
+    if (st == DM_OK)
+        learn_order(x, sc, ns, best);
+    float tw[N_ORDER];
+    for (int b = 0; b < N_ORDER; b++)
+        tw[b] = (float)pow(x->order_w[b], x->train_order);
+    for (int m = 0; m < MT_PIVOT && x->order_on && x->train_order > 0; m++)
+        mn_trainer_set_order(tr[m], tw, N_ORDER);
     for (int m = 0; m < MT_PIVOT && st == DM_OK; m++) {
         mn_ttable *t = &x->tab[m];
         mn_ttable_free(t);
@@ -623,6 +733,14 @@ static void tune_from_env(miner *x)
             x->rounds = (int)v;
         else if (!strcmp(name, "soft"))
             x->soft = (int)v;
+        else if (!strcmp(name, "trainord"))
+            x->train_order = v;
+        else if (!strcmp(name, "ordg"))
+            x->order_g = v;
+        else if (!strcmp(name, "order"))
+            x->order_mix = v;
+        else if (!strcmp(name, "keyw"))
+            x->key_w = v;
         else if (!strcmp(name, "clitics"))
             x->clitics = (int)v;
         else if (!strcmp(name, "maxper"))
@@ -676,6 +794,10 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     x.punct_w = 0.1;
     x.max_per = 8;
     x.clitics = 3;
+    x.key_w = 0.6;
+    x.order_mix = 1.5;
+    x.order_g = 0.5;
+    x.train_order = 1;
     x.soft = 1; /* bit 1: src side, bit 2: tgt side */
     tune_from_env(&x);
     uint32_t *local = NULL, *df = NULL;
@@ -744,9 +866,15 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
         goto fail;
     x.stamp = calloc(x.ncap, sizeof *x.stamp);
     x.tmask = malloc(x.ncap * sizeof *x.tmask);
-    if (!x.stamp || !x.tmask) {
+    x.is_key = malloc(x.ncap);
+    if (!x.stamp || !x.tmask || !x.is_key) {
         st = DM_ENOMEM;
         goto fail;
+    }
+    for (size_t c = 0; c < x.ncap; c++) {
+        size_t l;
+        const char *str = c < al_vocab_size(x.env.voc) ? al_vocab_str(x.env.voc, (uint32_t)c, &l) : NULL;
+        x.is_key[c] = str && l && str[0] == '\x01';
     }
     int rounds = o.no_learning ? 1 : x.rounds;
     int one_to_one = !o.mine_independent;

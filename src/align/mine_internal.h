@@ -35,6 +35,16 @@ dm_status mn_trainer_add(mn_trainer *t, const uint32_t *src, size_t ns, const ui
 /* The same, counting `weight` times (a pair the miner is less sure of counts less). */
 dm_status mn_trainer_add_weighted(mn_trainer *t, const uint32_t *src, size_t ns,
                                   const uint32_t *tgt, size_t nt, float weight);
+/* A prior on links by the distance of their words' relative positions (order_w[nbins], kept by
+ * the caller; NULL: none, Model 1). */
+void mn_trainer_set_order(mn_trainer *t, const float *order_w, int nbins);
+/* The bin of (q + 0.5) / ns - (u + 0.5) / nt, in (-1, 1), among nbins. */
+static inline int mn_order_bin(size_t q, size_t ns, size_t u, size_t nt, int nbins)
+{
+    double d = (q + 0.5) / (double)ns - (u + 0.5) / (double)nt;
+    int b = (int)((d + 1.0) * 0.5 * nbins);
+    return b < 0 ? 0 : b >= nbins ? nbins - 1 : b;
+}
 /* EM in both directions over the pairs added; forms are < nvocab. Keeps, per src form seen at
  * least min_occ times, up to max_per_src translations scoring >= min_p and seen together in at
  * least min_cooc pairs. */

@@ -20,7 +20,23 @@ struct mn_trainer {
     al_segs s;
     float *segw; /* per pair: how much it counts */
     size_t capsegw;
+    const float *order_w; /* a link's prior by its distance in relative position (or NULL) */
+    int nbins;
 };
+
+void mn_trainer_set_order(mn_trainer *t, const float *order_w, int nbins)
+{
+    t->order_w = order_w;
+    t->nbins = nbins;
+}
+
+/* The prior of a link of src word q of ns and tgt word u of nt (the empty word: 1). */
+static inline double link_prior(const mn_trainer *t, size_t q, size_t ns, size_t u, size_t nt)
+{
+    if (!t->order_w || q >= ns || u >= nt)
+        return 1.0;
+    return t->order_w[mn_order_bin(q, ns, u, nt, t->nbins)];
+}
 
 mn_trainer *mn_trainer_new(void) { return calloc(1, sizeof(mn_trainer)); }
 
@@ -214,16 +230,21 @@ dm_status mn_trainer_run(mn_trainer *t, size_t nvocab, int iterations, unsigned 
                 /* forward: each tgt word from one of the src words or the empty one; reverse
                  * the other way round */
                 size_t nout = dir ? ns : nt, nin = dir ? nt : ns;
+                /* with an order prior, each link also by its distance (IBM Model 2 with the
+                 * distortion the miner learned; without, Model 1) */
+                double pri[MAX_SIDE + 1];
                 for (size_t a = 0; a < nout; a++) {
                     double z = 0;
-                    for (size_t b = 0; b <= nin; b++)
-                        z += pp[dir ? cell[a * w + b] : cell[b * w + a]];
+                    for (size_t b = 0; b <= nin; b++) {
+                        pri[b] = dir ? link_prior(t, a, ns, b, nt) : link_prior(t, b, ns, a, nt);
+                        z += pri[b] * pp[dir ? cell[a * w + b] : cell[b * w + a]];
+                    }
                     if (z <= 0)
                         continue;
                     z /= t->segw[g];
                     for (size_t b = 0; b <= nin; b++) {
                         uint32_t c = dir ? cell[a * w + b] : cell[b * w + a];
-                        cnt[c] += (float)(pp[c] / z);
+                        cnt[c] += (float)(pri[b] * pp[c] / z);
                     }
                 }
                 p += (ns + 1) * w;

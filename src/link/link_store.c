@@ -20,7 +20,7 @@ enum { RESTORE_BLOCK = 1024 };
 /* What the stored analyses were made by (meta 'link_analysis'): the blob's layout and the
  * analysis of words. Bump it when tokens, transliteration or name keys change in a way the
  * sampled check below could miss: a store made by another analysis is then relinked whole. */
-static const char ANALYSIS[] = "2"; /* 2: years of local calendars read as Gregorian ones (link_numbers.c) */
+static const char ANALYSIS[] = "3"; /* 2: years of local calendars read as Gregorian ones (link_numbers.c); 3: Chinese names keyed as transcriptions (translit.c) */
 /* Every this many stored word types (and the first few), the word is transliterated again and
  * compared with what the store says: a changed transliteration (a new ICU, new rules) would
  * otherwise mix two analyses in one collection. */

@@ -13,6 +13,47 @@
 #include <string.h>
 #include <unicode/ustring.h>
 
+/* Whether the word holds a Han character (CJK unified ideographs, 3-byte UTF-8 E4-E9). */
+static int has_han(const char *w, size_t len)
+{
+    for (size_t i = 0; i + 2 < len; i++)
+        if ((unsigned char)w[i] >= 0xE4 && (unsigned char)w[i] <= 0xE9)
+            return 1;
+    return 0;
+}
+
+/* Chinese writes foreign names with syllables chosen for their sound, and ICU gives their
+ * pinyin, whose letters are not the English ones: 加 jia stands for Ga/Ca (加纳 Ghana, 加拿大
+ * Canada), 西 xi for S (西班牙 Spain), and a final -ng is only the syllable's nasal (加蓬 jia
+ * peng Gabon). Rewritten in place, syllable by syllable, so that the name key sees the sounds
+ * the transcription meant. (Chinese l also stands for r, 伊拉克 yi la ke Iraq; writing r as l
+ * in every key cost the divergence report names of scripts that tell them apart: Sistani met
+ * ترسید t-r-s, so it is not done.) */
+static void pinyin_as_transcription(char *s)
+{
+    size_t w = 0;
+    for (size_t i = 0; s[i];) {
+        size_t j = i;
+        while (s[j] && s[j] != ' ')
+            j++;
+        size_t len = j - i;
+        if (len > 0 && (s[i] == 'j' || s[i] == 'J'))
+            s[i] = (char)(s[i] == 'j' ? 'g' : 'G');
+        else if (len > 0 && (s[i] == 'x' || s[i] == 'X'))
+            s[i] = (char)(s[i] == 'x' ? 's' : 'S');
+        if (len > 2 && s[j - 2] == 'n' && s[j - 1] == 'g')
+            len--; /* -ng: drop the g */
+        memmove(s + w, s + i, len);
+        w += len;
+        if (s[j] == ' ') {
+            s[w++] = ' ';
+            j++;
+        }
+        i = j;
+    }
+    s[w] = 0;
+}
+
 dm_status dm_translit_latin(dm_ctx *ctx, const char *word, size_t len, char *out, size_t cap)
 {
     if (cap == 0)
@@ -50,6 +91,8 @@ dm_status dm_translit_latin(dm_ctx *ctx, const char *word, size_t len, char *out
             out[w++] = (char)c;
     }
     out[w] = 0;
+    if (has_han(word, len))
+        pinyin_as_transcription(out);
     return DM_OK;
 }
 

@@ -11,6 +11,7 @@
 #include "dragoman.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,6 +157,33 @@ static void test_number_evidence(dm_ctx *ctx)
     CHECK(other_name > other_number);
 }
 
+/* Sentence ends inside a line (al_inner_pieces): a full stop before a capital or a caseless
+ * letter, the danda and the ideographic full stop; not an abbreviation ("Mr.", "St.", "a.m.",
+ * "Nov."), an initial ("A. Lind") or a mark before a lower-case word. */
+static void test_inner_pieces(void)
+{
+    static const struct {
+        const char *s;
+        size_t pieces;
+    } cases[] = {
+        {"He said the disappearance of bars was understandable. \xe2\x80\x9e" "People socialize differently\xe2\x80\x9c" ", he said.", 2},
+        {"Mr. Merriweather said that St. Martin's did not replace him at 7 a.m. on Nov. 3.", 1},
+        {"The tour was led by Dionisio A. Lind, who moved to Riverside Church.", 1},
+        {"\xe0\xa4\xb5" "\xe0\xa4\xb9" " \xe0\xa4\x98" "\xe0\xa4\xb0" " \xe0\xa4\x97" "\xe0\xa4\xaf" "\xe0\xa4\xbe" "\xe0\xa5\xa4" " \xe0\xa4\x89" "\xe0\xa4\xb8" "\xe0\xa4\xa8" "\xe0\xa5\x87" " \xe0\xa4\x96" "\xe0\xa4\xbe" "\xe0\xa4\xa8" "\xe0\xa4\xbe" " \xe0\xa4\x96" "\xe0\xa4\xbe" "\xe0\xa4\xaf" "\xe0\xa4\xbe" "\xe0\xa5\xa4" "", 2},
+        {"\xe4\xbb\x96" "\xe5\x9b\x9e" "\xe5\xae\xb6" "\xe4\xba\x86" "\xe3\x80\x82" "\xe4\xbb\x96" "\xe5\x90\x83" "\xe4\xba\x86" "\xe9\xa5\xad" "\xe3\x80\x82" "", 2},
+        {"\xd0\x9e" "\xd0\xbd" " \xd1\x83" "\xd1\x88" "\xd1\x91" "\xd0\xbb" " \xd0\xb4" "\xd0\xbe" "\xd0\xbc" "\xd0\xbe" "\xd0\xb9" ". \xd0\xa2" "\xd0\xb0" "\xd0\xbc" " \xd0\xb5" "\xd0\xb3" "\xd0\xbe" " \xd0\xb6" "\xd0\xb4" "\xd0\xb0" "\xd0\xbb" "\xd0\xb8" ".", 2},
+        {"Is it true? yes, it is.", 1},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        uint32_t cum[AL_PIECES];
+        size_t np = al_inner_pieces(cases[k].s, strlen(cases[k].s), cum, AL_PIECES);
+        if (np != cases[k].pieces)
+            fprintf(stderr, "case %zu: %zu pieces\n", k, np);
+        CHECK(np == cases[k].pieces);
+        CHECK(np >= 1 && cum[np - 1] > 0);
+    }
+}
+
 int main(void)
 {
     dm_ctx *ctx;
@@ -164,6 +192,7 @@ int main(void)
     test_numbers(ctx);
     test_elisions(ctx);
     test_number_evidence(ctx);
+    test_inner_pieces();
     dm_ctx_free(ctx);
     return check_failures ? 1 : 0;
 }

@@ -4,7 +4,8 @@
  * shipped lexicons, and learning alone without them); the one-to-one assignment where greedy
  * linking goes wrong; truncated forms that pool inflections (Cyrillic, Arabic, Han); the parts
  * of English contractions and French elisions; lexicon words sharing a stem with an inflected
- * form the lexicon lacks (Russian); how sentences end (questions in Latin, Arabic and Han script).
+ * form the lexicon lacks (Russian); how sentences end (questions in Latin, Arabic and Han script);
+ * the order prior in Model 1 training (which word of a pair is which).
  */
 #include "align/mine_internal.h"
 #include "check.h"
@@ -257,6 +258,54 @@ static void test_siblings(dm_ctx *ctx)
     al_env_free(&env);
 }
 
+/* The score of e as a translation of f in a learned table (0: none). */
+static float table_score(const mn_ttable *t, uint32_t f, uint32_t e)
+{
+    const uint32_t *te;
+    const float *tp;
+    size_t n = mn_ttable_get(t, f, &te, &tp);
+    for (size_t q = 0; q < n; q++)
+        if (te[q] == e)
+            return tp[q];
+    return 0;
+}
+
+/* Model 1 cannot tell which word of "кошка спит" is "cat" from that pair alone; with a prior
+ * for links near the diagonal (the order prior the miner learns), the first word is. */
+static void test_order_prior(void)
+{
+    al_vocab *v = al_vocab_new();
+    CHECK(v != NULL);
+    if (!v)
+        return;
+    const char *words[4] = {"кошка", "спит", "cat", "sleeps"};
+    uint32_t id[4];
+    for (int k = 0; k < 4; k++)
+        CHECK(al_vocab_intern(v, words[k], strlen(words[k]), &id[k]) == DM_OK);
+    /* near the diagonal 1, far from it 0.2 (bins of the distance of relative positions) */
+    static const float order_w[8] = {0.2f, 0.2f, 0.2f, 1.0f, 1.0f, 0.2f, 0.2f, 0.2f};
+    for (int prior = 0; prior < 2; prior++) {
+        mn_trainer *t = mn_trainer_new();
+        mn_ttable tab = {0};
+        CHECK(t != NULL);
+        if (!t)
+            break;
+        if (prior)
+            mn_trainer_set_order(t, order_w, 8);
+        for (int r = 0; r < 3; r++)
+            CHECK(mn_trainer_add(t, id, 2, id + 2, 2) == DM_OK);
+        CHECK(mn_trainer_run(t, al_vocab_size(v), 5, 2, 2, 0.01, 8, &tab) == DM_OK);
+        float right = table_score(&tab, id[0], id[2]), cross = table_score(&tab, id[0], id[3]);
+        if (prior)
+            CHECK(right > cross + 0.2f);
+        else
+            CHECK(right > 0 && right - cross < 1e-4f && cross - right < 1e-4f);
+        mn_ttable_free(&tab);
+        mn_trainer_free(t);
+    }
+    al_vocab_free(v);
+}
+
 /* How sentences end, in several scripts, past closing quotes. */
 static void test_end_class(void)
 {
@@ -290,6 +339,7 @@ int main(void)
     test_apostrophes(ctx);
     test_siblings(ctx);
     test_end_class();
+    test_order_prior();
     test_udhr(ctx);
     dm_ctx_free(ctx);
     return check_done("test_mine_parts");
