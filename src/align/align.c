@@ -531,6 +531,51 @@ static dm_status split_leftover_links(pair_run *r, double lam)
     return DM_OK;
 }
 
+/* Sentences (pieces) a block holds on its src side less those on its tgt side. */
+static int block_imbalance(const pair_run *r, const al_block *b)
+{
+    int d = 0;
+    for (uint32_t x = 0; x < b->a; x++)
+        d += r->sc.src->sent[b->i + x].npiece;
+    for (uint32_t y = 0; y < b->b; y++)
+        d -= r->sc.tgt->sent[b->j + y].npiece;
+    return d;
+}
+
+/* Two neighbouring blocks that hold more sentences (counting the ends inside lines) on one side,
+ * the first on one side and the second on the other, and as many on both together, are one block
+ * whose sentence boundary falls in different places on the two sides (A | B C against A B | C):
+ * scored apart, each leaves out a piece of a longer line, and the pieces left out are each
+ * other's translations. A sentence without counterpart joins its neighbour so only when the
+ * joined block scores at most cross_margin below the two (news articles put sentences without
+ * counterpart beside lines that hold a sentence whose own counterpart was left out). */
+static void join_crossed_links(pair_run *r)
+{
+    size_t q = 0;
+    int wide = r->sc.par.cross_join > 1; /* any two blocks, not only 1-1 links */
+    for (size_t k = 0; k < r->nblk; k++) {
+        const al_block b1 = r->blk[k];
+        if (k + 1 < r->nblk) {
+            const al_block *b2 = &r->blk[k + 1];
+            uint32_t a = b1.a + b2->a, b = b1.b + b2->b;
+            int ok = wide ? a >= 1 && b >= 1 && a + b <= 5 && a <= 3 && b <= 3
+                          : b1.a == 1 && b1.b == 1 && b2->a == 1 && b2->b == 1;
+            int d1 = block_imbalance(r, &b1), d2 = block_imbalance(r, b2);
+            double joined = ok ? al_block_score(&r->sc, b1.i, a, b1.j, b) : 0;
+            if (ok && wide && r->sc.par.cross_margin > 0 && (!b1.a || !b1.b || !b2->a || !b2->b) &&
+                joined < b1.score + b2->score - r->sc.par.cross_margin)
+                ok = 0;
+            if (ok && ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && (!wide || d1 + d2 == 0)) {
+                r->blk[q++] = (al_block){b1.i, a, b1.j, b, joined};
+                k++;
+                continue;
+            }
+        }
+        r->blk[q++] = b1;
+    }
+    r->nblk = q;
+}
+
 /* Developers' aid: DM_ALIGN_DUMP prints the evidence of every 1-1 block. */
 static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const pair_run *r)
 {
@@ -828,6 +873,8 @@ dm_status dm_aligner_run(dm_aligner *al)
             dump_links(al, k, &al->pairs[k], &runs[k]);
         if (getenv("DM_ALIGN_CROSS"))
             dump_cross(k, &runs[k]);
+        if (al->pairs[k].par.cross_join > 0)
+            join_crossed_links(&runs[k]);
         if (al->pairs[k].par.split_lam > 0)
             st = split_leftover_links(&runs[k], al->pairs[k].par.split_lam);
         if (st != DM_OK)

@@ -223,6 +223,11 @@ typedef struct al_params {
     double num_w;     /* how much the numbers' evidence counts */
     double num_out;   /* developers: 1 numbers beside the close/loose mixture, 2 also saturated */
     double big;       /* developers: 0 leaves out the blocks with 5 sentences on a side */
+    double cross_join; /* two neighbouring blocks whose sentences (counting the ends inside lines)
+                        * are unbalanced in opposite ways and balanced together are joined: 1 only
+                        * two 1-1 links, 2 any two blocks up to 3-2 / 2-3 (0: never) */
+    double cross_margin; /* with cross_join 2, a 1-0 or 0-1 joins its neighbour only when the
+                          * joined block scores at most this below the two (0: always) */
     double partial;   /* a 1-1 link whose one line holds more sentences than the other may translate
                        * only its first or last ones: its length is also measured that way, at
                        * this cost per piece left out (0: not) */

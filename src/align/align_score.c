@@ -190,6 +190,8 @@ void al_params_default(al_params *p)
     p->num_out = 0;
     p->live = 0;
     p->big = 1;
+    p->cross_join = 2;
+    p->cross_margin = 2;
     p->partial = 4.0;
     p->split_lam = 0;
     /* developers' tuning hook: DM_ALIGN_TUNE="lex_w=0.3,skip=-3" overrides the defaults */
@@ -218,6 +220,8 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "num_out")) p->num_out = v;
         else if (!strcmp(name, "live")) p->live = v;
         else if (!strcmp(name, "big")) p->big = v;
+        else if (!strcmp(name, "cross_join")) p->cross_join = v;
+        else if (!strcmp(name, "cross_margin")) p->cross_margin = v;
         else if (!strcmp(name, "partial")) p->partial = v;
         else if (!strcmp(name, "split_lam")) p->split_lam = v;
         tune += used;
@@ -325,6 +329,33 @@ static double length_term(const al_scorer *sc, double ls, double lt)
     return sc->par.len_w * (1.0 - d2 / 2);
 }
 
+/* A line of several sentences facing a line of fewer (a 1-1 link of src i, tgt j): the shorter
+ * may translate only the first or the last pieces of the longer, the rest left out. The best
+ * length term so, less `partial` per piece left out (-INFINITY when the lines hold as many
+ * sentences). */
+static double partial_length(const al_scorer *sc, size_t i, size_t j, double ls, double lt)
+{
+    const al_sent *s = &sc->src->sent[i], *t = &sc->tgt->sent[j];
+    const al_sent *big = s->npiece > t->npiece ? s : t->npiece > s->npiece ? t : NULL;
+    double best = -INFINITY;
+    if (!big)
+        return best;
+    size_t keep_min = s->npiece < t->npiece ? s->npiece : t->npiece, np = big->npiece;
+    double all = big->piece_end[np - 1], scale = all > 0 ? (big == s ? ls : lt) / all : 0;
+    for (size_t keep = keep_min; keep < np; keep++) {
+        double head = big->piece_end[keep - 1] * scale;
+        double tail = (all - big->piece_end[np - keep - 1]) * scale;
+        for (int end = 0; end < 2; end++) {
+            double part = end ? tail : head;
+            double v = (big == s ? length_term(sc, part, lt) : length_term(sc, ls, part)) -
+                       sc->par.partial * (double)(np - keep);
+            if (v > best)
+                best = v;
+        }
+    }
+    return best;
+}
+
 void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b, double *lex,
                     double *len, double *matched, double *total)
 {
@@ -390,27 +421,12 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
     *lex = sc->par.lex_w * mix + nout;
     *len = length_term(sc, ls, lt);
     if (a == 1 && b == 1 && sc->par.partial > 0) {
-        /* a line of several sentences facing a line of fewer: the shorter may translate only the
-         * first or the last pieces of the longer, the rest left out */
-        const al_sent *s = &sc->src->sent[i], *t = &sc->tgt->sent[j];
-        const al_sent *big = s->npiece > t->npiece ? s : t->npiece > s->npiece ? t : NULL;
-        if (big) {
-            size_t keep_min = s->npiece < t->npiece ? s->npiece : t->npiece, np = big->npiece;
-            double all = big->piece_end[np - 1], scale = all > 0 ? (big == s ? ls : lt) / all : 0;
-            for (size_t keep = keep_min; keep < np; keep++) {
-                double head = big->piece_end[keep - 1] * scale;
-                double tail = (all - big->piece_end[np - keep - 1]) * scale;
-                for (int end = 0; end < 2; end++) {
-                    double part = end ? tail : head;
-                    double v = (big == s ? length_term(sc, part, lt) : length_term(sc, ls, part)) -
-                               sc->par.partial * (double)(np - keep);
-                    if (v > *len)
-                        *len = v;
-                }
-            }
-        }
+        double v = partial_length(sc, i, j, ls, lt);
+        if (v > *len)
+            *len = v;
     }
 }
+
 
 double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b)
 {

@@ -80,6 +80,7 @@ typedef struct miner {
     uint8_t *is_key;   /* per concept: a name key */
     float order_w[N_ORDER]; /* a link's weight by its distance in relative position */
     int order_on;
+    int ar_stems;      /* Arabic stems for words the lexicon lacks (mine_affixes.c) */
     double train_order; /* Model 1 trains with the order prior to this power (Model 2) */
     double order_mix;  /* how far the order weights go from 1 */
     double order_g;
@@ -678,6 +679,20 @@ static dm_status pivot_table(miner *x)
             np = mn_sibling_pivots(&x->env, sib, f, piv, 8);
             w = (float)x->sib_w;
         }
+        if (!np && x->ar_stems && !strcmp(x->src.lang, "ar")) {
+            /* an Arabic word with a pronoun, the accusative or a person prefix: its stem */
+            char stem[8][MN_STEM_BYTES];
+            size_t wl;
+            const char *wf = al_vocab_str(x->env.voc, f, &wl);
+            size_t nst = mn_arabic_stems(wf, wl, stem, 8);
+            for (size_t q = 0; q < nst && !np && st == DM_OK; q++) {
+                uint32_t sid;
+                st = al_vocab_intern(x->env.voc, stem[q], strlen(stem[q]), &sid);
+                if (st == DM_OK)
+                    np = al_lexicon_pivots(&x->env, lx, sid, piv, 8);
+            }
+            w = (float)x->sib_w;
+        }
         for (size_t q = 0; q < np && st == DM_OK; q++) {
             uint32_t tr;
             st = mn_trunc_form(&x->env, piv[q], 0, &tr);
@@ -735,6 +750,8 @@ static void tune_from_env(miner *x)
             x->soft = (int)v;
         else if (!strcmp(name, "trainord"))
             x->train_order = v;
+        else if (!strcmp(name, "arstems"))
+            x->ar_stems = (int)v;
         else if (!strcmp(name, "ordg"))
             x->order_g = v;
         else if (!strcmp(name, "order"))
@@ -798,6 +815,7 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     x.order_mix = 1.5;
     x.order_g = 0.5;
     x.train_order = 1;
+    x.ar_stems = 1;
     x.soft = 1; /* bit 1: src side, bit 2: tgt side */
     tune_from_env(&x);
     uint32_t *local = NULL, *df = NULL;

@@ -90,6 +90,14 @@ void mn_siblings_free(mn_siblings *s);
  * at most 3 letters longer than that stem. Returns how many were written (<= cap). */
 size_t mn_sibling_pivots(al_env *env, const mn_siblings *s, uint32_t form, uint32_t *out, size_t cap);
 
+/* --- Arabic stems (mine_affixes.c) ----------------------------------------------------- */
+
+#define MN_STEM_BYTES 64
+/* The stems an Arabic word (matching form) may have without a suffix pronoun or the accusative
+ * -an, a verb's person prefix, or both, three letters at least; a stem ending in ت also with ه
+ * (the ة before a suffix). Writes up to cap NUL-terminated stems, most likely first. */
+size_t mn_arabic_stems(const char *w, size_t wl, char (*out)[MN_STEM_BYTES], size_t cap);
+
 /* --- how a sentence ends (mine_punct.c) ------------------------------------------------- */
 
 enum { MN_END_OTHER, MN_END_QUESTION, MN_END_EXCLAIM };

@@ -21,23 +21,33 @@ typedef struct batch {
     size_t n;
     lid_feature_fn fn;
     void *ud;
+    const lid_table *table[LID_ORDERS + 1]; /* the table each order is looked up in */
 } batch;
 
 /* The script of most letters; marks and symbols (script "other") only count when nothing else
  * is there, as in dm_dominant_script. Han with any kana is Japanese: Hiragana. */
-static int dominant_script(const uint32_t *script_count)
+_Static_assert(DM_SCRIPT_COUNT <= 64, "the scripts seen are a 64-bit set");
+
+static int dominant_script(const uint32_t *script_count, uint64_t seen)
 {
     int best = DM_SCRIPT_OTHER;
-    for (int sc = 1; sc < DM_SCRIPT_COUNT; sc++)
+    for (uint64_t bits = seen & ~(uint64_t)1; bits; bits &= bits - 1) { /* the scripts seen */
+        const int sc = lid_ctz64(bits);
         if (script_count[sc] > script_count[best] || (best == DM_SCRIPT_OTHER && script_count[sc] > 0))
             best = sc;
+    }
     if (best == DM_SCRIPT_HAN && script_count[DM_SCRIPT_HIRAGANA] + script_count[DM_SCRIPT_KATAKANA] > 0)
         best = DM_SCRIPT_HIRAGANA;
     return best;
 }
 
+/* A feature for the scorer. Its table slot is fetched now: the lookups are random accesses into
+ * a table of many megabytes, and asking for the slot while the walk goes on hides most of the
+ * wait behind the walk's own work (the scorer would otherwise wait for each miss in turn). */
 static inline void emit(batch *b, uint32_t key, int order)
 {
+    const lid_table *t = b->table[order];
+    lid_prefetch(&t->slots[key >> t->shift]);
     b->keys[b->n] = key;
     b->orders[b->n++] = (uint8_t)order;
     if (b->n == BATCH) {
@@ -84,25 +94,59 @@ static int utf8_put(uint32_t c, unsigned char *out)
     return 4;
 }
 
+static inline uint32_t crc_step(const lid_model *m, uint32_t crc, unsigned char byte)
+{
+    return m->crc_table[(crc ^ byte) & 0xFF] ^ (crc >> 8);
+}
+
+/* The n-grams starting at position i of a padded word whose characters are one byte each (most
+ * words of Latin-script languages): positions are byte offsets, no table of offsets to follow. */
+static inline void ngrams_at_bytes(const lid_model *m, const unsigned char *b, int i, int npad,
+                                   int min_n, int max_n, batch *out)
+{
+    const int last = i + max_n < npad ? i + max_n : npad; /* the n-grams end before it */
+    const int quiet = i + min_n - 1 < last ? i + min_n - 1 : last; /* shorter than min_n */
+    uint32_t crc = 0xFFFFFFFFu;
+    int e = i;
+    for (; e < quiet; e++)
+        crc = crc_step(m, crc, b[e]);
+    for (; e < last; e++) {
+        crc = crc_step(m, crc, b[e]);
+        if (e > i || (i > 0 && i < npad - 1)) /* an edge space alone is no feature */
+            emit(out, crc ^ 0xFFFFFFFFu, e - i + 1);
+    }
+}
+
 /* The features of one word of n letters, given as the UTF-8 bytes of " word " and the byte
- * offset of each padded position (n + 2 positions, off[n + 2] = end). */
+ * offset of each padded position (n + 2 positions, off[n + 2] = end). Each n-gram's CRC
+ * continues the CRC of the one a character shorter that starts at the same place. */
 static void word_features(const lid_model *m, const unsigned char *b, const uint16_t *off,
                           int n, int min_n, int max_n, batch *out)
 {
     int npad = n + 2;
-    for (int i = 0; i < npad; i++) {
-        uint32_t crc = 0xFFFFFFFFu;
-        for (int len = 1; len <= max_n && i + len <= npad; len++) {
-            for (int j = off[i + len - 1]; j < off[i + len]; j++)
-                crc = m->crc_table[(crc ^ b[j]) & 0xFF] ^ (crc >> 8);
-            if (len >= min_n && (len > 1 || (i > 0 && i < npad - 1))) /* an edge space alone is no feature */
-                emit(out, crc ^ 0xFFFFFFFFu, len);
+    if (off[npad] == npad) { /* one byte a character */
+        for (int i = 0; i < npad; i++)
+            ngrams_at_bytes(m, b, i, npad, min_n, max_n, out);
+    } else {
+        for (int i = 0; i < npad; i++) {
+            uint32_t crc = 0xFFFFFFFFu;
+            const int last = i + max_n < npad ? i + max_n : npad;
+            int j = off[i];
+            for (int e = i + 1; e <= last; e++) { /* the n-gram of characters i..e-1 */
+                const int end = off[e];
+                do /* a character has one byte at least */
+                    crc = crc_step(m, crc, b[j]);
+                while (++j < end);
+                const int len = e - i;
+                if (len >= min_n && (len > 1 || (i > 0 && i < npad - 1)))
+                    emit(out, crc ^ 0xFFFFFFFFu, len);
+            }
         }
     }
     if (n <= LID_MAX_WORD) {
-        uint32_t crc = m->crc_table[(0xFFFFFFFFu ^ 0x01) & 0xFF] ^ (0xFFFFFFFFu >> 8);
+        uint32_t crc = crc_step(m, 0xFFFFFFFFu, 0x01);
         for (int j = off[1]; j < off[n + 1]; j++)
-            crc = m->crc_table[(crc ^ b[j]) & 0xFF] ^ (crc >> 8);
+            crc = crc_step(m, crc, b[j]);
         emit(out, crc ^ 0xFFFFFFFFu, LID_ORDER_WORD);
     }
 }
@@ -115,6 +159,8 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
     out.n = 0;
     out.fn = fn;
     out.ud = ud;
+    for (int o = 0; o <= LID_ORDERS; o++)
+        out.table[o] = o <= LID_LOW_MAX_N ? &m->low : &m->high;
     unsigned char bytes[WORD_CAP * 4 + 8];
     uint16_t off[WORD_CAP + 3];
     int n = 0;
@@ -124,6 +170,7 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
     const uint8_t *s = (const uint8_t *)text;
     size_t i = 0;
     uint32_t letters = 0;
+    uint64_t seen = 0; /* bit sc: a letter of script sc */
     while (i <= len) {
         UChar32 c = -1;
         int letter = 0;
@@ -152,6 +199,7 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
         if (letter) {
             int sc = c < 0x10000 ? m->bmp_script[c] : dm_script_of((uint32_t)c);
             script_count[sc]++;
+            seen |= (uint64_t)1 << sc;
             letters++;
             n++;
             off[n + 1] = (uint16_t)(off[n] + utf8_put((uint32_t)c, bytes + off[n]));
@@ -165,10 +213,10 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
             n = 0;
         }
     }
-    if (out.n)
-        fn(ud, out.keys, out.orders, out.n);
-    if (info) {
-        info->script = dominant_script(script_count);
+    if (info) { /* before the last batch: its scorer can use the script */
+        info->script = dominant_script(script_count, seen);
         info->letters = letters;
     }
+    if (out.n)
+        fn(ud, out.keys, out.orders, out.n);
 }

@@ -13,6 +13,16 @@
 
 #include <stdint.h>
 
+/* The vector loops (dense rows, scores): SSE2 where the compiler targets it, AVX2 chosen at run
+ * time on x86-64 with GCC or clang. -DDM_NO_SIMD builds the plain C loops only, which give the
+ * same answers (bench/langid/same_answers.sh compares builds). */
+#if defined(__SSE2__) && !defined(DM_NO_SIMD)
+#define LID_SSE2 1
+#endif
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__) && !defined(DM_NO_SIMD)
+#define LID_AVX2 1
+#endif
+
 #define LID_ORDERS 6     /* n-gram orders 1..5 and the word feature */
 #define LID_ORDER_WORD 6
 #define LID_MIN_N 4      /* longer text looks up 4-grams and words only: shorter n-grams and */
@@ -65,23 +75,38 @@ typedef struct lid_table {
                                    * sorted keys of the file fill the table front to back */
 } lid_table;
 
+/* The languages are held grouped by script (those of one script next to each other; the
+ * file's order within a group), not in the file's order: a text of one script then reads one
+ * stretch of each dense row instead of all of it. langs, bias, postings and dense rows are in
+ * that order; file_lang maps the file's order to it, and the candidates keep the file's order, so
+ * that ties and sums come out as they would in the file's order. */
 typedef struct lid_model {
-    unsigned char *blob;          /* the decompressed file; postings point into it */
+    unsigned char *blob;          /* the decompressed file, while loading */
+    void *post_mem;               /* the postings' memory (post) */
     uint32_t n_langs, n_keys, n_post;
     float qscale;                 /* quantization steps per nat */
     lid_lang *langs;
-    float bias[LID_MAX_LANGS];    /* langs[l].bias, packed: every line reads them all */
+    _Alignas(16) float bias[LID_ROW_MAX]; /* langs[l].bias, packed (every line reads them all)
+                                   * and zero up to lid_row_bytes(n_langs) for the vector loop */
     int any_delta;                /* some language has a delta not zero */
     const lid_posting *post;
     lid_table high;               /* n-grams of orders LID_MIN_N.. and words: looked up always */
     lid_table low;                /* n-grams of orders 1..3, looked up in short text only: a
                                    * small table of its own stays in the cache */
+    int rows_fast;                /* lid_rows_fast() */
     uint32_t crc_table[256];
     uint8_t bmp_script[65536];    /* dm_script_of for the Basic Multilingual Plane, cached */
     uint8_t allowed[LID_MAX_LANGS]; /* candidate set (dm_langid_restrict) */
+    uint8_t file_lang[LID_MAX_LANGS]; /* the index of the file's l-th language (see below) */
     uint16_t script_langs[32];    /* allowed languages written in each script */
     uint8_t script_only[32];      /* the one allowed language of a script, when only one */
-    uint8_t candidates[32][LID_MAX_LANGS]; /* the allowed languages of each script */
+    uint8_t candidates[32][LID_MAX_LANGS]; /* the allowed languages of each script, in the
+                                   * file's order (ties go to the first) */
+    uint16_t script_lo[32], script_hi[32]; /* the candidates of a script lie in [lo, hi), whole
+                                   * blocks of 16: the part of a dense row a text reads */
+    uint8_t script_nout[32];      /* how many languages in [lo, hi) are not candidates... */
+    uint8_t script_out[32][LID_ROW_MAX]; /* ...and which (padding beyond n_langs included) */
+    uint8_t file_pos[LID_ROW_MAX]; /* the inverse of file_lang (padding: past the languages) */
 } lid_model;
 
 /* The context's model, loaded on first use. */
@@ -91,12 +116,33 @@ dm_status lid_model_get(dm_ctx *ctx, lid_model **out);
 dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out);
 void lid_model_free(void *model);
 
+/* The number of trailing zero bits of x, x not zero. */
+static inline int lid_ctz64(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctzll(x);
+#else
+    int n = 0;
+    while (!(x & 1))
+        x >>= 1, n++;
+    return n;
+#endif
+}
+
+/* Ask for the cache line at p without waiting for it (a hint; nothing where the compiler has no
+ * such builtin). */
+#if defined(__GNUC__) || defined(__clang__)
+#define lid_prefetch(p) __builtin_prefetch(p)
+#else
+#define lid_prefetch(p) ((void)(p))
+#endif
+
 /* The slot of a feature key, NULL when the table does not hold it. */
 static inline const lid_slot *lid_lookup(const lid_table *t, uint32_t key)
 {
     for (uint32_t i = key >> t->shift;; i = (i + 1) & t->mask) {
         const lid_slot *s = &t->slots[i];
-        if ((s->start_count & 0xFF) == 0)
+        if ((s->start_count & 0xFF) == 0 || s->key > key)
             return NULL;
         if (s->key == key)
             return s;
@@ -119,14 +165,25 @@ typedef struct lid_text_info {
 dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
                        dm_lang_guess *out, size_t k, size_t *n, lid_text_info *info);
 
+/* --- dense rows (rows.c) -------------------------------------------------------------------- */
+
+/* Whether this processor runs the faster loop of lid_add_rows (AVX2); asked once, at load. */
+int lid_rows_fast(void);
+
+/* sums[l] += row[r][l] for the n rows and l in [from, to), whole blocks of 16; fast: what
+ * lid_rows_fast said. The caller keeps the 16-bit sums from overflowing. */
+void lid_add_rows(int16_t *sums, const int8_t *const *row, uint32_t n, uint32_t from, uint32_t to,
+                  int fast);
+
 /* --- features (features.c): the same as tools/langid/features.py ---------------------------- */
 
-/* Called with batches of features of a text: keys and orders (1..5 n-gram, 6 word). Batches
- * let the scorer prefetch the table slots of many features at once: the lookups are memory-bound. */
+/* Called with batches of features of a text: keys and orders (1..5 n-gram, 6 word). Their table
+ * slots have been prefetched as they were found (the lookups are memory-bound). */
 typedef void (*lid_feature_fn)(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n);
 
 /* Walk the features of UTF-8 text: n-grams of orders min_n..max_n and words; fills info
- * (script counts). Never fails: invalid bytes are word separators. */
+ * (script counts) before it hands over the last batch. Never fails: invalid bytes are word
+ * separators. */
 void lid_features(const lid_model *m, const char *text, size_t len, int min_n, int max_n,
                   lid_feature_fn fn, void *ud, lid_text_info *info);
 

@@ -36,6 +36,7 @@ void lid_model_free(void *model)
     if (!m)
         return;
     free(m->blob);
+    free(m->post_mem);
     free(m->langs);
     free(m->high.slots);
     free(m->low.slots);
@@ -133,6 +134,28 @@ static dm_status alloc_table(lid_table *t, uint32_t n)
     return t->slots ? DM_OK : DM_ENOMEM;
 }
 
+/* file_lang: the languages grouped by their first script (the file's order within a group), a
+ * language of two scripts last in the group of its first, next to the group of the second
+ * (Latin and Cyrillic, say). Reads the script masks of the file's language records at p. */
+static void group_by_script(lid_model *m, const unsigned char *p)
+{
+    uint32_t next = 0;
+    for (int group = 0; group <= 2 * 32; group++)
+        for (uint32_t f = 0; f < m->n_langs; f++) {
+            const uint32_t scripts = rd32(p + (size_t)f * LANG_BYTES + 16);
+            int first;
+            for (first = 0; first < 32 && !(scripts & (1u << first)); first++)
+                ;
+            const int g = first == 32 ? 2 * 32 : 2 * first + ((scripts & (scripts - 1)) != 0);
+            if (g == group)
+                m->file_lang[f] = (uint8_t)next++;
+        }
+    for (uint32_t l = 0; l < LID_ROW_MAX; l++) /* the padding languages come after the file's */
+        m->file_pos[l] = (uint8_t)l;
+    for (uint32_t f = 0; f < m->n_langs; f++)
+        m->file_pos[m->file_lang[f]] = (uint8_t)f;
+}
+
 static void build_tables(lid_model *m)
 {
     for (uint32_t i = 0; i < 256; i++) {
@@ -145,20 +168,38 @@ static void build_tables(lid_model *m)
         m->bmp_script[cp] = (uint8_t)dm_script_of(cp);
     memset(m->allowed, 1, sizeof m->allowed);
     lid_update_candidates(m);
+    m->rows_fast = lid_rows_fast();
 }
 
 void lid_update_candidates(lid_model *m)
 {
     memset(m->script_langs, 0, sizeof m->script_langs);
     memset(m->script_only, 0, sizeof m->script_only);
-    for (uint32_t l = 0; l < m->n_langs; l++) {
+    uint32_t lo[32], hi[32];
+    for (int s = 0; s < 32; s++)
+        lo[s] = LID_ROW_MAX, hi[s] = 0;
+    for (uint32_t f = 0; f < m->n_langs; f++) {
+        const uint32_t l = m->file_lang[f];
         if (!m->allowed[l])
             continue;
         for (int s = 0; s < 32; s++)
             if (m->langs[l].scripts & (1u << s)) {
                 m->candidates[s][m->script_langs[s]++] = (uint8_t)l;
                 m->script_only[s] = (uint8_t)l;
+                if (l < lo[s])
+                    lo[s] = l;
+                if (l + 1 > hi[s])
+                    hi[s] = l + 1;
             }
+    }
+    for (int s = 0; s < 32; s++) { /* one candidate needs no score: no stretch */
+        m->script_lo[s] = (uint16_t)(m->script_langs[s] > 1 ? lo[s] / 16 * 16 : 0);
+        m->script_hi[s] = (uint16_t)(m->script_langs[s] > 1 ? (hi[s] + 15) / 16 * 16 : 0);
+        uint32_t nout = 0;
+        for (uint32_t l = m->script_lo[s]; l < m->script_hi[s]; l++)
+            if (l >= m->n_langs || !m->allowed[l] || !(m->langs[l].scripts & (1u << s)))
+                m->script_out[s][nout++] = (uint8_t)l;
+        m->script_nout[s] = (uint8_t)nout;
     }
 }
 
@@ -195,7 +236,9 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
     }
     const unsigned char *p = blob + HEADER_BYTES;
-    for (uint32_t l = 0; l < m->n_langs; l++, p += LANG_BYTES) {
+    group_by_script(m, p);
+    for (uint32_t f = 0; f < m->n_langs; f++, p += LANG_BYTES) {
+        const uint32_t l = m->file_lang[f];
         lid_lang *g = &m->langs[l];
         memcpy(g->code, p, 8);
         memcpy(g->alt, p + 8, 8);
@@ -225,14 +268,37 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
     const unsigned char *counts = p;
     if ((uint64_t)(end - counts) != (uint64_t)m->n_keys + 2ull * m->n_post)
         goto corrupt;
-    m->post = (const lid_posting *)(const void *)(counts + m->n_keys);
+    /* The postings are read at random like the tables: they get memory of their own, on huge
+     * pages where the system gives them (the file's buffer is not aligned for that). The lists
+     * of two or more postings come first (a single posting lives in its slot); the dense rows
+     * follow, each at a multiple of 32 bytes, so that the stretch a text of one script reads
+     * spans as few cache lines as it can (three for the 154 Latin-script languages, one for
+     * most other scripts, against half a line more at any byte). */
+    const lid_posting *file_post = (const lid_posting *)(const void *)(counts + m->n_keys);
+    const uint32_t row_units = lid_row_bytes(m->n_langs) / sizeof(lid_posting);
+    uint64_t n_dense = 0, list_units = 0;
+    for (uint32_t i = 0; i < m->n_keys; i++)
+        if (counts[i] == LID_DENSE)
+            n_dense++;
+        else if (counts[i] > 1)
+            list_units += counts[i];
+    const uint64_t dense_base = (list_units + 31) / 32 * 32; /* in postings: 64 bytes */
+    const uint64_t held_units = dense_base + n_dense * row_units;
+    if (held_units >= (1u << 24)) /* a slot holds a start of 24 bits */
+        goto corrupt;
+    lid_posting *held_post = alloc_probed(2 * (size_t)held_units + 64);
+    if (!held_post) {
+        lid_model_free(m);
+        return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
+    }
+    m->post_mem = held_post;
+    m->post = held_post;
     if (alloc_table(&m->high, m->n_keys - n_low) != DM_OK ||
         alloc_table(&m->low, n_low) != DM_OK) {
         lid_model_free(m);
         return dm_fail(ctx, DM_ENOMEM, "no memory for the language model");
     }
-    const uint32_t row_units = lid_row_bytes(m->n_langs) / sizeof(lid_posting);
-    uint64_t start = 0;
+    uint64_t start = 0, list_at = 0, dense_at = dense_base;
     uint32_t prev = 0;
     for (uint32_t i = 0; i < m->n_keys; i++) {
         uint64_t diff = 0;
@@ -251,10 +317,29 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
         if ((i && !first_low && diff == 0) || key64 > UINT32_MAX || count == 0 ||
             start + units > m->n_post)
             goto corrupt;
-        if (count != LID_DENSE)
+        /* the postings, in the held order of the languages */
+        const lid_posting *from = file_post + start;
+        uint64_t at = 0;
+        if (count != LID_DENSE) {
             for (uint32_t j = 0; j < count; j++)
-                if (m->post[start + j].lang >= m->n_langs)
+                if (from[j].lang >= m->n_langs)
                     goto corrupt;
+            if (count > 1) {
+                at = list_at;
+                list_at += count;
+                for (uint32_t j = 0; j < count; j++) {
+                    held_post[at + j].lang = m->file_lang[from[j].lang];
+                    held_post[at + j].q = from[j].q;
+                }
+            }
+        } else {
+            at = dense_at;
+            dense_at += row_units;
+            const int8_t *row = (const int8_t *)(const void *)from;
+            int8_t *held_row = (int8_t *)(void *)(held_post + at);
+            for (uint32_t f = 0; f < m->n_langs; f++) /* the padding stays zero */
+                held_row[m->file_lang[f]] = row[f];
+        }
         prev = key;
         lid_table *t = i >= m->n_keys - n_low ? &m->low : &m->high;
         uint32_t s = key >> t->shift;
@@ -262,15 +347,17 @@ dm_status lid_model_load(dm_ctx *ctx, const char *path, lid_model **out)
             s = (s + 1) & t->mask;
         t->slots[s].key = key;
         if (count == 1) {
-            const lid_posting *only = &m->post[start];
-            t->slots[s].start_count = (uint32_t)(uint8_t)only->q << 16 | (uint32_t)only->lang << 8 | 1;
+            t->slots[s].start_count = (uint32_t)(uint8_t)from->q << 16 |
+                                      (uint32_t)m->file_lang[from->lang] << 8 | 1;
         } else {
-            t->slots[s].start_count = (uint32_t)start << 8 | count;
+            t->slots[s].start_count = (uint32_t)at << 8 | count;
         }
         start += units;
     }
     if (start != m->n_post)
         goto corrupt;
+    free(m->blob); /* everything needed has been copied out of the file */
+    m->blob = NULL;
     build_tables(m);
     *out = m;
     return DM_OK;
@@ -304,11 +391,11 @@ int lid_lang_index(const lid_model *m, const char *code, size_t len)
 {
     if (len == 0 || len >= 8)
         return -1;
-    for (uint32_t l = 0; l < m->n_langs; l++) {
-        const lid_lang *g = &m->langs[l];
+    for (uint32_t f = 0; f < m->n_langs; f++) { /* in the file's order: the first match wins */
+        const lid_lang *g = &m->langs[m->file_lang[f]];
         if ((strlen(g->code) == len && !strncmp(g->code, code, len)) ||
             (strlen(g->alt) == len && !strncmp(g->alt, code, len)))
-            return (int)l;
+            return (int)m->file_lang[f];
     }
     return -1;
 }

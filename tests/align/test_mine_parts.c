@@ -5,7 +5,8 @@
  * linking goes wrong; truncated forms that pool inflections (Cyrillic, Arabic, Han); the parts
  * of English contractions and French elisions; lexicon words sharing a stem with an inflected
  * form the lexicon lacks (Russian); how sentences end (questions in Latin, Arabic and Han script);
- * the order prior in Model 1 training (which word of a pair is which).
+ * the order prior in Model 1 training (which word of a pair is which); Arabic stems behind
+ * suffix pronouns and person prefixes.
  */
 #include "align/mine_internal.h"
 #include "check.h"
@@ -306,6 +307,32 @@ static void test_order_prior(void)
     al_vocab_free(v);
 }
 
+/* Is `stem` among the Arabic stems of `word` (both in matching form)? */
+static int has_stem(const char *word, const char *stem)
+{
+    char out[8][MN_STEM_BYTES];
+    size_t n = mn_arabic_stems(word, strlen(word), out, 8);
+    for (size_t q = 0; q < n; q++)
+        if (!strcmp(out[q], stem))
+            return 1;
+    return 0;
+}
+
+/* Arabic stems behind a suffix pronoun, the accusative ending, a person prefix (matching form:
+ * ی for ي, ک for ك, ه for ة). */
+static void test_arabic_stems(void)
+{
+    CHECK(has_stem("ماله", "مال"));      /* his money */
+    CHECK(has_stem("کلبی", "کلب"));      /* my dog */
+    CHECK(has_stem("کلبا", "کلب"));      /* a dog (accusative) */
+    CHECK(has_stem("یربح", "ربح"));      /* he earns */
+    CHECK(has_stem("سیارتک", "سیاره"));  /* your car: ة before the suffix */
+    CHECK(has_stem("یعجبنی", "عجب"));    /* it pleases me: prefix and suffix */
+    CHECK(!has_stem("ماله", "ما"));       /* never under three letters */
+    char out[8][MN_STEM_BYTES];
+    CHECK(mn_arabic_stems("مال", strlen("مال"), out, 8) == 0); /* a bare stem has none */
+}
+
 /* How sentences end, in several scripts, past closing quotes. */
 static void test_end_class(void)
 {
@@ -340,6 +367,7 @@ int main(void)
     test_siblings(ctx);
     test_end_class();
     test_order_prior();
+    test_arabic_stems();
     test_udhr(ctx);
     dm_ctx_free(ctx);
     return check_done("test_mine_parts");

@@ -3,6 +3,7 @@
 
   build_langid.py count TEXT_DIR COUNTS_DIR [--holdout DEV_DIR] [--only CODES]
   build_langid.py model COUNTS_DIR OUT.bin.gz [--bias BIAS.tsv] [--population POPULATION.tsv]
+                        [--wordfreq WORDFREQ.tsv]
 
 `count` reads TEXT_DIR/<code>.<source>.txt (written by collect_text.py), samples each language's
 text to a bounded size, counts the features of features.py and keeps each language's most frequent
@@ -46,14 +47,18 @@ DENSE = 255  # the count byte of a dense row
 LOW_ORDER = 3  # 2- and 3-grams are looked up only in short text (see identify.c); 1-grams not at all
 LOW_PER_LANG = int(os.environ.get("LID_LOW_PER_LANG", 1200))  # low-order features chosen by each language
 POSTINGS_PER_LANG = int(os.environ.get("LID_PER_LANG", 8000))  # features chosen by each language
+LIST_PER_LANG = int(os.environ.get("LID_LIST_PER_LANG", 4000))  # listed words chosen by each language
 MAX_LANGS = 220
 QSCALE = 8.0  # quantization steps per nat
 # count given to a feature a language was not seen with: the smaller, the more a feature that
 # only some languages have counts against the others. On the held-out prose lines (macro) 0.3
 # 0.8352, 0.1 0.8403, 0.03 0.8424, 0.01 0.8439 (all held-out lines 0.8717 / 0.8738 / 0.8747 /
-# 0.8745)
-UNSEEN = 0.01
-PRUNE = 0.5  # nats: smaller differences from a feature's default are not stored
+# 0.8745); fourth round: 0.01 0.8463, 0.003 with KEEP_SMALL 0.8488 (lingua 0.8120 -> 0.8133)
+UNSEEN = float(os.environ.get("LID_UNSEEN", 0.003))
+PRUNE = 0.5  # nats: smaller differences from a feature's default are not stored (but see KEEP_SMALL)
+# Dense rows also keep the deviations smaller than PRUNE (a row costs the same whatever it holds):
+# +0.0009 macro on the held-out prose lines.
+KEEP_SMALL = int(os.environ.get("LID_KEEP_SMALL", 1))
 DELTA_SHRINK = 0.0  # 0 gives every language the same unseen penalty
 PRIOR_WEIGHT = 1.0  # nats of prior per e-fold of training text below PRIOR_FULL letters
 PRIOR_FULL = 1_000_000
@@ -303,7 +308,116 @@ def prior_of(lg, bias, users):
     return p
 
 
-def model(counts_dir, out_path, bias_path=None, population_path=None):
+# Ranked word lists of everyday language (wordfreq.py: OpenSubtitles frequencies, ~40 languages)
+# lift the words a language's training text lacks or has too rarely: the UI strings and help
+# pages of Spanish never say "ministro" and say "gobierno" 3 times, and English lacks
+# "yesterday" (Kabyle took it). A word of rank r gets the count WORDFREQ_WEIGHT x A x T / r (T the
+# language's word tokens, A its Zipf constant: the median of count x rank / T over the list's
+# words of rank 50..2000 that its text has), when that is more than its text gave it.
+WORDFREQ_WEIGHT = float(os.environ.get("LID_WF_WEIGHT", 1.0))
+# Weight of the listed words as text for the n-grams (0: words only), and the n-gram orders that
+# get it (held-out prose lines 0.8533 without, 0.8534 with: single words +0.0015, pairs +0.0001,
+# sentences -0.0021)
+WORDFREQ_NGRAMS = float(os.environ.get("LID_WF_NGRAMS", 1.0))
+WORDFREQ_NGRAM_ORDERS = {int(x) for x in os.environ.get("LID_WF_NGRAM_ORDERS", "2,3,4,5").split(",")}
+# A language without a list is a partner of a listed one of its script when the listed one's text
+# has this share of the partner's 2,000 most frequent words (ms of id 0.73, nn of nb 0.64, gl of
+# es 0.65; unrelated languages of a script 0.2-0.3, from the technical words of UI strings).
+PARTNER_SHARE = float(os.environ.get("LID_PARTNER_SHARE", 0.45))
+# A partner with this many times less text than the listed language does not get its words: a
+# small language whose UI text is half Russian (Komi) is not made more Russian.
+PARTNER_MAX_RATIO = 10.0
+
+
+def size_ratio(big, small):
+    return max(big["prose"], 1000) / max(small["prose"], 1000)
+
+
+def apply_wordfreq(langs, path):
+    lists = collections.defaultdict(list)
+    for line in open(path, encoding="utf-8"):
+        code, r, w = line.rstrip("\n").split("\t")
+        lists[code].append((int(r), w))
+
+    def top_words(lg, n):
+        ws = sorted(((c, g) for (o, g), c in lg["kept"].items() if o == F.ORDER_WORD), reverse=True)
+        return [g for c, g in ws[:n]]
+
+    def main_script(lg):
+        return max(lg["scripts"], key=lg["scripts"].get) if lg["scripts"] else None
+
+    unlisted = [lg for lg in langs if lg["code"] not in lists and lg["totals"].get(F.ORDER_WORD)]
+    unlisted_top = {lg["code"]: top_words(lg, 2000) for lg in unlisted}
+
+    def share(lg, p):  # of p's most frequent words, the part lg's text has
+        top = unlisted_top[p["code"]]
+        if not top or main_script(p) != main_script(lg):
+            return 0.0
+        return sum((F.ORDER_WORD, g) in lg["kept"] for g in top) / len(top)
+
+    listed = [lg for lg in langs if lg["code"] in lists and lg["totals"].get(F.ORDER_WORD)]
+    shares = {(lg["code"], p["code"]): share(lg, p) for lg in listed for p in unlisted}
+    # a partner takes the words of its closest listed language only: Galician given the
+    # everyday text of both Spanish and Portuguese took Portuguese sentences (0.98 -> 0.93)
+    closest = {p["code"]: max(listed, key=lambda lg: shares[lg["code"], p["code"]])["code"]
+               for p in unlisted} if listed else {}
+    for lg in listed:
+        lst = lists[lg["code"]]
+        kept, total = lg["kept"], lg["totals"][F.ORDER_WORD]
+        # close languages without a list of their own (ms for id, nn for nb, gl for es and pt):
+        # a listed word they have is lifted at most to their frequency, so that the list does not
+        # pull their text to the listed language
+        partners = [p for p in unlisted if shares[lg["code"], p["code"]] >= PARTNER_SHARE]
+        heirs = [p for p in partners if closest[p["code"]] == lg["code"]
+                 and size_ratio(lg, p) < PARTNER_MAX_RATIO]
+        ratios = sorted(kept[(F.ORDER_WORD, "\x01" + w)] * r / total for r, w in lst
+                        if 50 <= r <= 2000 and (F.ORDER_WORD, "\x01" + w) in kept)
+        zipf = ratios[len(ratios) // 2] if len(ratios) >= 50 else 0.05
+        lifted = 0
+        lg["listed"] = set()
+        pseudo = lg.setdefault("pseudo", {})
+        for r, w in lst:
+            k = (F.ORDER_WORD, "\x01" + w)
+            c = WORDFREQ_WEIGHT * zipf * total / r
+            pseudo[w] = c
+            near = [p["kept"][k] / p["totals"][F.ORDER_WORD] * total for p in partners if k in p["kept"]]
+            if near:
+                c = min(c, max(near))
+            if c > kept.get(k, 0):
+                kept[k] = c
+                lifted += 1
+            lg["listed"].add(F.key("\x01" + w))
+            for p in heirs:  # the same everyday text for the partners' n-grams (below)
+                pp = p.setdefault("pseudo", {})
+                pp[w] = max(pp.get(w, 0), pseudo[w] / total * p["totals"][F.ORDER_WORD])
+            if not near:
+                # an everyday word the close partners' text lacks is most likely theirs too:
+                # they get it at the same frequency, so that the list tells the pair from the
+                # others, not one member from the other
+                for p in heirs:
+                    pc = kept[k] / total * p["totals"][F.ORDER_WORD]
+                    p["kept"][k] = max(p["kept"].get(k, 0), pc)
+                    p.setdefault("listed", set()).add(F.key("\x01" + w))
+        print(f"{lg['code']}: Zipf constant {zipf:.3f}, {lifted} of {len(lst)} listed words lifted; "
+              f"partners {' '.join(p['code'] for p in partners)}, of them taking its words "
+              f"{' '.join(p['code'] for p in heirs)}", file=sys.stderr)
+    # the listed words (and those a partner was given) also count as text for the n-grams: the
+    # n-grams of everyday words ("prime", "gobierno") are as rare in UI strings as the words
+    if WORDFREQ_NGRAMS:
+        for lg in langs:
+            add, tot = collections.Counter(), collections.Counter()
+            for w, c in lg.get("pseudo", {}).items():
+                for order, g in F.word_features(w):
+                    if order in WORDFREQ_NGRAM_ORDERS:
+                        add[(order, g)] += c * WORDFREQ_NGRAMS
+                        tot[order] += c * WORDFREQ_NGRAMS
+            for k, c in add.items():
+                lg["kept"][k] = lg["kept"].get(k, 0) + c
+            for order, c in tot.items():
+                lg["totals"][order] = lg["totals"].get(order, 0) + c
+
+
+def model(counts_dir, out_path, bias_path=None, population_path=None, wordfreq_path=None):
     """Naive Bayes, stored relative to a per-feature default so that most postings vanish.
 
     For feature f and language l let v(l, f) = log P(f | l) (Witten-Bell: c / (T + D), and for a
@@ -331,6 +445,8 @@ def model(counts_dir, out_path, bias_path=None, population_path=None):
                 c, b = line.split()
                 bias[c] = float(b)
     users = read_population(population_path)
+    if wordfreq_path:
+        apply_wordfreq(langs, wordfreq_path)
     nl = len(langs)
     for lg in langs:
         lg["mask"] = script_mask(lg["scripts"])
@@ -363,6 +479,7 @@ def model(counts_dir, out_path, bias_path=None, population_path=None):
             feats[(order, g)].append((li, math.log(c / denom)))
     postings = {}
     is_word = {}
+    small_dev = {}
     for (order, g), lst in feats.items():
         o = order - 1
         pop = script_langs.get(feature_script(g), [])
@@ -376,13 +493,16 @@ def model(counts_dir, out_path, bias_path=None, population_path=None):
             srt = sorted(vals.values())
             d = srt[len(srt) // 2]
             cands = vals.items()
-        plist = []
+        plist, small = [], []
         for li, v in cands:
             r = v - d - delta[li][o]
+            q = max(-127, min(127, int(round(r * QSCALE))))
             if abs(r) >= PRUNE:
                 # expected evidence per feature of text: |r| times how often the feature occurs
                 # (in l's text, or in a typical one when l lacks it)
-                plist.append((abs(r) * math.exp(max(v, d)), li, max(-127, min(127, int(round(r * QSCALE))))))
+                plist.append((abs(r) * math.exp(max(v, d)), li, q))
+            elif q:
+                small.append((0.0, li, q))
         if plist:
             # low orders and the others are two tables: a key is (is low order, CRC)
             k = (order <= LOW_ORDER, F.key(g))
@@ -391,17 +511,30 @@ def model(counts_dir, out_path, bias_path=None, population_path=None):
                     continue
             postings[k] = plist
             is_word[k] = order == F.ORDER_WORD
+            if order != F.ORDER_WORD and len(plist) > DENSE_MIN and KEEP_SMALL:
+                # a dense row costs a byte a language whatever it holds: the deviations too small
+                # for a posting go in it as well
+                small_dev[k] = small
     # each language chooses the POSTINGS_PER_LANG features most useful to it, and a chosen feature
     # keeps the postings of every language: keeping only the chooser's posting would let a small
     # language's word outweigh a big language that has the same word lower in its list
     per_lang = collections.defaultdict(list)
+    per_list = collections.defaultdict(list)
     for k, plist in postings.items():
         for w, li, q in plist:
             per_lang[li, k[0]].append((w, k))
+            if q > 0 and is_word[k] and k[1] in langs[li].get("listed", ()):
+                per_list[li].append((w, k))
     chosen = set()
     for (li, low), lst in per_lang.items():
         lst.sort(reverse=True)
         chosen.update(k for w, k in lst[:LOW_PER_LANG if low else POSTINGS_PER_LANG])
+    # and a language with a word list (wordfreq.py) its LIST_PER_LANG listed words with the most
+    # evidence: with n-grams, the words of UI strings fill its budget, and the everyday words
+    # ("minister") that the list adds are rarer than those
+    for li, lst in per_list.items():
+        lst.sort(reverse=True)
+        chosen.update(k for w, k in lst[:LIST_PER_LANG])
     # a word's list keeps the MAX_LIST postings with the most evidence (long lists cost space and
     # every line's time); an n-gram with more than DENSE_MIN postings becomes a dense row
     row_bytes = (nl + 15) // 16 * 16
@@ -412,7 +545,7 @@ def model(counts_dir, out_path, bias_path=None, population_path=None):
             plist = plist[:MAX_LIST]
         elif len(plist) > DENSE_MIN:
             row = [0] * row_bytes
-            for w, li, q in plist:
+            for w, li, q in plist + small_dev.get(k, []):
                 row[li] = q
             dense[k] = row
         postings[k] = sorted((li, q) for w, li, q in plist)
@@ -457,7 +590,8 @@ def main():
     elif len(args) >= 3 and args[0] == "model":
         b = args[args.index("--bias") + 1] if "--bias" in args else None
         pop = args[args.index("--population") + 1] if "--population" in args else None
-        model(args[1], args[2], b, pop)
+        wf = args[args.index("--wordfreq") + 1] if "--wordfreq" in args else None
+        model(args[1], args[2], b, pop, wf)
     else:
         sys.exit(__doc__)
 
