@@ -60,7 +60,22 @@ PRUNE = 0.5  # nats: smaller differences from a feature's default are not stored
 # +0.0009 macro on the held-out prose lines.
 KEEP_SMALL = int(os.environ.get("LID_KEEP_SMALL", 1))
 DELTA_SHRINK = 0.0  # 0 gives every language the same unseen penalty
-PRIOR_WEIGHT = 1.0  # nats of prior per e-fold of training text below PRIOR_FULL letters
+# Dirichlet smoothing of a language's seen features towards the background of its script (the
+# counts of all the model's languages of that script pooled): P(f | l) = (c + mu x Pbg(f)) /
+# (T + D + mu), mu = SMOOTH_MU letters' worth of features of the order. A language with millions
+# of letters keeps its estimate; one with the UDHR only (10k letters), whose text repeats a loan
+# word ("gobierno" in Cashibo-Cacataibo), is pulled towards how often the script's text has the
+# feature. Unseen features keep the shared unseen value (a per-language one made small-data
+# languages steal lines). 0: off.
+SMOOTH_MU = float(os.environ.get("LID_SMOOTH_MU", 0))
+# Burstiness of little text: the UDHR of a small language repeats a few words (a loan such as
+# "gobierno" six times in 2,000 words of Cashibo-Cacataibo), and each of the word's ~30 n-grams
+# then counts six times. For a language with less than DAMPEN_BELOW letters of prose (all its
+# words are in its counts), a word seen c times adds c ** DAMPEN to its n-grams and to itself
+# instead of c. 1: off.
+DAMPEN = float(os.environ.get("LID_DAMPEN", 1.0))
+DAMPEN_BELOW = int(os.environ.get("LID_DAMPEN_BELOW", 100_000))
+PRIOR_WEIGHT = float(os.environ.get("LID_PRIOR_WEIGHT", 1.0))  # nats of prior per e-fold of training text below PRIOR_FULL letters
 PRIOR_FULL = 1_000_000
 # The prior also has a term for how many people use the language (population.py, from CLDR):
 # POP_WEIGHT nats per e-fold of users below POP_FULL, a language CLDR does not list counted as
@@ -417,6 +432,36 @@ def apply_wordfreq(langs, path):
                 lg["totals"][order] = lg["totals"].get(order, 0) + c
 
 
+def dampen(lg):
+    """Count each word of lg's text c ** DAMPEN times instead of c (see DAMPEN): its features'
+    counts and the order totals lose the difference. Features cut from the counts stay cut."""
+    kept, totals = lg["kept"], lg["totals"]
+    for (order, g), c in list(kept.items()):
+        if order != F.ORDER_WORD or c <= 1:
+            continue
+        d = c ** DAMPEN - c
+        for o, f in F.word_features(g[1:]):
+            totals[o] = totals.get(o, 0) + d
+            if (o, f) in kept:
+                kept[(o, f)] += d
+
+
+def background(langs, script_langs):
+    """For SMOOTH_MU: mu per order (SMOOTH_MU letters' worth of the order's features, from the
+    features per letter over all languages) and the pooled denominators T + D per (script, order)
+    ((None, order): all languages, for a feature of no listed script)."""
+    letters = sum(lg["chars"] for lg in langs) or 1
+    mu_of, den_of = {}, {}
+    for order in range(1, 7):
+        toks = sum(lg["totals"].get(order, 0) for lg in langs)
+        mu_of[order] = SMOOTH_MU * toks / letters
+        dens = [lg["totals"].get(order, 0) + lg["distinct"].get(order, 0) for lg in langs]
+        den_of[(None, order)] = sum(dens) or 1
+        for sc, lis in script_langs.items():
+            den_of[(sc, order)] = sum(dens[li] for li in lis) or 1
+    return mu_of, den_of
+
+
 def model(counts_dir, out_path, bias_path=None, population_path=None, wordfreq_path=None):
     """Naive Bayes, stored relative to a per-feature default so that most postings vanish.
 
@@ -445,6 +490,10 @@ def model(counts_dir, out_path, bias_path=None, population_path=None, wordfreq_p
                 c, b = line.split()
                 bias[c] = float(b)
     users = read_population(population_path)
+    if DAMPEN != 1.0:
+        for lg in langs:
+            if lg["prose"] < DAMPEN_BELOW:
+                dampen(lg)
     if wordfreq_path:
         apply_wordfreq(langs, wordfreq_path)
     nl = len(langs)
@@ -476,14 +525,22 @@ def model(counts_dir, out_path, bias_path=None, population_path=None, wordfreq_p
             kept += [((order, g), c) for c, g in lst[:MODEL_KEEP[order]]]
         for (order, g), c in kept:
             denom = lg["totals"][order] + lg["distinct"][order]
-            feats[(order, g)].append((li, math.log(c / denom)))
+            feats[(order, g)].append((li, c, denom))
+    smooth = background(langs, script_langs) if SMOOTH_MU else None
     postings = {}
     is_word = {}
     small_dev = {}
     for (order, g), lst in feats.items():
         o = order - 1
-        pop = script_langs.get(feature_script(g), [])
-        listed = dict(lst)
+        sc = feature_script(g)
+        pop = script_langs.get(sc, [])
+        if smooth:
+            mu_of, den_of = smooth
+            mu = mu_of[order]
+            pbg = sum(c for li, c, den in lst) / den_of.get((sc, order), den_of[(None, order)])
+            listed = {li: math.log((c + mu * pbg) / (den + mu)) for li, c, den in lst}
+        else:
+            listed = {li: math.log(c / den) for li, c, den in lst}
         if len(listed) * 2 < len(pop):
             d = U[o]
             cands = listed.items()
