@@ -76,6 +76,9 @@ SMOOTH_MU = float(os.environ.get("LID_SMOOTH_MU", 0))
 # prose lines 0.0026, the small languages' lines 0.0135; 5 much worse; +10 only, -0.001/-0.005.
 CLIP = float(os.environ.get("LID_CLIP", 0))
 CLIP_LOW = float(os.environ.get("LID_CLIP_LOW", CLIP))  # the cut below (a feature the language has less)
+# With SMOOTH_LOG, the smoothing is done on log-probabilities instead: log P(f | l) moves towards
+# log Pbg(f) by mu / (T + D + mu). mu 10k: prose lines 0.8557, small languages 0.8662, lingua 0.8225.
+SMOOTH_LOG = int(os.environ.get("LID_SMOOTH_LOG", 0))
 SMOOTH_ORDERS = {int(x) for x in os.environ.get("LID_SMOOTH_ORDERS", "1,2,3,4,5,6").split(",")}
 # Burstiness of little text: the UDHR of a small language repeats a few words (a loan such as
 # "gobierno" six times in 2,000 words of Cashibo-Cacataibo), and each of the word's ~30 n-grams
@@ -548,7 +551,11 @@ def model(counts_dir, out_path, bias_path=None, population_path=None, wordfreq_p
             mu_of, den_of = smooth
             mu = mu_of[order]
             pbg = sum(c for li, c, den in lst) / den_of.get((sc, order), den_of[(None, order)])
-            listed = {li: math.log((c + mu * pbg) / (den + mu)) for li, c, den in lst}
+            if SMOOTH_LOG:
+                listed = {li: (den * math.log(c / den) + mu * math.log(pbg)) / (den + mu)
+                          for li, c, den in lst}
+            else:
+                listed = {li: math.log((c + mu * pbg) / (den + mu)) for li, c, den in lst}
         else:
             listed = {li: math.log(c / den) for li, c, den in lst}
         if len(listed) * 2 < len(pop):
