@@ -55,6 +55,18 @@ static dm_status add_item(dm_diff_report *r, size_t *cap, dm_diff_kind kind, int
     return DM_OK;
 }
 
+/* Whether sentences first..first+n hold a letter. A page's debris ("700 /", "* * *", a lone
+ * page number) has no counterpart and says nothing: it is not reported as a sentence one
+ * version adds (and, as for every sentence without a counterpart, its numbers are not listed
+ * one by one). */
+static int any_letter(const char *const *t, const size_t *l, size_t first, size_t n)
+{
+    for (size_t i = first; i < first + n; i++)
+        if (dm_has_letter(t[i], l[i]))
+            return 1;
+    return 0;
+}
+
 static size_t nonspace_chars(const char *s, size_t n)
 {
     size_t c = 0;
@@ -378,11 +390,15 @@ dm_status dm_diff_langs(dm_ctx *ctx, const char *src_lang, const char *tgt_lang,
     dm_status st = DM_OK;
     for (size_t q = 0; q < nb && st == DM_OK; q++) {
         if (!b[q].tgt_n) {
-            st = add_item(r, &cap, DM_DIFF_SRC_ONLY, 0, q, "", 0, b[q].score);
-            r->src_only += b[q].src_n;
+            if (any_letter(src, src_len, b[q].src_start, b[q].src_n)) {
+                st = add_item(r, &cap, DM_DIFF_SRC_ONLY, 0, q, "", 0, b[q].score);
+                r->src_only += b[q].src_n;
+            }
         } else if (!b[q].src_n) {
-            st = add_item(r, &cap, DM_DIFF_TGT_ONLY, 1, q, "", 0, b[q].score);
-            r->tgt_only += b[q].tgt_n;
+            if (any_letter(tgt, tgt_len, b[q].tgt_start, b[q].tgt_n)) {
+                st = add_item(r, &cap, DM_DIFF_TGT_ONLY, 1, q, "", 0, b[q].score);
+                r->tgt_only += b[q].tgt_n;
+            }
         } else {
             double a = 0, c = 0;
             for (size_t i = b[q].src_start; i < b[q].src_start + b[q].src_n; i++)

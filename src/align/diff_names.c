@@ -711,8 +711,11 @@ static dm_status sentence_names(const dn_judge *j, const char *s, size_t sl, con
     for (size_t k = 0; k < nw && st == DM_OK; k++) {
         if (!kind[k])
             continue;
-        char cat[LAT_CAP * 3];
+        /* with the particles, and without them: Ahl al-Bayt is اهل بیت in Persian, which does
+         * not write the Arabic article that English spells out */
+        char cat[LAT_CAP * 3], bare[LAT_CAP * 3];
         snprintf(cat, sizeof cat, "%s", w[k].lat);
+        snprintf(bare, sizeof bare, "%s", w[k].lat);
         for (size_t m = k + 1; m < nw && m < k + 4 && w[m].joined; m++) {
             if (!kind[m] && !connector(s, &w[m]))
                 break;
@@ -721,9 +724,17 @@ static dm_status sentence_names(const dn_judge *j, const char *s, size_t sl, con
             strcat(cat, w[m].lat);
             if (!kind[m])
                 continue;
-            char key[KEY_CAP];
-            dm_name_key(cat, key, sizeof key);
-            if (key_present(j->keys, key, cat, w[k].script == DM_SCRIPT_LATIN))
+            strcat(bare, w[m].lat);
+            int latin = w[k].script == DM_SCRIPT_LATIN, hit = 0;
+            for (int v = 0; v < 2 && !hit; v++) {
+                const char *c = v ? bare : cat;
+                char key[KEY_CAP];
+                if (v && !strcmp(bare, cat))
+                    break;
+                dm_name_key(c, key, sizeof key);
+                hit = key_present(j->keys, key, c, latin);
+            }
+            if (hit)
                 for (size_t r = k; r <= m; r++)
                     present[r] = 1;
         }

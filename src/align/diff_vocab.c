@@ -6,9 +6,9 @@
  * not a name by itself. The shipped lexicons (data/lexicon/<code>.tsv.gz, "word<TAB>english<TAB>
  * weight") know the English words that translate common words of a language: their English
  * column is the vocabulary. An entry that is its own translation (paul -> paul, vice -> vice)
- * says nothing and is skipped, and so is a translation of weight 1 (jemen -> yemen, österreich
- * -> austria: names translate one to one, common words have rivals); a pivot that, for a word of another script than Latin, has the
- * word's name key (ایران -> iran) is a transliterated name: such pivots are kept apart, as the
+ * says nothing and is skipped, and so is a word's only translation, or one of weight 1 (jemen ->
+ * yemen, österreich -> austria, iraquiens -> iraqis: names translate one to one, common words
+ * have rivals); a pivot that, for a word of another script than Latin, has the word's name key (ایران -> iran) is a transliterated name: such pivots are kept apart, as the
  * language's names (a language that knows an English word only as a name says it is one). The
  * sets are read once per language and kept in the context (slot DM_SLOT_ALIGN, which the align
  * stage uses for nothing else).
@@ -71,22 +71,12 @@ static int transliterated(dm_ctx *ctx, const char *src, size_t sl, const char *e
     return ks[0] && !strcmp(ks, ke);
 }
 
-static dm_status read_vocab(dm_ctx *ctx, const char *code, dm_strset *set, dm_strset *names)
+/* The translations of one source word (lines "word<TAB>english<TAB>weight", at most 4 kept). */
+static dm_status vocab_group(dm_ctx *ctx, char group[][1024], size_t ng, dm_strset *set, dm_strset *names)
 {
-    char name[64], path[1200];
-    snprintf(name, sizeof name, "lexicon/%s.tsv.gz", code);
-    dm_status st = dm_data_path(ctx, name, path, sizeof path);
-    if (st != DM_OK)
-        return st;
-    gzFile gz = gzopen(path, "rb");
-    if (!gz)
-        return DM_OK; /* no lexicon: no vocabulary, names are judged without it */
-    char line[1024];
-    size_t lines = 0;
-    while (gzgets(gz, line, sizeof line) && lines++ < 2000000) {
+    for (size_t g = 0; g < ng; g++) {
+        char *line = group[g];
         char *tab1 = strchr(line, '\t');
-        if (!tab1)
-            continue;
         char *en = tab1 + 1, *tab2 = strchr(en, '\t');
         if (!tab2)
             continue;
@@ -100,20 +90,51 @@ static dm_status read_vocab(dm_ctx *ctx, const char *code, dm_strset *set, dm_st
         size_t sl = (size_t)(tab1 - line);
         if (strlen(en) == sl && !memcmp(line, en, sl))
             r = 0; /* paul -> paul, vice -> vice: says nothing either way */
-        else if (atof(tab2 + 1) >= 0.999 || memchr(line, '\'', sl))
-            r = 0; /* jemen -> yemen, österreich -> austria: the one sure translation, as names
-                    * have (common words have rivals); d'autriche: an elided form */
+        else if (ng == 1 || atof(tab2 + 1) >= 0.999 || memchr(line, '\'', sl))
+            r = 0; /* jemen -> yemen, österreich -> austria, iraquiens -> iraqis: the one
+                    * translation, as names have (common words have rivals; a weight under 1
+                    * with no rival only says the evidence was thin); d'autriche: an elided form */
         else if (transliterated(ctx, line, sl, en))
             r = dm_strset_add(names, en);
         else
             r = dm_strset_add(set, en);
-        if (r < 0) {
-            gzclose(gz);
+        if (r < 0)
             return dm_fail(ctx, DM_ENOMEM, "English vocabulary");
+    }
+    return DM_OK;
+}
+
+static dm_status read_vocab(dm_ctx *ctx, const char *code, dm_strset *set, dm_strset *names)
+{
+    char name[64], path[1200];
+    snprintf(name, sizeof name, "lexicon/%s.tsv.gz", code);
+    dm_status st = dm_data_path(ctx, name, path, sizeof path);
+    if (st != DM_OK)
+        return st;
+    gzFile gz = gzopen(path, "rb");
+    if (!gz)
+        return DM_OK; /* no lexicon: no vocabulary, names are judged without it */
+    /* the lines of one word are consecutive (the files are sorted by word): a word is judged
+     * with all its translations in hand, since "has rivals" is what tells a common word */
+    char group[4][1024];
+    size_t ng = 0, lines = 0;
+    char line[1024];
+    int more = 1;
+    while (st == DM_OK && more) {
+        more = gzgets(gz, line, sizeof line) != NULL && lines++ < 2000000;
+        char *tab1 = more ? strchr(line, '\t') : NULL;
+        if (more && (!tab1 || (size_t)(tab1 - line) >= sizeof group[0] / 2))
+            continue;
+        size_t sl = tab1 ? (size_t)(tab1 - line) : 0;
+        if (ng && (!more || strncmp(group[0], line, sl + 1))) {
+            st = vocab_group(ctx, group, ng, set, names);
+            ng = 0;
         }
+        if (more && ng < 4)
+            snprintf(group[ng++], sizeof group[0], "%s", line);
     }
     gzclose(gz);
-    return DM_OK;
+    return st;
 }
 
 dm_status dn_english_vocab(dm_ctx *ctx, const char *lang, const dm_strset **out,

@@ -823,9 +823,6 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
     if (st != DM_OK)
         return st;
     x.env.use_lexicon = !o.no_lexicon;
-    /* lexicons rebuilt for mining where the other stages keep the earlier ones (see
-     * data/lexicon/mine/README.md) */
-    x.env.lexicon_set = "mine";
     st = al_doc_build(&x.env, &x.src, src, src_len, n_src);
     if (st == DM_OK)
         st = al_doc_build(&x.env, &x.tgt, tgt, tgt_len, n_tgt);

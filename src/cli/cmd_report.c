@@ -36,18 +36,22 @@ static void print_cut(const char *t, size_t n)
     printf("%.*s%s", (int)cut, t, cut < n ? "…" : "");
 }
 
-static void print_only(const cli_sents *s, const dm_align_block *b, size_t nb, int side,
-                       const char *lang, size_t count)
+/* The sentences the diff reports as only in one version (its items name their blocks). */
+static void print_only(const cli_sents *s, const dm_align_block *b, const dm_diff_report *d, int side,
+                       const char *lang)
 {
+    size_t count = side ? d->tgt_only : d->src_only;
     if (!count)
         return;
     printf("    only in %s (%zu sentence%s):\n", lang, count, count == 1 ? "" : "s");
     size_t shown = 0;
-    for (size_t k = 0; k < nb; k++) {
-        size_t n = side ? b[k].tgt_n : b[k].src_n, other = side ? b[k].src_n : b[k].tgt_n;
-        size_t start = side ? b[k].tgt_start : b[k].src_start;
-        if (other || !n)
+    dm_diff_kind kind = side ? DM_DIFF_TGT_ONLY : DM_DIFF_SRC_ONLY;
+    for (size_t q = 0; q < d->n; q++) {
+        if (d->items[q].kind != kind)
             continue;
+        size_t k = d->items[q].block;
+        size_t n = side ? b[k].tgt_n : b[k].src_n;
+        size_t start = side ? b[k].tgt_start : b[k].src_start;
         for (size_t i = start; i < start + n; i++) {
             if (shown++ == 4) {
                 printf("      …\n");
@@ -132,8 +136,8 @@ static void pair_print(const pair_diff *p, const cli_story_row *a, const cli_sto
     const char *la = a->lang ? a->lang : "und", *lb = b->lang ? b->lang : "und";
     printf("  %s %s  vs  %s %s: %zu and %zu sentences, %zu aligned blocks\n", la, a->id, lb, b->id, p->sa.n,
            p->sb.n, matched_blocks(p));
-    print_only(&p->sa, p->blocks, p->nb, 0, la, d->src_only);
-    print_only(&p->sb, p->blocks, p->nb, 1, lb, d->tgt_only);
+    print_only(&p->sa, p->blocks, d, 0, la);
+    print_only(&p->sb, p->blocks, d, 1, lb);
     print_words(d, DM_DIFF_NUMBER, 0, "numbers", la);
     print_words(d, DM_DIFF_NUMBER, 1, "numbers", lb);
     print_words(d, DM_DIFF_NAME, 0, "names", la);
@@ -149,11 +153,14 @@ static void pair_print(const pair_diff *p, const cli_story_row *a, const cli_sto
 static json_t *json_only(const cli_sents *s, const pair_diff *p, int side)
 {
     json_t *arr = json_array();
-    for (size_t k = 0; arr && k < p->nb; k++) {
-        const dm_align_block *b = &p->blocks[k];
-        size_t n = side ? b->tgt_n : b->src_n, other = side ? b->src_n : b->tgt_n;
+    dm_diff_kind kind = side ? DM_DIFF_TGT_ONLY : DM_DIFF_SRC_ONLY;
+    for (size_t q = 0; arr && q < p->d->n; q++) {
+        if (p->d->items[q].kind != kind)
+            continue;
+        const dm_align_block *b = &p->blocks[p->d->items[q].block];
+        size_t n = side ? b->tgt_n : b->src_n;
         size_t start = side ? b->tgt_start : b->src_start;
-        for (size_t i = start; !other && i < start + n; i++)
+        for (size_t i = start; i < start + n; i++)
             if (json_array_append_new(arr, json_pack("{s:I, s:s%}", "index", (json_int_t)i, "text", s->text[i],
                                                      s->len[i]))) {
                 json_decref(arr);

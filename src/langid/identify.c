@@ -12,6 +12,7 @@
  * the number of letters, so that one short word never looks certain.
  */
 #include "langid/langid.h"
+#include "text/text.h"
 
 #include <math.h>
 #include <string.h>
@@ -242,9 +243,17 @@ static void set_und(dm_lang_guess *out, size_t k, size_t *n)
     *n = 1;
 }
 
-static double length_factor(uint32_t letters)
+/* How sure a text of this many letters of this script can make us. A Chinese character is a
+ * syllable and mostly a word, a kana or a Hangul block a syllable: each says as much as two or
+ * three Latin letters (一 or 中国 alone is Chinese as surely as "the" is English), and counting
+ * them as one letter each made two-character Chinese lines 0.1 sure and right 95% of the time. */
+static double length_factor(uint32_t letters, int script)
 {
-    return 1.0 - exp(-(double)letters / LETTERS_FOR_HALF_CONFIDENCE * 0.6931);
+    double per = script == DM_SCRIPT_HAN ? 3.0
+                 : script == DM_SCRIPT_HANGUL || script == DM_SCRIPT_HIRAGANA || script == DM_SCRIPT_KATAKANA
+                     ? 2.0
+                     : 1.0;
+    return 1.0 - exp(-(double)letters * per / LETTERS_FOR_HALF_CONFIDENCE * 0.6931);
 }
 
 dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
@@ -281,7 +290,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
         const lid_lang *g = &m->langs[m->script_only[ti.script]];
         memset(&out[0], 0, sizeof out[0]);
         strcpy(out[0].code, g->code);
-        out[0].score = length_factor(ti.letters * 2);
+        out[0].score = length_factor(ti.letters * 2, ti.script);
         *n = 1;
         return DM_OK;
     }
@@ -319,7 +328,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
                 best_l = (int)l;
             z += fast_exp((score[l] - best) * (1.0 / SOFTMAX_TEMPERATURE));
         }
-    double lf = length_factor(ti.letters) * (nfound ? 1.0 : 0.25);
+    double lf = length_factor(ti.letters, ti.script) * (nfound ? 1.0 : 0.25);
     /* the k best by selection: k is small */
     for (size_t r = 0; r < k; r++) {
         int arg = r == 0 ? best_l : -1; /* the best is known already */

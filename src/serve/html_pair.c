@@ -93,9 +93,15 @@ static int render(dm_buf *b, const dm_pair_view *v, int whole_page)
     err |= dm_buf_adds(b, "<table class=\"pair\">\n");
     for (size_t k = 0; k < v->n_blocks && !err; k++) {
         const dm_align_block *bl = &v->blocks[k];
-        int only = !bl->src_n || !bl->tgt_n, len = 0;
-        for (size_t q = 0; r && q < r->n; q++)
-            len |= r->items[q].block == k && r->items[q].kind == DM_DIFF_LENGTH;
+        /* "only": what the report says one version adds (a page's debris without a counterpart
+         * is not marked); without a report, every block with an empty side */
+        int only = !r && (!bl->src_n || !bl->tgt_n), len = 0;
+        for (size_t q = 0; r && q < r->n; q++) {
+            if (r->items[q].block != k)
+                continue;
+            len |= r->items[q].kind == DM_DIFF_LENGTH;
+            only |= r->items[q].kind == DM_DIFF_SRC_ONLY || r->items[q].kind == DM_DIFF_TGT_ONLY;
+        }
         err |= dm_buf_adds(b, only ? "<tr class=\"only\">" : len ? "<tr class=\"len\">" : "<tr>");
         err |= cell(b, v->src, v->src_len, bl->src_start, bl->src_n, r, k, 0);
         err |= cell(b, v->tgt, v->tgt_len, bl->tgt_start, bl->tgt_n, r, k, 1);

@@ -5,6 +5,7 @@
 #include "text/text.h"
 
 #include <unicode/uscript.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 static const struct {
@@ -83,4 +84,15 @@ int dm_dominant_script(const char *text, size_t len)
         best = count[DM_SCRIPT_HIRAGANA] >= count[DM_SCRIPT_KATAKANA] ? DM_SCRIPT_HIRAGANA
                                                                      : DM_SCRIPT_KATAKANA;
     return best;
+}
+
+int dm_has_letter(const char *text, size_t len)
+{
+    for (int32_t i = 0; (size_t)i < len && i >= 0;) {
+        UChar32 c;
+        U8_NEXT(text, i, (int32_t)(len > INT32_MAX ? INT32_MAX : len), c);
+        if (c >= 0 && u_isalpha(c))
+            return 1;
+    }
+    return 0;
 }

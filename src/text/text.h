@@ -98,6 +98,8 @@ int dm_script_of(uint32_t cp);
 const char *dm_script_name(int script);
 /* The script most letters of the text are written in. */
 int dm_dominant_script(const char *text, size_t len);
+/* Whether the text holds a letter of any script (not only digits, punctuation, symbols). */
+int dm_has_letter(const char *text, size_t len);
 
 /* --- names across scripts ----------------------------------------------------------------- */
 

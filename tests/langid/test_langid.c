@@ -182,6 +182,11 @@ static void test_und_and_confidence(dm_ctx *ctx)
     CHECK(sent.score > 0.8 && !strcmp(sent.code, "es"), "a Spanish sentence: %s %.3f", sent.code, sent.score);
     CHECK(word.score < sent.score, "a word (%.3f) is less sure than a sentence (%.3f)", word.score,
           sent.score);
+    /* a Chinese character says as much as a few Latin letters: 中国 "China" is surer than "casa",
+     * as sure as a word of six Latin letters would be */
+    dm_lang_guess zh = guess(ctx, "\xe4\xb8\xad\xe5\x9b\xbd");
+    CHECK(!strcmp(zh.code, "zh") && zh.score > 0.5 && zh.score > word.score, "中国: %s %.3f (casa %.3f)",
+          zh.code, zh.score, word.score);
     /* invalid UTF-8 never fails */
     size_t n;
     dm_lang_guess g[2];

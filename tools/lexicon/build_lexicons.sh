@@ -32,13 +32,14 @@ pkgs="$pkgs firefox-esr $(apt-cache search --names-only '^firefox-esr-l10n-' | c
     grep -v -E -- '-(en-gb|en-ca|en-za)$' || true)"
 # Programs whose translated catalogues (.mo) add everyday words: desktop applications, games and
 # system tools (GNOME, KDE, Xfce, MATE; VLC, Inkscape, GIMP, Wesnoth...), every one shipping all
-# its languages; and Mueller's English-Russian dictionary (GPL), since FreeDict's is small
-pkgs="$pkgs mueller7-dict vlc-l10n inkscape gimp-data wesnoth-1.16-data libgtk-3-common libgtk2.0-common \
+# its languages; Mueller's English-Russian dictionary (GPL), since FreeDict's is small, and Ding's
+# German-English one (trans-de-en, GPL), which has the everyday words FreeDict's lacks (Polizei)
+pkgs="$pkgs mueller7-dict trans-de-en vlc-l10n inkscape gimp-data wesnoth-1.16-data libgtk-3-common libgtk2.0-common \
     libglib2.0-data gnome-control-center-data evolution-common evolution-data-server-common nautilus-data \
     gnucash-common gparted synaptic aptitude-common thunar-data gnome-shell-common mutter-common \
     gedit-common totem-common rhythmbox-data shotwell-common pidgin-data hexchat-common \
     gnome-software-common network-manager-gnome evince-common eog cheese-common gnome-calendar \
-    gnome-contacts gnome-weather gnome-clocks aisleriot gnome-chess gnome-mines gnome-sudoku dolphin \
+    gnome-contacts gnome-weather gnome-clocks aisleriot gnome-mines gnome-sudoku dolphin \
     konsole okular kate plasma-workspace plasma-desktop-data kwin-data xfce4-panel xfce4-settings \
     file-roller baobab gnome-disk-utility gnome-maps gnome-terminal-data gnome-text-editor simple-scan \
     transmission-common packagekit debconf-i18n apt dpkg coreutils tar gettext bash grep sed findutils \

@@ -73,6 +73,33 @@ _MUELLER_SENSE = re.compile(r"^(\d+\.\s*)?(\d+\)\s*)?([а-я]\)\s*)?")
 _MUELLER_LABEL = re.compile(r"_[^\s.]*\.?")
 
 
+_DE_ARTICLE = re.compile(r"^(der|die|das|den|dem|des|sich|jdn\.?|jdm\.?|etw\.?)\s+", re.I)
+
+
+def read_ding(path):
+    """Yield (German word, [English translations in order]) from Ding's German-English list
+    (Debian trans-de-en), lines "de1; de2 | de forms :: en1; en2 | en forms": the parts between
+    '|' correspond on both sides (a word, its plural or inflected forms, its compounds), and
+    within a part every German synonym takes every English one."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith("#") or " :: " not in line:
+                continue
+            de, en = line.rstrip("\n").split(" :: ", 1)
+            de_parts, en_parts = de.split(" | "), en.split(" | ")
+            if len(de_parts) != len(en_parts):
+                de_parts, en_parts = de_parts[:1], en_parts[:1]
+            for dp, ep in zip(de_parts, en_parts):
+                items = [_clean_item(x).strip(" .!?:,") for x in ep.split(";")]
+                items = [x for x in items if x]
+                if not items:
+                    continue
+                for d in dp.split(";"):
+                    d = _DE_ARTICLE.sub("", _clean_item(d)).strip(" .!?:,")
+                    if d and " " not in d:
+                        yield d, items
+
+
 def read_mueller(index_path, dict_path, max_items=8):
     """Yield (English headword, [Russian translations in sense order]) from Mueller's dictionary:
     senses are lines "1) ...", grammatical and style labels start with "_" (_n., _разг.),
@@ -116,6 +143,19 @@ def clean_ui(s):
     return " ".join(s.split())
 
 
+# Contexts that some programs write into the string itself instead of gettext's msgctxt:
+# Freeciv's "?plural:Iraqis", Wesnoth's "race^Elves", GLib's Q_() "Action|Open". Left on, the
+# context word becomes a translation of every word it qualifies (iraquiens, allemands -> plural).
+_QUALIFIER = re.compile(r"^\?[A-Za-z0-9_ .-]{1,40}:|^[A-Za-z0-9_ .-]{1,40}\^(?=\S)")
+
+
+def strip_qualifier(s):
+    s = _QUALIFIER.sub("", s, count=1)
+    if "|" in s and " " not in s.split("|", 1)[0]:
+        s = s.rsplit("|", 1)[1]
+    return s
+
+
 def read_mo(path):
     """Yield (msgid, msgstr) of a .mo catalogue: contexts dropped, first plural forms only."""
     with open(path, "rb") as f:
@@ -137,8 +177,8 @@ def read_mo(path):
         msgstr = data[p2:p2 + l2].decode("utf-8", errors="replace")
         if not msgid or not msgstr:
             continue
-        msgid = msgid.split("\x04")[-1].split("\x00")[0]
-        msgstr = msgstr.split("\x00")[0]
+        msgid = strip_qualifier(msgid.split("\x04")[-1].split("\x00")[0])
+        msgstr = strip_qualifier(msgstr.split("\x00")[0])
         if msgid and msgstr and msgid != msgstr:
             yield msgid, msgstr
 

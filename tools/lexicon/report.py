@@ -6,7 +6,7 @@ Usage: report.py data/lexicon/stats.json
 import json
 import sys
 
-KINDS = (("freedict", "FreeDict"), ("mueller7", "Mueller"), ("cc-cedict", "CC-CEDICT"), ("cldr", "CLDR"),
+KINDS = (("freedict", "FreeDict"), ("ding", "Ding"), ("mueller7", "Mueller"), ("cc-cedict", "CC-CEDICT"), ("cldr", "CLDR"),
          ("mo:iso", "iso-codes"), ("mo:", "catalogues"), ("firefox", "Firefox"), ("udhr", "UDHR"), ("borrowed", "borrowed"),
          ("tatoeba", "Tatoeba"), ("tesseract", "word list"))
 
