@@ -7,9 +7,12 @@
  * and topic words match them at scattered places. The spread is learned per language pair from
  * the confident 1-1 links of an alignment: the distances (src position / src length - tgt
  * position / tgt length) of matched words, binned, against the distances a partner placed
- * anywhere in the tgt sentence would have. A pair of sentences then scores, for each matched src
- * word, the log of the mean ratio observed / anywhere over its matched tgt words: a likelihood
- * ratio against uniform placement, near 0 for a language pair whose order says little.
+ * anywhere in the tgt sentence would have. A block then scores, for each src word that meets one
+ * place in a tgt sentence of the block, the log of the ratio observed / anywhere at its distance,
+ * positions taken relative to the whole block (the mean ratio for a word meeting several of its
+ * sentences): a likelihood ratio against uniform placement, near 0 for a language pair whose
+ * order says little. Relative to the block, a merge that adds an omitted sentence to a
+ * translation pushes the translation's words off the diagonal.
  * Kept apart from align_score.c because it needs positions, not only which words matched.
  */
 #include "align/align_internal.h"
@@ -41,17 +44,16 @@ void al_posmap_free(al_posmap *pk)
     memset(pk, 0, sizeof *pk);
 }
 
-/* Does this token take part in the order evidence? Words and numbers, light words too: a
- * word that meets several places on the other side is scored by the mean over them, and the
- * topic words an article repeats weigh little (idf within the document) but are what two
- * unrelated sentences of it share (only words of weight 1.2 or more: ntrex omission F1 0.8716
- * against 0.8750, Text+Berg 0.8898 against 0.8924). */
 /* A word that meets more places than this in one sentence of the other side says nothing of
  * order (ntrex omission F1 / Text+Berg strict with every place, the mean ratio over them:
  * 0.8800 / 0.8721; up to 3: 0.8783 / 0.8687; up to 2: 0.8797 / 0.8687; 1: 0.8805 / 0.8731,
  * and a third less time). */
 #define ORDER_MAX_PLACES 1
 
+/* Does this token take part in the order evidence? Words and numbers, light words too: the
+ * topic words an article repeats weigh little (idf within the document) but are what two
+ * unrelated sentences of it share (only words of weight 1.2 or more: ntrex omission F1 0.8716
+ * against 0.8750, 8 bins). */
 static inline int order_token(const al_tok *t)
 {
     return t->kind == DM_TOK_NUMBER || t->kind == DM_TOK_WORD;
