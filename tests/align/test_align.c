@@ -183,6 +183,23 @@ static int has_block(const dm_align_block *b, size_t nb, size_t i0, size_t a, si
     return 0;
 }
 
+/* Align two arrays of NUL-terminated sentences (lengths taken here); the blocks in *out (free
+ * them), checked to be a valid alignment; returns how many. */
+static size_t align_strs(dm_ctx *ctx, const char *const *a, size_t na, const char *const *b, size_t nb,
+                         dm_align_block **out)
+{
+    size_t la[16], lb[16], n = 0;
+    *out = NULL;
+    CHECK(na <= 16 && nb <= 16);
+    for (size_t k = 0; k < na && k < 16; k++)
+        la[k] = strlen(a[k]);
+    for (size_t k = 0; k < nb && k < 16; k++)
+        lb[k] = strlen(b[k]);
+    CHECK(dm_align(ctx, NULL, a, la, na, b, lb, nb, out, &n) == DM_OK);
+    CHECK(valid(*out, n, na, nb));
+    return n;
+}
+
 /* A sentence cut by a segmenter at a colon ("were:" / the list of names) is joined to its
  * continuation, not left out as an addition: German-French and Russian-English. */
 static void test_fragments(dm_ctx *ctx)
@@ -202,23 +219,11 @@ static void test_fragments(dm_ctx *ctx)
     const char *en[] = {"In 2019 the expedition travelled 1200 kilometres over the ice.",
                         "Ivan Petrov, Sergei Smirnov and Anna Volkova took part in the expedition.",
                         "They came back home in May 2020."};
-    size_t dl[4], fl[3], rl[4], el[3];
-    for (size_t k = 0; k < 4; k++) {
-        dl[k] = strlen(de[k]);
-        rl[k] = strlen(ru[k]);
-    }
-    for (size_t k = 0; k < 3; k++) {
-        fl[k] = strlen(fr[k]);
-        el[k] = strlen(en[k]);
-    }
-    dm_align_block *b = NULL;
-    size_t nb = 0;
-    CHECK(dm_align(ctx, NULL, de, dl, 4, fr, fl, 3, &b, &nb) == DM_OK);
-    CHECK(valid(b, nb, 4, 3));
+    dm_align_block *b;
+    size_t nb = align_strs(ctx, de, 4, fr, 3, &b);
     CHECK(has_block(b, nb, 1, 2, 1, 1)); /* "waren:" + the names = the French sentence */
     free(b);
-    CHECK(dm_align(ctx, NULL, ru, rl, 4, en, el, 3, &b, &nb) == DM_OK);
-    CHECK(valid(b, nb, 4, 3));
+    nb = align_strs(ctx, ru, 4, en, 3, &b);
     CHECK(has_block(b, nb, 1, 2, 1, 1));
     free(b);
 }
@@ -248,24 +253,12 @@ static void test_five(dm_ctx *ctx)
                         "\xd0\xb2" " \xd0\xb7" "\xd0\xb0" "\xd0\xbb" "\xd0\xb5" " 4 \xe2\x80\x94" " \xd0\xbc" "\xd0\xbe" "\xd0\xb4" "\xd0\xb5" "\xd0\xbb" "\xd0\xb8" " \xd1\x81" "\xd1\x82" "\xd0\xb0" "\xd1\x80" "\xd1\x8b" "\xd1\x85" " \xd0\xba" "\xd0\xbe" "\xd1\x80" "\xd0\xb0" "\xd0\xb1" "\xd0\xbb" "\xd0\xb5" "\xd0\xb9" ";",
                         "\xd0\xb2" " \xd0\xb7" "\xd0\xb0" "\xd0\xbb" "\xd0\xb5" " 5 \xe2\x80\x94" " \xd1\x84" "\xd0\xbe" "\xd1\x82" "\xd0\xbe" "\xd0\xb3" "\xd1\x80" "\xd0\xb0" "\xd1\x84" "\xd0\xb8" "\xd0\xb8" " 1900 \xd0\xb3" "\xd0\xbe" "\xd0\xb4" "\xd0\xb0" ".",
                         "\xd0\x9f" "\xd0\xbe" " \xd0\xb2" "\xd0\xbe" "\xd1\x81" "\xd0\xba" "\xd1\x80" "\xd0\xb5" "\xd1\x81" "\xd0\xb5" "\xd0\xbd" "\xd1\x8c" "\xd1\x8f" "\xd0\xbc" " \xd0\xb2" "\xd1\x85" "\xd0\xbe" "\xd0\xb4" " \xd0\xb1" "\xd0\xb5" "\xd1\x81" "\xd0\xbf" "\xd0\xbb" "\xd0\xb0" "\xd1\x82" "\xd0\xbd" "\xd1\x8b" "\xd0\xb9" "."};
-    size_t dl[3], fl[7], el[3], rl[7];
-    for (size_t k = 0; k < 3; k++) {
-        dl[k] = strlen(de[k]);
-        el[k] = strlen(en[k]);
-    }
-    for (size_t k = 0; k < 7; k++) {
-        fl[k] = strlen(fr[k]);
-        rl[k] = strlen(ru[k]);
-    }
-    dm_align_block *b = NULL;
-    size_t nb = 0;
-    CHECK(dm_align(ctx, NULL, de, dl, 3, fr, fl, 7, &b, &nb) == DM_OK);
-    CHECK(valid(b, nb, 3, 7));
+    dm_align_block *b;
+    size_t nb = align_strs(ctx, de, 3, fr, 7, &b);
     CHECK(has_block(b, nb, 1, 1, 1, 5));
     CHECK(has_block(b, nb, 2, 1, 6, 1));
     free(b);
-    CHECK(dm_align(ctx, NULL, en, el, 3, ru, rl, 7, &b, &nb) == DM_OK);
-    CHECK(valid(b, nb, 3, 7));
+    nb = align_strs(ctx, en, 3, ru, 7, &b);
     CHECK(has_block(b, nb, 1, 1, 1, 5));
     free(b);
 }
@@ -365,21 +358,12 @@ static void test_crossed(dm_ctx *ctx)
                         "\xd0\x93" "\xd1\x83" "\xd0\xb1" "\xd0\xb5" "\xd1\x80" "\xd0\xbd" "\xd0\xb0" "\xd1\x82" "\xd0\xbe" "\xd1\x80" " \xd0\xbf" "\xd0\xbe" "\xd0\xbf" "\xd1\x80" "\xd0\xbe" "\xd1\x81" "\xd0\xb8" "\xd0\xbb" " \xd0\xb2" "\xd1\x81" "\xd0\xb5" "\xd1\x85" " \xd0\xb6" "\xd0\xb8" "\xd1\x82" "\xd0\xb5" "\xd0\xbb" "\xd0\xb5" "\xd0\xb9" " \xd0\xbf" "\xd1\x80" "\xd0\xb8" "\xd0\xb1" "\xd1\x80" "\xd0\xb5" "\xd0\xb6" "\xd0\xbd" "\xd1\x8b" "\xd1\x85" " \xd0\xbe" "\xd0\xba" "\xd1\x80" "\xd1\x83" "\xd0\xb3" "\xd0\xbe" "\xd0\xb2" " \xd0\xbe" "\xd1\x81" "\xd1\x82" "\xd0\xb0" "\xd0\xb2" "\xd0\xb0" "\xd1\x82" "\xd1\x8c" "\xd1\x81" "\xd1\x8f" " \xd0\xb4" "\xd0\xbe" "\xd0\xbc" "\xd0\xb0" ", \xd0\xbf" "\xd0\xbe" "\xd0\xba" "\xd0\xb0" " \xd1\x88" "\xd1\x82" "\xd0\xbe" "\xd1\x80" "\xd0\xbc" " \xd0\xbd" "\xd0\xb5" " \xd0\xbf" "\xd1\x80" "\xd0\xbe" "\xd0\xb9" "\xd0\xb4" "\xd1\x91" "\xd1\x82" " \xd0\xb8" " \xd0\xbf" "\xd0\xbe" "\xd0\xbb" "\xd0\xb8" "\xd1\x86" "\xd0\xb8" "\xd1\x8f" " \xd0\xbd" "\xd0\xb5" " \xd0\xbe" "\xd1\x87" "\xd0\xb8" "\xd1\x81" "\xd1\x82" "\xd0\xb8" "\xd1\x82" " \xd0\xb4" "\xd0\xbe" "\xd1\x80" "\xd0\xbe" "\xd0\xb3" "\xd0\xb8" " \xd0\xbe" "\xd1\x82" " \xd1\x83" "\xd0\xbf" "\xd0\xb0" "\xd0\xb2" "\xd1\x88" "\xd0\xb8" "\xd1\x85" " \xd0\xb4" "\xd0\xb5" "\xd1\x80" "\xd0\xb5" "\xd0\xb2" "\xd1\x8c" "\xd0\xb5" "\xd0\xb2" " \xd0\xb8" " \xd0\xbb" "\xd0\xb8" "\xd0\xbd" "\xd0\xb8" "\xd0\xb9" " \xd1\x8d" "\xd0\xbb" "\xd0\xb5" "\xd0\xba" "\xd1\x82" "\xd1\x80" "\xd0\xbe" "\xd0\xbf" "\xd0\xb5" "\xd1\x80" "\xd0\xb5" "\xd0\xb4" "\xd0\xb0" "\xd1\x87" "\xd0\xb8" ".",
                         "\xd0\xa1" "\xd0\xbf" "\xd0\xb0" "\xd1\x81" "\xd0\xb0" "\xd1\x82" "\xd0\xb5" "\xd0\xbb" "\xd0\xb8" " \xd0\xb8" "\xd0\xb7" " \xd0\x94" "\xd0\xb6" "\xd0\xbe" "\xd1\x80" "\xd0\xb4" "\xd0\xb6" "\xd0\xb8" "\xd0\xb8" " \xd0\xbf" "\xd1\x80" "\xd0\xb8" "\xd0\xb1" "\xd1\x8b" "\xd0\xbb" "\xd0\xb8" " \xd0\xb2" "\xd0\xbe" " \xd0\xb2" "\xd1\x82" "\xd0\xbe" "\xd1\x80" "\xd0\xbd" "\xd0\xb8" "\xd0\xba" " \xd1\x83" "\xd1\x82" "\xd1\x80" "\xd0\xbe" "\xd0\xbc" ".",
                         "\xd0\x9c" "\xd0\xb5" "\xd1\x82" "\xd0\xb5" "\xd0\xbe" "\xd1\x81" "\xd0\xbb" "\xd1\x83" "\xd0\xb6" "\xd0\xb1" "\xd0\xb0" " \xd0\xbe" "\xd0\xb6" "\xd0\xb8" "\xd0\xb4" "\xd0\xb0" "\xd0\xb5" "\xd1\x82" " \xd0\xbd" "\xd0\xbe" "\xd0\xb2" "\xd1\x8b" "\xd1\x85" " \xd0\xb4" "\xd0\xbe" "\xd0\xb6" "\xd0\xb4" "\xd0\xb5" "\xd0\xb9" " \xd0\xb2" " \xd0\xb2" "\xd1\x8b" "\xd1\x85" "\xd0\xbe" "\xd0\xb4" "\xd0\xbd" "\xd1\x8b" "\xd0\xb5" "."};
-    size_t el[5], dl[5], rl[5];
-    for (size_t k = 0; k < 5; k++) {
-        el[k] = strlen(en[k]);
-        dl[k] = strlen(de[k]);
-        rl[k] = strlen(ru[k]);
-    }
-    dm_align_block *b = NULL;
-    size_t nb = 0;
-    CHECK(dm_align(ctx, NULL, en, el, 5, de, dl, 5, &b, &nb) == DM_OK);
-    CHECK(valid(b, nb, 5, 5));
+    dm_align_block *b;
+    size_t nb = align_strs(ctx, en, 5, de, 5, &b);
     CHECK(has_block(b, nb, 1, 2, 1, 2));
     CHECK(has_block(b, nb, 3, 1, 3, 1));
     free(b);
-    CHECK(dm_align(ctx, NULL, en, el, 5, ru, rl, 5, &b, &nb) == DM_OK);
-    CHECK(valid(b, nb, 5, 5));
+    nb = align_strs(ctx, en, 5, ru, 5, &b);
     CHECK(has_block(b, nb, 1, 2, 1, 2));
     free(b);
 }
@@ -401,17 +385,10 @@ static void test_lowercase(dm_ctx *ctx)
                         "danach sprachen beide politiker mit journalisten.",
                         "der premierminister sagte, das treffen sei n\xc3\xbctzlich gewesen.",
                         "eine neue gespr\xc3\xa4" "chsrunde ist f\xc3\xbcr m\xc3\xa4rz geplant."};
-    size_t el[6], dl[6];
-    for (size_t k = 0; k < 6; k++) {
-        el[k] = strlen(en[k]);
-        dl[k] = strlen(de[k]);
-    }
     setenv("DM_ALIGN_TUNE", "cont=8", 1);
-    dm_align_block *b = NULL;
-    size_t nb = 0;
-    CHECK(dm_align(ctx, NULL, en, el, 6, de, dl, 6, &b, &nb) == DM_OK);
+    dm_align_block *b;
+    size_t nb = align_strs(ctx, en, 6, de, 6, &b);
     unsetenv("DM_ALIGN_TUNE");
-    CHECK(valid(b, nb, 6, 6));
     for (size_t k = 0; k < 6; k++)
         CHECK(has_block(b, nb, k, 1, k, 1));
     free(b);
