@@ -160,6 +160,8 @@ typedef struct al_marks {
 } al_marks;
 dm_status al_marks_reserve(al_marks *mk, size_t n);
 void al_marks_free(al_marks *mk);
+/* Start a new, empty set: marks of earlier sets no longer count. */
+void al_marks_begin(al_marks *mk);
 /* Put the concepts of every sentence of d into the marks (as a new set). */
 void al_marks_set_doc(al_marks *mk, const al_doc *d);
 /* Put the concepts of sentence i of d into the marks (as a new set). */
@@ -175,12 +177,11 @@ float al_mask_weight(const al_doc *d, size_t i, uint64_t mask);
 
 #define AL_ORDER_BINS 16     /* bins of the distance of relative positions, over (-1, 1) */
 
-/* Positions of a sentence's tokens per concept: pos[c] is valid where stamp[c] == cur. */
+/* Positions of a sentence's tokens per concept: pos[c] is valid where c is in the marks' current
+ * set. */
 typedef struct al_posmap {
-    uint32_t *stamp;
-    uint64_t *pos;
-    size_t cap;
-    uint32_t cur;
+    al_marks set;
+    uint64_t *pos; /* as many as set.cap */
 } al_posmap;
 dm_status al_posmap_reserve(al_posmap *pk, size_t n);
 void al_posmap_free(al_posmap *pk);

@@ -25,11 +25,11 @@
 
 dm_status al_posmap_reserve(al_posmap *pk, size_t n)
 {
-    size_t cap = pk->cap;
-    if (dm_grow_zeroed(&pk->stamp, &pk->cap, n, sizeof *pk->stamp))
+    size_t cap = pk->set.cap;
+    if (al_marks_reserve(&pk->set, n))
         return DM_ENOMEM;
-    if (pk->cap != cap || !pk->pos) { /* the positions are only read where stamped */
-        uint64_t *pos = realloc(pk->pos, (pk->cap ? pk->cap : 1) * sizeof *pos);
+    if (pk->set.cap != cap || !pk->pos) { /* the positions are only read where marked */
+        uint64_t *pos = realloc(pk->pos, (pk->set.cap ? pk->set.cap : 1) * sizeof *pos);
         if (!pos)
             return DM_ENOMEM;
         pk->pos = pos;
@@ -39,7 +39,7 @@ dm_status al_posmap_reserve(al_posmap *pk, size_t n)
 
 void al_posmap_free(al_posmap *pk)
 {
-    free(pk->stamp);
+    al_marks_free(&pk->set);
     free(pk->pos);
     memset(pk, 0, sizeof *pk);
 }
@@ -62,10 +62,8 @@ static inline int order_token(const al_tok *t)
 /* The positions (bits, tokens 0..63) of tgt sentence j's tokens, per concept. */
 static void posmap_set(al_posmap *pk, const al_doc *d, size_t j)
 {
-    if (++pk->cur == 0) {
-        memset(pk->stamp, 0, pk->cap * sizeof *pk->stamp);
-        pk->cur = 1;
-    }
+    al_marks *mk = &pk->set;
+    al_marks_begin(mk);
     const al_sent *s = &d->sent[j];
     uint32_t n = s->ntok < 64 ? s->ntok : 64;
     for (uint32_t l = 0; l < n; l++) {
@@ -74,8 +72,8 @@ static void posmap_set(al_posmap *pk, const al_doc *d, size_t j)
             continue;
         for (uint16_t q = 0; q < t->nc; q++) {
             uint32_t c = d->conc[t->c0 + q];
-            if (pk->stamp[c] != pk->cur) {
-                pk->stamp[c] = pk->cur;
+            if (mk->mark[c] != mk->stamp) {
+                mk->mark[c] = mk->stamp;
                 pk->pos[c] = 0;
             }
             pk->pos[c] |= (uint64_t)1 << l;
@@ -89,7 +87,7 @@ static inline uint64_t posmap_token(const al_posmap *pk, const al_doc *d, const 
     uint64_t m = 0;
     for (uint16_t q = 0; q < t->nc; q++) {
         uint32_t c = d->conc[t->c0 + q];
-        if (pk->stamp[c] == pk->cur)
+        if (pk->set.mark[c] == pk->set.stamp)
             m |= pk->pos[c];
     }
     return m;

@@ -38,12 +38,17 @@ void al_marks_free(al_marks *mk)
     memset(mk, 0, sizeof *mk);
 }
 
-void al_marks_set_sentence(al_marks *mk, const al_doc *d, size_t i)
+void al_marks_begin(al_marks *mk)
 {
     if (++mk->stamp == 0) { /* wrapped: clear so that no old mark looks current */
         memset(mk->mark, 0, mk->cap * sizeof *mk->mark);
         mk->stamp = 1;
     }
+}
+
+void al_marks_set_sentence(al_marks *mk, const al_doc *d, size_t i)
+{
+    al_marks_begin(mk);
     const al_sent *s = &d->sent[i];
     for (uint32_t k = 0; k < s->ntok; k++) {
         const al_tok *t = &d->tok[s->tok0 + k];
@@ -54,10 +59,7 @@ void al_marks_set_sentence(al_marks *mk, const al_doc *d, size_t i)
 
 void al_marks_set_doc(al_marks *mk, const al_doc *d)
 {
-    if (++mk->stamp == 0) {
-        memset(mk->mark, 0, mk->cap * sizeof *mk->mark);
-        mk->stamp = 1;
-    }
+    al_marks_begin(mk);
     for (size_t k = 0; k < d->nconc; k++)
         mk->mark[d->conc[k]] = mk->stamp;
 }
