@@ -12,13 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 
-/* Whether the word holds a Han character (CJK unified ideographs, 3-byte UTF-8 E4-E9). */
+/* Whether the word holds a Han character. */
 static int has_han(const char *w, size_t len)
 {
-    for (size_t i = 0; i + 2 < len; i++)
-        if ((unsigned char)w[i] >= 0xE4 && (unsigned char)w[i] <= 0xE9)
+    for (int32_t i = 0; (size_t)i < len && i >= 0;) {
+        UChar32 c;
+        U8_NEXT(w, i, (int32_t)(len > INT32_MAX ? INT32_MAX : len), c);
+        if (c >= 0 && dm_script_of((uint32_t)c) == DM_SCRIPT_HAN)
             return 1;
+    }
     return 0;
 }
 
