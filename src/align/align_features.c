@@ -211,7 +211,8 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
         if (i > 0) {
             int closes, prev_closes;
             int open = ends_open(text[i - 1], len[i - 1]) ||
-                       open_brackets(text[i - 1], len[i - 1], &prev_closes) > 0;
+                       open_brackets(text[i - 1], len[i - 1], &prev_closes) > 0 ||
+                       al_ends_in_abbreviation(text[i - 1], len[i - 1]);
             int cut = starts_continuation(text[i], len[i]) || (open_brackets(text[i], len[i], &closes), closes);
             s->cont = (uint8_t)(open | cut << 1);
         }
