@@ -188,7 +188,7 @@ void al_params_default(al_params *p)
     p->loose_scale = 0.5;
     p->offtopic = 4.5;
     p->len_cap = 12.0;
-    p->cont = 3.0;
+    p->cont = 2.0;
     p->cont_skip = 2.0;
     p->docm_src = p->docm_tgt = 0.0;
     p->q0n = 0.1;
@@ -209,6 +209,7 @@ void al_params_default(al_params *p)
     p->ord_floor = -1.0;
     p->xjoin = 4.0;
     p->xjoin_prior = 1000.0;
+    p->xjoin_win = 0;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
@@ -250,6 +251,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "ord_floor")) p->ord_floor = v;
         else if (!strcmp(name, "xjoin")) p->xjoin = v;
         else if (!strcmp(name, "xjoin_prior")) p->xjoin_prior = v;
+        else if (!strcmp(name, "xjoin_win")) p->xjoin_win = v;
         tune += used;
         if (*tune == ',')
             tune++;
