@@ -279,6 +279,10 @@ typedef struct al_params {
     double ord_floor; /* and counts at least this much per sentence pair of the block */
     double ord_cap;   /* the order evidence counts at most this much for a link */
     double ord_prior; /* pseudo-words placed anywhere in the learned order ratios */
+    double retest;    /* a 1-1 link is tested again with its lexical term replaced by where its
+                       * words meet the other side (align_omit.c), this much of it (0: not) */
+    double retest_prior; /* words of the language group's rate in a pair's rate for the retest */
+    double retest_win; /* the retest compares a link with the sentences this far from it (0: all) */
     int ord_on;       /* ord_lr is learned */
     double ord_lr[AL_ORDER_BINS]; /* order ratios: observed / anywhere, by distance of relative
                                    * positions (align_order.c) */
@@ -315,6 +319,16 @@ typedef struct al_block {
     uint32_t i, a, j, b;
     double score;
 } al_block;
+
+/* --- sentences without counterpart paired by the search (align_omit.c) ------------------- */
+
+/* Over the 1-1 links of an alignment: words that meet some sentence of the other side near the
+ * band (trials), and those that meet the link's partner (hits). */
+void al_omit_count(const al_scorer *sc, const al_block *b, size_t nb, double *hits, double *trials);
+/* Test every 1-1 link again with its lexical term replaced by where its words meet the other side
+ * (pi: the rate at which a translation meets such a word); a link that then scores below the two
+ * omissions is split into them (the blocks reallocated). */
+dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, double pi);
 
 /* Evidence that two adjacent blocks are one: the weight of tokens that each block's sentences
  * leave unmatched on their own block's other side but match on the neighbour's (cross), the

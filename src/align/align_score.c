@@ -207,6 +207,9 @@ void al_params_default(al_params *p)
     p->ord_all = 1;
     p->ord_sat = 0;
     p->ord_floor = -1.0;
+    p->retest = 1.0;
+    p->retest_prior = 50.0;
+    p->retest_win = 3;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
@@ -246,6 +249,9 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "ord_all")) p->ord_all = v;
         else if (!strcmp(name, "ord_sat")) p->ord_sat = v;
         else if (!strcmp(name, "ord_floor")) p->ord_floor = v;
+        else if (!strcmp(name, "retest")) p->retest = v;
+        else if (!strcmp(name, "retest_prior")) p->retest_prior = v;
+        else if (!strcmp(name, "retest_win")) p->retest_win = v;
         tune += used;
         if (*tune == ',')
             tune++;
