@@ -107,6 +107,9 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
 void al_doc_free(al_doc *d);
 /* (Re)compute every token's concepts; `learned` adds the IBM translations (src side only). */
 dm_status al_doc_concepts(al_env *env, al_doc *d, int learned);
+/* The stem concept of a Latin-script word (its first 5 letters, 5 or more), AL_NONE for short or
+ * non-Latin words: what al_doc_concepts adds for a word and for each of its pivots. */
+dm_status al_stem_concept(al_env *env, uint32_t form, uint32_t *out);
 /* Weights from document frequencies: df[] per vocab id over n_sent sentences, and the
  * frequencies within d (counted in `local`, a zeroed scratch array, zeroed again on return). */
 void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *local);
