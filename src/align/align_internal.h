@@ -285,6 +285,11 @@ typedef struct al_params {
     double retest;    /* a 1-1 link is tested again with its lexical term replaced by where its
                        * words meet the other side (align_omit.c), this much of it (0: not) */
     double retest_prior; /* words of the language group's rate in a pair's rate for the retest */
+    double retest_loose; /* 1: the retest mixes close and loose translations like the block score */
+    double retest_sat; /* the retest's evidence saturates: x C / (words + C) (0: not) */
+    double retest_span; /* a link's rate is that of the blocks this far around it, shrunk towards
+                         * the pair's (0: the pair's) */
+    double retest_once; /* 1: a word said twice in a sentence is one trial of the retest */
     double retest_win; /* the retest compares a link with the sentences this far from it (0: all) */
     int ord_on;       /* ord_lr is learned */
     double ord_lr[AL_ORDER_BINS]; /* order ratios: observed / anywhere, by distance of relative

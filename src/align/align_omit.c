@@ -77,36 +77,85 @@ static void link_masks(const al_pairs *pm, size_t i, size_t j, uint64_t *ms, uin
     }
 }
 
+/* Is token q of s a word said before in the sentence (with retest_once)? */
+static int repeated(const al_scorer *sc, const al_doc *d, const al_sent *s, uint32_t q)
+{
+    if (sc->par.retest_once <= 0)
+        return 0;
+    for (uint32_t r = 0; r < q; r++)
+        if (d->tok[s->tok0 + r].form == d->tok[s->tok0 + q].form)
+            return 1;
+    return 0;
+}
+
+/* Is token q met in the partner (with retest_once, a word said twice is met when either is)? */
+static int met(const al_scorer *sc, const al_doc *d, const al_sent *s, uint32_t q, uint32_t nt, uint64_t hit)
+{
+    int h = (int)((hit >> q) & 1);
+    if (sc->par.retest_once > 0)
+        for (uint32_t r = q + 1; r < nt && !h; r++)
+            if (d->tok[s->tok0 + r].form == d->tok[s->tok0 + q].form)
+                h = (int)((hit >> r) & 1);
+    return h;
+}
+
 /* Words of a sentence that meet the other side somewhere (trials) and those met in the partner
  * (hits), for learning pi. */
-static void side_count(const al_sent *s, const uint16_t *f, uint64_t hit, double *hits, double *trials)
+static void side_count(const al_scorer *sc, const al_doc *d, const al_sent *s, const uint16_t *f, uint64_t hit,
+                       double *hits, double *trials)
 {
     uint32_t nt = s->ntok < OMIT_TOKS ? s->ntok : OMIT_TOKS;
     for (uint32_t q = 0; q < nt; q++)
-        if (f[q]) {
+        if (f[q] && !repeated(sc, d, s, q)) {
             *trials += 1;
-            *hits += (double)((hit >> q) & 1);
+            *hits += met(sc, d, s, q, nt, hit);
         }
 }
 
-/* The evidence of one side's tokens whose relative position (token index) lies in [lo, hi]. */
-static double side_llr(const al_sent *s, const uint16_t *f, uint32_t cmp, uint64_t hit, double pi, double lo,
-                       double hi)
+/* The evidence of one side's tokens whose relative position (token index) lies in [lo, hi], added
+ * to ev[0] for a close translation (meeting such a word at pi) and to ev[1] for a loose one (at a
+ * rate loose_scale of the way from chance to pi, as in the block score). */
+static void side_llr(const al_scorer *sc, const al_doc *d, const al_sent *s, const uint16_t *f, uint32_t cmp, uint64_t hit,
+                     double pi, double lo, double hi, double ev[3])
 {
     uint32_t nt = s->ntok < OMIT_TOKS ? s->ntok : OMIT_TOKS;
-    double llr = 0;
     for (uint32_t q = 0; q < nt; q++) {
-        if (!f[q] || !cmp)
+        if (!f[q] || !cmp || repeated(sc, d, s, q))
             continue;
         double pos = (q + 0.5) / (double)s->ntok;
         if (pos < lo || pos > hi)
             continue;
+
         double p0 = (double)f[q] / (double)cmp;
         p0 = p0 < 0.02 ? 0.02 : p0 > 0.9 ? 0.9 : p0;
         double p1 = pi < p0 + 0.02 ? p0 + 0.02 : pi > 0.97 ? 0.97 : pi;
-        llr += (hit >> q) & 1 ? log(p1 / p0) : log((1 - p1) / (1 - p0));
+        double pl = p0 + sc->par.loose_scale * (p1 - p0);
+        int h = met(sc, d, s, q, nt, hit);
+        ev[0] += h ? log(p1 / p0) : log((1 - p1) / (1 - p0));
+        ev[1] += h ? log(pl / p0) : log((1 - pl) / (1 - p0));
+        ev[2] += 1;
     }
-    return llr;
+}
+
+/* Close and loose translations mixed, as in the block score. */
+static double mix(const al_scorer *sc, const double ev[3])
+{
+    double C = sc->par.retest_sat;
+    if (C > 0 && ev[2] > 0) { /* the words of a sentence are not independent trials */
+        double f = C / (ev[2] + C);
+        double sat[3] = {ev[0] * f, ev[1] * f, 0};
+        ev = sat;
+        double pi = sc->par.retest_loose > 0 ? sc->par.loose_prior : 0;
+        if (pi <= 0)
+            return ev[0];
+        double hi = ev[0] > ev[1] ? ev[0] : ev[1];
+        return hi + log((1 - pi) * exp(ev[0] - hi) + pi * exp(ev[1] - hi));
+    }
+    double pi = sc->par.retest_loose > 0 ? sc->par.loose_prior : 0;
+    if (pi <= 0)
+        return ev[0];
+    double hi = ev[0] > ev[1] ? ev[0] : ev[1];
+    return hi + log((1 - pi) * exp(ev[0] - hi) + pi * exp(ev[1] - hi));
 }
 
 /* The evidence of the link src i - tgt j: both sides' words; when one line holds more sentences
@@ -119,8 +168,11 @@ static double link_llr(const al_scorer *sc, size_t i, size_t j, double pi)
     link_masks(sc->pm, i, j, &ms, &mt);
     spread sp;
     spread_link(&sp, sc, i, j, (size_t)sc->par.retest_win);
-    double ls = side_llr(s, sp.fs, sp.cs, ms, pi, 0, 1), lt = side_llr(t, sp.ft, sp.ct, mt, pi, 0, 1);
-    double best = ls + lt;
+    double es[3] = {0, 0, 0}, et[3] = {0, 0, 0};
+    side_llr(sc, sc->src, s, sp.fs, sp.cs, ms, pi, 0, 1, es);
+    side_llr(sc, sc->tgt, t, sp.ft, sp.ct, mt, pi, 0, 1, et);
+    double both[3] = {es[0] + et[0], es[1] + et[1], es[2] + et[2]};
+    double best = mix(sc, both);
     if (sc->par.partial <= 0 || s->npiece == t->npiece)
         return best;
     int src_big = s->npiece > t->npiece;
@@ -133,9 +185,15 @@ static double link_llr(const al_scorer *sc, size_t i, size_t j, double pi)
         double head = big->piece_end[keep - 1] / all, tail = big->piece_end[np - keep - 1] / all;
         for (int end = 0; end < 2; end++) {
             double lo = end ? tail : 0, hi = end ? 1 : head;
-            double part = src_big ? side_llr(s, sp.fs, sp.cs, ms, pi, lo, hi) + lt
-                                  : ls + side_llr(t, sp.ft, sp.ct, mt, pi, lo, hi);
-            part -= sc->par.partial * (double)(np - keep);
+            double ev[3] = {0, 0, 0};
+            if (src_big) {
+                side_llr(sc, sc->src, s, sp.fs, sp.cs, ms, pi, lo, hi, ev);
+                ev[0] += et[0], ev[1] += et[1], ev[2] += et[2];
+            } else {
+                side_llr(sc, sc->tgt, t, sp.ft, sp.ct, mt, pi, lo, hi, ev);
+                ev[0] += es[0], ev[1] += es[1], ev[2] += es[2];
+            }
+            double part = mix(sc, ev) - sc->par.partial * (double)(np - keep);
             if (part > best)
                 best = part;
         }
@@ -143,43 +201,74 @@ static double link_llr(const al_scorer *sc, size_t i, size_t j, double pi)
     return best;
 }
 
+/* Hits and trials of one block (0 unless a 1-1 link). */
+static void link_count(const al_scorer *sc, const al_block *b, double *hits, double *trials)
+{
+    *hits = *trials = 0;
+    if (b->a != 1 || b->b != 1)
+        return;
+    uint64_t ms, mt;
+    link_masks(sc->pm, b->i, b->j, &ms, &mt);
+    spread sp;
+    spread_link(&sp, sc, b->i, b->j, (size_t)sc->par.retest_win);
+    side_count(sc, sc->src, &sc->src->sent[b->i], sp.fs, ms, hits, trials);
+    side_count(sc, sc->tgt, &sc->tgt->sent[b->j], sp.ft, mt, hits, trials);
+}
+
 void al_omit_count(const al_scorer *sc, const al_block *b, size_t nb, double *hits, double *trials)
 {
     *hits = *trials = 0;
     for (size_t k = 0; k < nb; k++) {
-        if (b[k].a != 1 || b[k].b != 1)
-            continue;
-        uint64_t ms, mt;
-        link_masks(sc->pm, b[k].i, b[k].j, &ms, &mt);
-        spread sp;
-        spread_link(&sp, sc, b[k].i, b[k].j, (size_t)sc->par.retest_win);
-        side_count(&sc->src->sent[b[k].i], sp.fs, ms, hits, trials);
-        side_count(&sc->tgt->sent[b[k].j], sp.ft, mt, hits, trials);
+        double h, t;
+        link_count(sc, &b[k], &h, &t);
+        *hits += h;
+        *trials += t;
     }
 }
 
 dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, double pi)
 {
-    size_t extra = 0;
-    uint8_t *split = calloc(*nblk ? *nblk : 1, 1);
-    if (!split)
+    size_t extra = 0, nb0 = *nblk, span = (size_t)sc->par.retest_span;
+    uint8_t *split = calloc(nb0 ? nb0 : 1, 1);
+    double *ch = calloc(nb0 + 1, sizeof *ch), *ct = calloc(nb0 + 1, sizeof *ct);
+    if (!split || !ch || !ct) {
+        free(split);
+        free(ch);
+        free(ct);
         return DM_ENOMEM;
-    for (size_t k = 0; k < *nblk; k++) {
+    }
+    for (size_t k = 0; k < nb0; k++) { /* running sums: the rate of the links around each one */
+        double h, t;
+        link_count(sc, &(*blk)[k], &h, &t);
+        ch[k + 1] = ch[k] + h;
+        ct[k + 1] = ct[k] + t;
+    }
+    for (size_t k = 0; k < nb0; k++) {
         const al_block *b = &(*blk)[k];
         if (b->a != 1 || b->b != 1)
             continue;
+        /* a long pair may change in how freely it is translated (or, joined from several texts,
+         * in language): the rate of the blocks around the link, shrunk towards the pair's */
+        double lpi = pi;
+        if (span && nb0 > 2 * span + 1) {
+            size_t lo = k > span ? k - span : 0, hi = k + span + 1 < nb0 ? k + span + 1 : nb0;
+            double K = sc->par.retest_prior;
+            lpi = (ch[hi] - ch[lo] + K * pi) / (ct[hi] - ct[lo] + K);
+        }
         double lex, len, M, W;
         al_block_parts(sc, b->i, 1, b->j, 1, &lex, &len, &M, &W);
-        double words = link_llr(sc, b->i, b->j, pi);
+        double words = link_llr(sc, b->i, b->j, lpi);
         double link = al_block_score(sc, b->i, 1, b->j, 1) - lex + sc->par.retest * words;
         double apart = al_block_score(sc, b->i, 1, b->j, 0) + al_block_score(sc, b->i, 0, b->j, 1);
         if (getenv("DM_ALIGN_RETEST"))
-            fprintf(stderr, "R %u %u %.3f %.3f %.3f %.3f\n", b->i, b->j, link, apart, lex, words);
+            fprintf(stderr, "R %u %u %.3f %.3f %.3f %.3f %.3f\n", b->i, b->j, link, apart, lex, words, lpi);
         if (link < apart) {
             split[k] = 1;
             extra++;
         }
     }
+    free(ch);
+    free(ct);
     if (extra) {
         al_block *nb = malloc((*nblk + extra) * sizeof *nb);
         if (!nb) {

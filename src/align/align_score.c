@@ -210,6 +210,10 @@ void al_params_default(al_params *p)
     p->retest = 1.0;
     p->retest_prior = 50.0;
     p->retest_win = 3;
+    p->retest_loose = 0;
+    p->retest_sat = 0;
+    p->retest_span = 30;
+    p->retest_once = 1;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
@@ -252,6 +256,10 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "retest")) p->retest = v;
         else if (!strcmp(name, "retest_prior")) p->retest_prior = v;
         else if (!strcmp(name, "retest_win")) p->retest_win = v;
+        else if (!strcmp(name, "retest_loose")) p->retest_loose = v;
+        else if (!strcmp(name, "retest_sat")) p->retest_sat = v;
+        else if (!strcmp(name, "retest_span")) p->retest_span = v;
+        else if (!strcmp(name, "retest_once")) p->retest_once = v;
         tune += used;
         if (*tune == ',')
             tune++;
