@@ -965,6 +965,8 @@ dm_status dm_aligner_run(dm_aligner *al)
             dump_cross(k, &runs[k]);
         if (al->pairs[k].par.cross_join > 0)
             join_crossed_links(&runs[k]);
+        if (isfinite(al->pairs[k].par.xjoin))
+            al_join_by_crossing(&runs[k].sc, runs[k].blk, &runs[k].nblk);
     }
     if (st == DM_OK)
         st = retest_links(al, runs);

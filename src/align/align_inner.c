@@ -140,3 +140,32 @@ size_t al_inner_pieces(const char *s, size_t n, uint32_t *cum, size_t cap)
     cum[np++] = chars;
     return np;
 }
+
+int al_ends_in_abbreviation(const char *s, size_t n)
+{
+    size_t k = n, st;
+    while (k > 0 && is_space(cp_before(s, k, &st)))
+        k = st;
+    if (k == 0 || s[k - 1] != '.')
+        return 0;
+    k--;
+    while (k > 0 && is_space(cp_before(s, k, &st)))
+        k = st;
+    /* the letters before the full stop, back to what is not a letter */
+    UChar32 first = 0, second = 0;
+    size_t letters = 0;
+    while (k > 0) {
+        UChar32 c = cp_before(s, k, &st);
+        if (!is_letter(c))
+            break;
+        second = first;
+        first = c;
+        letters++;
+        k = st;
+    }
+    if (letters == 0 || letters > 2 || !is_upper(first))
+        return 0;
+    if (k > 0 && (s[k - 1] == '.' || (unsigned char)s[k - 1] >= 0x80 || ((s[k - 1] >= '0' && s[k - 1] <= '9'))))
+        return 0; /* "U.S.": dotted capitals end sentences; a letter of another script */
+    return letters == 1 || u_islower(second);
+}

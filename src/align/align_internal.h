@@ -120,6 +120,10 @@ void al_doc_count_df(const al_doc *d, uint32_t *df);
  * \"People ...") cut it into pieces; cum[k] = characters that are not spaces up to the end of
  * piece k. Returns the number of pieces (>= 1; the last ones joined when there are more than cap). */
 size_t al_inner_pieces(const char *s, size_t n, uint32_t *cum, size_t cap);
+/* Does a line end in an initial or a short abbreviation and its full stop ("Leiter Ch .",
+ * "G. Band-J .", "No ."), where a segmenter cuts a sentence that goes on? Not after dotted capitals
+ * ("the U.S."), which end sentences. */
+int al_ends_in_abbreviation(const char *s, size_t n);
 
 /* --- learned translations (align_ibm1.c) ------------------------------------------------- */
 
@@ -295,6 +299,9 @@ typedef struct al_params {
     double ord_lr[AL_ORDER_BINS]; /* order ratios: observed / anywhere, by distance of relative
                                    * positions (align_order.c) */
     double ord_loglr[AL_ORDER_BINS]; /* their logs */
+    double xjoin;       /* neighbouring blocks are joined when the crossing evidence plus the
+                         * score difference of joining exceeds this (align_join.c; INFINITY: never) */
+    double xjoin_prior; /* units of weight at the chance rate p0 in the measured crossing rate */
 } al_params;
 
 void al_params_default(al_params *p);
@@ -343,6 +350,11 @@ dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, doub
  * unmatched weight, and what chance would match of it (p0 per sentence of the neighbour). */
 void al_cross_evidence(const al_scorer *sc, const al_block *b1, const al_block *b2, double *cross,
                        double *unmatched, double *chance);
+
+/* Join neighbouring blocks whose sentences each say part of the other's content: the weight of
+ * words crossing over, far above the pair's own rate, outweighs the cost of joining (align_join.c;
+ * blk rewritten in place, *nblk updated). */
+void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk);
 
 /* Best monotone covering path through the band (align_dp.c). */
 dm_status al_dp_run(const al_scorer *sc, const al_band *band, al_block **out, size_t *nout);

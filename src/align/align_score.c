@@ -188,7 +188,7 @@ void al_params_default(al_params *p)
     p->loose_scale = 0.5;
     p->offtopic = 4.5;
     p->len_cap = 12.0;
-    p->cont = 2.0;
+    p->cont = 3.0;
     p->cont_skip = 2.0;
     p->docm_src = p->docm_tgt = 0.0;
     p->q0n = 0.1;
@@ -214,6 +214,8 @@ void al_params_default(al_params *p)
     p->retest_sat = 0;
     p->retest_span = 30;
     p->retest_once = 1;
+    p->xjoin = 4.0;
+    p->xjoin_prior = 1000.0;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
@@ -260,6 +262,8 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "retest_sat")) p->retest_sat = v;
         else if (!strcmp(name, "retest_span")) p->retest_span = v;
         else if (!strcmp(name, "retest_once")) p->retest_once = v;
+        else if (!strcmp(name, "xjoin")) p->xjoin = v;
+        else if (!strcmp(name, "xjoin_prior")) p->xjoin_prior = v;
         tune += used;
         if (*tune == ',')
             tune++;
