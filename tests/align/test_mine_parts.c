@@ -7,7 +7,8 @@
  * form the lexicon lacks (Russian); how sentences end (questions in Latin, Arabic and Han script);
  * the order prior in Model 1 training (which word of a pair is which); Arabic stems behind
  * suffix pronouns and person prefixes; the lexicons of languages near the src language (a
- * Persian article gets Urdu's, Russian text no Latin-script one).
+ * Persian article gets Urdu's, Russian text no Latin-script one; Low German, which has no
+ * lexicon, mined with its neighbours').
  */
 #include "align/mine_internal.h"
 #include "align/align_lexicon.h"
@@ -15,6 +16,7 @@
 #include "dragoman.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,6 +105,10 @@ static void test_udhr(dm_ctx *ctx)
     CHECK(mine_udhr(ctx, "arb", NULL, &distinct) >= 0.85);
     CHECK(mine_udhr(ctx, "hin", NULL, &distinct) >= 0.9);
     CHECK(mine_udhr(ctx, "cmn", NULL, &distinct) >= 0.5);
+    /* Low German has no lexicon: those of its near languages (Dutch, Luxembourgish, Afrikaans,
+     * Frisian, German...), weighed by how often they prove right, stand in for one (measured
+     * 0.89; 0.70 with names, cognates and learning alone) */
+    CHECK(mine_udhr(ctx, "nds", NULL, &distinct) >= 0.8);
     /* no lexicon: names, numbers and what is learned from the 79 pairs themselves (measured
      * 0.42, 0.39; a random answer is right once in 79) */
     dm_align_opts o = {0};
