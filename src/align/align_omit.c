@@ -331,6 +331,23 @@ dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, doub
     }
     free(ch);
     free(ct);
+    if (sc->par.retest_join > 0) { /* and the other way: two neighbouring omissions linked */
+        size_t w = 0;
+        for (size_t k = 0; k < q; k++) {
+            const al_block *x = &nb[k], *y = k + 1 < q ? &nb[k + 1] : NULL;
+            if (y && x->a + y->a == 1 && x->b + y->b == 1 && x->a + x->b == 1) {
+                size_t i = x->i, j = x->j;
+                double link = retest_score(sc, i, 1, j, 1, pi);
+                if (link > x->score + y->score) {
+                    nb[w++] = (al_block){i, 1, j, 1, al_block_score(sc, i, 1, j, 1)};
+                    k++;
+                    continue;
+                }
+            }
+            nb[w++] = *x;
+        }
+        q = w;
+    }
     free(*blk);
     *blk = nb;
     *nblk = q;
