@@ -293,6 +293,8 @@ typedef struct al_params {
     double retest_sat; /* the retest's evidence saturates: x C / (words + C) (0: not) */
     double retest_span; /* a link's rate is that of the blocks this far around it, shrunk towards
                          * the pair's (0: the pair's) */
+    double retest_merge; /* 1: a block of 3 sentences or more is tested too, without an edge sentence */
+    double retest_join; /* 1: two neighbouring omissions are linked when the retest favours it */
     double retest_once; /* 1: a word said twice in a sentence is one trial of the retest */
     double retest_win; /* the retest compares a link with the sentences this far from it (0: all) */
     int ord_on;       /* ord_lr is learned */
