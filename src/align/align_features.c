@@ -26,6 +26,10 @@ dm_status al_env_init(al_env *env, dm_ctx *ctx)
     if (!env->voc)
         return dm_fail(ctx, DM_ENOMEM, "aligner vocabulary");
     env->use_lexicon = 1;
+    const char *pl = getenv("DM_ALIGN_PAIR_LEXICON");
+    env->pair_lexicons = !pl || atoi(pl) != 0;
+    const char *cp = getenv("DM_ALIGN_COMPOUNDS");
+    env->compounds = !cp || atoi(cp) != 0;
     return DM_OK;
 }
 
@@ -605,6 +609,7 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned)
 {
     d->nconc = 0;
     const al_lexicon *lx = env->use_lexicon ? al_lexicon_for(env, d->lang) : NULL;
+    const al_lexicon *px = lx && env->pair_lexicons ? al_lexicon_between(env, d->lang, d->partner) : NULL;
     for (size_t k = 0; k < d->ntok; k++) {
         al_tok *t = &d->tok[k];
         t->c0 = (uint32_t)d->nconc;
@@ -641,6 +646,20 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned)
                 if (st == DM_OK)
                     st = stem_of(env, piv[q], &stem);
                 if (st == DM_OK && stem != AL_NONE)
+                    st = push_conc(d, stem);
+            }
+        }
+        if (st == DM_OK && px && t->kind == DM_TOK_WORD) { /* straight into the partner's language */
+            uint32_t tr[8];
+            size_t nt = al_lexicon_pivots(env, px, t->form, tr, 8);
+            if (!nt && t->latin && env->compounds)
+                nt = al_lexicon_compound(env, px, t->form, tr, 8);
+            for (size_t q = 0; q < nt && st == DM_OK; q++) {
+                st = push_conc(d, tr[q]);
+                uint32_t stem;
+                if (st == DM_OK && t->latin)
+                    st = stem_of(env, tr[q], &stem);
+                if (st == DM_OK && t->latin && stem != AL_NONE)
                     st = push_conc(d, stem);
             }
         }

@@ -77,6 +77,8 @@ typedef struct al_doc {
     double nchar_total;
     int script;   /* dominant script (enum dm_script) */
     char lang[8]; /* language when known ("" otherwise) */
+    char partner[8]; /* language of the other side of its pair when known: a lexicon straight
+                      * into it is used where one is shipped ("" otherwise) */
 } al_doc;
 
 /* Word translations learned from the input (align_ibm1.c): for a src form, tgt forms. */
@@ -96,6 +98,10 @@ typedef struct al_env {
     size_t core_cap;
     const al_ibm *ibm;  /* NULL until learned */
     int use_lexicon;
+    int pair_lexicons; /* lexicons straight between the two sides' languages where shipped
+                        * (developers: DM_ALIGN_PAIR_LEXICON=0 leaves them out) */
+    int compounds;     /* compounds the pair lexicon lacks split against it (al_lexicon_compound;
+                        * developers: DM_ALIGN_COMPOUNDS=0 leaves them whole) */
     const char *lexicon_set; /* NULL: the shared lexicons; else data/lexicon/<set>/ first */
 } al_env;
 
@@ -304,6 +310,8 @@ typedef struct al_params {
     double xjoin;       /* neighbouring blocks are joined when the crossing evidence plus the
                          * score difference of joining exceeds this (align_join.c; INFINITY: never) */
     double xjoin_prior; /* units of weight at the chance rate p0 in the measured crossing rate */
+    double xjoin_win;   /* the crossing rate is measured over this many neighbours either side
+                         * (0: the whole pair) */
 } al_params;
 
 void al_params_default(al_params *p);

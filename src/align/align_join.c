@@ -42,21 +42,25 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk)
     size_t n = *nblk;
     if (n < 2)
         return;
-    /* the rate at which unmatched words meet the neighbour's other side, over every neighbour */
-    double sx = 0, su = 0;
+    /* the crossing weight and unmatched weight of every two neighbours, as prefix sums */
+    double *cx = malloc(n * sizeof *cx), *cu = malloc(n * sizeof *cu);
+    if (!cx || !cu) { /* an optional refinement: without memory, the blocks stay as they are */
+        free(cx);
+        free(cu);
+        return;
+    }
+    cx[0] = cu[0] = 0;
     for (size_t k = 0; k + 1 < n; k++) {
         double X, U, E;
         al_cross_evidence(sc, &blk[k], &blk[k + 1], &X, &U, &E);
-        sx += X;
-        su += U;
+        cx[k + 1] = cx[k] + X;
+        cu[k + 1] = cu[k] + U;
     }
     double p0 = sc->par.p0 < 0.005 ? 0.005 : sc->par.p0, prior = sc->par.xjoin_prior;
-    double c = (sx + prior * p0) / (su + prior);
-    if (c <= 0 || c >= 1)
-        return;
+    size_t win = sc->par.xjoin_win > 0 ? (size_t)sc->par.xjoin_win : n;
     int dump = getenv("DM_ALIGN_XJOIN") != NULL;
     if (dump) /* developers: a line per pair, then one per neighbouring pair of blocks */
-        fprintf(stderr, "JP %zu %.4f\n", n, c);
+        fprintf(stderr, "JP %zu %.4f\n", n, (cx[n - 1] + prior * p0) / (cu[n - 1] + prior));
     size_t q = 0;
     for (size_t k = 0; k < n; k++) {
         al_block b1 = blk[k];
@@ -64,7 +68,11 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk)
             const al_block *b2 = &blk[k + 1];
             double X, U, E;
             al_cross_evidence(sc, &b1, b2, &X, &U, &E);
-            double g = rate_llr(X, U, c);
+            /* the rate of the neighbours around (win of them either side), this one left out: a
+             * text's vocabulary and its lexicon's reach change along it */
+            size_t lo = k > win ? k - win : 0, hi = k + 1 + win < n - 1 ? k + 1 + win : n - 1;
+            double c = (cx[hi] - cx[lo] - X + prior * p0) / (cu[hi] - cu[lo] - U + prior);
+            double g = c > 0 && c < 1 ? rate_llr(X, U, c) : 0;
             double joined = al_block_score(sc, b1.i, b1.a + b2->a, b1.j, b1.b + b2->b);
             double d = joined - (b1.score + b2->score);
             if (dump)
@@ -79,4 +87,6 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk)
         blk[q++] = b1;
     }
     *nblk = q;
+    free(cx);
+    free(cu);
 }

@@ -188,7 +188,7 @@ void al_params_default(al_params *p)
     p->loose_scale = 0.5;
     p->offtopic = 4.5;
     p->len_cap = 12.0;
-    p->cont = 3.0;
+    p->cont = 2.0;
     p->cont_skip = 2.0;
     p->docm_src = p->docm_tgt = 0.0;
     p->q0n = 0.1;
@@ -218,6 +218,7 @@ void al_params_default(al_params *p)
     p->xjoin_prior = 1000.0;
     p->retest_merge = 0;
     p->retest_join = 1;
+    p->xjoin_win = 0;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
@@ -268,6 +269,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "xjoin_prior")) p->xjoin_prior = v;
         else if (!strcmp(name, "retest_merge")) p->retest_merge = v;
         else if (!strcmp(name, "retest_join")) p->retest_join = v;
+        else if (!strcmp(name, "xjoin_win")) p->xjoin_win = v;
         tune += used;
         if (*tune == ',')
             tune++;
