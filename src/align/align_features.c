@@ -600,6 +600,11 @@ static dm_status push_conc(al_doc *d, uint32_t c)
     return DM_OK;
 }
 
+dm_status al_stem_concept(al_env *env, uint32_t form, uint32_t *out)
+{
+    return stem_of(env, form, out);
+}
+
 dm_status al_doc_concepts(al_env *env, al_doc *d, int learned)
 {
     d->nconc = 0;

@@ -113,6 +113,9 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
 void al_doc_free(al_doc *d);
 /* (Re)compute every token's concepts; `learned` adds the IBM translations (src side only). */
 dm_status al_doc_concepts(al_env *env, al_doc *d, int learned);
+/* The stem concept of a Latin-script word (its first 5 letters, 5 or more), AL_NONE for short or
+ * non-Latin words: what al_doc_concepts adds for a word and for each of its pivots. */
+dm_status al_stem_concept(al_env *env, uint32_t form, uint32_t *out);
 /* Weights from document frequencies: df[] per vocab id over n_sent sentences, and the
  * frequencies within d (counted in `local`, a zeroed scratch array, zeroed again on return). */
 void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *local);
@@ -289,6 +292,17 @@ typedef struct al_params {
     double ord_floor; /* and counts at least this much per sentence pair of the block */
     double ord_cap;   /* the order evidence counts at most this much for a link */
     double ord_prior; /* pseudo-words placed anywhere in the learned order ratios */
+    double retest;    /* a 1-1 link is tested again with its lexical term replaced by where its
+                       * words meet the other side (align_omit.c), this much of it (0: not) */
+    double retest_prior; /* words of the language group's rate in a pair's rate for the retest */
+    double retest_loose; /* 1: the retest mixes close and loose translations like the block score */
+    double retest_sat; /* the retest's evidence saturates: x C / (words + C) (0: not) */
+    double retest_span; /* a link's rate is that of the blocks this far around it, shrunk towards
+                         * the pair's (0: the pair's) */
+    double retest_merge; /* 1: a block of 3 sentences or more is tested too, without an edge sentence */
+    double retest_join; /* 1: two neighbouring omissions are linked when the retest favours it */
+    double retest_once; /* 1: a word said twice in a sentence is one trial of the retest */
+    double retest_win; /* the retest compares a link with the sentences this far from it (0: all) */
     int ord_on;       /* ord_lr is learned */
     double ord_lr[AL_ORDER_BINS]; /* order ratios: observed / anywhere, by distance of relative
                                    * positions (align_order.c) */
@@ -330,6 +344,16 @@ typedef struct al_block {
     uint32_t i, a, j, b;
     double score;
 } al_block;
+
+/* --- sentences without counterpart paired by the search (align_omit.c) ------------------- */
+
+/* Over the 1-1 links of an alignment: words that meet some sentence of the other side near the
+ * band (trials), and those that meet the link's partner (hits). */
+void al_omit_count(const al_scorer *sc, const al_block *b, size_t nb, double *hits, double *trials);
+/* Test every 1-1 link again with its lexical term replaced by where its words meet the other side
+ * (pi: the rate at which a translation meets such a word); a link that then scores below the two
+ * omissions is split into them (the blocks reallocated). */
+dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, double pi);
 
 /* Evidence that two adjacent blocks are one: the weight of tokens that each block's sentences
  * leave unmatched on their own block's other side but match on the neighbour's (cross), the

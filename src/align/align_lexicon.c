@@ -309,6 +309,34 @@ static void langid_chunk(al_env *env, const char *const *text, const size_t *len
 }
 #endif
 
+size_t al_near_langs(al_env *env, const char *const *text, const size_t *len, size_t n,
+                     char (*out)[8], size_t cap)
+{
+#ifdef HAVE_LANGID
+    char buf[1536];
+    size_t bl = 0;
+    for (size_t i = n / 2; i < n && bl + 2 < sizeof buf; i++) {
+        size_t l = len[i];
+        if (bl + l + 1 >= sizeof buf)
+            break; /* whole sentences only */
+        memcpy(buf + bl, text[i], l);
+        bl += l;
+        buf[bl++] = ' ';
+    }
+    dm_lang_guess g[9];
+    size_t ng = 0, w = 0;
+    if (!bl || dm_langid(env->ctx, buf, bl, g, cap + 1 < 9 ? cap + 1 : 9, &ng) != DM_OK)
+        return 0;
+    for (size_t q = 1; q < ng && w < cap; q++)
+        if (strcmp(g[q].code, "und"))
+            snprintf(out[w++], 8, "%s", g[q].code);
+    return w;
+#else
+    (void)env, (void)text, (void)len, (void)n, (void)out, (void)cap;
+    return 0;
+#endif
+}
+
 void al_guess_lang(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n)
 {
     d->lang[0] = 0;

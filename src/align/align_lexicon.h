@@ -27,6 +27,12 @@ size_t al_lexicon_compound(al_env *env, const al_lexicon *lx, uint32_t form, uin
 /* Language of a document side from its text, "" when unknown (language identification is
  * optional: without it the lexicons are not used). */
 void al_guess_lang(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n);
+/* The languages language identification ranks next after the first on a sample of the text
+ * (about 1,500 bytes from its middle), best first, the first itself left out: the languages
+ * whose text looks most like it (Persian: Pashto, Urdu, Sindhi...). Returns how many were
+ * written (<= cap); 0 without language identification. */
+size_t al_near_langs(al_env *env, const char *const *text, const size_t *len, size_t n,
+                     char (*out)[8], size_t cap);
 void al_lexicons_free(al_env *env);
 
 #endif
