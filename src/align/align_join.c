@@ -30,11 +30,15 @@ static double rate_llr(double x, double u, double c)
     return g;
 }
 
-/* Can blocks b1 and b2 be one block? */
+/* Can blocks b1 and b2 be one block? Two links only: a sentence without counterpart beside a link
+ * meets the link's other side at the neighbours' rate or above whenever it shares the story's
+ * names (news), and a sentence the omission retest has just split off its weak link would go back. */
 static int joinable(const al_scorer *sc, const al_block *b1, const al_block *b2)
 {
     uint32_t a = b1->a + b2->a, b = b1->b + b2->b;
-    return a <= AL_MAX_SIDE && b <= AL_MAX_SIDE && a && b && isfinite(sc->par.shape[a][b]);
+    if (!b1->a || !b1->b || !b2->a || !b2->b)
+        return 0;
+    return a <= AL_MAX_SIDE && b <= AL_MAX_SIDE && isfinite(sc->par.shape[a][b]);
 }
 
 void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk)
