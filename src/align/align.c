@@ -967,13 +967,15 @@ dm_status dm_aligner_run(dm_aligner *al)
             dump_cross(k, &runs[k]);
         if (al->pairs[k].par.cross_join > 0)
             join_crossed_links(&runs[k]);
+        if (isfinite(al->pairs[k].par.xjoin))
+            al_join_by_crossing(&runs[k].sc, runs[k].blk, &runs[k].nblk, 1);
     }
     if (st == DM_OK)
         st = retest_links(al, runs);
     for (size_t k = 0; k < al->n && st == DM_OK; k++) {
         /* after the retest: a weak link it splits into two omissions is not part of a crossing */
         if (isfinite(al->pairs[k].par.xjoin))
-            al_join_by_crossing(&runs[k].sc, runs[k].blk, &runs[k].nblk);
+            al_join_by_crossing(&runs[k].sc, runs[k].blk, &runs[k].nblk, 0);
         if (al->pairs[k].par.split_lam > 0)
             st = split_leftover_links(&runs[k], al->pairs[k].par.split_lam);
         if (st != DM_OK)

@@ -363,8 +363,9 @@ void al_cross_evidence(const al_scorer *sc, const al_block *b1, const al_block *
 
 /* Join neighbouring blocks whose sentences each say part of the other's content: the weight of
  * words crossing over, far above the pair's own rate, outweighs the cost of joining (align_join.c;
- * blk rewritten in place, *nblk updated). */
-void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk);
+ * blk rewritten in place, *nblk updated). `omissions` 1: a link with a sentence without counterpart
+ * beside it; 0: two links. */
+void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int omissions);
 
 /* Best monotone covering path through the band (align_dp.c). */
 dm_status al_dp_run(const al_scorer *sc, const al_band *band, al_block **out, size_t *nout);

@@ -30,18 +30,19 @@ static double rate_llr(double x, double u, double c)
     return g;
 }
 
-/* Can blocks b1 and b2 be one block? Two links only: a sentence without counterpart beside a link
- * meets the link's other side at the neighbours' rate or above whenever it shares the story's
- * names (news), and a sentence the omission retest has just split off its weak link would go back. */
-static int joinable(const al_scorer *sc, const al_block *b1, const al_block *b2)
+/* Can blocks b1 and b2 be one block? `omissions`: a link and a sentence without counterpart
+ * beside it (run before the omission retest); else two links (run after it, so that a weak link
+ * the retest splits into two omissions is not joined to its neighbour first). */
+static int joinable(const al_scorer *sc, const al_block *b1, const al_block *b2, int omissions)
 {
     uint32_t a = b1->a + b2->a, b = b1->b + b2->b;
-    if (!b1->a || !b1->b || !b2->a || !b2->b)
+    int links = (b1->a && b1->b) + (b2->a && b2->b);
+    if (links != (omissions ? 1 : 2))
         return 0;
-    return a <= AL_MAX_SIDE && b <= AL_MAX_SIDE && isfinite(sc->par.shape[a][b]);
+    return a <= AL_MAX_SIDE && b <= AL_MAX_SIDE && a && b && isfinite(sc->par.shape[a][b]);
 }
 
-void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk)
+void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int omissions)
 {
     size_t n = *nblk;
     if (n < 2)
@@ -68,7 +69,7 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk)
     size_t q = 0;
     for (size_t k = 0; k < n; k++) {
         al_block b1 = blk[k];
-        if (k + 1 < n && joinable(sc, &b1, &blk[k + 1])) {
+        if (k + 1 < n && joinable(sc, &b1, &blk[k + 1], omissions)) {
             const al_block *b2 = &blk[k + 1];
             double X, U, E;
             al_cross_evidence(sc, &b1, b2, &X, &U, &E);

@@ -67,7 +67,7 @@ static void run(dm_ctx *ctx, const char *const *s, const char *sl, const char *c
     for (uint32_t k = 0; k < N; k++)
         blk[k] = (al_block){k, 1, k, 1, al_block_score(&sc, k, 1, k, 1)};
     size_t nb = N;
-    al_join_by_crossing(&sc, blk, &nb);
+    al_join_by_crossing(&sc, blk, &nb, 0);
     CHECK(nb == N - 1);
     for (size_t k = 0; k < nb; k++) {
         int want2 = k == cross;
@@ -82,7 +82,7 @@ static void run(dm_ctx *ctx, const char *const *s, const char *sl, const char *c
     for (uint32_t k = 0; k < N; k++)
         blk[k] = (al_block){k, 1, k, 1, al_block_score(&sc, k, 1, k, 1)};
     nb = N;
-    al_join_by_crossing(&sc, blk, &nb);
+    al_join_by_crossing(&sc, blk, &nb, 0);
     CHECK(nb == N);
     al_pairs_free(&pm);
     al_band_free(&band);
