@@ -310,6 +310,9 @@ typedef struct al_params {
     double xjoin;       /* neighbouring blocks are joined when the crossing evidence plus the
                          * score difference of joining exceeds this (align_join.c; INFINITY: never) */
     double xjoin_prior; /* units of weight at the chance rate p0 in the measured crossing rate */
+    double xjoin_far;   /* the crossing rate is at least the rate at which the same blocks meet the
+                         * blocks one further away, with this many units of weight at the pair's
+                         * rate (50; 0: not) */
     double xjoin_win;   /* the crossing rate is measured over this many neighbours either side
                          * (0: the whole pair) */
 } al_params;

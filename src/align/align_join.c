@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Log-likelihood ratio of x hits in u trials at their own rate against rate c (0 below c). */
 static double rate_llr(double x, double u, double c)
@@ -49,11 +50,14 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int o
         return;
     /* the crossing weight and unmatched weight of every two neighbours, as prefix sums */
     double *cx = malloc(n * sizeof *cx), *cu = malloc(n * sizeof *cu);
-    if (!cx || !cu) { /* an optional refinement: without memory, the blocks stay as they are */
+    al_block *orig = malloc(n * sizeof *orig);
+    if (!cx || !cu || !orig) { /* an optional refinement: without memory, the blocks stay as they are */
         free(cx);
         free(cu);
+        free(orig);
         return;
     }
+    memcpy(orig, blk, n * sizeof *orig);
     cx[0] = cu[0] = 0;
     for (size_t k = 0; k + 1 < n; k++) {
         double X, U, E;
@@ -77,6 +81,24 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int o
              * text's vocabulary and its lexicon's reach change along it */
             size_t lo = k > win ? k - win : 0, hi = k + 1 + win < n - 1 ? k + 1 + win : n - 1;
             double c = (cx[hi] - cx[lo] - X + prior * p0) / (cu[hi] - cu[lo] - U + prior);
+            if (sc->par.xjoin_far > 0) {
+                /* the same words against the blocks one further away: words the whole text shares
+                 * (a declaration's "everyone", "right") meet them as often as the neighbour */
+                double xf = 0, uf = 0, Xf, Uf, Ef;
+                if (k + 2 < n) {
+                    al_cross_evidence(sc, &orig[k], &orig[k + 2], &Xf, &Uf, &Ef);
+                    xf += Xf;
+                    uf += Uf;
+                }
+                if (k > 0) {
+                    al_cross_evidence(sc, &orig[k - 1], &orig[k + 1], &Xf, &Uf, &Ef);
+                    xf += Xf;
+                    uf += Uf;
+                }
+                double cf = (xf + sc->par.xjoin_far * c) / (uf + sc->par.xjoin_far);
+                if (cf > c)
+                    c = cf;
+            }
             double g = c > 0 && c < 1 ? rate_llr(X, U, c) : 0;
             double joined = al_block_score(sc, b1.i, b1.a + b2->a, b1.j, b1.b + b2->b);
             double d = joined - (b1.score + b2->score);
@@ -94,4 +116,5 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int o
     *nblk = q;
     free(cx);
     free(cu);
+    free(orig);
 }

@@ -219,6 +219,7 @@ void al_params_default(al_params *p)
     p->retest_merge = 0;
     p->retest_join = 1;
     p->xjoin_win = 0;
+    p->xjoin_far = 50;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
@@ -270,6 +271,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "retest_merge")) p->retest_merge = v;
         else if (!strcmp(name, "retest_join")) p->retest_join = v;
         else if (!strcmp(name, "xjoin_win")) p->xjoin_win = v;
+        else if (!strcmp(name, "xjoin_far")) p->xjoin_far = v;
         tune += used;
         if (*tune == ',')
             tune++;
