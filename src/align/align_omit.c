@@ -239,7 +239,7 @@ static double retest_score(const al_scorer *sc, size_t i, size_t a, size_t j, si
  * the omission (b == 0 and a == 0 both: nothing left out). */
 static int drop_edge(const al_scorer *sc, const al_block *bk, double pi, al_block out[2])
 {
-    if (bk->a + bk->b < 3 || !bk->a || !bk->b)
+    if (bk->a + bk->b < 3 || !bk->a || !bk->b || (sc->par.retest_merge_max > 0 && bk->a + bk->b > sc->par.retest_merge_max))
         return 0;
     double best = retest_score(sc, bk->i, bk->a, bk->j, bk->b, pi);
     int found = 0;
@@ -266,6 +266,10 @@ static int drop_edge(const al_scorer *sc, const al_block *bk, double pi, al_bloc
             if (mix(sc, ev) >= 0)
                 continue;
         }
+        /* and the block kept must be supported by its own words (a block of sentences that
+         * meet nothing nearby has no evidence either way) */
+        if (sc->par.retest_merge > 1 && block_llr(sc, keep.i, keep.a, keep.j, keep.b, pi) <= 0)
+            continue;
         double v = retest_score(sc, keep.i, keep.a, keep.j, keep.b, pi) +
                    al_block_score(sc, gone.i, gone.a, gone.j, gone.b);
         if (v > best) {

@@ -214,8 +214,9 @@ void al_params_default(al_params *p)
     p->retest_sat = 0;
     p->retest_span = 30;
     p->retest_once = 1;
-    p->retest_merge = 0;
+    p->retest_merge = 2;
     p->retest_join = 1;
+    p->retest_merge_max = 3;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
@@ -264,6 +265,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "retest_once")) p->retest_once = v;
         else if (!strcmp(name, "retest_merge")) p->retest_merge = v;
         else if (!strcmp(name, "retest_join")) p->retest_join = v;
+        else if (!strcmp(name, "retest_merge_max")) p->retest_merge_max = v;
         tune += used;
         if (*tune == ',')
             tune++;
