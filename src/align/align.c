@@ -173,6 +173,8 @@ dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *s
         set_lang(&p->tgt, tgt_lang);
     else
         al_guess_lang(&al->env, &p->tgt, tgt, tgt_len, n_tgt);
+    memcpy(p->src.partner, p->tgt.lang, sizeof p->src.partner);
+    memcpy(p->tgt.partner, p->src.lang, sizeof p->tgt.partner);
     al->n++;
     return DM_OK;
 }
@@ -965,6 +967,8 @@ dm_status dm_aligner_run(dm_aligner *al)
             dump_cross(k, &runs[k]);
         if (al->pairs[k].par.cross_join > 0)
             join_crossed_links(&runs[k]);
+        if (isfinite(al->pairs[k].par.xjoin))
+            al_join_by_crossing(&runs[k].sc, runs[k].blk, &runs[k].nblk);
     }
     if (st == DM_OK)
         st = retest_links(al, runs);

@@ -77,6 +77,8 @@ typedef struct al_doc {
     double nchar_total;
     int script;   /* dominant script (enum dm_script) */
     char lang[8]; /* language when known ("" otherwise) */
+    char partner[8]; /* language of the other side of its pair when known: a lexicon straight
+                      * into it is used where one is shipped ("" otherwise) */
 } al_doc;
 
 /* Word translations learned from the input (align_ibm1.c): for a src form, tgt forms. */
@@ -96,6 +98,10 @@ typedef struct al_env {
     size_t core_cap;
     const al_ibm *ibm;  /* NULL until learned */
     int use_lexicon;
+    int pair_lexicons; /* lexicons straight between the two sides' languages where shipped
+                        * (developers: DM_ALIGN_PAIR_LEXICON=0 leaves them out) */
+    int compounds;     /* compounds the pair lexicon lacks split against it (al_lexicon_compound;
+                        * developers: DM_ALIGN_COMPOUNDS=0 leaves them whole) */
     const char *lexicon_set; /* NULL: the shared lexicons; else data/lexicon/<set>/ first */
 } al_env;
 
@@ -107,6 +113,9 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
 void al_doc_free(al_doc *d);
 /* (Re)compute every token's concepts; `learned` adds the IBM translations (src side only). */
 dm_status al_doc_concepts(al_env *env, al_doc *d, int learned);
+/* The stem concept of a Latin-script word (its first 5 letters, 5 or more), AL_NONE for short or
+ * non-Latin words: what al_doc_concepts adds for a word and for each of its pivots. */
+dm_status al_stem_concept(al_env *env, uint32_t form, uint32_t *out);
 /* Weights from document frequencies: df[] per vocab id over n_sent sentences, and the
  * frequencies within d (counted in `local`, a zeroed scratch array, zeroed again on return). */
 void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *local);
@@ -117,6 +126,10 @@ void al_doc_count_df(const al_doc *d, uint32_t *df);
  * \"People ...") cut it into pieces; cum[k] = characters that are not spaces up to the end of
  * piece k. Returns the number of pieces (>= 1; the last ones joined when there are more than cap). */
 size_t al_inner_pieces(const char *s, size_t n, uint32_t *cum, size_t cap);
+/* Does a line end in an initial or a short abbreviation and its full stop ("Leiter Ch .",
+ * "G. Band-J .", "No ."), where a segmenter cuts a sentence that goes on? Not after dotted capitals
+ * ("the U.S."), which end sentences. */
+int al_ends_in_abbreviation(const char *s, size_t n);
 
 /* --- learned translations (align_ibm1.c) ------------------------------------------------- */
 
@@ -295,6 +308,11 @@ typedef struct al_params {
     double ord_lr[AL_ORDER_BINS]; /* order ratios: observed / anywhere, by distance of relative
                                    * positions (align_order.c) */
     double ord_loglr[AL_ORDER_BINS]; /* their logs */
+    double xjoin;       /* neighbouring blocks are joined when the crossing evidence plus the
+                         * score difference of joining exceeds this (align_join.c; INFINITY: never) */
+    double xjoin_prior; /* units of weight at the chance rate p0 in the measured crossing rate */
+    double xjoin_win;   /* the crossing rate is measured over this many neighbours either side
+                         * (0: the whole pair) */
 } al_params;
 
 void al_params_default(al_params *p);
@@ -343,6 +361,11 @@ dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, doub
  * unmatched weight, and what chance would match of it (p0 per sentence of the neighbour). */
 void al_cross_evidence(const al_scorer *sc, const al_block *b1, const al_block *b2, double *cross,
                        double *unmatched, double *chance);
+
+/* Join neighbouring blocks whose sentences each say part of the other's content: the weight of
+ * words crossing over, far above the pair's own rate, outweighs the cost of joining (align_join.c;
+ * blk rewritten in place, *nblk updated). */
+void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk);
 
 /* Best monotone covering path through the band (align_dp.c). */
 dm_status al_dp_run(const al_scorer *sc, const al_band *band, al_block **out, size_t *nout);
