@@ -14,11 +14,14 @@
  * resources miss is not made to look unrelated, which the uniform p0 of the block score does (the
  * weak true links of ntrex match 16% of their weight, as many as pairs of omitted sentences).
  *
- * The retest replaces the link's lexical term by this evidence and splits the link into two
- * omissions when the link then scores below them. A line holding more sentences than its partner
- * may translate only its first or last ones (as in the length term, align_inner.c): the words of
- * the pieces left out are then no trials, at the same cost per piece as the length term's.
- * Kept apart from the search: it needs every sentence's matches in the whole band, not a block's.
+ * The retest replaces a block's lexical term by this evidence: a 1-1 link that then scores below
+ * its two omissions is split into them; a 1-0 beside a 0-1 whose link then scores above them is
+ * linked; a 2-1 or 1-2 block loses an edge sentence when that scores better, the sentence's own
+ * words point away from the block and the link left is supported by its own words. A line
+ * holding more sentences than its partner may translate only its first or last ones (as in the
+ * length term, align_inner.c): the words of the pieces left out are then no trials, at the same
+ * cost per piece as the length term's. Kept apart from the search: it needs every sentence's
+ * matches with its neighbours' partners, not a block's own matches only.
  */
 #include "align/align_internal.h"
 
