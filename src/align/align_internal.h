@@ -299,7 +299,10 @@ typedef struct al_params {
     double retest_sat; /* the retest's evidence saturates: x C / (words + C) (0: not) */
     double retest_span; /* a link's rate is that of the blocks this far around it, shrunk towards
                          * the pair's (0: the pair's) */
-    double retest_merge; /* 1: a block of 3 sentences or more is tested too, without an edge sentence */
+    double retest_merge; /* a block of 3 sentences or more is tested too, without an edge sentence:
+                          * 1 kept when that scores better, 2 also only when the edge sentence's
+                          * words point away and the block left is supported by its own (0: not) */
+    double retest_merge_max; /* only blocks of at most this many sentences (0: any) */
     double retest_join; /* 1: two neighbouring omissions are linked when the retest favours it */
     double retest_once; /* 1: a word said twice in a sentence is one trial of the retest */
     double retest_win; /* the retest compares a link with the sentences this far from it (0: all) */

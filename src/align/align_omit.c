@@ -14,11 +14,14 @@
  * resources miss is not made to look unrelated, which the uniform p0 of the block score does (the
  * weak true links of ntrex match 16% of their weight, as many as pairs of omitted sentences).
  *
- * The retest replaces the link's lexical term by this evidence and splits the link into two
- * omissions when the link then scores below them. A line holding more sentences than its partner
- * may translate only its first or last ones (as in the length term, align_inner.c): the words of
- * the pieces left out are then no trials, at the same cost per piece as the length term's.
- * Kept apart from the search: it needs every sentence's matches in the whole band, not a block's.
+ * The retest replaces a block's lexical term by this evidence: a 1-1 link that then scores below
+ * its two omissions is split into them; a 1-0 beside a 0-1 whose link then scores above them is
+ * linked; a 2-1 or 1-2 block loses an edge sentence when that scores better, the sentence's own
+ * words point away from the block and the link left is supported by its own words. A line
+ * holding more sentences than its partner may translate only its first or last ones (as in the
+ * length term, align_inner.c): the words of the pieces left out are then no trials, at the same
+ * cost per piece as the length term's. Kept apart from the search: it needs every sentence's
+ * matches with its neighbours' partners, not a block's own matches only.
  */
 #include "align/align_internal.h"
 
@@ -239,7 +242,7 @@ static double retest_score(const al_scorer *sc, size_t i, size_t a, size_t j, si
  * the omission (b == 0 and a == 0 both: nothing left out). */
 static int drop_edge(const al_scorer *sc, const al_block *bk, double pi, al_block out[2])
 {
-    if (bk->a + bk->b < 3 || !bk->a || !bk->b)
+    if (bk->a + bk->b < 3 || !bk->a || !bk->b || (sc->par.retest_merge_max > 0 && bk->a + bk->b > sc->par.retest_merge_max))
         return 0;
     double best = retest_score(sc, bk->i, bk->a, bk->j, bk->b, pi);
     int found = 0;
@@ -266,6 +269,10 @@ static int drop_edge(const al_scorer *sc, const al_block *bk, double pi, al_bloc
             if (mix(sc, ev) >= 0)
                 continue;
         }
+        /* and the block kept must be supported by its own words (a block of sentences that
+         * meet nothing nearby has no evidence either way) */
+        if (sc->par.retest_merge > 1 && block_llr(sc, keep.i, keep.a, keep.j, keep.b, pi) <= 0)
+            continue;
         double v = retest_score(sc, keep.i, keep.a, keep.j, keep.b, pi) +
                    al_block_score(sc, gone.i, gone.a, gone.j, gone.b);
         if (v > best) {

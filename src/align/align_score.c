@@ -216,8 +216,9 @@ void al_params_default(al_params *p)
     p->retest_once = 1;
     p->xjoin = 4.0;
     p->xjoin_prior = 1000.0;
-    p->retest_merge = 0;
+    p->retest_merge = 2;
     p->retest_join = 1;
+    p->retest_merge_max = 3;
     p->xjoin_win = 0;
     p->xjoin_far = 50;
     p->ord_on = 0;
@@ -270,6 +271,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "xjoin_prior")) p->xjoin_prior = v;
         else if (!strcmp(name, "retest_merge")) p->retest_merge = v;
         else if (!strcmp(name, "retest_join")) p->retest_join = v;
+        else if (!strcmp(name, "retest_merge_max")) p->retest_merge_max = v;
         else if (!strcmp(name, "xjoin_win")) p->xjoin_win = v;
         else if (!strcmp(name, "xjoin_far")) p->xjoin_far = v;
         tune += used;
