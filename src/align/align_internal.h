@@ -346,6 +346,7 @@ void al_link_numbers(const al_scorer *sc, size_t i, size_t j, double *hits, doub
 typedef struct al_block {
     uint32_t i, a, j, b;
     double score;
+    int settled; /* two omissions the retest made of a link: later joins leave them apart */
 } al_block;
 
 /* --- sentences without counterpart paired by the search (align_omit.c) ------------------- */

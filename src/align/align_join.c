@@ -30,10 +30,13 @@ static double rate_llr(double x, double u, double c)
     return g;
 }
 
-/* Can blocks b1 and b2 be one block? */
+/* Can blocks b1 and b2 be one block? Not when the retest (align_omit.c) found one of them to be
+ * a sentence without counterpart, with the evidence of where its words meet the other side. */
 static int joinable(const al_scorer *sc, const al_block *b1, const al_block *b2)
 {
     uint32_t a = b1->a + b2->a, b = b1->b + b2->b;
+    if (b1->settled || b2->settled)
+        return 0;
     return a <= AL_MAX_SIDE && b <= AL_MAX_SIDE && a && b && isfinite(sc->par.shape[a][b]);
 }
 
@@ -79,7 +82,7 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk)
                 fprintf(stderr, "J %u %u %u %u %u %u %u %u %.3f %.3f %.4f %.3f %.3f\n", b1.i, b1.a, b1.j, b1.b, b2->i,
                         b2->a, b2->j, b2->b, X, U, c, g, d);
             if (g > 0 && d + g > sc->par.xjoin) {
-                blk[q++] = (al_block){b1.i, b1.a + b2->a, b1.j, b1.b + b2->b, joined};
+                blk[q++] = (al_block){b1.i, b1.a + b2->a, b1.j, b1.b + b2->b, joined, 0};
                 k++;
                 continue;
             }

@@ -16,7 +16,9 @@
  *   assignment: a tgt sentence translates one src sentence, so src sentences that want the same
  *     one are settled jointly (mine_assign.c) unless the caller asks for independent answers;
  *   learning: the surest pairs of a round train Model 1 in both directions; the next round
- *     scores with the translations learned, and so on.
+ *     scores with the translations learned, and so on;
+ *   both ways: up to BIDIR_MAX lines a side, the whole is done again with the sides swapped, and
+ *     the final assignment takes the mean of the two margins of each pair.
  */
 #include "align/mine_internal.h"
 #include "align/align_lexicon.h"
@@ -35,6 +37,7 @@
 #define N_ORDER 8     /* bins of the distance of a link's tokens in relative position */
 #define MAX_TRAIN 200000 /* training pairs kept per round (memory stays bounded) */
 #define MAX_REL 6     /* lexicons of near languages */
+#define BIDIR_MAX 20000 /* lines a side up to which the miner also mines the other way */
 /* Share of its pivots a language's own lexicon finds in the surest pairs' translations (0.39 -
  * 0.62 measured on mine-tatoeba and UDHR paragraphs): what a near lexicon is held against when
  * the language has no lexicon of its own. */
@@ -891,9 +894,27 @@ static void tune_from_env(miner *x)
     }
 }
 
-dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
-                  const size_t *src_len, size_t n_src, const char *const *tgt,
-                  const size_t *tgt_len, size_t n_tgt, size_t *best, double *score)
+/* The candidates of the last round and their margins, kept past a pass. */
+typedef struct mn_cands {
+    uint32_t *cj, *ncand;
+    float *cmarg;
+    size_t stride;
+} mn_cands;
+
+static void cands_free(mn_cands *c)
+{
+    free(c->cj);
+    free(c->ncand);
+    free(c->cmarg);
+    memset(c, 0, sizeof *c);
+}
+
+/* One direction: every round of learning, candidates, margins and assignment; the answers in
+ * best/score, the last candidates in *keep (when not NULL). */
+static dm_status mine_pass(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
+                           const size_t *src_len, size_t n_src, const char *const *tgt,
+                           const size_t *tgt_len, size_t n_tgt, size_t *best, double *score,
+                           int aids, mn_cands *keep)
 {
     dm_align_opts o = {0};
     if (opt)
@@ -1015,7 +1036,7 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
             st = find_candidates(&x);
         if (st == DM_OK)
             st = margins(&x, best, score);
-        if (st == DM_OK && r == rounds - 1) {
+        if (st == DM_OK && r == rounds - 1 && aids) {
             dump_candidates(&x);
             explain(&x);
         }
@@ -1030,9 +1051,97 @@ fail:
     for (size_t i = 0; i < n_src; i++)
         if (best[i] == SIZE_MAX && n_tgt)
             by_length(&x, i, &best[i]);
+    if (keep) { /* the candidates leave with the caller */
+        keep->cj = x.cj;
+        keep->ncand = x.ncand;
+        keep->cmarg = x.cmarg;
+        keep->stride = x.stride;
+        x.cj = x.ncand = NULL;
+        x.cmarg = NULL;
+    }
 done:
     free(local);
     free(df);
     miner_free(&x);
+    return st;
+}
+
+/* The margin of src line i among the candidates of tgt line j in the backward pass, in *out;
+ * 0 when i is not among them. */
+static int backward_margin(const mn_cands *b, size_t j, size_t i, float *out)
+{
+    const uint32_t *cj = b->cj + j * b->stride;
+    for (uint32_t q = 0; q < b->ncand[j]; q++)
+        if (cj[q] == i) {
+            *out = b->cmarg[j * b->stride + q];
+            return 1;
+        }
+    return 0;
+}
+
+dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
+                  const size_t *src_len, size_t n_src, const char *const *tgt,
+                  const size_t *tgt_len, size_t n_tgt, size_t *best, double *score)
+{
+    dm_align_opts o = {0};
+    if (opt)
+        o = *opt;
+    const char *bd = getenv("DM_MINE_BIDIR");
+    int both = !o.mine_independent && !o.no_learning && n_src && n_tgt &&
+               n_src <= BIDIR_MAX && n_tgt <= BIDIR_MAX && !(bd && bd[0] == '0');
+    mn_cands f = {0}, b = {0};
+    dm_status st = mine_pass(ctx, &o, src, src_len, n_src, tgt, tgt_len, n_tgt, best, score, 1,
+                             both ? &f : NULL);
+    if (st != DM_OK || !both)
+        return st;
+    /* the other way: each tgt line mined among the src lines */
+    dm_align_opts ob = o;
+    ob.src_lang = o.tgt_lang;
+    ob.tgt_lang = o.src_lang;
+    size_t *bbest = malloc(n_tgt * sizeof *bbest), *match = malloc(n_src * sizeof *match);
+    double *bscore = malloc(n_tgt * sizeof *bscore);
+    float *v = malloc(n_src * f.stride * sizeof *v);
+    if (!bbest || !bscore || !match || !v)
+        st = dm_fail(ctx, DM_ENOMEM, "mining");
+    if (st == DM_OK)
+        st = mine_pass(ctx, &ob, tgt, tgt_len, n_tgt, src, src_len, n_src, bbest, bscore, 0, &b);
+    if (st == DM_OK) {
+        /* a pair is worth the mean of its margins both ways: the two directions learn their
+         * own tables, candidates and neighbourhoods, and err on different lines */
+        for (size_t i = 0; i < n_src; i++)
+            for (uint32_t q = 0; q < f.ncand[i]; q++) {
+                float mf = f.cmarg[i * f.stride + q], mb;
+                if (!backward_margin(&b, f.cj[i * f.stride + q], i, &mb))
+                    mb = mf; /* the other way never looked at it: its own margin stands */
+                v[i * f.stride + q] = 0.5f * (mf + mb);
+            }
+        st = mn_assign(n_src, n_tgt, f.cj, v, f.ncand, f.stride, -1.0, match);
+        if (st != DM_OK)
+            st = dm_fail(ctx, st, "mining");
+    }
+    for (size_t i = 0; i < n_src && st == DM_OK; i++) {
+        size_t bj = SIZE_MAX;
+        float bv = -INFINITY;
+        for (uint32_t q = 0; q < f.ncand[i]; q++) {
+            size_t j = f.cj[i * f.stride + q];
+            float val = v[i * f.stride + q];
+            if (match[i] != SIZE_MAX ? j == match[i] : val > bv) {
+                bj = j;
+                bv = val;
+                if (match[i] != SIZE_MAX)
+                    break;
+            }
+        }
+        if (bj != SIZE_MAX) {
+            best[i] = bj;
+            score[i] = bv;
+        }
+    }
+    free(bbest);
+    free(bscore);
+    free(match);
+    free(v);
+    cands_free(&f);
+    cands_free(&b);
     return st;
 }
