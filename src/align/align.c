@@ -543,8 +543,8 @@ static dm_status split_leftover_links(pair_run *r, double lam)
                 nb[q++] = *b;
                 continue;
             }
-            nb[q++] = (al_block){b->i, 1, b->j, 0, al_block_score(&r->sc, b->i, 1, b->j, 0), 0};
-            nb[q++] = (al_block){b->i + 1, 0, b->j, 1, al_block_score(&r->sc, b->i + 1, 0, b->j, 1), 0};
+            nb[q++] = (al_block){b->i, 1, b->j, 0, al_block_score(&r->sc, b->i, 1, b->j, 0)};
+            nb[q++] = (al_block){b->i + 1, 0, b->j, 1, al_block_score(&r->sc, b->i + 1, 0, b->j, 1)};
         }
         free(r->blk);
         r->blk = nb;
@@ -589,7 +589,7 @@ static void join_crossed_links(pair_run *r)
                 joined < b1.score + b2->score - r->sc.par.cross_margin)
                 ok = 0;
             if (ok && ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && (!wide || d1 + d2 == 0)) {
-                r->blk[q++] = (al_block){b1.i, a, b1.j, b, joined, 0};
+                r->blk[q++] = (al_block){b1.i, a, b1.j, b, joined};
                 k++;
                 continue;
             }
@@ -967,14 +967,15 @@ dm_status dm_aligner_run(dm_aligner *al)
             dump_cross(k, &runs[k]);
         if (al->pairs[k].par.cross_join > 0)
             join_crossed_links(&runs[k]);
+        if (isfinite(al->pairs[k].par.xjoin))
+            al_join_by_crossing(&runs[k].sc, runs[k].blk, &runs[k].nblk, 1);
     }
-    /* the retest before the joins by crossing: a 1-1 link it finds to be two omissions is not
-     * first swallowed into a 2-2 block with its neighbour */
     if (st == DM_OK)
         st = retest_links(al, runs);
     for (size_t k = 0; k < al->n && st == DM_OK; k++) {
+        /* after the retest: a weak link it splits into two omissions is not part of a crossing */
         if (isfinite(al->pairs[k].par.xjoin))
-            al_join_by_crossing(&runs[k].sc, runs[k].blk, &runs[k].nblk);
+            al_join_by_crossing(&runs[k].sc, runs[k].blk, &runs[k].nblk, 0);
         if (al->pairs[k].par.split_lam > 0)
             st = split_leftover_links(&runs[k], al->pairs[k].par.split_lam);
         if (st != DM_OK)

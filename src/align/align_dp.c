@@ -112,7 +112,6 @@ dm_status al_dp_run(const al_scorer *sc, const al_band *band, al_block **out, si
         x->j = (uint32_t)j;
         x->b = (uint32_t)b;
         x->score = al_block_score(sc, i, a, j, b);
-        x->settled = 0;
     }
     assert(al_blocks_valid(blk, nb, n, m));
     *out = blk;

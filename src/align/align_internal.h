@@ -313,6 +313,9 @@ typedef struct al_params {
     double xjoin;       /* neighbouring blocks are joined when the crossing evidence plus the
                          * score difference of joining exceeds this (align_join.c; INFINITY: never) */
     double xjoin_prior; /* units of weight at the chance rate p0 in the measured crossing rate */
+    double xjoin_far;   /* the crossing rate is at least the rate at which the same blocks meet the
+                         * blocks one further away, with this many units of weight at the pair's
+                         * rate (50; 0: not) */
     double xjoin_win;   /* the crossing rate is measured over this many neighbours either side
                          * (0: the whole pair) */
 } al_params;
@@ -346,7 +349,6 @@ void al_link_numbers(const al_scorer *sc, size_t i, size_t j, double *hits, doub
 typedef struct al_block {
     uint32_t i, a, j, b;
     double score;
-    int settled; /* two omissions the retest made of a link: later joins leave them apart */
 } al_block;
 
 /* --- sentences without counterpart paired by the search (align_omit.c) ------------------- */
@@ -367,8 +369,9 @@ void al_cross_evidence(const al_scorer *sc, const al_block *b1, const al_block *
 
 /* Join neighbouring blocks whose sentences each say part of the other's content: the weight of
  * words crossing over, far above the pair's own rate, outweighs the cost of joining (align_join.c;
- * blk rewritten in place, *nblk updated). */
-void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk);
+ * blk rewritten in place, *nblk updated). `omissions` 1: a link with a sentence without counterpart
+ * beside it; 0: two links. */
+void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int omissions);
 
 /* Best monotone covering path through the band (align_dp.c). */
 dm_status al_dp_run(const al_scorer *sc, const al_band *band, al_block **out, size_t *nout);

@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Log-likelihood ratio of x hits in u trials at their own rate against rate c (0 below c). */
 static double rate_llr(double x, double u, double c)
@@ -30,28 +31,33 @@ static double rate_llr(double x, double u, double c)
     return g;
 }
 
-/* Can blocks b1 and b2 be one block? Not when the retest (align_omit.c) found one of them to be
- * a sentence without counterpart, with the evidence of where its words meet the other side. */
-static int joinable(const al_scorer *sc, const al_block *b1, const al_block *b2)
+/* Can blocks b1 and b2 be one block? `omissions`: a link and a sentence without counterpart
+ * beside it (run before the omission retest); else two links (run after it, so that a weak link
+ * the retest splits into two omissions is not joined to its neighbour first). */
+static int joinable(const al_scorer *sc, const al_block *b1, const al_block *b2, int omissions)
 {
     uint32_t a = b1->a + b2->a, b = b1->b + b2->b;
-    if (b1->settled || b2->settled)
+    int links = (b1->a && b1->b) + (b2->a && b2->b);
+    if (links != (omissions ? 1 : 2))
         return 0;
     return a <= AL_MAX_SIDE && b <= AL_MAX_SIDE && a && b && isfinite(sc->par.shape[a][b]);
 }
 
-void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk)
+void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int omissions)
 {
     size_t n = *nblk;
     if (n < 2)
         return;
     /* the crossing weight and unmatched weight of every two neighbours, as prefix sums */
     double *cx = malloc(n * sizeof *cx), *cu = malloc(n * sizeof *cu);
-    if (!cx || !cu) { /* an optional refinement: without memory, the blocks stay as they are */
+    al_block *orig = malloc(n * sizeof *orig);
+    if (!cx || !cu || !orig) { /* an optional refinement: without memory, the blocks stay as they are */
         free(cx);
         free(cu);
+        free(orig);
         return;
     }
+    memcpy(orig, blk, n * sizeof *orig);
     cx[0] = cu[0] = 0;
     for (size_t k = 0; k + 1 < n; k++) {
         double X, U, E;
@@ -67,7 +73,7 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk)
     size_t q = 0;
     for (size_t k = 0; k < n; k++) {
         al_block b1 = blk[k];
-        if (k + 1 < n && joinable(sc, &b1, &blk[k + 1])) {
+        if (k + 1 < n && joinable(sc, &b1, &blk[k + 1], omissions)) {
             const al_block *b2 = &blk[k + 1];
             double X, U, E;
             al_cross_evidence(sc, &b1, b2, &X, &U, &E);
@@ -75,6 +81,24 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk)
              * text's vocabulary and its lexicon's reach change along it */
             size_t lo = k > win ? k - win : 0, hi = k + 1 + win < n - 1 ? k + 1 + win : n - 1;
             double c = (cx[hi] - cx[lo] - X + prior * p0) / (cu[hi] - cu[lo] - U + prior);
+            if (sc->par.xjoin_far > 0) {
+                /* the same words against the blocks one further away: words the whole text shares
+                 * (a declaration's "everyone", "right") meet them as often as the neighbour */
+                double xf = 0, uf = 0, Xf, Uf, Ef;
+                if (k + 2 < n) {
+                    al_cross_evidence(sc, &orig[k], &orig[k + 2], &Xf, &Uf, &Ef);
+                    xf += Xf;
+                    uf += Uf;
+                }
+                if (k > 0) {
+                    al_cross_evidence(sc, &orig[k - 1], &orig[k + 1], &Xf, &Uf, &Ef);
+                    xf += Xf;
+                    uf += Uf;
+                }
+                double cf = (xf + sc->par.xjoin_far * c) / (uf + sc->par.xjoin_far);
+                if (cf > c)
+                    c = cf;
+            }
             double g = c > 0 && c < 1 ? rate_llr(X, U, c) : 0;
             double joined = al_block_score(sc, b1.i, b1.a + b2->a, b1.j, b1.b + b2->b);
             double d = joined - (b1.score + b2->score);
@@ -82,7 +106,7 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk)
                 fprintf(stderr, "J %u %u %u %u %u %u %u %u %.3f %.3f %.4f %.3f %.3f\n", b1.i, b1.a, b1.j, b1.b, b2->i,
                         b2->a, b2->j, b2->b, X, U, c, g, d);
             if (g > 0 && d + g > sc->par.xjoin) {
-                blk[q++] = (al_block){b1.i, b1.a + b2->a, b1.j, b1.b + b2->b, joined, 0};
+                blk[q++] = (al_block){b1.i, b1.a + b2->a, b1.j, b1.b + b2->b, joined};
                 k++;
                 continue;
             }
@@ -92,4 +116,5 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk)
     *nblk = q;
     free(cx);
     free(cu);
+    free(orig);
 }

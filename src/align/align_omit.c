@@ -254,11 +254,11 @@ static int drop_edge(const al_scorer *sc, const al_block *bk, double pi, al_bloc
         if (src) {
             keep.a--;
             keep.i += last ? 0 : 1;
-            gone = (al_block){last ? bk->i + bk->a - 1 : bk->i, 1, last ? bk->j + bk->b : bk->j, 0, 0, 0};
+            gone = (al_block){last ? bk->i + bk->a - 1 : bk->i, 1, last ? bk->j + bk->b : bk->j, 0, 0};
         } else {
             keep.b--;
             keep.j += last ? 0 : 1;
-            gone = (al_block){last ? bk->i + bk->a : bk->i, 0, last ? bk->j + bk->b - 1 : bk->j, 1, 0, 0};
+            gone = (al_block){last ? bk->i + bk->a : bk->i, 0, last ? bk->j + bk->b - 1 : bk->j, 1, 0};
         }
         if (sc->par.retest_merge > 1) { /* the edge sentence's own words must point away */
             spread sp;
@@ -322,8 +322,8 @@ dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, doub
             if (show)
                 fprintf(stderr, "R %u %u %.3f %.3f %.3f\n", b->i, b->j, link, apart, lpi);
             if (link < apart) {
-                nb[q++] = (al_block){b->i, 1, b->j, 0, al_block_score(sc, b->i, 1, b->j, 0), 1};
-                nb[q++] = (al_block){b->i + 1, 0, b->j, 1, al_block_score(sc, b->i + 1, 0, b->j, 1), 1};
+                nb[q++] = (al_block){b->i, 1, b->j, 0, al_block_score(sc, b->i, 1, b->j, 0)};
+                nb[q++] = (al_block){b->i + 1, 0, b->j, 1, al_block_score(sc, b->i + 1, 0, b->j, 1)};
                 continue;
             }
         } else if (sc->par.retest_merge > 0) {
@@ -346,7 +346,7 @@ dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, doub
                 size_t i = x->i, j = x->j;
                 double link = retest_score(sc, i, 1, j, 1, pi);
                 if (link > x->score + y->score) {
-                    nb[w++] = (al_block){i, 1, j, 1, al_block_score(sc, i, 1, j, 1), 0};
+                    nb[w++] = (al_block){i, 1, j, 1, al_block_score(sc, i, 1, j, 1)};
                     k++;
                     continue;
                 }

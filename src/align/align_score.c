@@ -220,6 +220,7 @@ void al_params_default(al_params *p)
     p->retest_join = 1;
     p->retest_merge_max = 3;
     p->xjoin_win = 0;
+    p->xjoin_far = 50;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
@@ -272,6 +273,7 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "retest_join")) p->retest_join = v;
         else if (!strcmp(name, "retest_merge_max")) p->retest_merge_max = v;
         else if (!strcmp(name, "xjoin_win")) p->xjoin_win = v;
+        else if (!strcmp(name, "xjoin_far")) p->xjoin_far = v;
         tune += used;
         if (*tune == ',')
             tune++;
