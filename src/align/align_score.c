@@ -23,6 +23,7 @@
 #include "util/vec.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +172,24 @@ dm_status al_pairs_compute(al_pairs *pm, const al_band *band, const al_doc *src,
     return DM_OK;
 }
 
+/* The parameters DM_ALIGN_TUNE may set, by name (all doubles). */
+#define TUNABLE(f) {#f, offsetof(al_params, f)}
+static const struct {
+    const char *name;
+    size_t off;
+} tunable[] = {
+    TUNABLE(lex_w), TUNABLE(len_w), TUNABLE(skip), TUNABLE(merge), TUNABLE(merge2), TUNABLE(var),
+    TUNABLE(sat), TUNABLE(p1_scale), TUNABLE(loose_prior), TUNABLE(loose_scale), TUNABLE(offtopic),
+    TUNABLE(len_cap), TUNABLE(cont), TUNABLE(cont_skip), TUNABLE(num_w), TUNABLE(num_out),
+    TUNABLE(live), TUNABLE(big), TUNABLE(cross_join), TUNABLE(cross_margin), TUNABLE(partial),
+    TUNABLE(split_lam), TUNABLE(ord_w), TUNABLE(ord_prior), TUNABLE(ord_cap), TUNABLE(ord_all),
+    TUNABLE(ord_sat), TUNABLE(ord_floor), TUNABLE(retest), TUNABLE(retest_prior),
+    TUNABLE(retest_win), TUNABLE(retest_loose), TUNABLE(retest_sat), TUNABLE(retest_span),
+    TUNABLE(retest_once), TUNABLE(xjoin), TUNABLE(xjoin_prior), TUNABLE(retest_merge),
+    TUNABLE(retest_join), TUNABLE(retest_merge_max), TUNABLE(xjoin_win), TUNABLE(xjoin_far),
+};
+#undef TUNABLE
+
 void al_params_default(al_params *p)
 {
     p->ratio = 1.0;
@@ -232,48 +251,9 @@ void al_params_default(al_params *p)
         int used = 0;
         if (sscanf(tune, "%31[a-z0-9_]=%lf%n", name, &v, &used) != 2)
             break;
-        if (!strcmp(name, "lex_w")) p->lex_w = v;
-        else if (!strcmp(name, "len_w")) p->len_w = v;
-        else if (!strcmp(name, "skip")) p->skip = v;
-        else if (!strcmp(name, "merge")) p->merge = v;
-        else if (!strcmp(name, "merge2")) p->merge2 = v;
-        else if (!strcmp(name, "var")) p->var = v;
-        else if (!strcmp(name, "sat")) p->sat = v;
-        else if (!strcmp(name, "p1_scale")) p->p1_scale = v;
-        else if (!strcmp(name, "loose_prior")) p->loose_prior = v;
-        else if (!strcmp(name, "loose_scale")) p->loose_scale = v;
-        else if (!strcmp(name, "offtopic")) p->offtopic = v;
-        else if (!strcmp(name, "len_cap")) p->len_cap = v;
-        else if (!strcmp(name, "cont")) p->cont = v;
-        else if (!strcmp(name, "cont_skip")) p->cont_skip = v;
-        else if (!strcmp(name, "num_w")) p->num_w = v;
-        else if (!strcmp(name, "num_out")) p->num_out = v;
-        else if (!strcmp(name, "live")) p->live = v;
-        else if (!strcmp(name, "big")) p->big = v;
-        else if (!strcmp(name, "cross_join")) p->cross_join = v;
-        else if (!strcmp(name, "cross_margin")) p->cross_margin = v;
-        else if (!strcmp(name, "partial")) p->partial = v;
-        else if (!strcmp(name, "split_lam")) p->split_lam = v;
-        else if (!strcmp(name, "ord_w")) p->ord_w = v;
-        else if (!strcmp(name, "ord_prior")) p->ord_prior = v;
-        else if (!strcmp(name, "ord_cap")) p->ord_cap = v;
-        else if (!strcmp(name, "ord_all")) p->ord_all = v;
-        else if (!strcmp(name, "ord_sat")) p->ord_sat = v;
-        else if (!strcmp(name, "ord_floor")) p->ord_floor = v;
-        else if (!strcmp(name, "retest")) p->retest = v;
-        else if (!strcmp(name, "retest_prior")) p->retest_prior = v;
-        else if (!strcmp(name, "retest_win")) p->retest_win = v;
-        else if (!strcmp(name, "retest_loose")) p->retest_loose = v;
-        else if (!strcmp(name, "retest_sat")) p->retest_sat = v;
-        else if (!strcmp(name, "retest_span")) p->retest_span = v;
-        else if (!strcmp(name, "retest_once")) p->retest_once = v;
-        else if (!strcmp(name, "xjoin")) p->xjoin = v;
-        else if (!strcmp(name, "xjoin_prior")) p->xjoin_prior = v;
-        else if (!strcmp(name, "retest_merge")) p->retest_merge = v;
-        else if (!strcmp(name, "retest_join")) p->retest_join = v;
-        else if (!strcmp(name, "retest_merge_max")) p->retest_merge_max = v;
-        else if (!strcmp(name, "xjoin_win")) p->xjoin_win = v;
-        else if (!strcmp(name, "xjoin_far")) p->xjoin_far = v;
+        for (size_t k = 0; k < sizeof tunable / sizeof tunable[0]; k++)
+            if (!strcmp(name, tunable[k].name))
+                *(double *)((char *)p + tunable[k].off) = v;
         tune += used;
         if (*tune == ',')
             tune++;
