@@ -163,6 +163,9 @@ typedef struct dm_align_opts {
                                       * see mine_independent) */
     int mine_independent;            /* dm_mine: each src sentence takes its own best target; by
                                       * default the answers are one to one where they can be */
+    int mine_both_ways;              /* dm_mine: also mine tgt against src and take the mean of
+                                      * each pair's two margins (about 3 times the time, for a
+                                      * little accuracy: mine-tatoeba 0.855 -> 0.857) */
 } dm_align_opts;
 
 /* A batch of document pairs aligned together: word translations learned from the whole batch

@@ -76,6 +76,9 @@ static size_t lookup_into(al_env *env, const dm_lexicon *lx, const char *w, size
 #endif
 
 #ifdef HAVE_LEXICON
+/* The longest word the fallbacks below take apart (bytes); longer ones are looked up whole. */
+#define AL_WORD_COPY 256
+
 /* Byte offsets of the code points of w (at most cap). */
 static size_t cp_offsets(const char *w, size_t wl, size_t *off, size_t cap)
 {
@@ -110,11 +113,14 @@ size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint3
 {
 #ifdef HAVE_LEXICON
     size_t wl;
-    const char *w = al_vocab_str(env->voc, form, &wl);
+    const char *word = al_vocab_str(env->voc, form, &wl);
     const dm_lexicon *lex = (const dm_lexicon *)lx;
-    size_t n = lookup_into(env, lex, w, wl, out, 0, cap);
-    if (n)
+    size_t n = lookup_into(env, lex, word, wl, out, 0, cap);
+    if (n || wl >= AL_WORD_COPY)
         return n;
+    /* a copy: lookup_into adds English words to the vocabulary, whose pool may move */
+    char w[AL_WORD_COPY];
+    memcpy(w, word, wl);
     /* elided and clitic forms (l'avait, j'ai, dell'anno): the parts around the apostrophe */
     size_t start = 0;
     int apostrophe = 0;
@@ -159,7 +165,11 @@ size_t al_lexicon_compound(al_env *env, const al_lexicon *lx, uint32_t form, uin
 {
 #ifdef HAVE_LEXICON
     size_t wl;
-    const char *w = al_vocab_str(env->voc, form, &wl);
+    const char *word = al_vocab_str(env->voc, form, &wl);
+    if (wl >= AL_WORD_COPY)
+        return 0;
+    char w[AL_WORD_COPY]; /* a copy: lookup_into adds English words to the vocabulary, whose pool may move */
+    memcpy(w, word, wl);
     const dm_lexicon *lex = (const dm_lexicon *)lx;
     const dm_lex_entry *e = NULL;
     static const char *const links[] = {"", "s", "es", "n", "en", "e", "er"};

@@ -22,7 +22,10 @@ static void help(void)
            "  --independent                each SRC line takes its own best TGT line; default: one\n"
            "                               to one (a TGT line answers one SRC line at most, the\n"
            "                               assignment of largest total margin; a SRC line whose\n"
-           "                               candidates all went elsewhere keeps its own best)\n");
+           "                               candidates all went elsewhere keeps its own best)\n"
+           "  --both-ways                  also mine TGT against SRC and take the mean of the two\n"
+           "                               margins of each pair (up to 20,000 lines a side; about\n"
+           "                               3 times the time, slightly more accurate)\n");
 }
 
 int cmd_mine(int argc, char **argv)
@@ -43,6 +46,8 @@ int cmd_mine(int argc, char **argv)
             opt.mine_independent = 0;
         else if (!strcmp(a, "--independent"))
             opt.mine_independent = 1;
+        else if (!strcmp(a, "--both-ways"))
+            opt.mine_both_ways = 1;
         else if (!strcmp(a, "--src-lang") && i + 1 < argc)
             opt.src_lang = argv[++i];
         else if (!strcmp(a, "--tgt-lang") && i + 1 < argc)
