@@ -932,6 +932,12 @@ static dm_status retest_links(dm_aligner *al, pair_run *runs)
     return st == DM_OK ? DM_OK : dm_fail(al->ctx, st, "retesting links");
 }
 
+static dm_status join_by_crossing(dm_aligner *al, pair_run *r, int omissions)
+{
+    dm_status st = al_join_by_crossing(&r->sc, r->blk, &r->nblk, omissions);
+    return st == DM_OK ? DM_OK : dm_fail(al->ctx, st, "joining blocks whose words cross");
+}
+
 dm_status dm_aligner_run(dm_aligner *al)
 {
     if (al->ran)
@@ -968,15 +974,15 @@ dm_status dm_aligner_run(dm_aligner *al)
         if (al->pairs[k].par.cross_join > 0)
             join_crossed_links(&runs[k]);
         if (isfinite(al->pairs[k].par.xjoin))
-            al_join_by_crossing(&runs[k].sc, runs[k].blk, &runs[k].nblk, 1);
+            st = join_by_crossing(al, &runs[k], 1);
     }
     if (st == DM_OK)
         st = retest_links(al, runs);
     for (size_t k = 0; k < al->n && st == DM_OK; k++) {
         /* after the retest: a weak link it splits into two omissions is not part of a crossing */
         if (isfinite(al->pairs[k].par.xjoin))
-            al_join_by_crossing(&runs[k].sc, runs[k].blk, &runs[k].nblk, 0);
-        if (al->pairs[k].par.split_lam > 0)
+            st = join_by_crossing(al, &runs[k], 0);
+        if (st == DM_OK && al->pairs[k].par.split_lam > 0)
             st = split_leftover_links(&runs[k], al->pairs[k].par.split_lam);
         if (st != DM_OK)
             break;

@@ -357,8 +357,10 @@ typedef struct al_block {
  * band (trials), and those that meet the link's partner (hits). */
 void al_omit_count(const al_scorer *sc, const al_block *b, size_t nb, double *hits, double *trials);
 /* Test every 1-1 link again with its lexical term replaced by where its words meet the other side
- * (pi: the rate at which a translation meets such a word); a link that then scores below the two
- * omissions is split into them (the blocks reallocated). */
+ * (pi: the rate at which a translation meets such a word): a link that then scores below the two
+ * omissions is split into them; two neighbouring omissions whose link scores above them are
+ * linked (retest_join); with retest_merge, a 2-1 or 1-2 block loses an edge sentence whose words
+ * point away from it. The blocks are reallocated. */
 dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, double pi);
 
 /* Evidence that two adjacent blocks are one: the weight of tokens that each block's sentences
@@ -371,7 +373,7 @@ void al_cross_evidence(const al_scorer *sc, const al_block *b1, const al_block *
  * words crossing over, far above the pair's own rate, outweighs the cost of joining (align_join.c;
  * blk rewritten in place, *nblk updated). `omissions` 1: a link with a sentence without counterpart
  * beside it; 0: two links. */
-void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int omissions);
+dm_status al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int omissions);
 
 /* Best monotone covering path through the band (align_dp.c). */
 dm_status al_dp_run(const al_scorer *sc, const al_band *band, al_block **out, size_t *nout);

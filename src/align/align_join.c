@@ -43,19 +43,19 @@ static int joinable(const al_scorer *sc, const al_block *b1, const al_block *b2,
     return a <= AL_MAX_SIDE && b <= AL_MAX_SIDE && a && b && isfinite(sc->par.shape[a][b]);
 }
 
-void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int omissions)
+dm_status al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int omissions)
 {
     size_t n = *nblk;
     if (n < 2)
-        return;
+        return DM_OK;
     /* the crossing weight and unmatched weight of every two neighbours, as prefix sums */
     double *cx = malloc(n * sizeof *cx), *cu = malloc(n * sizeof *cu);
     al_block *orig = malloc(n * sizeof *orig);
-    if (!cx || !cu || !orig) { /* an optional refinement: without memory, the blocks stay as they are */
+    if (!cx || !cu || !orig) {
         free(cx);
         free(cu);
         free(orig);
-        return;
+        return DM_ENOMEM;
     }
     memcpy(orig, blk, n * sizeof *orig);
     cx[0] = cu[0] = 0;
@@ -117,4 +117,5 @@ void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int o
     free(cx);
     free(cu);
     free(orig);
+    return DM_OK;
 }

@@ -172,6 +172,9 @@ size_t al_lexicon_compound(al_env *env, const al_lexicon *lx, uint32_t form, uin
     memcpy(w, word, wl);
     const dm_lexicon *lex = (const dm_lexicon *)lx;
     const dm_lex_entry *e = NULL;
+    /* the joining letters between the parts are German's (Gipfel+sturm, Arbeit+s+tag,
+     * Sonne+n+schein): the one pair lexicon shipped is German's (data/lexicon/fr/de); a pair
+     * lexicon for another compounding language (Dutch, Swedish...) would need its own */
     static const char *const links[] = {"", "s", "es", "n", "en", "e", "er"};
     for (size_t m = 3; m + 4 <= wl; m++) {
         if (((unsigned char)w[m] & 0xC0) == 0x80)

@@ -38,7 +38,7 @@
  * stored pairs (every stored one when win is 0). The alternative to a link is a neighbour:
  * sentences of one passage share more words than sentences far apart. */
 typedef struct spread {
-    uint16_t f[OMIT_TOKS];
+    uint32_t f[OMIT_TOKS]; /* 32 bits: with retest_win 0 (developers: every row) a word may meet many */
     uint32_t cmp;
     uint64_t hit;
 } spread;

@@ -349,7 +349,7 @@ static void test_leftover_pair(dm_ctx *ctx)
     static const struct {
         const char *lang;
         size_t k;
-    } cases[] = {{"rus", 42}, {"arb", 38}, {"hin", 42}, {"cmn", 45}, {"heb", 45}};
+    } cases[] = {{"rus", 42}, {"arb", 38}, {"arb", 42}, {"hin", 42}, {"cmn", 45}, {"heb", 45}};
     size_t el;
     char *eb = check_read_file("tests/align/data/udhr_eng.txt", &el);
     CHECK(eb != NULL);
