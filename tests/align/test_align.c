@@ -338,6 +338,23 @@ static void test_partial(dm_ctx *ctx)
     free(rb);
 }
 
+/* The 79 lines of tests/align/data/udhr_LANG.txt (the UDHR's first articles, a paragraph a line)
+ * into lines/len; the buffer to free, or NULL (the check failed) when it is missing or short. */
+static char *udhr_lines(const char *lang, const char **lines, size_t *len)
+{
+    char path[64];
+    snprintf(path, sizeof path, "tests/align/data/udhr_%s.txt", lang);
+    size_t n;
+    char *buf = check_read_file(path, &n);
+    CHECK(buf != NULL);
+    if (buf && split_lines(buf, n, lines, len, 79) != 79) {
+        CHECK(!"79 lines");
+        free(buf);
+        buf = NULL;
+    }
+    return buf;
+}
+
 /* Two sentences without counterpart left over between the same two links: the UDHR's English
  * line k without its translation, and the line after it in Russian, Arabic, Hindi, Chinese and
  * Hebrew without its English (the two say different things: "Marriage shall be entered into..."
@@ -350,50 +367,40 @@ static void test_leftover_pair(dm_ctx *ctx)
         const char *lang;
         size_t k;
     } cases[] = {{"rus", 42}, {"arb", 38}, {"arb", 42}, {"hin", 42}, {"cmn", 45}, {"heb", 45}};
-    size_t el;
-    char *eb = check_read_file("tests/align/data/udhr_eng.txt", &el);
-    CHECK(eb != NULL);
-    if (!eb)
-        return;
     const char *e[79];
     size_t eln[79];
-    size_t ne = split_lines(eb, el, e, eln, 79);
-    CHECK(ne == 79);
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0] && ne == 79; c++) {
-        char path[64];
-        snprintf(path, sizeof path, "tests/align/data/udhr_%s.txt", cases[c].lang);
-        size_t tl;
-        char *tb = check_read_file(path, &tl);
-        CHECK(tb != NULL);
+    char *eb = udhr_lines("eng", e, eln);
+    if (!eb)
+        return;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const char *t[79];
+        size_t tln[79];
+        char *tb = udhr_lines(cases[c].lang, t, tln);
         if (!tb)
             continue;
-        const char *t[79], *src[78], *tgt[78];
-        size_t tln[79], sl[78], tgl[78], k = cases[c].k;
-        size_t nt = split_lines(tb, tl, t, tln, 79);
-        CHECK(nt == 79);
-        if (nt == 79) {
-            for (size_t x = 0, q = 0; x < 79; x++) /* English line k + 1 dropped */
-                if (x != k + 1) {
-                    src[q] = e[x];
-                    sl[q++] = eln[x];
-                }
-            for (size_t x = 0, q = 0; x < 79; x++) /* its language's line k dropped */
-                if (x != k) {
-                    tgt[q] = t[x];
-                    tgl[q++] = tln[x];
-                }
-            dm_align_block *b = NULL;
-            size_t nb = 0;
-            CHECK(dm_align(ctx, NULL, src, sl, 78, tgt, tgl, 78, &b, &nb) == DM_OK);
-            CHECK(valid(b, nb, 78, 78));
-            if (!has_block(b, nb, k, 1, k, 0) || !has_block(b, nb, k + 1, 0, k, 1))
-                fprintf(stderr, "test_leftover_pair: %s line %zu linked\n", cases[c].lang, k);
-            CHECK(has_block(b, nb, k, 1, k, 0));     /* English line k: no counterpart */
-            CHECK(has_block(b, nb, k + 1, 0, k, 1)); /* the other's line k + 1: none either */
-            CHECK(has_block(b, nb, k - 1, 1, k - 1, 1));
-            CHECK(has_block(b, nb, k + 1, 1, k + 1, 1));
-            free(b);
-        }
+        const char *src[78], *tgt[78];
+        size_t sl[78], tgl[78], k = cases[c].k;
+        for (size_t x = 0, q = 0; x < 79; x++) /* English line k + 1 dropped */
+            if (x != k + 1) {
+                src[q] = e[x];
+                sl[q++] = eln[x];
+            }
+        for (size_t x = 0, q = 0; x < 79; x++) /* its language's line k dropped */
+            if (x != k) {
+                tgt[q] = t[x];
+                tgl[q++] = tln[x];
+            }
+        dm_align_block *b = NULL;
+        size_t nb = 0;
+        CHECK(dm_align(ctx, NULL, src, sl, 78, tgt, tgl, 78, &b, &nb) == DM_OK);
+        CHECK(valid(b, nb, 78, 78));
+        if (!has_block(b, nb, k, 1, k, 0) || !has_block(b, nb, k + 1, 0, k, 1))
+            fprintf(stderr, "test_leftover_pair: %s line %zu linked\n", cases[c].lang, k);
+        CHECK(has_block(b, nb, k, 1, k, 0));     /* English line k: no counterpart */
+        CHECK(has_block(b, nb, k + 1, 0, k, 1)); /* the other's line k + 1: none either */
+        CHECK(has_block(b, nb, k - 1, 1, k - 1, 1));
+        CHECK(has_block(b, nb, k + 1, 1, k + 1, 1));
+        free(b);
         free(tb);
     }
     free(eb);
@@ -409,43 +416,33 @@ static void test_absorbed(dm_ctx *ctx)
         const char *lang;
         size_t k;
     } cases[] = {{"cmn", 38}, {"heb", 38}, {"arb", 9}, {"rus", 19}};
-    size_t el;
-    char *eb = check_read_file("tests/align/data/udhr_eng.txt", &el);
-    CHECK(eb != NULL);
-    if (!eb)
-        return;
     const char *e[79];
     size_t eln[79];
-    size_t ne = split_lines(eb, el, e, eln, 79);
-    CHECK(ne == 79);
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0] && ne == 79; c++) {
-        char path[64];
-        snprintf(path, sizeof path, "tests/align/data/udhr_%s.txt", cases[c].lang);
-        size_t tl;
-        char *tb = check_read_file(path, &tl);
-        CHECK(tb != NULL);
+    char *eb = udhr_lines("eng", e, eln);
+    if (!eb)
+        return;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const char *t[79];
+        size_t tln[79];
+        char *tb = udhr_lines(cases[c].lang, t, tln);
         if (!tb)
             continue;
-        const char *t[79], *tgt[78];
-        size_t tln[79], tgl[78], k = cases[c].k;
-        size_t nt = split_lines(tb, tl, t, tln, 79);
-        CHECK(nt == 79);
-        if (nt == 79) {
-            for (size_t x = 0, q = 0; x < 79; x++)
-                if (x != k) {
-                    tgt[q] = t[x];
-                    tgl[q++] = tln[x];
-                }
-            dm_align_block *b = NULL;
-            size_t nb = 0;
-            CHECK(dm_align(ctx, NULL, e, eln, 79, tgt, tgl, 78, &b, &nb) == DM_OK);
-            CHECK(valid(b, nb, 79, 78));
-            if (!has_block(b, nb, k, 1, k, 0))
-                fprintf(stderr, "test_absorbed: %s line %zu not left out\n", cases[c].lang, k);
-            CHECK(has_block(b, nb, k, 1, k, 0));
-            CHECK(has_block(b, nb, k + 1, 1, k, 1));
-            free(b);
-        }
+        const char *tgt[78];
+        size_t tgl[78], k = cases[c].k;
+        for (size_t x = 0, q = 0; x < 79; x++)
+            if (x != k) {
+                tgt[q] = t[x];
+                tgl[q++] = tln[x];
+            }
+        dm_align_block *b = NULL;
+        size_t nb = 0;
+        CHECK(dm_align(ctx, NULL, e, eln, 79, tgt, tgl, 78, &b, &nb) == DM_OK);
+        CHECK(valid(b, nb, 79, 78));
+        if (!has_block(b, nb, k, 1, k, 0))
+            fprintf(stderr, "test_absorbed: %s line %zu not left out\n", cases[c].lang, k);
+        CHECK(has_block(b, nb, k, 1, k, 0));
+        CHECK(has_block(b, nb, k + 1, 1, k, 1));
+        free(b);
         free(tb);
     }
     free(eb);
