@@ -291,9 +291,11 @@ dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, doub
 {
     size_t nb0 = *nblk, span = (size_t)sc->par.retest_span;
     al_block *nb = malloc((2 * nb0 + 1) * sizeof *nb);
+    double *rate = malloc((2 * nb0 + 1) * sizeof *rate); /* the rate each output block was tested at */
     double *ch = calloc(nb0 + 1, sizeof *ch), *ct = calloc(nb0 + 1, sizeof *ct);
-    if (!nb || !ch || !ct) {
+    if (!nb || !rate || !ch || !ct) {
         free(nb);
+        free(rate);
         free(ch);
         free(ct);
         return DM_ENOMEM;
@@ -322,18 +324,23 @@ dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, doub
             if (show)
                 fprintf(stderr, "R %u %u %.3f %.3f %.3f\n", b->i, b->j, link, apart, lpi);
             if (link < apart) {
+                rate[q] = lpi;
                 nb[q++] = (al_block){b->i, 1, b->j, 0, al_block_score(sc, b->i, 1, b->j, 0)};
+                rate[q] = lpi;
                 nb[q++] = (al_block){b->i + 1, 0, b->j, 1, al_block_score(sc, b->i + 1, 0, b->j, 1)};
                 continue;
             }
         } else if (sc->par.retest_merge > 0) {
             al_block two[2];
             if (drop_edge(sc, b, lpi, two)) {
+                rate[q] = lpi;
                 nb[q++] = two[0];
+                rate[q] = lpi;
                 nb[q++] = two[1];
                 continue;
             }
         }
+        rate[q] = lpi;
         nb[q++] = *b;
     }
     free(ch);
@@ -344,7 +351,8 @@ dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, doub
             const al_block *x = &nb[k], *y = k + 1 < q ? &nb[k + 1] : NULL;
             if (y && x->a + y->a == 1 && x->b + y->b == 1 && x->a + x->b == 1) {
                 size_t i = x->i, j = x->j;
-                double link = retest_score(sc, i, 1, j, 1, pi);
+                /* at the rate the omissions were tested at: a link just split stays split */
+                double link = retest_score(sc, i, 1, j, 1, rate[k]);
                 if (link > x->score + y->score) {
                     nb[w++] = (al_block){i, 1, j, 1, al_block_score(sc, i, 1, j, 1)};
                     k++;
@@ -355,6 +363,7 @@ dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, doub
         }
         q = w;
     }
+    free(rate);
     free(*blk);
     *blk = nb;
     *nblk = q;
