@@ -26,6 +26,7 @@
 #include "text/text.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -834,6 +835,24 @@ static void by_length(const miner *x, size_t i, size_t *best)
     }
 }
 
+/* The knobs DM_MINE_TUNE may set, by name: each an int or a double field of the miner. */
+#define KNOB(name, f, is_int) {name, offsetof(miner, f), is_int}
+static const struct {
+    const char *name;
+    size_t off;
+    int is_int;
+} knobs[] = {
+    KNOB("none", none_value, 0), KNOB("len", len_w, 0), KNOB("rounds", rounds, 1),
+    KNOB("soft", soft, 1), KNOB("trainord", train_order, 0), KNOB("arstems", ar_stems, 1),
+    KNOB("ordg", order_g, 0), KNOB("order", order_mix, 0), KNOB("keyw", key_w, 0),
+    KNOB("clitics", clitics, 1), KNOB("maxper", max_per, 1), KNOB("sibw", sib_w, 0),
+    KNOB("punct", punct_w, 0), KNOB("pivw", pivot_w, 0), KNOB("pexp", pexp, 0),
+    KNOB("em", em_iters, 1), KNOB("minscore", min_score, 0), KNOB("truncw", trunc_w, 0),
+    KNOB("cooc", min_cooc, 1), KNOB("relinit", rel_init, 0), KNOB("related", related_share, 0),
+    KNOB("extraw", extra_w, 0), KNOB("occ", min_occ, 1),
+};
+#undef KNOB
+
 static void tune_from_env(miner *x)
 {
     const char *s = getenv("DM_MINE_TUNE");
@@ -843,52 +862,14 @@ static void tune_from_env(miner *x)
         int used = 0;
         if (sscanf(s, "%31[^=]=%lf%n", name, &v, &used) != 2)
             break;
-        if (!strcmp(name, "none"))
-            x->none_value = v;
-        else if (!strcmp(name, "len"))
-            x->len_w = v;
-        else if (!strcmp(name, "rounds"))
-            x->rounds = (int)v;
-        else if (!strcmp(name, "soft"))
-            x->soft = (int)v;
-        else if (!strcmp(name, "trainord"))
-            x->train_order = v;
-        else if (!strcmp(name, "arstems"))
-            x->ar_stems = (int)v;
-        else if (!strcmp(name, "ordg"))
-            x->order_g = v;
-        else if (!strcmp(name, "order"))
-            x->order_mix = v;
-        else if (!strcmp(name, "keyw"))
-            x->key_w = v;
-        else if (!strcmp(name, "clitics"))
-            x->clitics = (int)v;
-        else if (!strcmp(name, "maxper"))
-            x->max_per = (int)v;
-        else if (!strcmp(name, "sibw"))
-            x->sib_w = v;
-        else if (!strcmp(name, "punct"))
-            x->punct_w = v;
-        else if (!strcmp(name, "pivw"))
-            x->pivot_w = v;
-        else if (!strcmp(name, "pexp"))
-            x->pexp = v;
-        else if (!strcmp(name, "em"))
-            x->em_iters = (int)v;
-        else if (!strcmp(name, "minscore"))
-            x->min_score = v;
-        else if (!strcmp(name, "truncw"))
-            x->trunc_w = v;
-        else if (!strcmp(name, "cooc"))
-            x->min_cooc = (int)v;
-        else if (!strcmp(name, "relinit"))
-            x->rel_init = v;
-        else if (!strcmp(name, "related"))
-            x->related_share = v;
-        else if (!strcmp(name, "extraw"))
-            x->extra_w = v;
-        else if (!strcmp(name, "occ"))
-            x->min_occ = (int)v;
+        for (size_t k = 0; k < sizeof knobs / sizeof knobs[0]; k++) {
+            if (strcmp(name, knobs[k].name))
+                continue;
+            if (knobs[k].is_int)
+                *(int *)((char *)x + knobs[k].off) = (int)v;
+            else
+                *(double *)((char *)x + knobs[k].off) = v;
+        }
         s += used;
         if (*s == ',')
             s++;
