@@ -47,7 +47,7 @@ DENSE = 255  # the count byte of a dense row
 LOW_ORDER = 3  # 2- and 3-grams are looked up only in short text (see identify.c); 1-grams not at all
 LOW_PER_LANG = int(os.environ.get("LID_LOW_PER_LANG", 1200))  # low-order features chosen by each language
 POSTINGS_PER_LANG = int(os.environ.get("LID_PER_LANG", 8000))  # features chosen by each language
-LIST_PER_LANG = int(os.environ.get("LID_LIST_PER_LANG", 4000))  # listed words chosen by each language
+LIST_PER_LANG = int(os.environ.get("LID_LIST_PER_LANG", 8000))  # listed words chosen by each language (4000 before the sixth round)
 MAX_LANGS = 220
 QSCALE = 8.0  # quantization steps per nat
 # count given to a feature a language was not seen with: the smaller, the more a feature that
