@@ -173,6 +173,8 @@ dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *s
         set_lang(&p->tgt, tgt_lang);
     else
         al_guess_lang(&al->env, &p->tgt, tgt, tgt_len, n_tgt);
+    memcpy(p->src.partner, p->tgt.lang, sizeof p->src.partner);
+    memcpy(p->tgt.partner, p->src.lang, sizeof p->tgt.partner);
     al->n++;
     return DM_OK;
 }
@@ -638,12 +640,46 @@ static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const 
                 fprintf(stderr, "\n");
             }
         }
+        if (atoi(getenv("DM_ALIGN_DUMP")) == 3) { /* tokens: weight, matched, sentences met */
+            for (int side = 0; side < 2; side++) {
+                const al_doc *d = side ? &p->tgt : &p->src;
+                const al_sent *x = side ? t : s;
+                uint64_t m = side ? mt : ms;
+                fprintf(stderr, "K%d %zu %u %u %u", side, pk, b->i, b->j, x->npiece);
+                for (int q = 0; q < AL_PIECES; q++)
+                    fprintf(stderr, " %.3f", q < x->npiece && x->nchar ? (double)x->piece_end[q] / x->nchar : 1.0);
+                for (uint32_t q = 0; q < x->ntok && q < 63; q++) {
+                    int f = 0, nearf = 0;
+                    size_t nn = side ? p->src.n : p->tgt.n;
+                    for (size_t o = 0; o < nn; o++) {
+                        size_t ii = side ? o : b->i, jj = side ? b->j : o;
+                        if (jj < r->pm.lo[ii] || jj >= r->pm.hi[ii])
+                            continue;
+                        size_t qq = r->pm.off[ii] + (jj - r->pm.lo[ii]);
+                        uint64_t mm = side ? r->pm.mt[qq] : r->pm.ms[qq];
+                        if ((mm >> q) & 1) {
+                            f++;
+                            size_t c = side ? b->i : b->j;
+                            nearf += o != c && (o + 3 >= c && o <= c + 3);
+                        }
+                    }
+                    fprintf(stderr, " %.3f,%d,%d,%d,%d", d->tok[x->tok0 + q].w, (int)((m >> q) & 1), f, nearf,
+                            (int)((x->nummask >> q) & 1));
+                }
+                fprintf(stderr, "\n");
+            }
+        }
         double alt_s = best_other(r, b->i, b->j, 1), alt_t = best_other(r, b->i, b->j, 0);
         double ord = al_order_block(&r->pm, &p->src, &p->tgt, b->i, 1, b->j, 1, r->sc.par.ord_lr, r->sc.par.ord_loglr);
-        fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f\n",
+        fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f",
                 pk, b->i, b->j, lex, len, M, W, ns, nsm, nt, ntm, s->nchar, t->nchar,
                 al_block_score(&r->sc, b->i, 1, b->j, 0), al_block_score(&r->sc, b->i, 0, b->j, 1),
                 r->sc.par.p0, r->sc.par.p1, r->sc.par.q0n, r->sc.par.q1n, alt_s, alt_t, ord);
+        /* per side: matched in the link, matched anywhere in the other document, all (no numbers) */
+        fprintf(stderr, " %.3f %.3f %.3f %.3f %.3f %.3f\n", al_mask_weight(&p->src, b->i, ms & ~s->nummask),
+                al_mask_weight(&p->src, b->i, s->live & ~s->nummask), s->wsum - s->wnum,
+                al_mask_weight(&p->tgt, b->j, mt & ~t->nummask), al_mask_weight(&p->tgt, b->j, t->live & ~t->nummask),
+                t->wsum - t->wnum);
     }
 }
 
@@ -870,6 +906,32 @@ static dm_status align_all(dm_aligner *al, pair_run *runs, int have_links)
     return DM_OK;
 }
 
+/* Every 1-1 link tested again against two omissions by where its words meet the other side
+ * (align_omit.c), at the rate of its pair, shrunk towards its language group's. */
+static dm_status retest_links(dm_aligner *al, pair_run *runs)
+{
+    if (!al->n || al->pairs[0].par.retest <= 0)
+        return DM_OK;
+    double *h = calloc(al->n + al->ngroups, sizeof *h), *t = calloc(al->n + al->ngroups, sizeof *t);
+    dm_status st = h && t ? DM_OK : DM_ENOMEM;
+    for (size_t k = 0; k < al->n && st == DM_OK; k++) {
+        al_omit_count(&runs[k].sc, runs[k].blk, runs[k].nblk, &h[k], &t[k]);
+        h[al->n + al->pairs[k].group] += h[k];
+        t[al->n + al->pairs[k].group] += t[k];
+    }
+    for (size_t k = 0; k < al->n && st == DM_OK; k++) {
+        size_t g = al->n + al->pairs[k].group;
+        double K = al->pairs[k].par.retest_prior, gpi = t[g] > 0 ? h[g] / t[g] : 0.5;
+        double pi = (h[k] + K * gpi) / (t[k] + K);
+        if (getenv("DM_ALIGN_DEBUG"))
+            fprintf(stderr, "retest pair %zu pi %.3f (group %.3f)\n", k, pi, gpi);
+        st = al_omit_retest(&runs[k].sc, &runs[k].blk, &runs[k].nblk, pi);
+    }
+    free(h);
+    free(t);
+    return st == DM_OK ? DM_OK : dm_fail(al->ctx, st, "retesting links");
+}
+
 dm_status dm_aligner_run(dm_aligner *al)
 {
     if (al->ran)
@@ -905,6 +967,15 @@ dm_status dm_aligner_run(dm_aligner *al)
             dump_cross(k, &runs[k]);
         if (al->pairs[k].par.cross_join > 0)
             join_crossed_links(&runs[k]);
+        if (isfinite(al->pairs[k].par.xjoin))
+            al_join_by_crossing(&runs[k].sc, runs[k].blk, &runs[k].nblk, 1);
+    }
+    if (st == DM_OK)
+        st = retest_links(al, runs);
+    for (size_t k = 0; k < al->n && st == DM_OK; k++) {
+        /* after the retest: a weak link it splits into two omissions is not part of a crossing */
+        if (isfinite(al->pairs[k].par.xjoin))
+            al_join_by_crossing(&runs[k].sc, runs[k].blk, &runs[k].nblk, 0);
         if (al->pairs[k].par.split_lam > 0)
             st = split_leftover_links(&runs[k], al->pairs[k].par.split_lam);
         if (st != DM_OK)

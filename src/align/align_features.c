@@ -26,6 +26,10 @@ dm_status al_env_init(al_env *env, dm_ctx *ctx)
     if (!env->voc)
         return dm_fail(ctx, DM_ENOMEM, "aligner vocabulary");
     env->use_lexicon = 1;
+    const char *pl = getenv("DM_ALIGN_PAIR_LEXICON");
+    env->pair_lexicons = !pl || atoi(pl) != 0;
+    const char *cp = getenv("DM_ALIGN_COMPOUNDS");
+    env->compounds = !cp || atoi(cp) != 0;
     return DM_OK;
 }
 
@@ -211,7 +215,8 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
         if (i > 0) {
             int closes, prev_closes;
             int open = ends_open(text[i - 1], len[i - 1]) ||
-                       open_brackets(text[i - 1], len[i - 1], &prev_closes) > 0;
+                       open_brackets(text[i - 1], len[i - 1], &prev_closes) > 0 ||
+                       al_ends_in_abbreviation(text[i - 1], len[i - 1]);
             int cut = starts_continuation(text[i], len[i]) || (open_brackets(text[i], len[i], &closes), closes);
             s->cont = (uint8_t)(open | cut << 1);
         }
@@ -499,7 +504,10 @@ static dm_status number_of(al_env *env, const char *lang, uint32_t form, uint32_
  * ("l'allemagne", "qu'il", "dell'anno": a part of 1-4 bytes before it), before a possessive or
  * a case ending ("trump's", "rosenstein'in": 1-4 bytes after it). Its form, name key and stem
  * are concepts of the word, so that "l'Everest" meets "Everest" and "Trump'la" meets "Trump".
- * AL_NONE for words without an apostrophe; cached per form. */
+ * Likewise the name after initials or a title written without a space ("Ch.Evans", "L.W.Davies",
+ * "Mrs.Joyce": parts of 1-3 letters, each with its full stop), as scanned books and careless
+ * typing give them: "Ch.Evans" meets "Evans".
+ * AL_NONE for other words; cached per form. */
 static dm_status core_of(al_env *env, uint32_t form, uint32_t *out)
 {
     if (form >= env->core_cap) {
@@ -528,7 +536,34 @@ static dm_status core_of(al_env *env, uint32_t form, uint32_t *out)
         else if (k + 3 <= wl && !memcmp(w + k, "\xe2\x80\x99", 3))
             at = k, al = 3;
     }
-    if (at < wl) {
+    if (at == wl) { /* initials glued to a name: "ch.evans", "l.w.davies", "mrs.joyce" */
+        size_t seg = 0, last = wl;
+        for (size_t k = 0; k < wl; k++) {
+            if (w[k] == '.') {
+                if (seg < 1 || seg > 3)
+                    break;
+                last = k;
+                seg = 0;
+            } else if ((unsigned char)w[k] < 0x80 && !isalpha((unsigned char)w[k])) {
+                break;
+            } else {
+                seg++;
+            }
+            if (k + 1 == wl && last < wl && seg >= 3)
+                at = last, al = 1;
+        }
+    }
+    if (at < wl && w[at] == '.') {
+        res = AL_NONE;
+        char buf[128];
+        size_t cl = wl - at - 1;
+        if (cl < sizeof buf) {
+            memcpy(buf, w + at + 1, cl); /* the vocabulary may move while interning */
+            dm_status st = al_vocab_intern(env->voc, buf, cl, &res);
+            if (st != DM_OK)
+                return st;
+        }
+    } else if (at < wl) {
         size_t before = at, after = wl - at - al;
         const char *c = NULL;
         size_t cl = 0;
@@ -565,10 +600,16 @@ static dm_status push_conc(al_doc *d, uint32_t c)
     return DM_OK;
 }
 
+dm_status al_stem_concept(al_env *env, uint32_t form, uint32_t *out)
+{
+    return stem_of(env, form, out);
+}
+
 dm_status al_doc_concepts(al_env *env, al_doc *d, int learned)
 {
     d->nconc = 0;
     const al_lexicon *lx = env->use_lexicon ? al_lexicon_for(env, d->lang) : NULL;
+    const al_lexicon *px = lx && env->pair_lexicons ? al_lexicon_between(env, d->lang, d->partner) : NULL;
     for (size_t k = 0; k < d->ntok; k++) {
         al_tok *t = &d->tok[k];
         t->c0 = (uint32_t)d->nconc;
@@ -605,6 +646,20 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned)
                 if (st == DM_OK)
                     st = stem_of(env, piv[q], &stem);
                 if (st == DM_OK && stem != AL_NONE)
+                    st = push_conc(d, stem);
+            }
+        }
+        if (st == DM_OK && px && t->kind == DM_TOK_WORD) { /* straight into the partner's language */
+            uint32_t tr[8];
+            size_t nt = al_lexicon_pivots(env, px, t->form, tr, 8);
+            if (!nt && t->latin && env->compounds)
+                nt = al_lexicon_compound(env, px, t->form, tr, 8);
+            for (size_t q = 0; q < nt && st == DM_OK; q++) {
+                st = push_conc(d, tr[q]);
+                uint32_t stem;
+                if (st == DM_OK && t->latin)
+                    st = stem_of(env, tr[q], &stem);
+                if (st == DM_OK && t->latin && stem != AL_NONE)
                     st = push_conc(d, stem);
             }
         }

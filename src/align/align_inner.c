@@ -15,78 +15,68 @@
 
 #include <string.h>
 
-/* Code point at s[k] (UTF-8, no validation beyond bounds); *len its byte length. */
-static unsigned cp_at(const char *s, size_t n, size_t k, size_t *len)
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+/* Code point at s[k]; *len its byte length (at least 1: a malformed byte is skipped alone). */
+static UChar32 cp_at(const char *s, size_t n, size_t k, size_t *len)
 {
-    unsigned char c = (unsigned char)s[k];
-    size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (k + l > n)
-        l = n - k;
-    unsigned v = l == 1 ? c : l == 2 ? c & 0x1F : l == 3 ? c & 0x0F : c & 0x07;
-    for (size_t q = 1; q < l; q++)
-        v = v << 6 | ((unsigned char)s[k + q] & 0x3F);
-    *len = l ? l : 1;
-    return v;
+    int32_t i = 0, m = (int32_t)(n - k > 4 ? 4 : n - k);
+    UChar32 c;
+    U8_NEXT((const uint8_t *)s + k, i, m, c);
+    *len = (size_t)i;
+    return c < 0 ? 0xFFFD : c;
 }
 
 /* Code point ending just before byte k; *start its first byte. */
-static unsigned cp_before(const char *s, size_t n, size_t k, size_t *start)
+static UChar32 cp_before(const char *s, size_t k, size_t *start)
 {
-    size_t b = k - 1;
-    while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
-        b--;
-    size_t l;
-    *start = b;
-    return cp_at(s, n, b, &l);
+    size_t w = k < 4 ? k : 4;
+    const uint8_t *base = (const uint8_t *)s + k - w; /* apart: U8_PREV reads its first argument again */
+    int32_t i = (int32_t)w;
+    UChar32 c;
+    U8_PREV(base, 0, i, c);
+    *start = k - w + (size_t)i;
+    return c < 0 ? 0xFFFD : c;
 }
 
-static int is_upper(unsigned c)
+static int is_upper(UChar32 c) { return u_isupper(c) || u_istitle(c); }
+
+/* Letters of scripts without case (Hebrew, Arabic, Devanagari, Han, kana, Hangul, Thai,
+ * Ethiopic...) and the vowel signs written on them: a sentence may begin with any of them. */
+static int is_caseless_letter(UChar32 c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-           (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
+    return (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) && !u_hasBinaryProperty(c, UCHAR_CASED);
 }
 
-static int is_lower(unsigned c)
+static int is_letter(UChar32 c) { return u_hasBinaryProperty(c, UCHAR_CASED) || is_caseless_letter(c); }
+
+static int is_closing(UChar32 c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
-           (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F);
+    int t = u_charType(c);
+    return c == '"' || c == '\'' || t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION;
 }
 
-/* Letters of scripts without case that sentences begin with: Hebrew, Arabic, Devanagari, Han and
- * kana, Hangul, Thai. */
-static int is_caseless_letter(unsigned c)
+static int is_opening(UChar32 c)
 {
-    return (c >= 0x5D0 && c <= 0x5EA) || (c >= 0x620 && c <= 0x6FF) || (c >= 0x900 && c <= 0x97F) ||
-           (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-           (c >= 0xE00 && c <= 0xE7F);
+    int t = u_charType(c);
+    return c == '"' || c == '\'' || t == U_START_PUNCTUATION || t == U_INITIAL_PUNCTUATION;
 }
 
-static int is_letter(unsigned c) { return is_upper(c) || is_lower(c) || is_caseless_letter(c); }
+static int is_space(UChar32 c) { return c != '\n' && c != '\r' && u_isUWhiteSpace(c); }
 
-static int is_closing(unsigned c)
+/* Marks that end a sentence in any script other than the Latin full stop, question and
+ * exclamation marks: the danda, the Urdu and Arabic marks, ideographic and full-width marks, the
+ * Ethiopic and Armenian full stops... (Unicode's Sentence_Terminal). After one, a letter begins
+ * the next sentence whatever its case. */
+static int is_script_end(UChar32 c)
 {
-    return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0xBB || c == 0x2019 || c == 0x201D ||
-           c == 0x300D || c == 0x300F || c == 0xFF09;
-}
-
-static int is_opening(unsigned c)
-{
-    return c == '"' || c == '\'' || c == '(' || c == 0xAB || c == 0x2018 || c == 0x201C || c == 0x201E ||
-           c == 0x300C || c == 0x300E || c == 0xFF08;
-}
-
-static int is_space(unsigned c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000; }
-
-/* Marks that end a sentence in a script without spaces or case: Devanagari danda, Urdu full stop,
- * ideographic and full-width marks, the Arabic question mark. */
-static int is_script_end(unsigned c)
-{
-    return c == 0x964 || c == 0x6D4 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E || c == 0x61F;
+    return c > 0x7F && u_hasBinaryProperty(c, UCHAR_S_TERM);
 }
 
 /* Does a full stop, question or exclamation mark at byte k (len bytes) end a sentence that the
  * line goes on after? */
-static int ends_inside(const char *s, size_t n, size_t k, size_t len, unsigned mark)
+static int ends_inside(const char *s, size_t n, size_t k, size_t len, UChar32 mark)
 {
     /* what follows: closing quotes or brackets, then space, then opening quotes, then a letter */
     size_t q = k + len, l;
@@ -101,7 +91,7 @@ static int ends_inside(const char *s, size_t n, size_t k, size_t len, unsigned m
         q += l;
     if (q >= n)
         return 0;
-    unsigned next = cp_at(s, n, q, &l);
+    UChar32 next = cp_at(s, n, q, &l);
     if (is_script_end(mark))
         return is_letter(next) || (next >= '0' && next <= '9');
     if (!spaces || !(is_upper(next) || is_caseless_letter(next)))
@@ -109,10 +99,10 @@ static int ends_inside(const char *s, size_t n, size_t k, size_t len, unsigned m
     /* what precedes: a word of 3 letters or more (2 in a caseless script), with no full stop inside
      * it, and not a short capitalised word (an abbreviation: Mr, Rev, Gen, Nov) */
     size_t b = k, letters = 0, st;
-    unsigned first = 0;
+    UChar32 first = 0;
     int caseless = 0;
     while (b > 0) {
-        unsigned c = cp_before(s, n, b, &st);
+        UChar32 c = cp_before(s, b, &st);
         if (is_space(c) || is_opening(c))
             break;
         if (c == '.' && mark == '.')
@@ -140,8 +130,8 @@ size_t al_inner_pieces(const char *s, size_t n, uint32_t *cum, size_t cap)
     size_t np = 0, l;
     uint32_t chars = 0;
     for (size_t k = 0; k < n; k += l) {
-        unsigned c = cp_at(s, n, k, &l);
-        if (!is_space(c) && c != '\n' && c != '\r')
+        UChar32 c = cp_at(s, n, k, &l);
+        if (!u_isUWhiteSpace(c))
             chars++;
         if ((c == '.' || c == '!' || c == '?' || is_script_end(c)) && k > 0 && np + 1 < cap &&
             ends_inside(s, n, k, l, c))
@@ -149,4 +139,33 @@ size_t al_inner_pieces(const char *s, size_t n, uint32_t *cum, size_t cap)
     }
     cum[np++] = chars;
     return np;
+}
+
+int al_ends_in_abbreviation(const char *s, size_t n)
+{
+    size_t k = n, st;
+    while (k > 0 && is_space(cp_before(s, k, &st)))
+        k = st;
+    if (k == 0 || s[k - 1] != '.')
+        return 0;
+    k--;
+    while (k > 0 && is_space(cp_before(s, k, &st)))
+        k = st;
+    /* the letters before the full stop, back to what is not a letter */
+    UChar32 first = 0, second = 0;
+    size_t letters = 0;
+    while (k > 0) {
+        UChar32 c = cp_before(s, k, &st);
+        if (!is_letter(c))
+            break;
+        second = first;
+        first = c;
+        letters++;
+        k = st;
+    }
+    if (letters == 0 || letters > 2 || !is_upper(first))
+        return 0;
+    if (k > 0 && (s[k - 1] == '.' || (unsigned char)s[k - 1] >= 0x80 || ((s[k - 1] >= '0' && s[k - 1] <= '9'))))
+        return 0; /* "U.S.": dotted capitals end sentences; a letter of another script */
+    return letters == 1 || u_islower(second);
 }

@@ -77,6 +77,8 @@ typedef struct al_doc {
     double nchar_total;
     int script;   /* dominant script (enum dm_script) */
     char lang[8]; /* language when known ("" otherwise) */
+    char partner[8]; /* language of the other side of its pair when known: a lexicon straight
+                      * into it is used where one is shipped ("" otherwise) */
 } al_doc;
 
 /* Word translations learned from the input (align_ibm1.c): for a src form, tgt forms. */
@@ -96,6 +98,10 @@ typedef struct al_env {
     size_t core_cap;
     const al_ibm *ibm;  /* NULL until learned */
     int use_lexicon;
+    int pair_lexicons; /* lexicons straight between the two sides' languages where shipped
+                        * (developers: DM_ALIGN_PAIR_LEXICON=0 leaves them out) */
+    int compounds;     /* compounds the pair lexicon lacks split against it (al_lexicon_compound;
+                        * developers: DM_ALIGN_COMPOUNDS=0 leaves them whole) */
     const char *lexicon_set; /* NULL: the shared lexicons; else data/lexicon/<set>/ first */
 } al_env;
 
@@ -107,6 +113,9 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
 void al_doc_free(al_doc *d);
 /* (Re)compute every token's concepts; `learned` adds the IBM translations (src side only). */
 dm_status al_doc_concepts(al_env *env, al_doc *d, int learned);
+/* The stem concept of a Latin-script word (its first 5 letters, 5 or more), AL_NONE for short or
+ * non-Latin words: what al_doc_concepts adds for a word and for each of its pivots. */
+dm_status al_stem_concept(al_env *env, uint32_t form, uint32_t *out);
 /* Weights from document frequencies: df[] per vocab id over n_sent sentences, and the
  * frequencies within d (counted in `local`, a zeroed scratch array, zeroed again on return). */
 void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *local);
@@ -117,6 +126,10 @@ void al_doc_count_df(const al_doc *d, uint32_t *df);
  * \"People ...") cut it into pieces; cum[k] = characters that are not spaces up to the end of
  * piece k. Returns the number of pieces (>= 1; the last ones joined when there are more than cap). */
 size_t al_inner_pieces(const char *s, size_t n, uint32_t *cum, size_t cap);
+/* Does a line end in an initial or a short abbreviation and its full stop ("Leiter Ch .",
+ * "G. Band-J .", "No ."), where a segmenter cuts a sentence that goes on? Not after dotted capitals
+ * ("the U.S."), which end sentences. */
+int al_ends_in_abbreviation(const char *s, size_t n);
 
 /* --- learned translations (align_ibm1.c) ------------------------------------------------- */
 
@@ -279,10 +292,32 @@ typedef struct al_params {
     double ord_floor; /* and counts at least this much per sentence pair of the block */
     double ord_cap;   /* the order evidence counts at most this much for a link */
     double ord_prior; /* pseudo-words placed anywhere in the learned order ratios */
+    double retest;    /* a 1-1 link is tested again with its lexical term replaced by where its
+                       * words meet the other side (align_omit.c), this much of it (0: not) */
+    double retest_prior; /* words of the language group's rate in a pair's rate for the retest */
+    double retest_loose; /* 1: the retest mixes close and loose translations like the block score */
+    double retest_sat; /* the retest's evidence saturates: x C / (words + C) (0: not) */
+    double retest_span; /* a link's rate is that of the blocks this far around it, shrunk towards
+                         * the pair's (0: the pair's) */
+    double retest_merge; /* a block of 3 sentences or more is tested too, without an edge sentence:
+                          * 1 kept when that scores better, 2 also only when the edge sentence's
+                          * words point away and the block left is supported by its own (0: not) */
+    double retest_merge_max; /* only blocks of at most this many sentences (0: any) */
+    double retest_join; /* 1: two neighbouring omissions are linked when the retest favours it */
+    double retest_once; /* 1: a word said twice in a sentence is one trial of the retest */
+    double retest_win; /* the retest compares a link with the sentences this far from it (0: all) */
     int ord_on;       /* ord_lr is learned */
     double ord_lr[AL_ORDER_BINS]; /* order ratios: observed / anywhere, by distance of relative
                                    * positions (align_order.c) */
     double ord_loglr[AL_ORDER_BINS]; /* their logs */
+    double xjoin;       /* neighbouring blocks are joined when the crossing evidence plus the
+                         * score difference of joining exceeds this (align_join.c; INFINITY: never) */
+    double xjoin_prior; /* units of weight at the chance rate p0 in the measured crossing rate */
+    double xjoin_far;   /* the crossing rate is at least the rate at which the same blocks meet the
+                         * blocks one further away, with this many units of weight at the pair's
+                         * rate (50; 0: not) */
+    double xjoin_win;   /* the crossing rate is measured over this many neighbours either side
+                         * (0: the whole pair) */
 } al_params;
 
 void al_params_default(al_params *p);
@@ -316,11 +351,27 @@ typedef struct al_block {
     double score;
 } al_block;
 
+/* --- sentences without counterpart paired by the search (align_omit.c) ------------------- */
+
+/* Over the 1-1 links of an alignment: words that meet some sentence of the other side near the
+ * band (trials), and those that meet the link's partner (hits). */
+void al_omit_count(const al_scorer *sc, const al_block *b, size_t nb, double *hits, double *trials);
+/* Test every 1-1 link again with its lexical term replaced by where its words meet the other side
+ * (pi: the rate at which a translation meets such a word); a link that then scores below the two
+ * omissions is split into them (the blocks reallocated). */
+dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, double pi);
+
 /* Evidence that two adjacent blocks are one: the weight of tokens that each block's sentences
  * leave unmatched on their own block's other side but match on the neighbour's (cross), the
  * unmatched weight, and what chance would match of it (p0 per sentence of the neighbour). */
 void al_cross_evidence(const al_scorer *sc, const al_block *b1, const al_block *b2, double *cross,
                        double *unmatched, double *chance);
+
+/* Join neighbouring blocks whose sentences each say part of the other's content: the weight of
+ * words crossing over, far above the pair's own rate, outweighs the cost of joining (align_join.c;
+ * blk rewritten in place, *nblk updated). `omissions` 1: a link with a sentence without counterpart
+ * beside it; 0: two links. */
+void al_join_by_crossing(const al_scorer *sc, al_block *blk, size_t *nblk, int omissions);
 
 /* Best monotone covering path through the band (align_dp.c). */
 dm_status al_dp_run(const al_scorer *sc, const al_band *band, al_block **out, size_t *nout);

@@ -37,6 +37,26 @@ const al_lexicon *al_lexicon_for(al_env *env, const char *lang)
 #endif
 }
 
+const al_lexicon *al_lexicon_between(al_env *env, const char *lang, const char *partner)
+{
+#ifdef HAVE_LEXICON
+    char pc[8];
+    if (env->lexicon_set || !partner || !partner[0] || !dm_lexicon_code(partner, pc, sizeof pc))
+        return NULL;
+    const al_lexicon *own = al_lexicon_for(env, lang);
+    const dm_lexicon *lx = NULL;
+    if (!own || dm_lexicon_get_set(env->ctx, lang, pc, &lx) != DM_OK)
+        return NULL;
+    /* a set without a file of its own for the language gives the shared lexicon: not a pair's */
+    return (const al_lexicon *)lx == own ? NULL : (const al_lexicon *)lx;
+#else
+    (void)env;
+    (void)lang;
+    (void)partner;
+    return NULL;
+#endif
+}
+
 #ifdef HAVE_LEXICON
 static size_t lookup_into(al_env *env, const dm_lexicon *lx, const char *w, size_t wl, uint32_t *out,
                           size_t n, size_t cap)
@@ -125,6 +145,40 @@ size_t al_lexicon_pivots(al_env *env, const al_lexicon *lx, uint32_t form, uint3
     for (size_t cut = 1; !n && cut <= 3 && ncp >= cut + 4 && ncp < 64; cut++)
         n = lookup_into(env, lex, w + pre, off[ncp - cut], out, n, cap);
     return n;
+#else
+    (void)env;
+    (void)lx;
+    (void)form;
+    (void)out;
+    (void)cap;
+    return 0;
+#endif
+}
+
+size_t al_lexicon_compound(al_env *env, const al_lexicon *lx, uint32_t form, uint32_t *out, size_t cap)
+{
+#ifdef HAVE_LEXICON
+    size_t wl;
+    const char *w = al_vocab_str(env->voc, form, &wl);
+    const dm_lexicon *lex = (const dm_lexicon *)lx;
+    const dm_lex_entry *e = NULL;
+    static const char *const links[] = {"", "s", "es", "n", "en", "e", "er"};
+    for (size_t m = 3; m + 4 <= wl; m++) {
+        if (((unsigned char)w[m] & 0xC0) == 0x80)
+            continue; /* inside a letter */
+        if (!dm_lexicon_lookup(lex, w + m, wl - m, &e))
+            continue;
+        for (size_t q = 0; q < sizeof links / sizeof links[0]; q++) {
+            size_t ll = strlen(links[q]);
+            if (m < ll + 3 || memcmp(w + m - ll, links[q], ll) != 0)
+                continue;
+            if (!dm_lexicon_lookup(lex, w, m - ll, &e))
+                continue;
+            size_t n = lookup_into(env, lex, w + m, wl - m, out, 0, cap);
+            return lookup_into(env, lex, w, m - ll, out, n, cap);
+        }
+    }
+    return 0;
 #else
     (void)env;
     (void)lx;
@@ -254,6 +308,34 @@ static void langid_chunk(al_env *env, const char *const *text, const size_t *len
         snprintf(out, cap, "%s", g.code);
 }
 #endif
+
+size_t al_near_langs(al_env *env, const char *const *text, const size_t *len, size_t n,
+                     char (*out)[8], size_t cap)
+{
+#ifdef HAVE_LANGID
+    char buf[1536];
+    size_t bl = 0;
+    for (size_t i = n / 2; i < n && bl + 2 < sizeof buf; i++) {
+        size_t l = len[i];
+        if (bl + l + 1 >= sizeof buf)
+            break; /* whole sentences only */
+        memcpy(buf + bl, text[i], l);
+        bl += l;
+        buf[bl++] = ' ';
+    }
+    dm_lang_guess g[9];
+    size_t ng = 0, w = 0;
+    if (!bl || dm_langid(env->ctx, buf, bl, g, cap + 1 < 9 ? cap + 1 : 9, &ng) != DM_OK)
+        return 0;
+    for (size_t q = 1; q < ng && w < cap; q++)
+        if (strcmp(g[q].code, "und"))
+            snprintf(out[w++], 8, "%s", g[q].code);
+    return w;
+#else
+    (void)env, (void)text, (void)len, (void)n, (void)out, (void)cap;
+    return 0;
+#endif
+}
 
 void al_guess_lang(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n)
 {

@@ -207,6 +207,20 @@ void al_params_default(al_params *p)
     p->ord_all = 1;
     p->ord_sat = 0;
     p->ord_floor = -1.0;
+    p->retest = 1.0;
+    p->retest_prior = 50.0;
+    p->retest_win = 3;
+    p->retest_loose = 0;
+    p->retest_sat = 0;
+    p->retest_span = 30;
+    p->retest_once = 1;
+    p->xjoin = 4.0;
+    p->xjoin_prior = 1000.0;
+    p->retest_merge = 2;
+    p->retest_join = 1;
+    p->retest_merge_max = 3;
+    p->xjoin_win = 0;
+    p->xjoin_far = 50;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
@@ -246,6 +260,20 @@ void al_params_default(al_params *p)
         else if (!strcmp(name, "ord_all")) p->ord_all = v;
         else if (!strcmp(name, "ord_sat")) p->ord_sat = v;
         else if (!strcmp(name, "ord_floor")) p->ord_floor = v;
+        else if (!strcmp(name, "retest")) p->retest = v;
+        else if (!strcmp(name, "retest_prior")) p->retest_prior = v;
+        else if (!strcmp(name, "retest_win")) p->retest_win = v;
+        else if (!strcmp(name, "retest_loose")) p->retest_loose = v;
+        else if (!strcmp(name, "retest_sat")) p->retest_sat = v;
+        else if (!strcmp(name, "retest_span")) p->retest_span = v;
+        else if (!strcmp(name, "retest_once")) p->retest_once = v;
+        else if (!strcmp(name, "xjoin")) p->xjoin = v;
+        else if (!strcmp(name, "xjoin_prior")) p->xjoin_prior = v;
+        else if (!strcmp(name, "retest_merge")) p->retest_merge = v;
+        else if (!strcmp(name, "retest_join")) p->retest_join = v;
+        else if (!strcmp(name, "retest_merge_max")) p->retest_merge_max = v;
+        else if (!strcmp(name, "xjoin_win")) p->xjoin_win = v;
+        else if (!strcmp(name, "xjoin_far")) p->xjoin_far = v;
         tune += used;
         if (*tune == ',')
             tune++;

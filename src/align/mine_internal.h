@@ -98,6 +98,19 @@ size_t mn_sibling_pivots(al_env *env, const mn_siblings *s, uint32_t form, uint3
  * (the ة before a suffix). Writes up to cap NUL-terminated stems, most likely first. */
 size_t mn_arabic_stems(const char *w, size_t wl, char (*out)[MN_STEM_BYTES], size_t cap);
 
+/* --- lexicons of near languages (mine_related.c) ----------------------------------------- */
+
+/* Of the near languages (al_near_langs), those other than src, tgt and English whose lexicon
+ * covers at least min_share of the word tokens of src that its own lexicon `own` covers (any
+ * share above 0 when it has none); writes up to cap of them, returns how many. */
+size_t mn_related_lexicons(al_env *env, const al_doc *src, const char *tgt_lang,
+                           const al_lexicon *own, char (*near)[8], size_t nnear, double min_share,
+                           const al_lexicon **out, size_t cap);
+
+/* The pivots lx gives the word forms of src and their stems (al_stem_concept), each at 1, as a
+ * table keyed by form. */
+dm_status mn_pivot_table(al_env *env, const al_doc *src, const al_lexicon *lx, mn_ttable *out);
+
 /* --- how a sentence ends (mine_punct.c) ------------------------------------------------- */
 
 enum { MN_END_OTHER, MN_END_QUESTION, MN_END_EXCLAIM };

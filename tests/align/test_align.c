@@ -338,6 +338,119 @@ static void test_partial(dm_ctx *ctx)
     free(rb);
 }
 
+/* Two sentences without counterpart left over between the same two links: the UDHR's English
+ * line k without its translation, and the line after it in Russian, Arabic, Hindi, Chinese and
+ * Hebrew without its English (the two say different things: "Marriage shall be entered into..."
+ * and "The family is the natural and fundamental group unit..."). Both are left out, not linked
+ * to each other; the links around them stay (fails with DM_ALIGN_TUNE=retest=0, which links
+ * them: the block score finds each as close to the other as to nothing). */
+static void test_leftover_pair(dm_ctx *ctx)
+{
+    static const struct {
+        const char *lang;
+        size_t k;
+    } cases[] = {{"rus", 42}, {"arb", 38}, {"hin", 42}, {"cmn", 45}, {"heb", 45}};
+    size_t el;
+    char *eb = check_read_file("tests/align/data/udhr_eng.txt", &el);
+    CHECK(eb != NULL);
+    if (!eb)
+        return;
+    const char *e[79];
+    size_t eln[79];
+    size_t ne = split_lines(eb, el, e, eln, 79);
+    CHECK(ne == 79);
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0] && ne == 79; c++) {
+        char path[64];
+        snprintf(path, sizeof path, "tests/align/data/udhr_%s.txt", cases[c].lang);
+        size_t tl;
+        char *tb = check_read_file(path, &tl);
+        CHECK(tb != NULL);
+        if (!tb)
+            continue;
+        const char *t[79], *src[78], *tgt[78];
+        size_t tln[79], sl[78], tgl[78], k = cases[c].k;
+        size_t nt = split_lines(tb, tl, t, tln, 79);
+        CHECK(nt == 79);
+        if (nt == 79) {
+            for (size_t x = 0, q = 0; x < 79; x++) /* English line k + 1 dropped */
+                if (x != k + 1) {
+                    src[q] = e[x];
+                    sl[q++] = eln[x];
+                }
+            for (size_t x = 0, q = 0; x < 79; x++) /* its language's line k dropped */
+                if (x != k) {
+                    tgt[q] = t[x];
+                    tgl[q++] = tln[x];
+                }
+            dm_align_block *b = NULL;
+            size_t nb = 0;
+            CHECK(dm_align(ctx, NULL, src, sl, 78, tgt, tgl, 78, &b, &nb) == DM_OK);
+            CHECK(valid(b, nb, 78, 78));
+            if (!has_block(b, nb, k, 1, k, 0) || !has_block(b, nb, k + 1, 0, k, 1))
+                fprintf(stderr, "test_leftover_pair: %s line %zu linked\n", cases[c].lang, k);
+            CHECK(has_block(b, nb, k, 1, k, 0));     /* English line k: no counterpart */
+            CHECK(has_block(b, nb, k + 1, 0, k, 1)); /* the other's line k + 1: none either */
+            CHECK(has_block(b, nb, k - 1, 1, k - 1, 1));
+            CHECK(has_block(b, nb, k + 1, 1, k + 1, 1));
+            free(b);
+        }
+        free(tb);
+    }
+    free(eb);
+}
+
+/* A sentence without counterpart beside a link is left out, not merged into the link: the UDHR's
+ * English against Chinese and Hebrew without "Everyone has the right to a nationality." (line 38),
+ * Arabic without the heading "Article 2" (9), Russian without "Article 7" (19). Fails with
+ * DM_ALIGN_TUNE=retest_merge=0, which keeps the 2-1 merges the search makes. */
+static void test_absorbed(dm_ctx *ctx)
+{
+    static const struct {
+        const char *lang;
+        size_t k;
+    } cases[] = {{"cmn", 38}, {"heb", 38}, {"arb", 9}, {"rus", 19}};
+    size_t el;
+    char *eb = check_read_file("tests/align/data/udhr_eng.txt", &el);
+    CHECK(eb != NULL);
+    if (!eb)
+        return;
+    const char *e[79];
+    size_t eln[79];
+    size_t ne = split_lines(eb, el, e, eln, 79);
+    CHECK(ne == 79);
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0] && ne == 79; c++) {
+        char path[64];
+        snprintf(path, sizeof path, "tests/align/data/udhr_%s.txt", cases[c].lang);
+        size_t tl;
+        char *tb = check_read_file(path, &tl);
+        CHECK(tb != NULL);
+        if (!tb)
+            continue;
+        const char *t[79], *tgt[78];
+        size_t tln[79], tgl[78], k = cases[c].k;
+        size_t nt = split_lines(tb, tl, t, tln, 79);
+        CHECK(nt == 79);
+        if (nt == 79) {
+            for (size_t x = 0, q = 0; x < 79; x++)
+                if (x != k) {
+                    tgt[q] = t[x];
+                    tgl[q++] = tln[x];
+                }
+            dm_align_block *b = NULL;
+            size_t nb = 0;
+            CHECK(dm_align(ctx, NULL, e, eln, 79, tgt, tgl, 78, &b, &nb) == DM_OK);
+            CHECK(valid(b, nb, 79, 78));
+            if (!has_block(b, nb, k, 1, k, 0))
+                fprintf(stderr, "test_absorbed: %s line %zu not left out\n", cases[c].lang, k);
+            CHECK(has_block(b, nb, k, 1, k, 0));
+            CHECK(has_block(b, nb, k + 1, 1, k, 1));
+            free(b);
+        }
+        free(tb);
+    }
+    free(eb);
+}
+
 /* A sentence boundary in different places (A | B C against A B | C): English news lines 1 and 2
  * against German and Russian lines that move "Schools stay closed" to the first: one 2-2 block,
  * not two 1-1 links that each leave out a piece (fails with DM_ALIGN_TUNE=cross_join=0). */
@@ -405,6 +518,8 @@ int main(void)
     test_five(ctx); /* before test_lowercase, which unsets DM_ALIGN_TUNE */
     test_partial(ctx);
     test_crossed(ctx);
+    test_leftover_pair(ctx);
+    test_absorbed(ctx);
     test_lowercase(ctx);
     dm_ctx_free(ctx);
     return check_done("test_align");

@@ -4,7 +4,10 @@
  * spaces meet their digits ("47th" / "47.", "eighteen" / "18", "восемь" / "8", "380 000" /
  * "380,000"); the main part of a word with an apostrophe meets the bare word ("l'Everest" /
  * "Everest", "Trump's" / "Trump", Turkish "Rosenstein'in" / "Rosenstein"); and a number on
- * one side only costs a 1-1 block more than a word would (numbers are scored apart).
+ * one side only costs a 1-1 block more than a word would (numbers are scored apart); a name
+ * glued to its initials meets the name ("Ch.Evans" / "Evans"); a line ending in an initial is
+ * a segmenter's cut, one ending in "U.S." is not; a German word and compound meet their French
+ * translations through the pair's own lexicon.
  */
 #include "align/align_internal.h"
 #include "check.h"
@@ -158,7 +161,8 @@ static void test_number_evidence(dm_ctx *ctx)
 }
 
 /* Sentence ends inside a line (al_inner_pieces): a full stop before a capital or a caseless
- * letter, the danda and the ideographic full stop; not an abbreviation ("Mr.", "St.", "a.m.",
+ * letter (Turkish Ş as well as Latin A-Z), the danda, the ideographic, Ethiopic and Armenian full
+ * stops; not an abbreviation ("Mr.", "St.", "a.m.",
  * "Nov."), an initial ("A. Lind") or a mark before a lower-case word. */
 static void test_inner_pieces(void)
 {
@@ -173,6 +177,9 @@ static void test_inner_pieces(void)
         {"\xe4\xbb\x96" "\xe5\x9b\x9e" "\xe5\xae\xb6" "\xe4\xba\x86" "\xe3\x80\x82" "\xe4\xbb\x96" "\xe5\x90\x83" "\xe4\xba\x86" "\xe9\xa5\xad" "\xe3\x80\x82" "", 2},
         {"\xd0\x9e" "\xd0\xbd" " \xd1\x83" "\xd1\x88" "\xd1\x91" "\xd0\xbb" " \xd0\xb4" "\xd0\xbe" "\xd0\xbc" "\xd0\xbe" "\xd0\xb9" ". \xd0\xa2" "\xd0\xb0" "\xd0\xbc" " \xd0\xb5" "\xd0\xb3" "\xd0\xbe" " \xd0\xb6" "\xd0\xb4" "\xd0\xb0" "\xd0\xbb" "\xd0\xb8" ".", 2},
         {"Is it true? yes, it is.", 1},
+        {"Toplant\xc4\xb1" " yar\xc4\xb1" "n ba\xc5\x9f" "l\xc4\xb1" "yor. \xc5\x9e" "imdilik ayr\xc4\xb1" "nt\xc4\xb1" " yok.", 2},
+        {"\xe1\x88\xb5" "\xe1\x89\xa5" "\xe1\x88\xb0" "\xe1\x89\xa3" "\xe1\x8b\x8d" " \xe1\x8a\x90" "\xe1\x8c\x88" " \xe1\x8b\xad" "\xe1\x8c\x80" "\xe1\x88\x9d" "\xe1\x88\xab" "\xe1\x88\x8d" "\xe1\x8d\xa2" " \xe1\x8b\x9d" "\xe1\x88\xad" "\xe1\x8b\x9d" "\xe1\x88\xa9" " \xe1\x8c\x88" "\xe1\x8a\x93" " \xe1\x8a\xa0" "\xe1\x88\x8d" "\xe1\x89\xb3" "\xe1\x8b\x88" "\xe1\x89\x80" "\xe1\x88\x9d" "\xe1\x8d\xa2" "", 2},
+        {"\xd5\x86" "\xd5\xa1" " \xd5\xa3" "\xd5\xb6" "\xd5\xa1" "\xd6\x81" " \xd5\xbf" "\xd5\xb8" "\xd6\x82" "\xd5\xb6" "\xd6\x89" " \xd4\xb1" "\xd5\xb5" "\xd5\xb6" "\xd5\xbf" "\xd5\xa5" "\xd5\xb2" " \xd5\xb6" "\xd6\x80" "\xd5\xa1" "\xd5\xb6" " \xd5\xbd" "\xd5\xba" "\xd5\xa1" "\xd5\xbd" "\xd5\xb8" "\xd6\x82" "\xd5\xb4" " \xd5\xa7" "\xd5\xab" "\xd5\xb6" "\xd6\x89" "", 2},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         uint32_t cum[AL_PIECES];
@@ -184,6 +191,88 @@ static void test_inner_pieces(void)
     }
 }
 
+/* Lines cut by a segmenter after an initial or a short abbreviation; not after dotted capitals,
+ * a word or a number that ends a sentence. */
+static void test_abbreviation_ends(void)
+{
+    static const struct {
+        const char *s;
+        int cut;
+    } cases[] = {
+        {"7. Kangchendzönga, ca. 8597 m, Leiter Ch .", 1},
+        {"équipes du sommet G.Band-J .", 1},
+        {"Darüber berichtet das « Alpine Journal » No .", 1},
+        {"Первый подъём совершил А.", 1},
+        {"The sanctions were announced by the U.S.", 0},
+        {"Er kam erst um 16 Uhr an .", 0},
+        {"Il est arrivé là .", 0},
+        {"Der Gipfel ist 8848 m.", 0},
+        {"La voie 5 .", 0},
+        {"Пушкин родился в 1799 г.", 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        int got = al_ends_in_abbreviation(cases[k].s, strlen(cases[k].s));
+        if (got != cases[k].cut)
+            fprintf(stderr, "\"%s\": %d\n", cases[k].s, got);
+        CHECK(got == cases[k].cut);
+    }
+}
+
+/* A name after initials written without a space meets the name alone. */
+static void test_glued_initials(dm_ctx *ctx)
+{
+    check_meet(ctx, "Leiter der Expedition war Ch.Evans aus London.", "de", "ch.evans",
+               "L'expédition était conduite par Charles Evans.", "fr", 1);
+    check_meet(ctx, "Squadron Leader L.W.Davies wrote the report.", "en", "l.w.davies",
+               "Den Bericht schrieb der Staffelführer Davies.", "de", 1);
+    check_meet(ctx, "Die Gruppe führte Mrs.Joyce Dunsheath.", "de", "mrs.joyce",
+               "Le groupe était mené par Joyce Dunsheath.", "fr", 1);
+    /* abbreviations with dots hold no name: "z.B." is not "b" */
+    check_meet(ctx, "Es gibt z.b. drei Wege.", "de", "z.b", "Il y a b trois voies.", "fr", 0);
+}
+
+/* A German word meets its French translation through the German-French lexicon of the pair
+ * (data/lexicon/fr/de.tsv.gz), not through English pivots alone; so do the parts of a compound
+ * the lexicon lacks. Without the partner's language, the same words meet nothing. */
+static void check_pair(dm_ctx *ctx, const char *de, const char *word, const char *fr, int with_partner, int want)
+{
+    al_env env;
+    CHECK(al_env_init(&env, ctx) == DM_OK);
+    al_doc a, b;
+    size_t la = strlen(de), lb = strlen(fr);
+    CHECK(al_doc_build(&env, &a, &de, &la, 1) == DM_OK);
+    CHECK(al_doc_build(&env, &b, &fr, &lb, 1) == DM_OK);
+    snprintf(a.lang, sizeof a.lang, "de");
+    snprintf(b.lang, sizeof b.lang, "fr");
+    if (with_partner) {
+        snprintf(a.partner, sizeof a.partner, "fr");
+        snprintf(b.partner, sizeof b.partner, "de");
+    }
+    CHECK(al_doc_concepts(&env, &a, 0) == DM_OK);
+    CHECK(al_doc_concepts(&env, &b, 0) == DM_OK);
+    size_t k = tok_of(&env, &a, word);
+    CHECK(k != SIZE_MAX);
+    if (shares(&a, k, &b) != want)
+        fprintf(stderr, "'%s' against \"%s\" (partner %d): want %d\n", word, fr, with_partner, want);
+    CHECK(shares(&a, k, &b) == want);
+    al_doc_free(&a);
+    al_doc_free(&b);
+    al_env_free(&env);
+}
+
+static void test_pair_lexicon(dm_ctx *ctx)
+{
+    const char *de = "Der Aufstieg durch die Nordwand wäre der reinste Selbstmord.";
+    const char *fr = "Tenter une voie par la face nord serait un pur suicide.";
+    check_pair(ctx, de, "selbstmord", fr, 1, 1);
+    check_pair(ctx, de, "selbstmord", fr, 0, 0);
+    const char *de2 = "Vom Hochbiwak aus wagten sie am nächsten Morgen den Gipfelsturm.";
+    const char *fr2 = "Depuis le bivouac, ils tentèrent le lendemain l'assaut du sommet.";
+    check_pair(ctx, de2, "hochbiwak", fr2, 1, 1);
+    check_pair(ctx, de2, "gipfelsturm", fr2, 1, 1);
+    check_pair(ctx, de2, "hochbiwak", fr2, 0, 0);
+}
+
 int main(void)
 {
     dm_ctx *ctx;
@@ -193,6 +282,9 @@ int main(void)
     test_elisions(ctx);
     test_number_evidence(ctx);
     test_inner_pieces();
+    test_abbreviation_ends();
+    test_glued_initials(ctx);
+    test_pair_lexicon(ctx);
     dm_ctx_free(ctx);
     return check_failures ? 1 : 0;
 }
