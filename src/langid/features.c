@@ -21,6 +21,7 @@ typedef struct batch {
     size_t n;
     lid_feature_fn fn;
     void *ud;
+    int word_marks;               /* a mark (order 0) before each word's features */
     const lid_table *table[LID_ORDERS + 1]; /* the table each order is looked up in */
 } batch;
 
@@ -118,12 +119,27 @@ static inline void ngrams_at_bytes(const lid_model *m, const unsigned char *b, i
 }
 
 /* The features of one word of n letters, given as the UTF-8 bytes of " word " and the byte
- * offset of each padded position (n + 2 positions, off[n + 2] = end). Each n-gram's CRC
- * continues the CRC of the one a character shorter that starts at the same place. */
+ * offset of each padded position (n + 2 positions, off[n + 2] = end): the word itself first,
+ * then its n-grams. Each n-gram's CRC continues the CRC of the one a character shorter that
+ * starts at the same place. */
 static void word_features(const lid_model *m, const unsigned char *b, const uint16_t *off,
                           int n, int min_n, int max_n, batch *out)
 {
     int npad = n + 2;
+    if (out->word_marks) { /* the scorer learns where a word starts... */
+        out->keys[out->n] = 0;
+        out->orders[out->n++] = 0;
+        if (out->n == BATCH) {
+            out->fn(out->ud, out->keys, out->orders, out->n);
+            out->n = 0;
+        }
+    }
+    if (n <= LID_MAX_WORD) { /* ...and whether the model knows it, before its n-grams */
+        uint32_t crc = crc_step(m, 0xFFFFFFFFu, 0x01);
+        for (int j = off[1]; j < off[n + 1]; j++)
+            crc = crc_step(m, crc, b[j]);
+        emit(out, crc ^ 0xFFFFFFFFu, LID_ORDER_WORD);
+    }
     if (off[npad] == npad) { /* one byte a character */
         for (int i = 0; i < npad; i++)
             ngrams_at_bytes(m, b, i, npad, min_n, max_n, out);
@@ -143,18 +159,13 @@ static void word_features(const lid_model *m, const unsigned char *b, const uint
             }
         }
     }
-    if (n <= LID_MAX_WORD) {
-        uint32_t crc = crc_step(m, 0xFFFFFFFFu, 0x01);
-        for (int j = off[1]; j < off[n + 1]; j++)
-            crc = crc_step(m, crc, b[j]);
-        emit(out, crc ^ 0xFFFFFFFFu, LID_ORDER_WORD);
-    }
 }
 
 void lid_features(const lid_model *m, const char *text, size_t len, int min_n, int max_n,
-                  lid_feature_fn fn, void *ud, lid_text_info *info)
+                  int word_marks, lid_feature_fn fn, void *ud, lid_text_info *info)
 {
     batch out;
+    out.word_marks = word_marks;
     uint32_t script_count[DM_SCRIPT_COUNT] = {0};
     out.n = 0;
     out.fn = fn;

@@ -182,9 +182,10 @@ void lid_add_rows(int16_t *sums, const int8_t *const *row, uint32_t n, uint32_t 
 typedef void (*lid_feature_fn)(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n);
 
 /* Walk the features of UTF-8 text: n-grams of orders min_n..max_n and words; fills info
- * (script counts) before it hands over the last batch. Never fails: invalid bytes are word
- * separators. */
+ * (script counts) before it hands over the last batch. With word_marks, each word's features
+ * are followed by a mark of order 0 (key 0), so that the scorer can weigh words one by one.
+ * Never fails: invalid bytes are word separators. */
 void lid_features(const lid_model *m, const char *text, size_t len, int min_n, int max_n,
-                  lid_feature_fn fn, void *ud, lid_text_info *info);
+                  int word_marks, lid_feature_fn fn, void *ud, lid_text_info *info);
 
 #endif

@@ -3,7 +3,7 @@
 
   build_langid.py count TEXT_DIR COUNTS_DIR [--holdout DEV_DIR] [--only CODES]
   build_langid.py model COUNTS_DIR OUT.bin.gz [--bias BIAS.tsv] [--population POPULATION.tsv]
-                        [--wordfreq WORDFREQ.tsv]
+                        [--wordfreq WORDFREQ.tsv] [--vocab TEXT_DIR]
 
 `count` reads TEXT_DIR/<code>.<source>.txt (written by collect_text.py), samples each language's
 text to a bounded size, counts the features of features.py and keeps each language's most frequent
@@ -48,7 +48,7 @@ DENSE = 255  # the count byte of a dense row
 LOW_ORDER = 3  # 2- and 3-grams are looked up only in short text (see identify.c); 1-grams not at all
 LOW_PER_LANG = int(os.environ.get("LID_LOW_PER_LANG", 1200))  # low-order features chosen by each language
 POSTINGS_PER_LANG = int(os.environ.get("LID_PER_LANG", 8000))  # features chosen by each language
-LIST_PER_LANG = int(os.environ.get("LID_LIST_PER_LANG", 4000))  # listed words chosen by each language
+LIST_PER_LANG = int(os.environ.get("LID_LIST_PER_LANG", 8000))  # listed words chosen by each language (4000 before the sixth round)
 MAX_LANGS = 220
 QSCALE = 8.0  # quantization steps per nat
 # count given to a feature a language was not seen with: the smaller, the more a feature that
@@ -463,6 +463,57 @@ def apply_wordfreq(langs, path):
                 lg["totals"][order] = lg["totals"].get(order, 0) + c
 
 
+# Vocabularies (TEXT_DIR/<code>.words.txt, collect_text.py: hunspell stems, tesseract's word
+# lists) as n-gram text for the languages with enough prose of their own (those with less counted
+# them in the count step already). The prose of most languages is UI strings, help and manual
+# pages: French says "hôpital" there and never "hospitalier", so "hosp", "ospi" are unseen in
+# French and a small language whose UDHR has them takes the word. Each listed word adds
+# VOCAB_SHARE x T / N to each of its n-grams (T the language's count of the order, N the
+# list's words): the list as a whole weighs VOCAB_SHARE of the text, every word alike (the lists
+# have no frequencies). 0: off. Not used for the shipped model (sixth round, docs/LANGID.md):
+# lingua +0.002-0.003 each time, but the held-out lines lose (4/5-grams at 0.03: prose lines
+# -0.0003, all -0.0007; 2..5-grams at 0.1: prose -0.006), and the languages with a dictionary
+# take words from those without one (tn, nn, ga, so).
+VOCAB_SHARE = float(os.environ.get("LID_VOCAB_SHARE", 0.03))
+VOCAB_ORDERS = {int(x) for x in os.environ.get("LID_VOCAB_ORDERS", "4,5").split(",")}
+VOCAB_WORDS = float(os.environ.get("LID_VOCAB_WORDS", 0))  # the same for the words themselves
+# "max": a feature's count is lifted to the list's share where the text has less (the text's
+# frequent n-grams keep their counts, the order totals stay); "add": the list is added as text.
+VOCAB_MODE = os.environ.get("LID_VOCAB_MODE", "add")
+
+
+def apply_vocab(langs, text_dir, english):
+    for lg in langs:
+        path = os.path.join(text_dir, lg["code"] + ".words.txt")
+        if lg["prose"] < WORDS_IF_PROSE_BELOW or not os.path.exists(path):
+            continue
+        ws = set()
+        for line in open(path, encoding="utf-8"):
+            for w in F.words(line):
+                if len(w) >= 2 and (lg["code"] == "en" or w not in english):
+                    ws.add(w)
+        if not ws:
+            continue
+        kept, totals = lg["kept"], lg["totals"]
+        add = collections.Counter()
+        for w in ws:
+            for order, g in F.word_features(w):
+                if order in VOCAB_ORDERS or (order == F.ORDER_WORD and VOCAB_WORDS):
+                    add[(order, g)] += 1
+        per = {o: (VOCAB_WORDS if o == F.ORDER_WORD else VOCAB_SHARE) * totals.get(o, 0) / len(ws)
+               for o in range(1, 7)}
+        grown = collections.Counter()
+        for (order, g), c in add.items():
+            if VOCAB_MODE == "max":
+                kept[(order, g)] = max(kept.get((order, g), 0), c * per[order])
+            else:
+                kept[(order, g)] = kept.get((order, g), 0) + c * per[order]
+                grown[order] += c * per[order]
+        for o, c in grown.items():
+            totals[o] = totals.get(o, 0) + c
+        print(f"{lg['code']}: {len(ws)} vocabulary words as n-gram text", file=sys.stderr)
+
+
 def dampen(lg):
     """Count each word of lg's text c ** DAMPEN times instead of c (see DAMPEN): its features'
     counts and the order totals lose the difference. Features cut from the counts stay cut."""
@@ -493,7 +544,8 @@ def background(langs, script_langs):
     return mu_of, den_of
 
 
-def model(counts_dir, out_path, bias_path=None, population_path=None, wordfreq_path=None):
+def model(counts_dir, out_path, bias_path=None, population_path=None, wordfreq_path=None,
+          vocab_dir=None):
     """Naive Bayes, stored relative to a per-feature default so that most postings vanish.
 
     For feature f and language l let v(l, f) = log P(f | l) (Witten-Bell: c / (T + D), and for a
@@ -525,6 +577,15 @@ def model(counts_dir, out_path, bias_path=None, population_path=None, wordfreq_p
         for lg in langs:
             if lg["prose"] < DAMPEN_BELOW:
                 dampen(lg)
+    if vocab_dir and VOCAB_SHARE:
+        english = set()
+        for lg in langs:
+            if lg["code"] == "en":
+                english = {g[1:] for (o, g), c in lg["kept"].items() if o == F.ORDER_WORD and c >= 3}
+        if wordfreq_path:
+            english.update(line.rstrip("\n").split("\t")[2] for line in open(wordfreq_path, encoding="utf-8")
+                           if line.startswith("en\t"))
+        apply_vocab(langs, vocab_dir, english)
     if wordfreq_path:
         apply_wordfreq(langs, wordfreq_path)
     if FILL_EXPECT:
@@ -688,7 +749,8 @@ def main():
         b = args[args.index("--bias") + 1] if "--bias" in args else None
         pop = args[args.index("--population") + 1] if "--population" in args else None
         wf = args[args.index("--wordfreq") + 1] if "--wordfreq" in args else None
-        model(args[1], args[2], b, pop, wf)
+        voc = args[args.index("--vocab") + 1] if "--vocab" in args else None
+        model(args[1], args[2], b, pop, wf, voc)
     else:
         sys.exit(__doc__)
 
