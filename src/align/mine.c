@@ -881,6 +881,7 @@ typedef struct mn_cands {
     uint32_t *cj, *ncand;
     float *cmarg;
     size_t stride;
+    double none_value; /* what leaving a line unmatched is worth in the assignment */
 } mn_cands;
 
 static void cands_free(mn_cands *c)
@@ -1038,6 +1039,7 @@ fail:
         keep->ncand = x.ncand;
         keep->cmarg = x.cmarg;
         keep->stride = x.stride;
+        keep->none_value = x.none_value;
         x.cj = x.ncand = NULL;
         x.cmarg = NULL;
     }
@@ -1098,7 +1100,7 @@ dm_status dm_mine(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
                     mb = mf; /* the other way never looked at it: its own margin stands */
                 v[i * f.stride + q] = 0.5f * (mf + mb);
             }
-        st = mn_assign(n_src, n_tgt, f.cj, v, f.ncand, f.stride, -1.0, match);
+        st = mn_assign(n_src, n_tgt, f.cj, v, f.ncand, f.stride, f.none_value, match);
         if (st != DM_OK)
             st = dm_fail(ctx, st, "mining");
     }
