@@ -743,11 +743,10 @@ static dm_status pivot_table(miner *x)
     const al_lexicon *lx = x->env.use_lexicon ? al_lexicon_for(&x->env, x->src.lang) : NULL;
     if (!lx || x->pivot_w <= 0)
         return DM_OK;
-    size_t cap = 1024, ne = 0;
-    mn_entry *ent = malloc(cap * sizeof *ent);
+    mn_entries ent = {0};
     uint8_t *done = calloc(al_vocab_size(x->env.voc) + 1, 1);
     mn_siblings *sib = NULL;
-    dm_status st = ent && done ? DM_OK : DM_ENOMEM;
+    dm_status st = done ? DM_OK : DM_ENOMEM;
     if (st == DM_OK && x->sib_w > 0)
         st = mn_siblings_new(lx, &sib);
     for (size_t k = 0; k < x->src.ntok && st == DM_OK; k++) {
@@ -781,21 +780,12 @@ static dm_status pivot_table(miner *x)
             st = mn_trunc_form(&x->env, piv[q], 0, &tr);
             if (st != DM_OK || (tr == piv[q] && !mn_trunc_as_prefix(&x->env, piv[q], &tr)))
                 continue;
-            if (ne == cap) {
-                mn_entry *p = realloc(ent, 2 * cap * sizeof *ent);
-                if (!p) {
-                    st = DM_ENOMEM;
-                    break;
-                }
-                ent = p;
-                cap *= 2;
-            }
-            ent[ne++] = (mn_entry){f, tr, w};
+            st = mn_entries_push(&ent, (mn_entry){f, tr, w});
         }
     }
     if (st == DM_OK)
-        st = mn_ttable_build(&x->tab[MT_PIVOT], al_vocab_size(x->env.voc), ent, ne, 8);
-    free(ent);
+        st = mn_ttable_build(&x->tab[MT_PIVOT], al_vocab_size(x->env.voc), ent.e, ent.n, 8);
+    free(ent.e);
     free(done);
     mn_siblings_free(sib);
     return st;

@@ -58,6 +58,12 @@ typedef struct mn_entry {
 } mn_entry;
 dm_status mn_ttable_build(mn_ttable *out, size_t nvocab, mn_entry *ent, size_t ne,
                           size_t max_per_src);
+/* A growing list of entries for mn_ttable_build (zeroed to start; freed with free(l->e)). */
+typedef struct mn_entries {
+    mn_entry *e;
+    size_t n, cap;
+} mn_entries;
+dm_status mn_entries_push(mn_entries *l, mn_entry e);
 /* Entries of src form f: *n of them (tgt[], p[]), or none. */
 size_t mn_ttable_get(const mn_ttable *t, uint32_t f, const uint32_t **tgt, const float **p);
 

@@ -57,10 +57,10 @@ size_t mn_related_lexicons(al_env *env, const al_doc *src, const char *tgt_lang,
 
 dm_status mn_pivot_table(al_env *env, const al_doc *src, const al_lexicon *lx, mn_ttable *out)
 {
-    size_t cap = 1024, ne = 0, nv = al_vocab_size(env->voc);
-    mn_entry *ent = malloc(cap * sizeof *ent);
+    size_t nv = al_vocab_size(env->voc);
+    mn_entries ent = {0};
     uint8_t *done = calloc(nv + 1, 1);
-    dm_status st = ent && done ? DM_OK : DM_ENOMEM;
+    dm_status st = done ? DM_OK : DM_ENOMEM;
     for (size_t k = 0; k < src->ntok && st == DM_OK; k++) {
         uint32_t f = src->tok[k].form, piv[8];
         if (src->tok[k].kind != DM_TOK_WORD || f >= nv || done[f])
@@ -71,21 +71,12 @@ dm_status mn_pivot_table(al_env *env, const al_doc *src, const al_lexicon *lx, m
             uint32_t c = piv[q / 2];
             if (q % 2 && ((st = al_stem_concept(env, c, &c)) != DM_OK || c == AL_NONE))
                 continue; /* a pivot and its stem, as al_doc_concepts gives them */
-            if (ne + 1 >= cap) {
-                mn_entry *p = realloc(ent, 2 * cap * sizeof *ent);
-                if (!p) {
-                    st = DM_ENOMEM;
-                    break;
-                }
-                ent = p;
-                cap *= 2;
-            }
-            ent[ne++] = (mn_entry){f, c, 1.0f};
+            st = mn_entries_push(&ent, (mn_entry){f, c, 1.0f});
         }
     }
     if (st == DM_OK)
-        st = mn_ttable_build(out, nv, ent, ne, 16);
-    free(ent);
+        st = mn_ttable_build(out, nv, ent.e, ent.n, 16);
+    free(ent.e);
     free(done);
     return st;
 }

@@ -111,6 +111,20 @@ static int cmp_entry(const void *a, const void *b)
     return x->e < y->e ? -1 : x->e > y->e;
 }
 
+dm_status mn_entries_push(mn_entries *l, mn_entry e)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 1024;
+        mn_entry *p = realloc(l->e, cap * sizeof *p);
+        if (!p)
+            return DM_ENOMEM;
+        l->e = p;
+        l->cap = cap;
+    }
+    l->e[l->n++] = e;
+    return DM_OK;
+}
+
 dm_status mn_ttable_build(mn_ttable *out, size_t nvocab, mn_entry *ent, size_t ne,
                           size_t max_per_src)
 {
