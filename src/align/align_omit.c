@@ -43,6 +43,18 @@ typedef struct spread {
     uint64_t hit;
 } spread;
 
+/* One sentence of the other side compared: the words of mask m (bit 63 is not a word) meet it,
+ * and hit when it is in the block. */
+static void spread_add(spread *sp, uint64_t m, int in_block)
+{
+    m &= ~((uint64_t)1 << 63);
+    sp->cmp++;
+    if (in_block)
+        sp->hit |= m;
+    for (; m; m &= m - 1)
+        sp->f[__builtin_ctzll(m)]++;
+}
+
 static void spread_of(spread *sp, const al_scorer *sc, int tgt_side, size_t x, size_t y0, size_t k, size_t win)
 {
     const al_pairs *pm = sc->pm;
@@ -52,24 +64,13 @@ static void spread_of(spread *sp, const al_scorer *sc, int tgt_side, size_t x, s
         if (x >= pm->n)
             return;
         size_t a = pm->lo[x] > lo ? pm->lo[x] : lo, b = pm->hi[x] < hi ? pm->hi[x] : hi;
-        for (size_t y = a; y < b; y++) {
-            uint64_t m = pm->ms[pm->off[x] + (y - pm->lo[x])] & ~((uint64_t)1 << 63);
-            sp->cmp++;
-            if (y >= y0 && y < y0 + k)
-                sp->hit |= m;
-            for (; m; m &= m - 1)
-                sp->f[__builtin_ctzll(m)]++;
-        }
+        for (size_t y = a; y < b; y++)
+            spread_add(sp, pm->ms[pm->off[x] + (y - pm->lo[x])], y >= y0 && y < y0 + k);
     } else {
         for (size_t r = lo; r < hi && r < pm->n; r++) {
             if (x < pm->lo[r] || x >= pm->hi[r])
                 continue;
-            uint64_t m = pm->mt[pm->off[r] + (x - pm->lo[r])] & ~((uint64_t)1 << 63);
-            sp->cmp++;
-            if (r >= y0 && r < y0 + k)
-                sp->hit |= m;
-            for (; m; m &= m - 1)
-                sp->f[__builtin_ctzll(m)]++;
+            spread_add(sp, pm->mt[pm->off[r] + (x - pm->lo[r])], r >= y0 && r < y0 + k);
         }
     }
 }
