@@ -599,7 +599,8 @@ static void join_crossed_links(pair_run *r)
     r->nblk = q;
 }
 
-/* Developers' aid: DM_ALIGN_DUMP prints the evidence of every 1-1 block. */
+/* Developers' aid: DM_ALIGN_DUMP prints the evidence of every 1-1 block (its tokens with 3:
+ * align_dump.c). */
 static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const pair_run *r)
 {
     for (size_t k = 0; k < r->nblk; k++) {
@@ -640,35 +641,8 @@ static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const 
                 fprintf(stderr, "\n");
             }
         }
-        if (atoi(getenv("DM_ALIGN_DUMP")) == 3) { /* tokens: weight, matched, sentences met */
-            for (int side = 0; side < 2; side++) {
-                const al_doc *d = side ? &p->tgt : &p->src;
-                const al_sent *x = side ? t : s;
-                uint64_t m = side ? mt : ms;
-                fprintf(stderr, "K%d %zu %u %u %u", side, pk, b->i, b->j, x->npiece);
-                for (int q = 0; q < AL_PIECES; q++)
-                    fprintf(stderr, " %.3f", q < x->npiece && x->nchar ? (double)x->piece_end[q] / x->nchar : 1.0);
-                for (uint32_t q = 0; q < x->ntok && q < 63; q++) {
-                    int f = 0, nearf = 0;
-                    size_t nn = side ? p->src.n : p->tgt.n;
-                    for (size_t o = 0; o < nn; o++) {
-                        size_t ii = side ? o : b->i, jj = side ? b->j : o;
-                        if (jj < r->pm.lo[ii] || jj >= r->pm.hi[ii])
-                            continue;
-                        size_t qq = r->pm.off[ii] + (jj - r->pm.lo[ii]);
-                        uint64_t mm = side ? r->pm.mt[qq] : r->pm.ms[qq];
-                        if ((mm >> q) & 1) {
-                            f++;
-                            size_t c = side ? b->i : b->j;
-                            nearf += o != c && (o + 3 >= c && o <= c + 3);
-                        }
-                    }
-                    fprintf(stderr, " %.3f,%d,%d,%d,%d", d->tok[x->tok0 + q].w, (int)((m >> q) & 1), f, nearf,
-                            (int)((x->nummask >> q) & 1));
-                }
-                fprintf(stderr, "\n");
-            }
-        }
+        if (atoi(getenv("DM_ALIGN_DUMP")) == 3) /* tokens: weight, matched, sentences met */
+            al_dump_link_tokens(&r->sc, pk, b->i, b->j);
         double alt_s = best_other(r, b->i, b->j, 1), alt_t = best_other(r, b->i, b->j, 0);
         double ord = al_order_block(&r->pm, &p->src, &p->tgt, b->i, 1, b->j, 1, r->sc.par.ord_lr, r->sc.par.ord_loglr);
         fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f",

@@ -362,6 +362,15 @@ void al_omit_count(const al_scorer *sc, const al_block *b, size_t nb, double *hi
  * linked (retest_join); with retest_merge, a 2-1 or 1-2 block loses an edge sentence whose words
  * point away from it. The blocks are reallocated. */
 dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, double pi);
+/* Per token q < 63 of sentence x (a tgt sentence with tgt_side): how many sentences of the other
+ * side within win of y0 it meets (every stored one when win is 0), and which tokens y0 meets (the
+ * retest's own counting, for the developers' dump). */
+void al_token_spread(const al_scorer *sc, int tgt_side, size_t x, size_t y0, size_t win, uint32_t f[63],
+                     uint64_t *hit);
+/* Developers' aid (align_dump.c, DM_ALIGN_DUMP=3): every token of the 1-1 link src i / tgt j of
+ * pair pk: its weight, whether the partner meets it, how many sentences of the other side it meets,
+ * how many of those are within 3 of the partner, whether it is a number. */
+void al_dump_link_tokens(const al_scorer *sc, size_t pk, size_t i, size_t j);
 
 /* Evidence that two adjacent blocks are one: the weight of tokens that each block's sentences
  * leave unmatched on their own block's other side but match on the neighbour's (cross), the

@@ -370,3 +370,15 @@ dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, doub
     *nblk = q;
     return DM_OK;
 }
+
+/* For the developers' dump (align_dump.c): the same counting as the retest's, so the dump shows
+ * what the retest sees. f[q] for q < 63: sentences of the other side within win of y0 (all stored
+ * ones when win is 0) that token q of sentence x meets; *hit: the tokens sentence y0 meets. */
+void al_token_spread(const al_scorer *sc, int tgt_side, size_t x, size_t y0, size_t win, uint32_t f[63],
+                     uint64_t *hit)
+{
+    spread sp;
+    spread_of(&sp, sc, tgt_side, x, y0, 1, win);
+    memcpy(f, sp.f, sizeof sp.f);
+    *hit = sp.hit;
+}
