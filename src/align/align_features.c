@@ -500,13 +500,26 @@ static dm_status number_of(al_env *env, const char *lang, uint32_t form, uint32_
     return DM_OK;
 }
 
+/* Is w[0..n) a generic top-level domain of 3 letters or more (the part after the last dot of "bbc.com",
+ * "un.org", "who.int")? Country codes have 2 letters: they never pass as a glued name anyway. */
+static int is_domain_suffix(const char *w, size_t n)
+{
+    static const char *const tld[] = {"com", "org", "net", "edu", "gov", "int", "mil", "info", "biz",
+                                      "name", "pro", "app", "dev", "aero", "asia", "mobi", "museum", "travel",
+                                      "jobs", "news", "online", "site", "blog", "tech", "xyz", "media"};
+    for (size_t k = 0; k < sizeof tld / sizeof *tld; k++)
+        if (strlen(tld[k]) == n && !memcmp(tld[k], w, n))
+            return 1;
+    return 0;
+}
+
 /* The main part of a word with an apostrophe: after an elided article or pronoun
  * ("l'allemagne", "qu'il", "dell'anno": a part of 1-4 bytes before it), before a possessive or
  * a case ending ("trump's", "rosenstein'in": 1-4 bytes after it). Its form, name key and stem
  * are concepts of the word, so that "l'Everest" meets "Everest" and "Trump'la" meets "Trump".
  * Likewise the name after initials or a title written without a space ("Ch.Evans", "L.W.Davies",
  * "Mrs.Joyce": parts of 1-3 letters, each with its full stop), as scanned books and careless
- * typing give them: "Ch.Evans" meets "Evans".
+ * typing give them: "Ch.Evans" meets "Evans"; not a domain: "bbc.com" does not meet "com".
  * AL_NONE for other words; cached per form. */
 static dm_status core_of(al_env *env, uint32_t form, uint32_t *out)
 {
@@ -549,7 +562,8 @@ static dm_status core_of(al_env *env, uint32_t form, uint32_t *out)
             } else {
                 seg++;
             }
-            if (k + 1 == wl && last < wl && seg >= 3)
+            /* a domain ("bbc.com", "www.un.org") is no name after initials */
+            if (k + 1 == wl && last < wl && seg >= 3 && !is_domain_suffix(w + last + 1, wl - last - 1))
                 at = last, al = 1;
         }
     }

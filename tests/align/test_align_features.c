@@ -229,6 +229,14 @@ static void test_glued_initials(dm_ctx *ctx)
                "Le groupe était mené par Joyce Dunsheath.", "fr", 1);
     /* abbreviations with dots hold no name: "z.B." is not "b" */
     check_meet(ctx, "Es gibt z.b. drei Wege.", "de", "z.b", "Il y a b trois voies.", "fr", 0);
+    /* a domain is no name after initials: "bbc.com" does not meet Portuguese "com" (with), nor
+     * "abc.net" Dutch "net" (just) */
+    check_meet(ctx, "The story ran on bbc.com on Monday.", "en", "bbc.com",
+               "A notícia foi publicada com destaque na segunda-feira.", "pt", 0);
+    check_meet(ctx, "Details were posted on abc.net today.", "en", "abc.net",
+               "De details stonden net op de website.", "nl", 0);
+    /* a name that is no domain still meets after a title */
+    check_meet(ctx, "Es sprach Dr.Newsom vor dem Rat.", "de", "dr.newsom", "Le docteur Newsom a parlé.", "fr", 1);
 }
 
 /* A German word meets its French translation through the German-French lexicon of the pair
