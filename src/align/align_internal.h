@@ -318,6 +318,11 @@ typedef struct al_params {
                          * rate (50; 0: not) */
     double xjoin_win;   /* the crossing rate is measured over this many neighbours either side
                          * (0: the whole pair) */
+    double retest_attach; /* 1: an omission beside a link joins it when the retest favours the joined
+                           * block and the omitted sentence's own words point to it (0: not) */
+    double retest_attach_max; /* only into blocks of at most this many sentences (0: any) */
+    double retest_attach_bal; /* 1: only into a link with more sentences on the other side than on
+                               * the omission's */
 } al_params;
 
 void al_params_default(al_params *p);
