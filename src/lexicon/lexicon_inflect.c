@@ -32,10 +32,12 @@ static const char *const hi_rules[] = {
     "ेंगे=ना", "ेंगी=ना", "ेगा=ना", "ेगी=ना", "एगा=ना", "एगी=ना", "ते=ना|ता", "ती=ना|ता",
     "ता=ना", "ने=ना", "नी=ना", "या=ना", "ये=ना|ा", "ए=ना", "ई=ना", "े=ा|", "ी=ा", NULL};
 
-/* Urdu writes the same endings in its own script (ے folds to ی, ہ to ه, ؤ to و, ئ to ی). */
+/* Urdu writes the same endings in its own script (ے folds to ی, ہ to ه, ؤ to و, ئ to ی). Not the
+ * oblique -ے of -ا/-ہ nouns (معاہدے): in matching form it is every final ی, and turning each into
+ * ا or ہ found wrong words (mine-tatoeba urd 0.771 -> 0.763 with that rule alone). */
 static const char *const ur_rules[] = {
     "یوں=ی", "یاں=ی", "ئیں=", "وں=|ا|ہ", "یں=|نا", "تے=نا|تا", "تی=نا|تا", "تا=نا", "نے=نا",
-    "نی=نا", "یا=نا", "ئے=نا", "ے=ا|ہ", NULL};
+    "نی=نا", "یا=نا", "ئے=نا", NULL};
 
 /* Bengali: plural and case endings written on the word. */
 static const char *const bn_rules[] = {
