@@ -156,6 +156,9 @@ dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *s
         for (size_t i = 0; i < d->n; i++) {
             uint32_t cum[AL_PIECES];
             size_t np = al_inner_pieces(text[i], tl[i], cum, AL_PIECES);
+            uint32_t head = i == 0 && np == 1 ? al_glued_headline(text, tl, d->n) : 0;
+            if (head) /* the headline is one piece, the sentence it runs into another */
+                cum[1] = cum[0], cum[0] = head, np = 2;
             d->sent[i].npiece = (uint8_t)np;
             for (size_t q = 0; q < np; q++)
                 d->sent[i].piece_end[q] = (uint16_t)(cum[q] > 65535 ? 65535 : cum[q]);

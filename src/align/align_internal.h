@@ -130,6 +130,13 @@ size_t al_inner_pieces(const char *s, size_t n, uint32_t *cum, size_t cap);
  * "G. Band-J .", "No ."), where a segmenter cuts a sentence that goes on? Not after dotted capitals
  * ("the U.S."), which end sentences. */
 int al_ends_in_abbreviation(const char *s, size_t n);
+/* A headline written without its full stop before the sentence after it, as the first line of a
+ * document ("Трамп проводит ... в Западной Вирджинии Говоря о важности ... ."): the characters that
+ * are not spaces before that sentence in text[0], or 0. A line that ends a sentence, a capitalised
+ * word after one that ends in a letter and before a lower-case word, 3 words or more before it and
+ * the rest at least as long (a title-case headline ends in no full stop), and the word written in
+ * lower case in the document's lines (not a name: "The", "В", "Die"). */
+uint32_t al_glued_headline(const char *const *text, const size_t *len, size_t nlines);
 
 /* --- learned translations (align_ibm1.c) ------------------------------------------------- */
 
