@@ -97,6 +97,9 @@ typedef struct al_env {
     uint32_t *core_of;  /* per vocab id: the main part of a word with an apostrophe ("l'everest") */
     size_t core_cap;
     const al_ibm *ibm;  /* NULL until learned */
+    const al_ibm *ibm_units; /* the same learned over stems (al_learn_unit), NULL until learned */
+    uint32_t *unit_of;  /* per vocab id: its learning unit (al_learn_unit), cached */
+    size_t unit_cap;
     int use_lexicon;
     int pair_lexicons; /* lexicons straight between the two sides' languages where shipped
                         * (developers: DM_ALIGN_PAIR_LEXICON=0 leaves them out) */
@@ -116,6 +119,14 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned);
 /* The stem concept of a Latin-script word (its first 5 letters, 5 or more), AL_NONE for short or
  * non-Latin words: what al_doc_concepts adds for a word and for each of its pivots. */
 dm_status al_stem_concept(al_env *env, uint32_t form, uint32_t *out);
+/* The unit a word is learned by (align_units.c): the stem of a Latin-script word, the first 5 code
+ * points of a longer word of another script, else the form itself. Inflected forms pool their
+ * evidence; cached per form. */
+dm_status al_learn_unit(al_env *env, uint32_t form, uint32_t *out);
+/* Do both sides of d's pair reach the English pivots (English, or a lexicon in use)? Words learned
+ * over stems serve the pairs that do not: where lexicons bridge the pair, the stems' coarser
+ * translations over-merge (Text+Berg strict 0.9175 -> 0.9003). */
+int al_pair_bridged(al_env *env, const al_doc *d);
 /* Weights from document frequencies: df[] per vocab id over n_sent sentences, and the
  * frequencies within d (counted in `local`, a zeroed scratch array, zeroed again on return). */
 void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *local);
@@ -325,6 +336,7 @@ typedef struct al_params {
                          * rate (50; 0: not) */
     double xjoin_win;   /* the crossing rate is measured over this many neighbours either side
                          * (0: the whole pair) */
+    double learn_units; /* also learn translations over stems (al_learn_unit), 1; 0: forms only */
 } al_params;
 
 void al_params_default(al_params *p);

@@ -256,6 +256,32 @@ static void test_glued_headline(void)
                    "Die Behörden zählen weiter.", 0);
 }
 
+/* The unit a word is learned by (al_learn_unit): inflected forms of one word share it, in any
+ * script with spaces; a Latin word's is its stem concept; a short word and Han keep their form. */
+static void test_learn_units(dm_ctx *ctx)
+{
+    al_env env;
+    CHECK(al_env_init(&env, ctx) == DM_OK);
+    static const char *const words[] = {"тропического", "тропических", "тропа", "правительство",
+                                        "political", "politique", "war", "选举活动", "ትምህርት", "ትምህርትና"};
+    uint32_t f[10], u[10];
+    for (size_t k = 0; k < 10; k++) {
+        CHECK(al_vocab_intern(env.voc, words[k], strlen(words[k]), &f[k]) == DM_OK);
+        CHECK(al_learn_unit(&env, f[k], &u[k]) == DM_OK);
+    }
+    CHECK(u[0] == u[1] && u[0] != f[0]);  /* тропического, тропических: one unit */
+    CHECK(u[2] == f[2]);                  /* тропа: too short to cut */
+    CHECK(u[3] != u[0]);
+    uint32_t stem;
+    CHECK(al_stem_concept(&env, f[4], &stem) == DM_OK);
+    CHECK(u[4] == stem && u[4] == u[5]);  /* political, politique: the stem "polit" */
+    CHECK(u[6] == f[6]);
+    CHECK(u[7] == f[7]);                  /* Han: no stem */
+    CHECK(u[8] == f[8] && u[9] != f[9]);  /* Ethiopic: ትምህርት has 5 syllables, ትምህርትና 6 */
+    CHECK(u[9] != u[0]);
+    al_env_free(&env);
+}
+
 /* A name after initials written without a space meets the name alone. */
 static void test_glued_initials(dm_ctx *ctx)
 {
@@ -330,6 +356,7 @@ int main(void)
     test_inner_pieces();
     test_abbreviation_ends();
     test_glued_headline();
+    test_learn_units(ctx);
     test_glued_initials(ctx);
     test_pair_lexicon(ctx);
     dm_ctx_free(ctx);
