@@ -40,6 +40,7 @@ void al_env_free(al_env *env)
     free(env->stem_of);
     free(env->num_of);
     free(env->core_of);
+    free(env->unit_of);
     al_lexicons_free(env);
     memset(env, 0, sizeof *env);
 }
@@ -624,6 +625,8 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned)
     d->nconc = 0;
     const al_lexicon *lx = env->use_lexicon ? al_lexicon_for(env, d->lang) : NULL;
     const al_lexicon *px = lx && env->pair_lexicons ? al_lexicon_between(env, d->lang, d->partner) : NULL;
+    /* translations learned over stems, for a pair that no lexicon bridges */
+    int units = env->ibm_units && !al_pair_bridged(env, d);
     for (size_t k = 0; k < d->ntok; k++) {
         al_tok *t = &d->tok[k];
         t->c0 = (uint32_t)d->nconc;
@@ -684,6 +687,16 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned)
         if (st == DM_OK && learned && env->ibm) {
             size_t ni;
             const uint32_t *tr = al_ibm_lookup(env->ibm, t->form, &ni);
+            for (size_t q = 0; q < ni && st == DM_OK; q++)
+                st = push_conc(d, tr[q]);
+        }
+        if (st == DM_OK && units && t->kind == DM_TOK_WORD) { /* learned over stems */
+            uint32_t u;
+            st = al_learn_unit(env, t->form, &u);
+            if (st == DM_OK && u != t->form && !t->latin) /* a Latin word has its stem already */
+                st = push_conc(d, u);
+            size_t ni = 0;
+            const uint32_t *tr = st == DM_OK && learned ? al_ibm_lookup(env->ibm_units, u, &ni) : NULL;
             for (size_t q = 0; q < ni && st == DM_OK; q++)
                 st = push_conc(d, tr[q]);
         }
