@@ -318,6 +318,8 @@ typedef struct al_params {
                          * rate (50; 0: not) */
     double xjoin_win;   /* the crossing rate is measured over this many neighbours either side
                          * (0: the whole pair) */
+    double len_cap_more; /* the length bound of a block grows by this per sentence beyond 1-1
+                          * (INFINITY: a merge's length deviation is not bounded) */
 } al_params;
 
 void al_params_default(al_params *p);
