@@ -247,7 +247,7 @@ void al_params_default(al_params *p)
     p->retest_attach_max = 0;
     p->retest_attach_bal = 1;
     p->learn_units = 1;
-    p->len_cap_more = 6.0;
+    p->len_cap_more = 12.0;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
