@@ -346,6 +346,8 @@ typedef struct al_params {
     double learn_units; /* also learn translations over stems (al_learn_unit), 1; 0: forms only */
     double cont_glue;   /* further bonus for joining a piece cut inside a bracket or after an
                          * initial (al_sent.glue) to the sentence it continues */
+    double len_cap_more; /* the length bound of a block grows by this per sentence beyond 1-1
+                          * (INFINITY: a merge's length deviation is not bounded) */
 } al_params;
 
 void al_params_default(al_params *p);

@@ -188,7 +188,7 @@ static const struct {
     TUNABLE(retest_once), TUNABLE(xjoin), TUNABLE(xjoin_prior), TUNABLE(retest_merge),
     TUNABLE(retest_join), TUNABLE(retest_merge_max), TUNABLE(xjoin_win), TUNABLE(xjoin_far),
     TUNABLE(retest_attach), TUNABLE(retest_attach_max), TUNABLE(retest_attach_bal),
-    TUNABLE(learn_units), TUNABLE(cont_glue),
+    TUNABLE(learn_units), TUNABLE(cont_glue), TUNABLE(len_cap_more),
 };
 #undef TUNABLE
 
@@ -247,6 +247,7 @@ void al_params_default(al_params *p)
     p->retest_attach_bal = 1;
     p->learn_units = 1;
     p->cont_glue = 8;
+    p->len_cap_more = 12.0;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
@@ -355,14 +356,17 @@ void al_link_numbers(const al_scorer *sc, size_t i, size_t j, double *hits, doub
     *total = __builtin_popcountll(ns) + __builtin_popcountll(nt);
 }
 
-/* Gale-Church on characters, bounded: how well tgt length lt fits src length ls. */
-static double length_term(const al_scorer *sc, double ls, double lt)
+/* Gale-Church on characters, bounded: how well tgt length lt fits src length ls, in a block of
+ * n sentences in all. The bound is a robust length model for one pair (a translation that drops
+ * a clause); it grows with each further sentence (len_cap_more), or else a block already at the
+ * bound takes in more sentences at no cost of length. */
+static double length_term(const al_scorer *sc, double ls, double lt, size_t n)
 {
     double r = sc->par.ratio;
     double d = (lt - r * ls) / sqrt(sc->par.var * (r * ls + lt) / 2 + 1.0);
-    double d2 = d * d;
-    if (d2 > sc->par.len_cap)
-        d2 = sc->par.len_cap;
+    double d2 = d * d, cap = sc->par.len_cap + sc->par.len_cap_more * (double)(n > 2 ? n - 2 : 0);
+    if (d2 > cap)
+        d2 = cap;
     return sc->par.len_w * (1.0 - d2 / 2);
 }
 
@@ -384,7 +388,7 @@ static double partial_length(const al_scorer *sc, size_t i, size_t j, double ls,
         double tail = (all - big->piece_end[np - keep - 1]) * scale;
         for (int end = 0; end < 2; end++) {
             double part = end ? tail : head;
-            double v = (big == s ? length_term(sc, part, lt) : length_term(sc, ls, part)) -
+            double v = (big == s ? length_term(sc, part, lt, 2) : length_term(sc, ls, part, 2)) -
                        sc->par.partial * (double)(np - keep);
             if (v > best)
                 best = v;
@@ -456,7 +460,7 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
     double pi = sc->par.loose_prior, hi = close > loose ? close : loose;
     double mix = pi > 0 ? hi + log((1 - pi) * exp(close - hi) + pi * exp(loose - hi)) : close;
     *lex = sc->par.lex_w * mix + nout;
-    *len = length_term(sc, ls, lt);
+    *len = length_term(sc, ls, lt, a + b);
     if (a == 1 && b == 1 && sc->par.partial > 0) {
         double v = partial_length(sc, i, j, ls, lt);
         if (v > *len)
