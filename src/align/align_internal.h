@@ -337,6 +337,7 @@ typedef struct al_params {
     double xjoin_win;   /* the crossing rate is measured over this many neighbours either side
                          * (0: the whole pair) */
     double learn_units; /* also learn translations over stems (al_learn_unit), 1; 0: forms only */
+    double learn_more;  /* rounds of learning and realigning more for the pairs no lexicon bridges */
 } al_params;
 
 void al_params_default(al_params *p);

@@ -187,7 +187,7 @@ static const struct {
     TUNABLE(retest_win), TUNABLE(retest_loose), TUNABLE(retest_sat), TUNABLE(retest_span),
     TUNABLE(retest_once), TUNABLE(xjoin), TUNABLE(xjoin_prior), TUNABLE(retest_merge),
     TUNABLE(retest_join), TUNABLE(retest_merge_max), TUNABLE(xjoin_win), TUNABLE(xjoin_far),
-    TUNABLE(learn_units),
+    TUNABLE(learn_units), TUNABLE(learn_more),
 };
 #undef TUNABLE
 
@@ -242,6 +242,7 @@ void al_params_default(al_params *p)
     p->xjoin_win = 0;
     p->xjoin_far = 50;
     p->learn_units = 1;
+    p->learn_more = 1;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
