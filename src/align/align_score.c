@@ -242,7 +242,7 @@ void al_params_default(al_params *p)
     p->xjoin_win = 0;
     p->xjoin_far = 50;
     p->learn_units = 1;
-    p->learn_more = 1;
+    p->learn_more = 2;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
