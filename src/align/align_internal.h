@@ -348,6 +348,7 @@ typedef struct al_params {
                          * initial (al_sent.glue) to the sentence it continues */
     double len_cap_more; /* the length bound of a block grows by this per sentence beyond 1-1
                           * (INFINITY: a merge's length deviation is not bounded) */
+    double learn_more;  /* rounds of learning and realigning more for the pairs no lexicon bridges */
 } al_params;
 
 void al_params_default(al_params *p);
