@@ -26,19 +26,42 @@ typedef struct batch {
 } batch;
 
 /* The script of most letters; marks and symbols (script "other") only count when nothing else
- * is there, as in dm_dominant_script. Han with any kana is Japanese: Hiragana. */
+ * is there, as in dm_dominant_script. Japanese is written in three scripts at once: Han with any
+ * kana is Japanese (Hiragana), and its Han, Hiragana and Katakana count together. A Chinese
+ * character says as much as three Latin letters, a kana or a Hangul syllable two (as in the
+ * confidence's length factor, identify.c): counted one each, "fanotify API は Linux 独自のものである。"
+ * was Latin, and English. */
 _Static_assert(DM_SCRIPT_COUNT <= 64, "the scripts seen are a 64-bit set");
+
+static uint32_t script_weight(int sc)
+{
+    return sc == DM_SCRIPT_HAN ? 3
+           : sc == DM_SCRIPT_HIRAGANA || sc == DM_SCRIPT_KATAKANA || sc == DM_SCRIPT_HANGUL ? 2
+                                                                                           : 1;
+}
 
 static int dominant_script(const uint32_t *script_count, uint64_t seen)
 {
+    uint32_t weighed[DM_SCRIPT_COUNT];
+    for (uint64_t bits = seen; bits; bits &= bits - 1) {
+        const int sc = lid_ctz64(bits);
+        weighed[sc] = script_count[sc] * script_weight(sc);
+    }
+    const uint32_t kana = script_count[DM_SCRIPT_HIRAGANA] + script_count[DM_SCRIPT_KATAKANA];
+    if (kana > 0) { /* Japanese: one script of the three */
+        weighed[DM_SCRIPT_HIRAGANA] = 2 * kana + 3 * script_count[DM_SCRIPT_HAN];
+        seen |= (uint64_t)1 << DM_SCRIPT_HIRAGANA;
+        seen &= ~((uint64_t)1 << DM_SCRIPT_HAN | (uint64_t)1 << DM_SCRIPT_KATAKANA);
+    }
     int best = DM_SCRIPT_OTHER;
+    uint32_t best_w = seen & 1 ? weighed[DM_SCRIPT_OTHER] : 0;
     for (uint64_t bits = seen & ~(uint64_t)1; bits; bits &= bits - 1) { /* the scripts seen */
         const int sc = lid_ctz64(bits);
-        if (script_count[sc] > script_count[best] || (best == DM_SCRIPT_OTHER && script_count[sc] > 0))
+        if (weighed[sc] > best_w || (best == DM_SCRIPT_OTHER && weighed[sc] > 0)) {
             best = sc;
+            best_w = weighed[sc];
+        }
     }
-    if (best == DM_SCRIPT_HAN && script_count[DM_SCRIPT_HIRAGANA] + script_count[DM_SCRIPT_KATAKANA] > 0)
-        best = DM_SCRIPT_HIRAGANA;
     return best;
 }
 

@@ -336,7 +336,8 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     const int min_n = len <= LID_SHORT_BYTES ? LID_SHORT_MIN_N : LID_MIN_N;
     const int max_n = len <= LID_SHORT_BYTES ? LID_MAX_N : LID_LONG_MAX_N;
     const int first = min_n - 1;
-    a.marks = len <= LID_SHORT_BYTES;
+    const int is_short = len <= LID_SHORT_BYTES;
+    a.marks = is_short || lid_words_long();
     a.known = 0;
     a.used1 = 0;
     memset(a.gain[0], 0, sizeof(int32_t) * lid_row_bytes(m->n_langs));
@@ -350,7 +351,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
      * languages of other scripts are computed and ignored. */
     lid_short sh;
     if (a.marks) {
-        lid_short_init(&sh, m, &ti);
+        lid_short_init(&sh, m, &ti, !is_short);
         lid_features(m, text, len, min_n, max_n, 1, lid_short_add, &sh, &ti);
         lid_short_finish(&sh);
         memcpy(a.found, sh.found, sizeof a.found);

@@ -186,9 +186,11 @@ typedef struct lid_short {
     uint32_t word_ngrams;         /* n-grams of the open word found in the model */
     int known;                    /* the open word is a feature of the model */
     int open;                     /* a word is open */
+    int k;                        /* knob set */
 } lid_short;
 
-void lid_short_init(lid_short *s, const lid_model *m, const lid_text_info *ti);
+void lid_short_init(lid_short *s, const lid_model *m, const lid_text_info *ti, int long_text);
+int lid_words_long(void);
 /* a lid_feature_fn: the features of a walk with word marks */
 void lid_short_add(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n);
 /* close the last word: total then holds the text's evidence */

@@ -22,27 +22,43 @@ static float knob(const char *name, float dflt)
     return v && *v ? (float)atof(v) : dflt;
 }
 
-static struct {
-    int init;
+typedef struct knobset {
     float kw, alpha, nref, ctop, clow, ww;
-} K;
+} knobset;
+static int K_init;
+static knobset KS[2]; /* short text, long text (LIDX_WORDS_LONG) */
 
 static void knobs(void)
 {
-    if (K.init)
+    if (K_init)
         return;
-    K.kw = knob("LIDX_KW", 0.5f);
-    K.alpha = knob("LIDX_ALPHA", 0.0f);
-    K.nref = knob("LIDX_NREF", 10.0f);
-    K.ctop = knob("LIDX_CTOP", 0.0f);
-    K.clow = knob("LIDX_CLOW", 0.0f);
-    K.ww = knob("LIDX_WW", 5.0f);
-    K.init = 1;
+    KS[0].kw = knob("LIDX_KW", 0.5f);
+    KS[0].alpha = knob("LIDX_ALPHA", 0.0f);
+    KS[0].nref = knob("LIDX_NREF", 10.0f);
+    KS[0].ctop = knob("LIDX_CTOP", 0.0f);
+    KS[0].clow = knob("LIDX_CLOW", 0.0f);
+    KS[0].ww = knob("LIDX_WW", 5.0f);
+    KS[1].kw = knob("LIDX_LKW", 1.0f);
+    KS[1].alpha = knob("LIDX_LALPHA", 0.0f);
+    KS[1].nref = knob("LIDX_LNREF", 10.0f);
+    KS[1].ctop = knob("LIDX_LCTOP", 0.0f);
+    KS[1].clow = knob("LIDX_LCLOW", 0.0f);
+    KS[1].ww = knob("LIDX_LWW", 5.0f);
+    K_init = 1;
 }
 
-void lid_short_init(lid_short *s, const lid_model *m, const lid_text_info *ti)
+int lid_words_long(void)
+{
+    static int v = -1;
+    if (v < 0)
+        v = (int)knob("LIDX_WORDS_LONG", 0.0f);
+    return v;
+}
+
+void lid_short_init(lid_short *s, const lid_model *m, const lid_text_info *ti, int long_text)
 {
     knobs();
+    s->k = long_text;
     s->m = m;
     s->ti = ti;
     const uint32_t bytes = lid_row_bytes(m->n_langs);
@@ -109,6 +125,7 @@ static void close_word(lid_short *s)
     uint32_t from, to;
     stretch(s, &from, &to);
     apply_pending(s, from, to);
+    const knobset K = KS[s->k];
     float g = s->known ? K.kw : 1.0f;
     if (K.alpha > 0 && s->word_ngrams > K.nref)
         g *= powf(K.nref / (float)s->word_ngrams, K.alpha);
