@@ -18,7 +18,6 @@
 #include "text/text.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 #if defined(LID_SSE2)
 #include <emmintrin.h>
@@ -30,16 +29,7 @@
  * should not take it from a big language that plainly has it. Held-out prose lines: 1 0.8534,
  * 1.5 0.8545, 2 0.8551, 3 0.8559; but all held-out lines of the small languages 0.9011, 0.8991,
  * 0.8964, 0.8914: 1.5 is the compromise. */
-static float short_prior_scale(void)
-{
-    static float v = -1;
-    if (v < 0) {
-        const char *e = getenv("LIDX_PRIOR");
-        v = e && *e ? (float)atof(e) : 1.5f;
-    }
-    return v;
-}
-#define SHORT_PRIOR_SCALE short_prior_scale()
+#define SHORT_PRIOR_SCALE 1.5f
 #define LETTERS_FOR_HALF_CONFIDENCE 4.0
 
 /* Weight of each feature order in the score (1..5-grams, word). A whole word is one feature
@@ -336,8 +326,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     const int min_n = len <= LID_SHORT_BYTES ? LID_SHORT_MIN_N : LID_MIN_N;
     const int max_n = len <= LID_SHORT_BYTES ? LID_MAX_N : LID_LONG_MAX_N;
     const int first = min_n - 1;
-    const int is_short = len <= LID_SHORT_BYTES;
-    a.marks = is_short || lid_words_long();
+    a.marks = len <= LID_SHORT_BYTES;
     a.known = 0;
     a.used1 = 0;
     memset(a.gain[0], 0, sizeof(int32_t) * lid_row_bytes(m->n_langs));
@@ -349,14 +338,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     /* The script must be known before looking features up; a first pass that only counts
      * letters is cheap, but one pass that collects everything is cheaper: the gains of the
      * languages of other scripts are computed and ignored. */
-    lid_short sh;
-    if (a.marks) {
-        lid_short_init(&sh, m, &ti, !is_short);
-        lid_features(m, text, len, min_n, max_n, 1, lid_short_add, &sh, &ti);
-        lid_short_finish(&sh);
-        memcpy(a.found, sh.found, sizeof a.found);
-    } else
-        lid_features(m, text, len, min_n, max_n, 0, add_features, &a, &ti);
+    lid_features(m, text, len, min_n, max_n, a.marks, add_features, &a, &ti);
     if (info)
         *info = ti;
     *n = 0;
@@ -386,22 +368,13 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     if (m->any_delta && nfound) /* not in the shipped model: per-order constants of a language */
         for (uint32_t l = 0; l < m->n_langs; l++)
             for (int o = first; o < LID_ORDERS && m->langs[l].has_delta; o++)
-            {
-                const float d = order_weight[o] * (float)a.found[o] * m->langs[l].delta[o] * m->qscale;
-                if (a.marks)
-                    sh.total[l] += d;
-                else
-                    a.gain[0][l] += (int32_t)lrintf(d);
-            }
+                a.gain[0][l] += (int32_t)lrintf(order_weight[o] * (float)a.found[o] *
+                                             m->langs[l].delta[o] * m->qscale);
     /* the dense rows' sums are still in a.rows: added here instead of being moved into a.gain */
     const uint32_t lo = m->script_lo[ti.script], hi = m->script_hi[ti.script];
     float score[LID_ROW_MAX];
     const float prior_scale = len <= LID_SHORT_BYTES ? SHORT_PRIOR_SCALE : 1.0f;
-    if (a.marks) {
-        for (uint32_t l = lo; l < hi; l++)
-            score[l] = m->bias[l] * prior_scale + sh.total[l] * gain_scale;
-    } else
-        all_scores(m, &a, prior_scale, gain_scale, gain_scale * KNOWN_WORD_NGRAM_WEIGHT, score, lo, hi);
+    all_scores(m, &a, prior_scale, gain_scale, gain_scale * KNOWN_WORD_NGRAM_WEIGHT, score, lo, hi);
     for (uint32_t j = 0; j < m->script_nout[ti.script]; j++) /* not candidates: never chosen */
         score[m->script_out[ti.script][j]] = -INFINITY;
     const float best = range_max(score, lo, hi);

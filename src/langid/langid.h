@@ -165,37 +165,6 @@ typedef struct lid_text_info {
 dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
                        dm_lang_guess *out, size_t k, size_t *n, lid_text_info *info);
 
-/* --- short text (short.c): evidence summed word by word ----------------------------------- */
-
-#define LID_SHORT_ROWS 256 /* dense rows summed in 16 bits before a flush (|q| <= 127) */
-#define LID_SHORT_FAR 512  /* posting lists waiting to be added */
-
-/* The sums of a short text: those of the words already closed (total) and of the open word. */
-typedef struct lid_short {
-    _Alignas(16) float total[LID_ROW_MAX]; /* the closed words' evidence, in 1/qscale nats */
-    _Alignas(16) int32_t gain[LID_ROW_MAX]; /* the open word's n-gram postings */
-    _Alignas(16) int32_t wgain[LID_ROW_MAX]; /* the open word's own feature */
-    _Alignas(16) int16_t rows[LID_ROW_MAX]; /* the open word's dense rows */
-    const lid_model *m;
-    const lid_text_info *ti;      /* script -1 until the walk's last batch */
-    uint32_t found[LID_ORDERS];   /* features found, by order */
-    const int8_t *dense[LID_SHORT_ROWS];
-    const lid_posting *far[LID_SHORT_FAR];
-    uint8_t far_count[LID_SHORT_FAR], far_word[LID_SHORT_FAR];
-    uint32_t n_rows, ndense, nfar;
-    uint32_t word_ngrams;         /* n-grams of the open word found in the model */
-    int known;                    /* the open word is a feature of the model */
-    int open;                     /* a word is open */
-    int k;                        /* knob set */
-} lid_short;
-
-void lid_short_init(lid_short *s, const lid_model *m, const lid_text_info *ti, int long_text);
-int lid_words_long(void);
-/* a lid_feature_fn: the features of a walk with word marks */
-void lid_short_add(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n);
-/* close the last word: total then holds the text's evidence */
-void lid_short_finish(lid_short *s);
-
 /* --- dense rows (rows.c) -------------------------------------------------------------------- */
 
 /* Whether this processor runs the faster loop of lid_add_rows (AVX2); asked once, at load. */

@@ -129,14 +129,16 @@ static void test_short_text(dm_ctx *ctx)
 }
 
 /* Chinese, Japanese and Korean lines with Latin names or commands in them: a Han character
- * weighs three letters, a kana or Hangul syllable two, and Japanese's three scripts count as one
- * when the dominant script is chosen (one letter each, these were Dutch, German, English). */
+ * weighs four letters, a kana or Hangul syllable three, and Japanese's three scripts count as one
+ * when the dominant script is chosen (one letter each, these were Dutch, German, English...). */
 static void test_cjk_with_latin(dm_ctx *ctx)
 {
     expect(ctx, "zh", "使用 apt-get install 命令安装软件");
     expect(ctx, "ja", "fanotify API は Linux 独自のものである。");
     expect(ctx, "ja", "ドキュメントをコピーして、LibreOffice で使用される OpenDocument XML 形式に変換します。");
     expect(ctx, "ko", "이 명령은 Linux kernel 에서만 쓸 수 있다");
+    expect(ctx, "ko", "LibreOffice 문서 열기"); /* 3 letters a syllable: 2 made it Latin */
+    expect(ctx, "zh", "打开 Firefox");          /* 4 letters a character: 3 made it Latin */
     expect(ctx, "en", "The word 中国 means China"); /* mostly English still */
 }
 
