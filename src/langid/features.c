@@ -186,6 +186,44 @@ static void word_features(const lid_model *m, const unsigned char *b, const uint
     }
 }
 
+/* Links and e-mail addresses ("uni@donga.com", "<https://www.gnu.org/software/>") are in no
+ * language: their letters would make a Korean line Latin, a Japanese one Norwegian. A token (a
+ * run of bytes between white space) with '@' or "://" in it, or that starts with "www.", is
+ * skipped whole, unless the text has no other letters (then the names in it are all there is). */
+static int is_space_byte(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int maybe_links(const uint8_t *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '@' || (s[i] == '/' && i + 1 < len && s[i + 1] == '/') ||
+            (s[i] == '.' && i >= 3 && (s[i - 1] | 0x20) == 'w' && (s[i - 2] | 0x20) == 'w' &&
+             (s[i - 3] | 0x20) == 'w'))
+            return 1;
+    return 0;
+}
+
+/* The end of the token at i when it is a link, else i. */
+static size_t link_end(const uint8_t *s, size_t i, size_t len)
+{
+    size_t e = i;
+    int link = 0;
+    while (e < len && !is_space_byte(s[e])) {
+        if (s[e] == '@' || (s[e] == ':' && e + 2 < len && s[e + 1] == '/' && s[e + 2] == '/'))
+            link = 1;
+        e++;
+    }
+    size_t b = i;
+    while (b < e && (s[b] == '<' || s[b] == '(' || s[b] == '[' || s[b] == '"'))
+        b++; /* "<www.", "(www." */
+    if (e - b >= 4 && (s[b] | 0x20) == 'w' && (s[b + 1] | 0x20) == 'w' && (s[b + 2] | 0x20) == 'w' &&
+        s[b + 3] == '.')
+        link = 1;
+    return link ? e : i;
+}
+
 void lid_features(const lid_model *m, const char *text, size_t len, int min_n, int max_n,
                   int word_marks, lid_feature_fn fn, void *ud, lid_text_info *info)
 {
@@ -207,9 +245,18 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
     size_t i = 0;
     uint32_t letters = 0;
     uint64_t seen = 0; /* bit sc: a letter of script sc */
+    int links = maybe_links(s, len), skipped = 0;
     while (i <= len) {
         UChar32 c = -1;
         int letter = 0;
+        if (links && i < len && (i == 0 || is_space_byte(s[i - 1])) && !is_space_byte(s[i])) {
+            const size_t e = link_end(s, i, len);
+            if (e > i) { /* a link: no letters, a separator (the word before has ended) */
+                i = e;
+                skipped = 1;
+                continue;
+            }
+        }
         if (i < len) {
             if (s[i] < 0x80) {
                 c = s[i++];
@@ -247,6 +294,10 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
             off[n + 2] = (uint16_t)(off[n + 1] + 1);
             word_features(m, bytes, off, n, min_n, max_n, &out);
             n = 0;
+        }
+        if (i > len && skipped && letters == 0) { /* only links: their letters (names) it is */
+            links = skipped = 0;
+            i = 0;
         }
     }
     if (info) { /* before the last batch: its scorer can use the script */

@@ -142,6 +142,17 @@ static void test_cjk_with_latin(dm_ctx *ctx)
     expect(ctx, "en", "The word 中国 means China"); /* mostly English still */
 }
 
+/* Links and e-mail addresses are in no language: their letters are skipped, unless the text is
+ * nothing else (before, these three were English). */
+static void test_links(dm_ctx *ctx)
+{
+    expect(ctx, "ko", "기자 reporter.kim@example.com");
+    expect(ctx, "ja", "詳細は https://www.example.com/docs/index.html を参照");
+    expect(ctx, "de", "Mehr dazu: http://www.example.com/english/help/documentation/download/index.html");
+    dm_lang_guess g = guess(ctx, "reporter.kim@example.com");
+    CHECK(strcmp(g.code, "und") != 0, "a text that is only an address is identified by its letters");
+}
+
 static void test_examples(dm_ctx *ctx)
 {
     static const struct {
@@ -403,6 +414,7 @@ int main(void)
     test_settled_by_script(ctx);
     test_short_text(ctx);
     test_cjk_with_latin(ctx);
+    test_links(ctx);
     test_examples(ctx);
     test_und_and_confidence(ctx);
     test_spans(ctx);
