@@ -128,6 +128,24 @@ static void test_short_text(dm_ctx *ctx)
     expect(ctx, "nl", "politie");
 }
 
+/* One word the model knows: its own frequency decides, its n-grams count an eighth (at half
+ * weight, as in a word pair, each of these went to a neighbour: sv, et, ms, bg, nn, sw, ro, kok,
+ * hsb, az, sk). */
+static void test_known_single_words(dm_ctx *ctx)
+{
+    expect(ctx, "de", "Gruppen");
+    expect(ctx, "fi", "nimi");
+    expect(ctx, "id", "Bagaimana");
+    expect(ctx, "ru", "Между");
+    expect(ctx, "nb", "aldri");
+    expect(ctx, "sq", "kisha");
+    expect(ctx, "fr", "Calcul");
+    expect(ctx, "mr", "करतात");
+    expect(ctx, "pl", "elementy");
+    expect(ctx, "tr", "adları");
+    expect(ctx, "cs", "americká");
+}
+
 /* Chinese, Japanese and Korean lines with Latin names or commands in them: a Han character
  * weighs four letters, a kana or Hangul syllable three, and Japanese's three scripts count as one
  * when the dominant script is chosen (one letter each, these were Dutch, German, English...). */
@@ -413,6 +431,7 @@ int main(void)
     test_close_languages(ctx);
     test_settled_by_script(ctx);
     test_short_text(ctx);
+    test_known_single_words(ctx);
     test_cjk_with_latin(ctx);
     test_links(ctx);
     test_examples(ctx);
