@@ -62,6 +62,7 @@ struct dm_aligner {
     al_marks mks, mkt;
     al_posmap pos;
     al_ibm *ibm;
+    al_ibm *ibm_units; /* learned over stems (learn_units), or NULL */
     int ran;
 };
 
@@ -99,6 +100,7 @@ void dm_aligner_free(dm_aligner *al)
     al_marks_free(&al->mkt);
     al_posmap_free(&al->pos);
     al_ibm_free(al->ibm);
+    al_ibm_free(al->ibm_units);
     al_env_free(&al->env);
     free(al);
 }
@@ -156,6 +158,9 @@ dm_status dm_aligner_add(dm_aligner *al, const char *const *src, const size_t *s
         for (size_t i = 0; i < d->n; i++) {
             uint32_t cum[AL_PIECES];
             size_t np = al_inner_pieces(text[i], tl[i], cum, AL_PIECES);
+            uint32_t head = i == 0 && np == 1 ? al_glued_headline(text, tl, d->n) : 0;
+            if (head) /* the headline is one piece, the sentence it runs into another */
+                cum[1] = cum[0], cum[0] = head, np = 2;
             d->sent[i].npiece = (uint8_t)np;
             for (size_t q = 0; q < np; q++)
                 d->sent[i].piece_end[q] = (uint16_t)(cum[q] > 65535 ? 65535 : cum[q]);
@@ -599,7 +604,8 @@ static void join_crossed_links(pair_run *r)
     r->nblk = q;
 }
 
-/* Developers' aid: DM_ALIGN_DUMP prints the evidence of every 1-1 block. */
+/* Developers' aid: DM_ALIGN_DUMP prints the evidence of every 1-1 block (its tokens with 3:
+ * align_dump.c). */
 static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const pair_run *r)
 {
     for (size_t k = 0; k < r->nblk; k++) {
@@ -640,35 +646,8 @@ static void dump_links(const dm_aligner *al, size_t pk, const al_pair *p, const 
                 fprintf(stderr, "\n");
             }
         }
-        if (atoi(getenv("DM_ALIGN_DUMP")) == 3) { /* tokens: weight, matched, sentences met */
-            for (int side = 0; side < 2; side++) {
-                const al_doc *d = side ? &p->tgt : &p->src;
-                const al_sent *x = side ? t : s;
-                uint64_t m = side ? mt : ms;
-                fprintf(stderr, "K%d %zu %u %u %u", side, pk, b->i, b->j, x->npiece);
-                for (int q = 0; q < AL_PIECES; q++)
-                    fprintf(stderr, " %.3f", q < x->npiece && x->nchar ? (double)x->piece_end[q] / x->nchar : 1.0);
-                for (uint32_t q = 0; q < x->ntok && q < 63; q++) {
-                    int f = 0, nearf = 0;
-                    size_t nn = side ? p->src.n : p->tgt.n;
-                    for (size_t o = 0; o < nn; o++) {
-                        size_t ii = side ? o : b->i, jj = side ? b->j : o;
-                        if (jj < r->pm.lo[ii] || jj >= r->pm.hi[ii])
-                            continue;
-                        size_t qq = r->pm.off[ii] + (jj - r->pm.lo[ii]);
-                        uint64_t mm = side ? r->pm.mt[qq] : r->pm.ms[qq];
-                        if ((mm >> q) & 1) {
-                            f++;
-                            size_t c = side ? b->i : b->j;
-                            nearf += o != c && (o + 3 >= c && o <= c + 3);
-                        }
-                    }
-                    fprintf(stderr, " %.3f,%d,%d,%d,%d", d->tok[x->tok0 + q].w, (int)((m >> q) & 1), f, nearf,
-                            (int)((x->nummask >> q) & 1));
-                }
-                fprintf(stderr, "\n");
-            }
-        }
+        if (atoi(getenv("DM_ALIGN_DUMP")) == 3) /* tokens: weight, matched, sentences met */
+            al_dump_link_tokens(&r->sc, pk, b->i, b->j);
         double alt_s = best_other(r, b->i, b->j, 1), alt_t = best_other(r, b->i, b->j, 0);
         double ord = al_order_block(&r->pm, &p->src, &p->tgt, b->i, 1, b->j, 1, r->sc.par.ord_lr, r->sc.par.ord_loglr);
         fprintf(stderr, "L %zu %u %u %.3f %.3f %.3f %.3f %d %d %d %d %u %u %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f",
@@ -806,23 +785,34 @@ static dm_status concepts_all(dm_aligner *al, int learned)
     return DM_OK;
 }
 
-/* Forms of the informative words of sentences i..i+a-1 (stop words carry little and cost much). */
-static size_t informative_forms(const al_doc *d, size_t i, size_t a, uint32_t *out, size_t cap)
+/* Forms of the informative words of sentences i..i+a-1 (stop words carry little and cost much),
+ * or their learning units (al_learn_unit: stems) with `units`. */
+static dm_status informative_forms(al_env *env, const al_doc *d, size_t i, size_t a, int units, uint32_t *out,
+                                   size_t cap, size_t *n)
 {
-    size_t n = 0;
+    *n = 0;
     for (size_t x = i; x < i + a; x++) {
         const al_sent *s = &d->sent[x];
-        for (uint32_t k = 0; k < s->ntok && n < cap; k++) {
+        for (uint32_t k = 0; k < s->ntok && *n < cap; k++) {
             const al_tok *t = &d->tok[s->tok0 + k];
-            if (t->kind == DM_TOK_WORD && t->w >= 1.2f)
-                out[n++] = t->form;
+            if (t->kind != DM_TOK_WORD || t->w < 1.2f)
+                continue;
+            uint32_t u = t->form;
+            if (units) {
+                dm_status st = al_learn_unit(env, t->form, &u);
+                if (st != DM_OK)
+                    return st;
+            }
+            out[(*n)++] = u;
         }
     }
-    return n;
+    return DM_OK;
 }
 
-static dm_status learn_translations(dm_aligner *al, pair_run *runs)
+/* IBM Model 1 both ways over the confident blocks of every pair, over forms or over units. */
+static dm_status train_model(dm_aligner *al, pair_run *runs, int units, al_ibm **out)
 {
+    *out = NULL;
     al_ibm_trainer *fwd = al_ibm_trainer_new(), *rev = al_ibm_trainer_new();
     if (!fwd || !rev) {
         al_ibm_trainer_free(fwd);
@@ -842,26 +832,45 @@ static dm_status learn_translations(dm_aligner *al, pair_run *runs)
             al_block_parts(&r->sc, b->i, b->a, b->j, b->b, &lex, &len, &M, &W);
             if (lex + len < 0)
                 continue;
-            size_t ns = informative_forms(&p->src, b->i, b->a, fs, 64);
-            size_t nt = informative_forms(&p->tgt, b->j, b->b, ft, 64);
-            st = al_ibm_add(fwd, fs, ns, ft, nt);
+            size_t ns = 0, nt = 0;
+            st = informative_forms(&al->env, &p->src, b->i, b->a, units, fs, 64, &ns);
+            if (st == DM_OK)
+                st = informative_forms(&al->env, &p->tgt, b->j, b->b, units, ft, 64, &nt);
+            if (st == DM_OK)
+                st = al_ibm_add(fwd, fs, ns, ft, nt);
             if (st == DM_OK)
                 st = al_ibm_add(rev, ft, nt, fs, ns);
         }
     }
-    al_ibm *mf = NULL, *mr = NULL, *m = NULL;
+    al_ibm *mf = NULL, *mr = NULL;
     if (st == DM_OK)
         st = al_ibm_train(fwd, 5, LEARN_MIN_PROB, &mf);
     if (st == DM_OK)
         st = al_ibm_train(rev, 5, LEARN_MIN_PROB, &mr);
     if (st == DM_OK)
-        st = al_ibm_union(mf, mr, &m);
+        st = al_ibm_union(mf, mr, out);
     al_ibm_free(mf);
     al_ibm_free(mr);
     al_ibm_trainer_free(fwd);
     al_ibm_trainer_free(rev);
-    if (st != DM_OK)
+    return st;
+}
+
+static dm_status learn_translations(dm_aligner *al, pair_run *runs)
+{
+    al_ibm *m = NULL, *mu = NULL;
+    dm_status st = train_model(al, runs, 0, &m);
+    /* and over stems, whose inflected forms pool their evidence (learn_units), when a pair has no
+     * lexicon to bridge it (al_pair_bridged) */
+    int unbridged = 0;
+    for (size_t k = 0; k < al->n && !unbridged; k++)
+        unbridged = !al_pair_bridged(&al->env, &al->pairs[k].src);
+    if (st == DM_OK && unbridged && al->pairs[0].par.learn_units > 0)
+        st = train_model(al, runs, 1, &mu);
+    if (st != DM_OK) {
+        al_ibm_free(m);
         return dm_fail(al->ctx, st, "learning word translations");
+    }
     if (getenv("DM_ALIGN_DEBUG")) {
         size_t nt = 0, ns = 0;
         for (uint32_t f = 0; f < al_vocab_size(al->env.voc); f++) {
@@ -872,6 +881,9 @@ static dm_status learn_translations(dm_aligner *al, pair_run *runs)
         }
         fprintf(stderr, "ibm: %zu src words, %zu translations\n", ns, nt);
     }
+    al_ibm_free(al->ibm_units);
+    al->ibm_units = mu;
+    al->env.ibm_units = mu;
     al_ibm_free(al->ibm);
     al->ibm = m;
     al->env.ibm = m;
@@ -925,6 +937,8 @@ static dm_status retest_links(dm_aligner *al, pair_run *runs)
         double pi = (h[k] + K * gpi) / (t[k] + K);
         if (getenv("DM_ALIGN_DEBUG"))
             fprintf(stderr, "retest pair %zu pi %.3f (group %.3f)\n", k, pi, gpi);
+        if (getenv("DM_ALIGN_RETEST"))
+            fprintf(stderr, "P %zu\n", k);
         st = al_omit_retest(&runs[k].sc, &runs[k].blk, &runs[k].nblk, pi);
     }
     free(h);

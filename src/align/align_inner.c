@@ -169,3 +169,100 @@ int al_ends_in_abbreviation(const char *s, size_t n)
         return 0; /* "U.S.": dotted capitals end sentences; a letter of another script */
     return letters == 1 || u_islower(second);
 }
+
+/* Does the line end a sentence (a full stop, question or exclamation mark or a script's end,
+ * maybe inside closing quotes or brackets)? */
+static int ends_sentence(const char *s, size_t n)
+{
+    size_t k = n, st;
+    UChar32 c = 0;
+    while (k > 0) {
+        c = cp_before(s, k, &st);
+        if (!is_space(c) && !is_closing(c))
+            break;
+        k = st;
+    }
+    return k > 0 && (c == '.' || c == '!' || c == '?' || is_script_end(c));
+}
+
+/* Is the word w (wl bytes, its first letter upper-case) written with a lower-case first letter as a
+ * word of one of the lines (a common word capitalised to begin a sentence, not a name)? */
+static int used_lower(const char *w, size_t wl, const char *const *text, const size_t *len, size_t nlines)
+{
+    size_t l0;
+    UChar32 lo = u_tolower(cp_at(w, wl, 0, &l0));
+    char buf[8];
+    int32_t bl = 0;
+    UBool err = 0;
+    U8_APPEND((uint8_t *)buf, bl, (int32_t)sizeof buf, lo, err);
+    if (err || wl - l0 + (size_t)bl > 128)
+        return 0;
+    char lw[136];
+    memcpy(lw, buf, (size_t)bl);
+    memcpy(lw + bl, w + l0, wl - l0);
+    size_t ll = (size_t)bl + wl - l0;
+    for (size_t i = 0; i < nlines && i < 200; i++) {
+        const char *t = text[i];
+        for (size_t k = 0; k + ll <= len[i]; k++) {
+            if (memcmp(t + k, lw, ll) != 0)
+                continue;
+            size_t st, l;
+            int start = k == 0 || !is_letter(cp_before(t, k, &st));
+            int end = k + ll == len[i] || !is_letter(cp_at(t, len[i], k + ll, &l));
+            if (start && end)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+uint32_t al_glued_headline(const char *const *text, const size_t *len, size_t nlines)
+{
+    if (!nlines)
+        return 0;
+    const char *s = text[0];
+    size_t n = len[0];
+    if (!ends_sentence(s, n))
+        return 0;
+    /* words: where each begins (byte), its first letter, and non-space characters before it */
+    size_t l, words = 0, total = 0;
+    UChar32 prev_last = 0;
+    for (size_t k = 0; k < n; k += l) /* the line's characters, for the tail's share */
+        total += !u_isUWhiteSpace(cp_at(s, n, k, &l));
+    size_t chars = 0;
+    for (size_t k = 0; k < n;) {
+        UChar32 c = cp_at(s, n, k, &l);
+        if (is_space(c)) {
+            k += l;
+            continue;
+        }
+        /* a word from k: its first code point, and what follows it */
+        UChar32 first = c;
+        size_t e = k, wchars = 0;
+        UChar32 last = 0;
+        while (e < n) {
+            UChar32 d = cp_at(s, n, e, &l);
+            if (is_space(d))
+                break;
+            last = d;
+            wchars++;
+            e += l;
+        }
+        size_t q = e;
+        while (q < n && is_space(cp_at(s, n, q, &l)))
+            q += l;
+        UChar32 next = q < n ? cp_at(s, n, q, &l) : 0;
+        /* a capitalised word after a word that ends in a letter, followed by a lower-case word: the
+         * start of a sentence the headline runs into ("... Западной Вирджинии Говоря о важности",
+         * "... заживо В субботу обвинение"); at least 3 words before, the rest at least as long, and
+         * the word written in lower case elsewhere in the document (a name is not) */
+        if (words >= 3 && is_upper(first) && is_letter(prev_last) && u_islower(next) && total - chars >= chars &&
+            used_lower(s + k, e - k, text, len, nlines))
+            return (uint32_t)chars;
+        chars += wchars;
+        prev_last = last;
+        words++;
+        k = e;
+    }
+    return 0;
+}

@@ -97,6 +97,9 @@ typedef struct al_env {
     uint32_t *core_of;  /* per vocab id: the main part of a word with an apostrophe ("l'everest") */
     size_t core_cap;
     const al_ibm *ibm;  /* NULL until learned */
+    const al_ibm *ibm_units; /* the same learned over stems (al_learn_unit), NULL until learned */
+    uint32_t *unit_of;  /* per vocab id: its learning unit (al_learn_unit), cached */
+    size_t unit_cap;
     int use_lexicon;
     int pair_lexicons; /* lexicons straight between the two sides' languages where shipped
                         * (developers: DM_ALIGN_PAIR_LEXICON=0 leaves them out) */
@@ -116,6 +119,14 @@ dm_status al_doc_concepts(al_env *env, al_doc *d, int learned);
 /* The stem concept of a Latin-script word (its first 5 letters, 5 or more), AL_NONE for short or
  * non-Latin words: what al_doc_concepts adds for a word and for each of its pivots. */
 dm_status al_stem_concept(al_env *env, uint32_t form, uint32_t *out);
+/* The unit a word is learned by (align_units.c): the stem of a Latin-script word, the first 5 code
+ * points of a longer word of another script, else the form itself. Inflected forms pool their
+ * evidence; cached per form. */
+dm_status al_learn_unit(al_env *env, uint32_t form, uint32_t *out);
+/* Do both sides of d's pair reach the English pivots (English, or a lexicon in use)? Words learned
+ * over stems serve the pairs that do not: where lexicons bridge the pair, the stems' coarser
+ * translations over-merge (Text+Berg strict 0.9175 -> 0.9003). */
+int al_pair_bridged(al_env *env, const al_doc *d);
 /* Weights from document frequencies: df[] per vocab id over n_sent sentences, and the
  * frequencies within d (counted in `local`, a zeroed scratch array, zeroed again on return). */
 void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *local);
@@ -130,6 +141,13 @@ size_t al_inner_pieces(const char *s, size_t n, uint32_t *cum, size_t cap);
  * "G. Band-J .", "No ."), where a segmenter cuts a sentence that goes on? Not after dotted capitals
  * ("the U.S."), which end sentences. */
 int al_ends_in_abbreviation(const char *s, size_t n);
+/* A headline written without its full stop before the sentence after it, as the first line of a
+ * document ("Трамп проводит ... в Западной Вирджинии Говоря о важности ... ."): the characters that
+ * are not spaces before that sentence in text[0], or 0. A line that ends a sentence, a capitalised
+ * word after one that ends in a letter and before a lower-case word, 3 words or more before it and
+ * the rest at least as long (a title-case headline ends in no full stop), and the word written in
+ * lower case in the document's lines (not a name: "The", "В", "Die"). */
+uint32_t al_glued_headline(const char *const *text, const size_t *len, size_t nlines);
 
 /* --- learned translations (align_ibm1.c) ------------------------------------------------- */
 
@@ -318,6 +336,12 @@ typedef struct al_params {
                          * rate (50; 0: not) */
     double xjoin_win;   /* the crossing rate is measured over this many neighbours either side
                          * (0: the whole pair) */
+    double retest_attach; /* 1: an omission beside a link joins it when the retest favours the joined
+                           * block and the omitted sentence's own words point to it (0: not) */
+    double retest_attach_max; /* only into blocks of at most this many sentences (0: any) */
+    double retest_attach_bal; /* 1: only into a link with more sentences on the other side than on
+                               * the omission's */
+    double learn_units; /* also learn translations over stems (al_learn_unit), 1; 0: forms only */
 } al_params;
 
 void al_params_default(al_params *p);
@@ -362,6 +386,15 @@ void al_omit_count(const al_scorer *sc, const al_block *b, size_t nb, double *hi
  * linked (retest_join); with retest_merge, a 2-1 or 1-2 block loses an edge sentence whose words
  * point away from it. The blocks are reallocated. */
 dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, double pi);
+/* Per token q < 63 of sentence x (a tgt sentence with tgt_side): how many sentences of the other
+ * side within win of y0 it meets (every stored one when win is 0), and which tokens y0 meets (the
+ * retest's own counting, for the developers' dump). */
+void al_token_spread(const al_scorer *sc, int tgt_side, size_t x, size_t y0, size_t win, uint32_t f[63],
+                     uint64_t *hit);
+/* Developers' aid (align_dump.c, DM_ALIGN_DUMP=3): every token of the 1-1 link src i / tgt j of
+ * pair pk: its weight, whether the partner meets it, how many sentences of the other side it meets,
+ * how many of those are within 3 of the partner, whether it is a number. */
+void al_dump_link_tokens(const al_scorer *sc, size_t pk, size_t i, size_t j);
 
 /* Evidence that two adjacent blocks are one: the weight of tokens that each block's sentences
  * leave unmatched on their own block's other side but match on the neighbour's (cross), the

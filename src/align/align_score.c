@@ -187,6 +187,8 @@ static const struct {
     TUNABLE(retest_win), TUNABLE(retest_loose), TUNABLE(retest_sat), TUNABLE(retest_span),
     TUNABLE(retest_once), TUNABLE(xjoin), TUNABLE(xjoin_prior), TUNABLE(retest_merge),
     TUNABLE(retest_join), TUNABLE(retest_merge_max), TUNABLE(xjoin_win), TUNABLE(xjoin_far),
+    TUNABLE(retest_attach), TUNABLE(retest_attach_max), TUNABLE(retest_attach_bal),
+    TUNABLE(learn_units),
 };
 #undef TUNABLE
 
@@ -240,6 +242,10 @@ void al_params_default(al_params *p)
     p->retest_merge_max = 3;
     p->xjoin_win = 0;
     p->xjoin_far = 50;
+    p->retest_attach = 1;
+    p->retest_attach_max = 0;
+    p->retest_attach_bal = 1;
+    p->learn_units = 1;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
