@@ -385,7 +385,8 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     const uint32_t lo = m->script_lo[ti.script], hi = m->script_hi[ti.script];
     float score[LID_ROW_MAX];
     const float prior_scale = len <= LID_SHORT_BYTES ? SHORT_PRIOR_SCALE : 1.0f;
-    const float known_weight = a.words == 1 ? KNOWN_WORD_NGRAM_WEIGHT_ALONE : KNOWN_WORD_NGRAM_WEIGHT;
+    const float known_weight =
+        a.words == 1 ? KNOWN_WORD_NGRAM_WEIGHT_ALONE : KNOWN_WORD_NGRAM_WEIGHT;
     all_scores(m, &a, prior_scale, gain_scale, gain_scale * known_weight, score, lo, hi);
     for (uint32_t j = 0; j < m->script_nout[ti.script]; j++) /* not candidates: never chosen */
         score[m->script_out[ti.script][j]] = -INFINITY;
