@@ -52,7 +52,8 @@ static int dominant_script(const uint32_t *script_count, uint64_t seen)
     }
     const uint32_t kana = script_count[DM_SCRIPT_HIRAGANA] + script_count[DM_SCRIPT_KATAKANA];
     if (kana > 0) { /* Japanese: one script of the three */
-        weighed[DM_SCRIPT_HIRAGANA] = script_weight(DM_SCRIPT_HIRAGANA) * kana + script_weight(DM_SCRIPT_HAN) * script_count[DM_SCRIPT_HAN];
+        weighed[DM_SCRIPT_HIRAGANA] = script_weight(DM_SCRIPT_HIRAGANA) * kana +
+                                      script_weight(DM_SCRIPT_HAN) * script_count[DM_SCRIPT_HAN];
         seen |= (uint64_t)1 << DM_SCRIPT_HIRAGANA;
         seen &= ~((uint64_t)1 << DM_SCRIPT_HAN | (uint64_t)1 << DM_SCRIPT_KATAKANA);
     }
@@ -211,21 +212,25 @@ static int maybe_links(const uint8_t *s, size_t len)
     return 0;
 }
 
-/* The end of the token at i when it is a link, else i. */
+/* The end of the token at i when it is a link, else i. An '@' makes an address only with a dot
+ * after it (a domain): "amig@s" is a word. */
 static size_t link_end(const uint8_t *s, size_t i, size_t len)
 {
     size_t e = i;
-    int link = 0;
+    int link = 0, at = 0;
     while (e < len && !is_space_byte(s[e])) {
-        if (s[e] == '@' || (s[e] == ':' && e + 2 < len && s[e + 1] == '/' && s[e + 2] == '/'))
+        if (s[e] == '@')
+            at = 1;
+        else if ((s[e] == '.' && at) ||
+                 (s[e] == ':' && e + 2 < len && s[e + 1] == '/' && s[e + 2] == '/'))
             link = 1;
         e++;
     }
     size_t b = i;
     while (b < e && (s[b] == '<' || s[b] == '(' || s[b] == '[' || s[b] == '"'))
         b++; /* "<www.", "(www." */
-    if (e - b >= 4 && (s[b] | 0x20) == 'w' && (s[b + 1] | 0x20) == 'w' && (s[b + 2] | 0x20) == 'w' &&
-        s[b + 3] == '.')
+    if (e - b >= 4 && (s[b] | 0x20) == 'w' && (s[b + 1] | 0x20) == 'w' &&
+        (s[b + 2] | 0x20) == 'w' && s[b + 3] == '.')
         link = 1;
     return link ? e : i;
 }
@@ -251,64 +256,63 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
     size_t i = 0;
     uint32_t letters = 0;
     uint64_t seen = 0; /* bit sc: a letter of script sc */
-    const int links = maybe_links(s, len);
-    int skipping = links, skipped = 0;
+    int skipping = maybe_links(s, len), skipped = 0;
     if (skipping && len > 0 && (i = link_end(s, 0, len)) > 0)
         skipped = 1; /* the text starts with a link */
-again:
-    while (i <= len) {
-        UChar32 c = -1;
-        int letter = 0;
-        if (i < len) {
-            if (s[i] < 0x80) {
-                c = s[i++];
-                letter = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-                if (letter)
-                    c |= 0x20;
+    for (;;) { /* twice when the text is only links (see below) */
+        while (i <= len) {
+            UChar32 c = -1;
+            int letter = 0;
+            if (i < len) {
+                if (s[i] < 0x80) {
+                    c = s[i++];
+                    letter = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+                    if (letter)
+                        c |= 0x20;
+                } else {
+                    int32_t k = (int32_t)(len - i > 8 ? 8 : len - i), at = 0;
+                    U8_NEXT(s + i, at, k, c);
+                    i += (size_t)at;
+                    if (c == 0x640)
+                        continue; /* tatweel stretches a word, it is not a letter */
+                    if (c == 0x329)
+                        c = 0x323;
+                    if (c >= 0 && is_letter(c)) {
+                        letter = 1;
+                        c = u_tolower(c);
+                    }
+                }
             } else {
-                int32_t k = (int32_t)(len - i > 8 ? 8 : len - i), at = 0;
-                U8_NEXT(s + i, at, k, c);
-                i += (size_t)at;
-                if (c == 0x640)
-                    continue; /* tatweel stretches a word, it is not a letter */
-                if (c == 0x329)
-                    c = 0x323;
-                if (c >= 0 && is_letter(c)) {
-                    letter = 1;
-                    c = u_tolower(c);
+                i++; /* end of text: flush the last word */
+            }
+            if (letter) {
+                int sc = c < 0x10000 ? m->bmp_script[c] : dm_script_of((uint32_t)c);
+                script_count[sc]++;
+                seen |= (uint64_t)1 << sc;
+                letters++;
+                n++;
+                off[n + 1] = (uint16_t)(off[n] + utf8_put((uint32_t)c, bytes + off[n]));
+                if (n < WORD_CAP)
+                    continue;
+            }
+            if (n > 0) {
+                bytes[off[n + 1]] = ' ';
+                off[n + 2] = (uint16_t)(off[n + 1] + 1);
+                word_features(m, bytes, off, n, min_n, max_n, &out);
+                n = 0;
+            }
+            if (skipping && (c == ' ' || c == '\t' || c == '\n' || c == '\r') && i < len) {
+                const size_t e = link_end(s, i, len); /* a token starts at i */
+                if (e > i) { /* a link: no letters, a separator */
+                    i = e;
+                    skipped = 1;
                 }
             }
-        } else {
-            i++; /* end of text: flush the last word */
         }
-        if (letter) {
-            int sc = c < 0x10000 ? m->bmp_script[c] : dm_script_of((uint32_t)c);
-            script_count[sc]++;
-            seen |= (uint64_t)1 << sc;
-            letters++;
-            n++;
-            off[n + 1] = (uint16_t)(off[n] + utf8_put((uint32_t)c, bytes + off[n]));
-            if (n < WORD_CAP)
-                continue;
-        }
-        if (n > 0) {
-            bytes[off[n + 1]] = ' ';
-            off[n + 2] = (uint16_t)(off[n + 1] + 1);
-            word_features(m, bytes, off, n, min_n, max_n, &out);
-            n = 0;
-        }
-        if (skipping && (c == ' ' || c == '\t' || c == '\n' || c == '\r') && i < len) {
-            const size_t e = link_end(s, i, len); /* a token starts at i */
-            if (e > i) { /* a link: no letters, a separator */
-                i = e;
-                skipped = 1;
-            }
-        }
-    }
-    if (skipped && letters == 0) { /* only links: their letters (names) are all there is */
-        skipping = skipped = 0;
+        if (!skipped || letters > 0)
+            break;
+        skipping = skipped = 0; /* only links: their letters (names) are all there is */
         i = 0;
-        goto again;
     }
     if (info) { /* before the last batch: its scorer can use the script */
         info->script = dominant_script(script_count, seen);

@@ -374,6 +374,13 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     uint32_t nfound = 0;
     for (int o = first; o < LID_ORDERS; o++)
         nfound += a.found[o];
+    /* Letters of a script the model has no language for (Tifinagh, Cherokee, Syriac...) are
+     * "other", as are those of the two it has (Ol Chiki: Santali, Meitei Mayek: Manipuri): with
+     * not one feature known, such a text is in none of them, and the prior would only guess. */
+    if (ti.script == DM_SCRIPT_OTHER && nfound == 0) {
+        set_und(out, k, n);
+        return DM_OK;
+    }
     /* not one feature known (letters of the right script only): the bias decides */
     const float gain_scale = nfound ? 1.0f / m->qscale : 0.0f;
     if (m->any_delta && nfound) /* not in the shipped model: per-order constants of a language */
@@ -385,7 +392,8 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     const uint32_t lo = m->script_lo[ti.script], hi = m->script_hi[ti.script];
     float score[LID_ROW_MAX];
     const float prior_scale = len <= LID_SHORT_BYTES ? SHORT_PRIOR_SCALE : 1.0f;
-    const float known_weight = a.words == 1 ? KNOWN_WORD_NGRAM_WEIGHT_ALONE : KNOWN_WORD_NGRAM_WEIGHT;
+    const float known_weight =
+        a.words == 1 ? KNOWN_WORD_NGRAM_WEIGHT_ALONE : KNOWN_WORD_NGRAM_WEIGHT;
     all_scores(m, &a, prior_scale, gain_scale, gain_scale * known_weight, score, lo, hi);
     for (uint32_t j = 0; j < m->script_nout[ti.script]; j++) /* not candidates: never chosen */
         score[m->script_out[ti.script][j]] = -INFINITY;

@@ -214,11 +214,15 @@ static void test_examples(dm_ctx *ctx)
 
 static void test_und_and_confidence(dm_ctx *ctx)
 {
-    const char *und[] = {"", "   ", "12345 678", "!!! ... ???", "۱۲۳۴ ٥٦٧", "2024-01-05 12:30"};
+    /* ...and text in a script none of the model's languages is written in (Tifinagh, Cherokee:
+     * their letters are script "other", like Santali's Ol Chiki, which took them before) */
+    const char *und[] = {"", "   ", "12345 678", "!!! ... ???", "۱۲۳۴ ٥٦٧", "2024-01-05 12:30",
+                         "ⴰⵣⵓⵍ ⴼⵍⵍⴰⵡⵏ", "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ"};
     for (size_t i = 0; i < sizeof und / sizeof und[0]; i++) {
         dm_lang_guess g = guess(ctx, und[i]);
         CHECK(!strcmp(g.code, "und") && g.score == 0, "'%s' gave %s %.3f", und[i], g.code, g.score);
     }
+    expect(ctx, "sat", "ᱟᱵᱮᱜᱮᱰᱮ ᱫᱚ ᱨᱮᱭᱟᱜ ᱚᱰᱚᱠ"); /* Ol Chiki is still Santali */
     dm_lang_guess word = guess(ctx, "casa");
     dm_lang_guess sent = guess(ctx, "La casa de mi abuela está en el centro de la ciudad, cerca del mercado.");
     CHECK(word.score < 0.6, "one short word should be unsure, got %s %.3f", word.code, word.score);
