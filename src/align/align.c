@@ -762,9 +762,17 @@ static dm_status compute_weights(dm_aligner *al)
     return DM_OK;
 }
 
-static dm_status concepts_all(dm_aligner *al, int learned)
+/* Does pair k take part in this pass: every pair, or (only_unbridged) those no lexicon bridges? */
+static int in_pass(dm_aligner *al, size_t k, int only_unbridged)
+{
+    return !only_unbridged || !al_pair_bridged(&al->env, &al->pairs[k].src);
+}
+
+static dm_status concepts_all(dm_aligner *al, int learned, int only_unbridged)
 {
     for (size_t k = 0; k < al->n; k++) {
+        if (!in_pass(al, k, only_unbridged))
+            continue;
         dm_status st = al_doc_concepts(&al->env, &al->pairs[k].src, learned);
         if (st == DM_OK)
             st = al_doc_concepts(&al->env, &al->pairs[k].tgt, 0);
@@ -779,6 +787,8 @@ static dm_status concepts_all(dm_aligner *al, int learned)
     if (st != DM_OK)
         return dm_fail(al->ctx, st, "concept marks");
     for (size_t k = 0; k < al->n; k++) {
+        if (!in_pass(al, k, only_unbridged))
+            continue;
         doc_matches(al, &al->pairs[k]);
         sample_unrelated(al, &al->pairs[k]);
     }
@@ -890,10 +900,12 @@ static dm_status learn_translations(dm_aligner *al, pair_run *runs)
     return DM_OK;
 }
 
-static dm_status align_all(dm_aligner *al, pair_run *runs, int have_links)
+static dm_status align_all(dm_aligner *al, pair_run *runs, int have_links, int only_unbridged)
 {
     pool_groups(al);
     for (size_t k = 0; k < al->n; k++) {
+        if (!in_pass(al, k, only_unbridged))
+            continue;
         al_pair *p = &al->pairs[k];
         pair_params(al, p, have_links);
         al_block *prev = runs[k].blk;
@@ -963,23 +975,26 @@ dm_status dm_aligner_run(dm_aligner *al)
     if (st == DM_OK)
         st = make_groups(al);
     if (st == DM_OK)
-        st = concepts_all(al, 0);
+        st = concepts_all(al, 0, 0);
     /* first alignment, then again with p1 measured on it */
     if (st == DM_OK)
-        st = align_all(al, runs, 0);
+        st = align_all(al, runs, 0, 0);
     if (st == DM_OK)
-        st = align_all(al, runs, 1);
-    /* learn word translations from the alignment, realign, and again from the better one */
+        st = align_all(al, runs, 1, 0);
+    /* learn word translations from the alignment, realign, and again from the better one; the
+     * pairs that no lexicon bridges, which have nothing else, learn learn_more rounds more */
     int rounds = al->opt.no_learning ? 0 : LEARN_ROUNDS;
-    for (int round = 0; round < rounds && st == DM_OK; round++) {
+    int more = rounds && al->n ? (int)al->pairs[0].par.learn_more : 0;
+    for (int round = 0; round < rounds + more && st == DM_OK; round++) {
+        int only = round >= rounds;
         st = learn_translations(al, runs);
         if (st == DM_OK)
-            st = concepts_all(al, 1);
+            st = concepts_all(al, 1, only);
         if (st == DM_OK)
-            st = align_all(al, runs, 1);
+            st = align_all(al, runs, 1, only);
     }
     if (st == DM_OK && rounds)
-        st = align_all(al, runs, 1);
+        st = align_all(al, runs, 1, 0);
     for (size_t k = 0; k < al->n && st == DM_OK; k++) {
         if (getenv("DM_ALIGN_DUMP"))
             dump_links(al, k, &al->pairs[k], &runs[k]);

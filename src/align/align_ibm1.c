@@ -59,17 +59,83 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static size_t find_key(const uint64_t *k, size_t n, uint64_t key)
+/* Sort n keys ascending: least significant digit first, 16 bits a pass, a pass skipped when every
+ * key has the same digit (vocabulary ids are small: most high digits are). qsort when no scratch
+ * memory can be had. Sorting the co-occurrence table was a fifth of a batch's time with qsort. */
+static void sort_keys(uint64_t *a, size_t n)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (k[mid] < key)
-            lo = mid + 1;
-        else
-            hi = mid;
+    uint64_t *tmp = n > 1 ? malloc(n * sizeof *tmp) : NULL;
+    size_t *cnt = tmp ? malloc(65536 * sizeof *cnt) : NULL;
+    if (!cnt) {
+        free(tmp);
+        if (n > 1)
+            qsort(a, n, sizeof *a, cmp_u64);
+        return;
     }
-    return lo;
+    uint64_t *from = a, *to = tmp;
+    for (int shift = 0; shift < 64; shift += 16) {
+        memset(cnt, 0, 65536 * sizeof *cnt);
+        for (size_t k = 0; k < n; k++)
+            cnt[(from[k] >> shift) & 0xFFFF]++;
+        if (cnt[(from[0] >> shift) & 0xFFFF] == n)
+            continue; /* one digit for all: already in order */
+        size_t sum = 0;
+        for (size_t d = 0; d < 65536; d++) {
+            size_t c = cnt[d];
+            cnt[d] = sum;
+            sum += c;
+        }
+        for (size_t k = 0; k < n; k++)
+            to[cnt[(from[k] >> shift) & 0xFFFF]++] = from[k];
+        uint64_t *x = from;
+        from = to;
+        to = x;
+    }
+    if (from != a)
+        memcpy(a, from, n * sizeof *a);
+    free(cnt);
+    free(tmp);
+}
+
+/* The distinct sorted keys, found by hashing (open addressing over their positions): one probe or
+ * two per co-occurrence instead of a binary search's twenty. */
+typedef struct key_index {
+    const uint64_t *keys;
+    uint32_t *slot; /* position in keys + 1, 0 empty */
+    size_t mask;
+    int bits;
+} key_index;
+
+static size_t key_hash(const key_index *ix, uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - ix->bits)) & ix->mask;
+}
+
+static int key_index_build(key_index *ix, const uint64_t *keys, size_t nk)
+{
+    ix->keys = keys;
+    ix->bits = 4;
+    while (((size_t)1 << ix->bits) < 2 * nk + 16)
+        ix->bits++;
+    ix->mask = ((size_t)1 << ix->bits) - 1;
+    ix->slot = calloc(ix->mask + 1, sizeof *ix->slot);
+    if (!ix->slot)
+        return 0;
+    for (size_t k = 0; k < nk; k++) {
+        size_t h = key_hash(ix, keys[k]);
+        while (ix->slot[h])
+            h = (h + 1) & ix->mask;
+        ix->slot[h] = (uint32_t)(k + 1);
+    }
+    return 1;
+}
+
+static size_t find_key(const key_index *ix, uint64_t key)
+{
+    size_t h = key_hash(ix, key);
+    while (ix->slot[h] && ix->keys[ix->slot[h] - 1] != key)
+        h = (h + 1) & ix->mask;
+    return ix->slot[h] - 1; /* every key looked up is in the table */
 }
 
 dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ibm **out)
@@ -86,11 +152,12 @@ dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ib
                 max_src = t->s.words[s3[0] + q];
     }
     uint64_t *keys = malloc((npairs ? npairs : 1) * sizeof *keys);
-    uint32_t *pos = malloc((npairs ? npairs : 1) * sizeof *pos);
+    uint32_t *pos = NULL; /* allocated after the sort, whose scratch is as large */
     uint32_t *occ = calloc((size_t)max_src + 2, sizeof *occ);
     float *prob = NULL, *cnt = NULL;
     al_ibm *m = NULL;
-    if (!keys || !pos || !occ)
+    key_index ix = {0};
+    if (!keys || !occ)
         goto done;
     size_t p = 0;
     for (size_t g = 0; g < t->s.nseg; g++) {
@@ -109,20 +176,25 @@ dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ib
             keys[p++] = (uint64_t)NULL_WORD << 32 | tw[u];
         }
     }
-    if (npairs > 1) /* an empty array may be NULL */
-        qsort(keys, npairs, sizeof *keys, cmp_u64);
+    sort_keys(keys, npairs);
     size_t nk = 0;
     for (size_t k = 0; k < npairs; k++)
         if (!nk || keys[k] != keys[nk - 1])
             keys[nk++] = keys[k];
+    uint64_t *fit = realloc(keys, (nk ? nk : 1) * sizeof *keys); /* the distinct ones */
+    if (fit)
+        keys = fit;
+    pos = malloc((npairs ? npairs : 1) * sizeof *pos);
+    if (!pos || !key_index_build(&ix, keys, nk))
+        goto done;
     p = 0;
     for (size_t g = 0; g < t->s.nseg; g++) {
         const uint32_t *s3 = t->s.seg + 3 * g;
         const uint32_t *sw = t->s.words + s3[0], *tw = sw + s3[1];
         for (uint32_t u = 0; u < s3[2]; u++) {
             for (uint32_t q = 0; q < s3[1]; q++)
-                pos[p++] = (uint32_t)find_key(keys, nk, (uint64_t)sw[q] << 32 | tw[u]);
-            pos[p++] = (uint32_t)find_key(keys, nk, (uint64_t)NULL_WORD << 32 | tw[u]);
+                pos[p++] = (uint32_t)find_key(&ix, (uint64_t)sw[q] << 32 | tw[u]);
+            pos[p++] = (uint32_t)find_key(&ix, (uint64_t)NULL_WORD << 32 | tw[u]);
         }
     }
     prob = malloc((nk ? nk : 1) * sizeof *prob);
@@ -185,6 +257,7 @@ dm_status al_ibm_train(al_ibm_trainer *t, int iterations, double min_prob, al_ib
     m = NULL;
     st = DM_OK;
 done:
+    free(ix.slot);
     free(keys);
     free(pos);
     free(occ);

@@ -64,6 +64,8 @@ typedef struct al_sent {
     uint8_t cont;    /* continues the previous sentence: that one ends in a colon, comma...
                       * or leaves a bracket open, or this one begins in lower case or closes a
                       * bracket it never opened (a cut made by a segmenter) */
+    uint8_t glue;    /* of those, the cuts no translator makes: 1 after an initial or a short
+                      * abbreviation, 2 inside a bracket the previous sentence left open (bits) */
 } al_sent;
 
 /* One side of a pair: its sentences with their tokens. */
@@ -342,8 +344,11 @@ typedef struct al_params {
     double retest_attach_bal; /* 1: only into a link with more sentences on the other side than on
                                * the omission's */
     double learn_units; /* also learn translations over stems (al_learn_unit), 1; 0: forms only */
+    double cont_glue;   /* further bonus for joining a piece cut inside a bracket or after an
+                         * initial (al_sent.glue) to the sentence it continues */
     double len_cap_more; /* the length bound of a block grows by this per sentence beyond 1-1
                           * (INFINITY: a merge's length deviation is not bounded) */
+    double learn_more;  /* rounds of learning and realigning more for the pairs no lexicon bridges */
 } al_params;
 
 void al_params_default(al_params *p);

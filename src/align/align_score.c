@@ -188,8 +188,7 @@ static const struct {
     TUNABLE(retest_once), TUNABLE(xjoin), TUNABLE(xjoin_prior), TUNABLE(retest_merge),
     TUNABLE(retest_join), TUNABLE(retest_merge_max), TUNABLE(xjoin_win), TUNABLE(xjoin_far),
     TUNABLE(retest_attach), TUNABLE(retest_attach_max), TUNABLE(retest_attach_bal),
-    TUNABLE(learn_units),
-    TUNABLE(len_cap_more),
+    TUNABLE(learn_units), TUNABLE(cont_glue), TUNABLE(len_cap_more), TUNABLE(learn_more),
 };
 #undef TUNABLE
 
@@ -247,7 +246,9 @@ void al_params_default(al_params *p)
     p->retest_attach_max = 0;
     p->retest_attach_bal = 1;
     p->learn_units = 1;
+    p->cont_glue = 8;
     p->len_cap_more = 12.0;
+    p->learn_more = 2;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;
@@ -479,7 +480,9 @@ double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t 
         const al_doc *d = a ? sc->src : sc->tgt;
         size_t k = a ? i : j;
         int piece = d->sent[k].cont || (k + 1 < d->n && d->sent[k + 1].cont);
-        return sc->par.shape[a][b] + sc->par.offtopic * (med - dm) - sc->par.cont_skip * piece;
+        int glued = d->sent[k].glue || (k + 1 < d->n && d->sent[k + 1].glue);
+        return sc->par.shape[a][b] + sc->par.offtopic * (med - dm) - sc->par.cont_skip * piece -
+               sc->par.cont_glue * glued;
     }
     double lex, len, M, W;
     al_block_parts(sc, i, a, j, b, &lex, &len, &M, &W);
@@ -488,6 +491,11 @@ double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t 
         joined += sc->src->sent[i + x].cont;
     for (size_t y = 1; y < b; y++)
         joined += sc->tgt->sent[j + y].cont;
+    /* a block that begins with a piece cut inside a bracket or after an initial on one side only:
+     * the other side does not mirror that cut (both sides cut at one name's initial is a segmenter's
+     * habit, not a boundary moved) */
+    uint8_t gs = sc->src->sent[i].glue, gt = sc->tgt->sent[j].glue;
+    double glued = (gs || gt) && !(gs == 1 && gt == 1) ? -1.0 : 0.0;
     double order = 0;
     if (sc->pm->ord_off && (sc->par.ord_all > 0 || (a == 1 && b == 1)))
         order = sc->par.ord_w * al_order_block(sc->pm, sc->src, sc->tgt, i, a, j, b, sc->par.ord_lr, sc->par.ord_loglr);
@@ -503,7 +511,7 @@ double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t 
     double floor = sc->par.ord_floor * (double)(a + b) / 2.0;
     if (order < floor)
         order = floor;
-    return sc->par.shape[a][b] + lex + len + sc->par.cont * joined + order;
+    return sc->par.shape[a][b] + lex + len + sc->par.cont * joined + sc->par.cont_glue * glued + order;
 }
 
 void al_cross_evidence(const al_scorer *sc, const al_block *b1, const al_block *b2, double *cross,
