@@ -4,10 +4,14 @@
  * clitic fallback). Also times the loading of the lexicon.
  *
  * Usage: lexicon_coverage DATA_DIR LANG FILE...   (prints tokens, covered share, load time)
+ * With DM_COVERAGE_MISSING=1 in the environment, each word without an entry is printed too; with
+ * DM_COVERAGE_MISSING=2 also each word found only through a fallback (clitic or inflection), with
+ * its first translations. DM_COVERAGE_NO_INFLECT=1 turns the inflection fallback off (the figure
+ * without it, for comparison).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "core/ctx.h"
-#include "lexicon/lexicon.h"
+#include "lexicon/lexicon_table.h"
 #include "text/text.h"
 
 #include <stdio.h>
@@ -64,7 +68,14 @@ int main(int argc, char **argv)
         return 1;
     }
     double load = now() - t0;
+    const char *no_inflect = getenv("DM_COVERAGE_NO_INFLECT");
+    dm_lex_inflect *inflect = lx->inflect;
+    if (no_inflect && *no_inflect == '1')
+        ((dm_lexicon *)lx)->inflect = NULL;
     size_t words = 0, covered = 0;
+    const char *miss_env = getenv("DM_COVERAGE_MISSING");
+    int show_missing = miss_env && (*miss_env == '1' || *miss_env == '2');
+    int show_fallback = miss_env && *miss_env == '2';
     for (int i = 3; i < argc; i++) {
         size_t len;
         char *text = slurp(argv[i], &len), *mf = NULL;
@@ -77,7 +88,18 @@ int main(int argc, char **argv)
                     continue;
                 const dm_lex_entry *e;
                 words++;
-                covered += dm_lexicon_lookup(lx, mf + tok[k].start, tok[k].len, &e) > 0;
+                size_t got = dm_lexicon_lookup(lx, mf + tok[k].start, tok[k].len, &e);
+                covered += got > 0;
+                if (!got && show_missing)
+                    printf("missing\t%.*s\n", (int)tok[k].len, mf + tok[k].start);
+                const dm_lex_entry *x;
+                if (got && show_fallback &&
+                    !dm_lex_lookup_exact(lx, mf + tok[k].start, tok[k].len, &x)) {
+                    printf("fallback\t%.*s\t", (int)tok[k].len, mf + tok[k].start);
+                    for (size_t j = 0; j < got && j < 3; j++)
+                        printf("%s%s", j ? "," : "", e[j].en);
+                    printf("\n");
+                }
             }
         }
         free(tok);
@@ -87,6 +109,7 @@ int main(int argc, char **argv)
     printf("%s: %zu word tokens, %zu with an entry (%.1f%%); lexicon of %zu words loaded in %.3f s\n",
            argv[2], words, covered, words ? 100.0 * (double)covered / (double)words : 0.0,
            dm_lexicon_size(lx), load);
+    ((dm_lexicon *)lx)->inflect = inflect;
     dm_ctx_free(ctx);
     return 0;
 }

@@ -186,6 +186,11 @@ dm_status dm_aligner_blocks(const dm_aligner *al, size_t k, const dm_align_block
                             size_t *n);
 void dm_aligner_free(dm_aligner *al);
 
+/* Does a line carry nothing to translate (at most one letter, no digit, no bracket: OCR debris,
+ * stray marks)? Such a line has no counterpart; the batch output reports it on its own even when
+ * the alignment put it inside a block. */
+int dm_align_is_debris(const char *s, size_t n);
+
 /* One pair: a batch of one. *out is malloc'ed; free it with free(). */
 dm_status dm_align(dm_ctx *ctx, const dm_align_opts *opt, const char *const *src,
                    const size_t *src_len, size_t n_src, const char *const *tgt,

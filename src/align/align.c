@@ -949,6 +949,8 @@ static dm_status retest_links(dm_aligner *al, pair_run *runs)
         double pi = (h[k] + K * gpi) / (t[k] + K);
         if (getenv("DM_ALIGN_DEBUG"))
             fprintf(stderr, "retest pair %zu pi %.3f (group %.3f)\n", k, pi, gpi);
+        if (getenv("DM_ALIGN_RETEST"))
+            fprintf(stderr, "P %zu\n", k);
         st = al_omit_retest(&runs[k].sc, &runs[k].blk, &runs[k].nblk, pi);
     }
     free(h);

@@ -197,8 +197,10 @@ static void keep_rare_cuts(al_doc *d)
     for (int k = 0; k < 2; k++)
         if (count[k] <= 1 || count[k] * 4 <= d->n)
             keep |= (uint8_t)(1 << k);
-    for (size_t i = 0; i < d->n; i++)
+    for (size_t i = 0; i < d->n; i++) {
+        d->sent[i].glue = (d->sent[i].cont & keep & 1) ? d->sent[i].glue : 0;
         d->sent[i].cont = (d->sent[i].cont & keep) != 0;
+    }
 }
 
 dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const size_t *len, size_t n)
@@ -215,9 +217,11 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
         s->nchar = utf8_count_nonspace(text[i], len[i]);
         if (i > 0) {
             int closes, prev_closes;
-            int open = ends_open(text[i - 1], len[i - 1]) ||
-                       open_brackets(text[i - 1], len[i - 1], &prev_closes) > 0 ||
-                       al_ends_in_abbreviation(text[i - 1], len[i - 1]);
+            /* after an initial, inside a bracket: cuts no translator makes */
+            int initial = al_ends_in_abbreviation(text[i - 1], len[i - 1]);
+            int bracket = open_brackets(text[i - 1], len[i - 1], &prev_closes) > 0;
+            int open = ends_open(text[i - 1], len[i - 1]) || initial || bracket;
+            s->glue = (uint8_t)(initial | bracket << 1);
             int cut = starts_continuation(text[i], len[i]) || (open_brackets(text[i], len[i], &closes), closes);
             s->cont = (uint8_t)(open | cut << 1);
         }

@@ -64,6 +64,8 @@ typedef struct al_sent {
     uint8_t cont;    /* continues the previous sentence: that one ends in a colon, comma...
                       * or leaves a bracket open, or this one begins in lower case or closes a
                       * bracket it never opened (a cut made by a segmenter) */
+    uint8_t glue;    /* of those, the cuts no translator makes: 1 after an initial or a short
+                      * abbreviation, 2 inside a bracket the previous sentence left open (bits) */
 } al_sent;
 
 /* One side of a pair: its sentences with their tokens. */
@@ -336,7 +338,16 @@ typedef struct al_params {
                          * rate (50; 0: not) */
     double xjoin_win;   /* the crossing rate is measured over this many neighbours either side
                          * (0: the whole pair) */
+    double retest_attach; /* 1: an omission beside a link joins it when the retest favours the joined
+                           * block and the omitted sentence's own words point to it (0: not) */
+    double retest_attach_max; /* only into blocks of at most this many sentences (0: any) */
+    double retest_attach_bal; /* 1: only into a link with more sentences on the other side than on
+                               * the omission's */
     double learn_units; /* also learn translations over stems (al_learn_unit), 1; 0: forms only */
+    double cont_glue;   /* further bonus for joining a piece cut inside a bracket or after an
+                         * initial (al_sent.glue) to the sentence it continues */
+    double len_cap_more; /* the length bound of a block grows by this per sentence beyond 1-1
+                          * (INFINITY: a merge's length deviation is not bounded) */
     double learn_more;  /* rounds of learning and realigning more for the pairs no lexicon bridges */
 } al_params;
 

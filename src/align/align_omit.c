@@ -17,7 +17,10 @@
  * The retest replaces a block's lexical term by this evidence: a 1-1 link that then scores below
  * its two omissions is split into them; a 1-0 beside a 0-1 whose link then scores above them is
  * linked; a 2-1 or 1-2 block loses an edge sentence when that scores better, the sentence's own
- * words point away from the block and the link left is supported by its own words. A line
+ * words point away from the block and the link left is supported by its own words; and an omission
+ * beside a link that holds more sentences on the other side joins it when the joined block explains
+ * the same matches better (attach_gain: the omitted sentence's words meeting the link, and the link's
+ * words meeting it, each against its spread rate, with the shape and length terms). A line
  * holding more sentences than its partner may translate only its first or last ones (as in the
  * length term, align_inner.c): the words of the pieces left out are then no trials, at the same
  * cost per piece as the length term's. Kept apart from the search: it needs every sentence's
@@ -288,6 +291,117 @@ static int drop_edge(const al_scorer *sc, const al_block *bk, double pi, al_bloc
     return found;
 }
 
+/* The words of sentence y (of the side facing the link's own sentences xi..xi+xk-1), as evidence
+ * that omitted sentence o (on the link's side) belongs to the link too: a word of y that the link's
+ * sentences meet and o does not costs at most log of the link's share of the joined side's length
+ * (y's word may be said in o instead); one that o meets and the link does not counts much. Against:
+ * y translates the link alone and meets o by chance (the word's spread rate). */
+static double facing_llr(const al_scorer *sc, int tgt_side, size_t y, size_t xi, size_t xk, size_t o,
+                         double share_o, double pi)
+{
+    const al_doc *d = tgt_side ? sc->tgt : sc->src;
+    const al_sent *s = &d->sent[y];
+    spread spx, spo;
+    size_t win = (size_t)sc->par.retest_win;
+    spread_of(&spx, sc, tgt_side, y, xi, xk, win);
+    spread_of(&spo, sc, tgt_side, y, o, 1, win);
+    uint32_t nt = s->ntok < OMIT_TOKS ? s->ntok : OMIT_TOKS;
+    double ev = 0;
+    for (uint32_t q = 0; q < nt; q++) {
+        if (!spx.f[q] || !spx.cmp || repeated(sc, d, s, q))
+            continue;
+        double p0 = (double)spx.f[q] / (double)spx.cmp;
+        p0 = p0 < 0.02 ? 0.02 : p0 > 0.9 ? 0.9 : p0;
+        double p1 = pi < p0 + 0.02 ? p0 + 0.02 : pi > 0.97 ? 0.97 : pi;
+        double miss0 = pow(1 - p0, (double)xk);
+        double q0 = 1 - miss0, q1 = 1 - (1 - p1) * miss0 / (1 - p0);
+        int hx = met(sc, d, s, q, nt, spx.hit), ho = met(sc, d, s, q, nt, spo.hit);
+        double px1 = hx ? q1 : 1 - q1, cx = hx ? q0 : 1 - q0;
+        double co = ho ? p0 : 1 - p0, p1o = ho ? p1 : 1 - p1;
+        ev += log((1 - share_o) + share_o * cx * p1o / (px1 * co));
+    }
+    return ev;
+}
+
+/* Does the omission om (a single sentence) belong to the link lk beside it (before it when
+ * `before`)? The evidence of the joined block against the link and the omission on the same
+ * matches: om's own words facing the link's other side, and the other side's words facing om
+ * (facing_llr), with the shape, length and order terms of the two. Returns the gain (> 0: join). */
+static double attach_gain(const al_scorer *sc, const al_block *lk, const al_block *om, int before, double pi)
+{
+    size_t a = lk->a + om->a, b = lk->b + om->b;
+    if (!lk->a || !lk->b || a > AL_MAX_SIDE || b > AL_MAX_SIDE || !isfinite(sc->par.shape[a][b]))
+        return 0;
+    if (sc->par.retest_attach_max > 0 && (double)(a + b) > sc->par.retest_attach_max)
+        return 0;
+    int src = om->a == 1;
+    size_t x = src ? om->i : om->j;
+    /* only where the link holds more sentences on the other side than on om's: om then balances */
+    if (sc->par.retest_attach_bal > 0 && (src ? lk->b <= lk->a : lk->a <= lk->b))
+        return 0;
+    spread sp;
+    double ev[3] = {0, 0, 0};
+    spread_of(&sp, sc, !src, x, src ? lk->j : lk->i, src ? lk->b : lk->a, (size_t)sc->par.retest_win);
+    sent_llr(sc, src ? sc->src : sc->tgt, x, &sp, src ? lk->b : lk->a, pi, 0, 1, ev);
+    double own = mix(sc, ev);
+    if (ev[2] <= 0 || (sc->par.retest_attach > 1 && own <= 0))
+        return 0; /* a sentence whose words meet nothing near has no evidence for the join */
+    /* the share of the joined side's length that om holds */
+    const al_doc *od = src ? sc->src : sc->tgt;
+    double lo = od->sent[x].nchar, ll = 0;
+    for (size_t k = 0; k < (src ? lk->a : lk->b); k++)
+        ll += od->sent[(src ? lk->i : lk->j) + k].nchar;
+    double share = lo + ll > 0 ? lo / (lo + ll) : 0.5;
+    double facing = 0;
+    for (size_t k = 0; k < (src ? lk->b : lk->a); k++)
+        facing += facing_llr(sc, src, (src ? lk->j : lk->i) + k, src ? lk->i : lk->j, src ? lk->a : lk->b, x, share, pi);
+    size_t i = before ? om->i : lk->i, j = before ? om->j : lk->j;
+    double lexj, lenj, M, W, lexl, lenl;
+    al_block_parts(sc, i, a, j, b, &lexj, &lenj, &M, &W);
+    al_block_parts(sc, lk->i, lk->a, lk->j, lk->b, &lexl, &lenl, &M, &W);
+    double rest = (al_block_score(sc, i, a, j, b) - lexj) - (al_block_score(sc, lk->i, lk->a, lk->j, lk->b) - lexl);
+    double gain = own + facing + rest - om->score;
+    if (getenv("DM_ALIGN_RETEST"))
+        fprintf(stderr, "A %zu %zu %zu %zu own %.3f facing %.3f rest %.3f om %.3f gain %.3f\n", i, a, j, b, own, facing,
+                rest, om->score, gain);
+    return gain;
+}
+
+/* Omissions beside a link that belong to it (a short sentence whose words the resources miss,
+ * left out by the search's k-sentence chance rates) joined to it; returns the new count. */
+static size_t attach_omissions(const al_scorer *sc, al_block *nb, size_t q, const double *rate)
+{
+    size_t w = 0;
+    for (size_t k = 0; k < q; k++) {
+        al_block *x = &nb[k];
+        if (x->a + x->b != 1) {
+            nb[w++] = *x;
+            continue;
+        }
+        /* the link before it (already written out) or the one after it */
+        double gp = w > 0 ? attach_gain(sc, &nb[w - 1], x, 0, rate[k]) : 0;
+        double gn = k + 1 < q ? attach_gain(sc, &nb[k + 1], x, 1, rate[k]) : 0;
+        if (gp > 0 && gp >= gn) {
+            al_block *l = &nb[w - 1];
+            l->a += x->a;
+            l->b += x->b;
+            l->score = al_block_score(sc, l->i, l->a, l->j, l->b);
+            continue;
+        }
+        if (gn > 0) {
+            al_block *l = &nb[k + 1];
+            l->i = x->i;
+            l->j = x->j;
+            l->a += x->a;
+            l->b += x->b;
+            l->score = al_block_score(sc, l->i, l->a, l->j, l->b);
+            continue;
+        }
+        nb[w++] = *x;
+    }
+    return w;
+}
+
 dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, double pi)
 {
     size_t nb0 = *nblk, span = (size_t)sc->par.retest_span;
@@ -355,15 +469,19 @@ dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, doub
                 /* at the rate the omissions were tested at: a link just split stays split */
                 double link = retest_score(sc, i, 1, j, 1, rate[k]);
                 if (link > x->score + y->score) {
+                    rate[w] = rate[k];
                     nb[w++] = (al_block){i, 1, j, 1, al_block_score(sc, i, 1, j, 1)};
                     k++;
                     continue;
                 }
             }
+            rate[w] = rate[k];
             nb[w++] = *x;
         }
         q = w;
     }
+    if (sc->par.retest_attach > 0)
+        q = attach_omissions(sc, nb, q, rate);
     free(rate);
     free(*blk);
     *blk = nb;

@@ -187,7 +187,8 @@ static const struct {
     TUNABLE(retest_win), TUNABLE(retest_loose), TUNABLE(retest_sat), TUNABLE(retest_span),
     TUNABLE(retest_once), TUNABLE(xjoin), TUNABLE(xjoin_prior), TUNABLE(retest_merge),
     TUNABLE(retest_join), TUNABLE(retest_merge_max), TUNABLE(xjoin_win), TUNABLE(xjoin_far),
-    TUNABLE(learn_units), TUNABLE(learn_more),
+    TUNABLE(retest_attach), TUNABLE(retest_attach_max), TUNABLE(retest_attach_bal),
+    TUNABLE(learn_units), TUNABLE(cont_glue), TUNABLE(len_cap_more), TUNABLE(learn_more),
 };
 #undef TUNABLE
 
@@ -241,7 +242,12 @@ void al_params_default(al_params *p)
     p->retest_merge_max = 3;
     p->xjoin_win = 0;
     p->xjoin_far = 50;
+    p->retest_attach = 1;
+    p->retest_attach_max = 0;
+    p->retest_attach_bal = 1;
     p->learn_units = 1;
+    p->cont_glue = 8;
+    p->len_cap_more = 12.0;
     p->learn_more = 2;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
@@ -351,14 +357,17 @@ void al_link_numbers(const al_scorer *sc, size_t i, size_t j, double *hits, doub
     *total = __builtin_popcountll(ns) + __builtin_popcountll(nt);
 }
 
-/* Gale-Church on characters, bounded: how well tgt length lt fits src length ls. */
-static double length_term(const al_scorer *sc, double ls, double lt)
+/* Gale-Church on characters, bounded: how well tgt length lt fits src length ls, in a block of
+ * n sentences in all. The bound is a robust length model for one pair (a translation that drops
+ * a clause); it grows with each further sentence (len_cap_more), or else a block already at the
+ * bound takes in more sentences at no cost of length. */
+static double length_term(const al_scorer *sc, double ls, double lt, size_t n)
 {
     double r = sc->par.ratio;
     double d = (lt - r * ls) / sqrt(sc->par.var * (r * ls + lt) / 2 + 1.0);
-    double d2 = d * d;
-    if (d2 > sc->par.len_cap)
-        d2 = sc->par.len_cap;
+    double d2 = d * d, cap = sc->par.len_cap + sc->par.len_cap_more * (double)(n > 2 ? n - 2 : 0);
+    if (d2 > cap)
+        d2 = cap;
     return sc->par.len_w * (1.0 - d2 / 2);
 }
 
@@ -380,7 +389,7 @@ static double partial_length(const al_scorer *sc, size_t i, size_t j, double ls,
         double tail = (all - big->piece_end[np - keep - 1]) * scale;
         for (int end = 0; end < 2; end++) {
             double part = end ? tail : head;
-            double v = (big == s ? length_term(sc, part, lt) : length_term(sc, ls, part)) -
+            double v = (big == s ? length_term(sc, part, lt, 2) : length_term(sc, ls, part, 2)) -
                        sc->par.partial * (double)(np - keep);
             if (v > best)
                 best = v;
@@ -452,7 +461,7 @@ void al_block_parts(const al_scorer *sc, size_t i, size_t a, size_t j, size_t b,
     double pi = sc->par.loose_prior, hi = close > loose ? close : loose;
     double mix = pi > 0 ? hi + log((1 - pi) * exp(close - hi) + pi * exp(loose - hi)) : close;
     *lex = sc->par.lex_w * mix + nout;
-    *len = length_term(sc, ls, lt);
+    *len = length_term(sc, ls, lt, a + b);
     if (a == 1 && b == 1 && sc->par.partial > 0) {
         double v = partial_length(sc, i, j, ls, lt);
         if (v > *len)
@@ -471,7 +480,9 @@ double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t 
         const al_doc *d = a ? sc->src : sc->tgt;
         size_t k = a ? i : j;
         int piece = d->sent[k].cont || (k + 1 < d->n && d->sent[k + 1].cont);
-        return sc->par.shape[a][b] + sc->par.offtopic * (med - dm) - sc->par.cont_skip * piece;
+        int glued = d->sent[k].glue || (k + 1 < d->n && d->sent[k + 1].glue);
+        return sc->par.shape[a][b] + sc->par.offtopic * (med - dm) - sc->par.cont_skip * piece -
+               sc->par.cont_glue * glued;
     }
     double lex, len, M, W;
     al_block_parts(sc, i, a, j, b, &lex, &len, &M, &W);
@@ -480,6 +491,11 @@ double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t 
         joined += sc->src->sent[i + x].cont;
     for (size_t y = 1; y < b; y++)
         joined += sc->tgt->sent[j + y].cont;
+    /* a block that begins with a piece cut inside a bracket or after an initial on one side only:
+     * the other side does not mirror that cut (both sides cut at one name's initial is a segmenter's
+     * habit, not a boundary moved) */
+    uint8_t gs = sc->src->sent[i].glue, gt = sc->tgt->sent[j].glue;
+    double glued = (gs || gt) && !(gs == 1 && gt == 1) ? -1.0 : 0.0;
     double order = 0;
     if (sc->pm->ord_off && (sc->par.ord_all > 0 || (a == 1 && b == 1)))
         order = sc->par.ord_w * al_order_block(sc->pm, sc->src, sc->tgt, i, a, j, b, sc->par.ord_lr, sc->par.ord_loglr);
@@ -495,7 +511,7 @@ double al_block_score(const al_scorer *sc, size_t i, size_t a, size_t j, size_t 
     double floor = sc->par.ord_floor * (double)(a + b) / 2.0;
     if (order < floor)
         order = floor;
-    return sc->par.shape[a][b] + lex + len + sc->par.cont * joined + order;
+    return sc->par.shape[a][b] + lex + len + sc->par.cont * joined + sc->par.cont_glue * glued + order;
 }
 
 void al_cross_evidence(const al_scorer *sc, const al_block *b1, const al_block *b2, double *cross,

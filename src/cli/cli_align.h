@@ -77,8 +77,11 @@ int cli_json_strings(json_t *arr, const char ***txt, size_t **len, size_t *n);
 
 /* A JSON string literal (with quotes) of UTF-8 text. */
 void cli_json_string(FILE *f, const char *s, size_t n);
-/* The evaluation contract's line: {"id": ..., "align": [[[src], [tgt]], ...]} */
-void cli_write_batch_line(FILE *f, const char *id, const dm_align_block *b, size_t nb);
+/* The evaluation contract's line: {"id": ..., "align": [[[src], [tgt]], ...]}. With the pair's
+ * sentences (else NULL), a line of debris inside a block (dm_align_is_debris) is reported as a
+ * block of its own without counterpart, after the block. */
+void cli_write_batch_line(FILE *f, const char *id, const dm_align_block *b, size_t nb, const cli_sents *src,
+                          const cli_sents *tgt);
 
 /* Output formats of `dragoman align A B`: the sentence-pair formats and the HTML page. */
 int cli_align_format_known(const char *format);

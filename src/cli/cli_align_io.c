@@ -152,25 +152,49 @@ void cli_json_string(FILE *f, const char *s, size_t n)
     fputc('"', f);
 }
 
-static void write_range(FILE *f, size_t start, size_t n)
+/* Is line k of a side debris that a block of several lines on that side should report apart? */
+static int apart(const cli_sents *s, size_t k, size_t start, size_t n)
+{
+    if (!s || n < 2 || k >= s->n || !dm_align_is_debris(s->text[k], s->len[k]))
+        return 0;
+    for (size_t x = start; x < start + n && x < s->n; x++) /* keep one line that is not */
+        if (!dm_align_is_debris(s->text[x], s->len[x]))
+            return 1;
+    return 0;
+}
+
+/* The lines of a block's side, less those reported apart. */
+static void write_side(FILE *f, const cli_sents *s, size_t start, size_t n)
 {
     fputc('[', f);
-    for (size_t k = 0; k < n; k++)
-        fprintf(f, k ? ", %zu" : "%zu", start + k);
+    for (size_t k = start, first = 1; k < start + n; k++)
+        if (!apart(s, k, start, n)) {
+            fprintf(f, first ? "%zu" : ", %zu", k);
+            first = 0;
+        }
     fputc(']', f);
 }
 
-void cli_write_batch_line(FILE *f, const char *id, const dm_align_block *b, size_t nb)
+void cli_write_batch_line(FILE *f, const char *id, const dm_align_block *b, size_t nb, const cli_sents *src,
+                          const cli_sents *tgt)
 {
     fputs("{\"id\": ", f);
     cli_json_string(f, id, strlen(id));
     fputs(", \"align\": [", f);
     for (size_t k = 0; k < nb; k++) {
         fputs(k ? ", [" : "[", f);
-        write_range(f, b[k].src_start, b[k].src_n);
+        write_side(f, b[k].src_n && b[k].tgt_n ? src : NULL, b[k].src_start, b[k].src_n);
         fputs(", ", f);
-        write_range(f, b[k].tgt_start, b[k].tgt_n);
+        write_side(f, b[k].src_n && b[k].tgt_n ? tgt : NULL, b[k].tgt_start, b[k].tgt_n);
         fputc(']', f);
+        /* debris inside a block: a line of its own without counterpart */
+        for (int side = 0; side < 2 && b[k].src_n && b[k].tgt_n; side++) {
+            const cli_sents *s = side ? tgt : src;
+            size_t st = side ? b[k].tgt_start : b[k].src_start, n = side ? b[k].tgt_n : b[k].src_n;
+            for (size_t x = st; x < st + n; x++)
+                if (apart(s, x, st, n))
+                    fprintf(f, side ? ", [[], [%zu]]" : ", [[%zu], []]", x);
+        }
     }
     fputs("]}\n", f);
 }

@@ -42,12 +42,17 @@ static void help(void)
 static int run_batch(dm_ctx *ctx, const char *path, const dm_align_opts *opt)
 {
     cli_batch b;
-    int rc = cli_batch_align(ctx, "align", path, opt, 0, &b);
+    int rc = cli_batch_align(ctx, "align", path, opt, 1, &b);
     for (size_t k = 0; rc == EXIT_OK && k < cli_batch_count(&b); k++) {
         const dm_align_block *blk;
         size_t nb;
+        cli_sents s, t;
+        const char *sl, *tl;
+        int have = cli_batch_pair(&b, k, opt, &s, &t, &sl, &tl) == 0;
         if (dm_aligner_blocks(b.al, k, &blk, &nb) == DM_OK)
-            cli_write_batch_line(stdout, cli_batch_id(&b, k), blk, nb);
+            cli_write_batch_line(stdout, cli_batch_id(&b, k), blk, nb, have ? &s : NULL, have ? &t : NULL);
+        cli_sents_free(&s); /* the arrays only: the texts belong to the batch */
+        cli_sents_free(&t);
     }
     return cli_batch_done(&b, rc);
 }

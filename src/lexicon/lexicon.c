@@ -76,6 +76,7 @@ void dm_lexicon_destroy(dm_lexicon *lx)
     free(lx->entries);
     free(lx->keys);
     free(lx->slots);
+    dm_lex_inflect_free(lx->inflect);
     intern_free(lx->intern);
     free(lx);
 }
@@ -189,8 +190,13 @@ dm_status dm_lexicon_get_set(dm_ctx *ctx, const char *lang, const char *use, con
             lx = (dm_lexicon *)*out;
             shared = 1;
         }
-        if (lx && !shared)
+        if (lx && !shared) {
             lx->affixes = affixes_of(lcode);
+            if ((st = dm_lex_inflect_new(ctx, lcode, &lx->inflect))) {
+                dm_lexicon_destroy(lx);
+                return st;
+            }
+        }
     }
     if (set->n == set->cap) {
         size_t nc = set->cap ? set->cap * 2 : 8;
@@ -269,7 +275,7 @@ probe_only:
     return e;
 }
 
-static size_t lookup_exact(const dm_lexicon *lx, const char *word, size_t len,
+size_t dm_lex_lookup_exact(const dm_lexicon *lx, const char *word, size_t len,
                            const dm_lex_entry **out)
 {
     if (!lx->n_slots)
@@ -294,7 +300,7 @@ static size_t lookup_stem(const dm_lexicon *lx, const char *word, size_t len,
     for (const char *const *p = a->prefixes; *p; p++) {
         size_t pl = strlen(*p);
         if (len >= pl + a->min_stem && memcmp(word, *p, pl) == 0) {
-            size_t n = lookup_exact(lx, word + pl, len - pl, out);
+            size_t n = dm_lex_lookup_exact(lx, word + pl, len - pl, out);
             if (n)
                 return n;
         }
@@ -302,7 +308,7 @@ static size_t lookup_stem(const dm_lexicon *lx, const char *word, size_t len,
     for (const char *const *s = a->suffixes; *s; s++) {
         size_t sl = strlen(*s);
         if (len >= sl + a->min_stem && memcmp(word + len - sl, *s, sl) == 0) {
-            size_t n = lookup_exact(lx, word, len - sl, out);
+            size_t n = dm_lex_lookup_exact(lx, word, len - sl, out);
             if (n)
                 return n;
         }
@@ -320,9 +326,11 @@ size_t dm_lexicon_lookup(const dm_lexicon *lx, const char *word, size_t len,
         *out = intern(lx->intern, word, len);
         return *out ? 1 : 0;
     }
-    size_t n = lookup_exact(lx, word, len, out);
+    size_t n = dm_lex_lookup_exact(lx, word, len, out);
     if (!n && lx->affixes)
         n = lookup_stem(lx, word, len, out);
+    if (!n && lx->inflect)
+        n = dm_lex_inflect_lookup(lx, word, len, out);
     if (!n)
         *out = NULL;
     return n;

@@ -40,7 +40,9 @@ dm_status dm_lexicon_get_set(dm_ctx *ctx, const char *lang, const char *use, con
 /* The English translations of one word (matching form), best first; returns how many (0 when
  * the word is unknown). A word unknown as a whole is tried again without one clitic where the
  * language writes them on the word (Arabic و/ف/ب/ل and the article ال, Hebrew prefixes,
- * Persian/Urdu/Pashto plural and ezafe endings). *out stays valid as long as the context. */
+ * Persian/Urdu/Pashto plural and ezafe endings), then, for Hindi, Urdu, Bengali, Marathi, Nepali,
+ * Punjabi and Gujarati, with one inflection ending replaced by the dictionary form's (समझौतों ->
+ * समझौता, ملکوں -> ملک; lexicon_inflect.c). *out stays valid as long as the context. */
 size_t dm_lexicon_lookup(const dm_lexicon *lx, const char *word, size_t len,
                          const dm_lex_entry **out);
 

@@ -29,9 +29,14 @@ typedef struct dm_lex_affixes {
     size_t min_stem; /* bytes left after taking a clitic off */
 } dm_lex_affixes;
 
+/* Endings of inflection a lookup may replace when the whole word is unknown (lexicon_inflect.c):
+ * Hindi, Urdu, Bengali, Marathi, Nepali, Punjabi, Gujarati. */
+typedef struct dm_lex_inflect dm_lex_inflect;
+
 struct dm_lexicon {
     char lang[8];
     const dm_lex_affixes *affixes; /* NULL for most languages */
+    dm_lex_inflect *inflect;       /* NULL for most languages */
     int identity;
     char *arena; /* every key and English word, NUL-terminated */
     dm_lex_entry *entries;
@@ -48,5 +53,18 @@ struct dm_lexicon {
 dm_status dm_lexicon_load(dm_ctx *ctx, const char *set, const char *code, dm_lexicon **out);
 
 void dm_lexicon_destroy(dm_lexicon *lx);
+
+/* The entries of exactly this word (no fallback); 0 when it has none. */
+size_t dm_lex_lookup_exact(const dm_lexicon *lx, const char *word, size_t len,
+                           const dm_lex_entry **out);
+
+/* The inflection rules of a language (ISO 639-1 code as the lexicon is filed), in matching form;
+ * *out NULL, with DM_OK, for a language without rules. */
+dm_status dm_lex_inflect_new(dm_ctx *ctx, const char *code, dm_lex_inflect **out);
+void dm_lex_inflect_free(dm_lex_inflect *in);
+/* The entries of the word with one inflection ending replaced (longest ending first); 0 when no
+ * such form is in the lexicon or the lexicon has no rules. */
+size_t dm_lex_inflect_lookup(const dm_lexicon *lx, const char *word, size_t len,
+                             const dm_lex_entry **out);
 
 #endif

@@ -27,6 +27,16 @@ check "batch ids" "grep -q '\"id\": \"a1\", \"align\": \[\[\[0\], \[0\]\]' '$tmp
 check "batch empty source side" "grep -q '\"id\": \"a2\", \"align\": \[\[\[\], \[0\]\]\]' '$tmp/out.jsonl'"
 check "batch empty target side" "grep -q '\"id\": \"a3\", \"align\": \[\[\[0\], \[\]\]\]' '$tmp/out.jsonl'"
 
+# a line of OCR debris inside a block ("h * \"") is reported on its own, without counterpart; a
+# short piece that holds a letter pair or a bracket ("L. Evans) .") stays in its block
+cat > "$tmp/debris.jsonl" <<'J'
+{"id": "d1", "src": ["Am Morgen verliessen sie das Lager.", "Dank den Seilen erreichten sie den Grat sehr schnell, doch dann sanken sie bis zu den Knien in den Schnee ein.", "Am Abend waren sie wieder im Lager."], "tgt": ["Le matin, ils quittèrent le camp.", "Grâce aux cordes, l'arête", "h * \"", "est atteinte très rapidement, mais ensuite ils enfoncent dans la neige jusqu'aux genoux.", "Le soir, ils étaient de retour au camp."], "src_lang": "de", "tgt_lang": "fr"}
+{"id": "d2", "src": ["Der Präsident traf am Dienstag den Premierminister.", "Sie sprachen über Öl, die Preise und die neue Leitung nach Norden (Ch .", "L. Evans) ."], "tgt": ["The president met the prime minister on Tuesday.", "They talked about oil, prices and the new pipeline to the north (Ch. L. Evans)."]}
+J
+"$prog" align --batch "$tmp/debris.jsonl" > "$tmp/debris.out"
+check "debris inside a block reported apart" "grep -q '\"id\": \"d1\", \"align\": \[\[\[0\], \[0\]\], \[\[1\], \[1, 3\]\], \[\[\], \[2\]\]' '$tmp/debris.out'"
+check "a piece with a bracket stays in its block" "grep -q '\[\[1, 2\], \[1\]\]' '$tmp/debris.out'"
+
 # a bad line is rejected, the rest aligned, exit status 1
 printf '%s\n' '{"id": "x"}' >> "$tmp/pairs.jsonl"
 "$prog" align --batch "$tmp/pairs.jsonl" > "$tmp/out2.jsonl" 2> "$tmp/err"

@@ -128,6 +128,49 @@ static void test_short_text(dm_ctx *ctx)
     expect(ctx, "nl", "politie");
 }
 
+/* One word the model knows: its own frequency decides, its n-grams count an eighth (at half
+ * weight, as in a word pair, each of these went to a neighbour: sv, et, ms, bg, nn, sw, ro, kok,
+ * hsb, az, sk). */
+static void test_known_single_words(dm_ctx *ctx)
+{
+    expect(ctx, "de", "Gruppen");
+    expect(ctx, "fi", "nimi");
+    expect(ctx, "id", "Bagaimana");
+    expect(ctx, "ru", "Между");
+    expect(ctx, "nb", "aldri");
+    expect(ctx, "sq", "kisha");
+    expect(ctx, "fr", "Calcul");
+    expect(ctx, "mr", "करतात");
+    expect(ctx, "pl", "elementy");
+    expect(ctx, "tr", "adları");
+    expect(ctx, "cs", "americká");
+}
+
+/* Chinese, Japanese and Korean lines with Latin names or commands in them: a Han character
+ * weighs four letters, a kana or Hangul syllable three, and Japanese's three scripts count as one
+ * when the dominant script is chosen (one letter each, these were Dutch, German, English...). */
+static void test_cjk_with_latin(dm_ctx *ctx)
+{
+    expect(ctx, "zh", "使用 apt-get install 命令安装软件");
+    expect(ctx, "ja", "fanotify API は Linux 独自のものである。");
+    expect(ctx, "ja", "ドキュメントをコピーして、LibreOffice で使用される OpenDocument XML 形式に変換します。");
+    expect(ctx, "ko", "이 명령은 Linux kernel 에서만 쓸 수 있다");
+    expect(ctx, "ko", "LibreOffice 문서 열기"); /* 3 letters a syllable: 2 made it Latin */
+    expect(ctx, "zh", "打开 Firefox");          /* 4 letters a character: 3 made it Latin */
+    expect(ctx, "en", "The word 中国 means China"); /* mostly English still */
+}
+
+/* Links and e-mail addresses are in no language: their letters are skipped, unless the text is
+ * nothing else (before, these three were English). */
+static void test_links(dm_ctx *ctx)
+{
+    expect(ctx, "ko", "기자 reporter.kim@example.com");
+    expect(ctx, "ja", "詳細は https://www.example.com/docs/index.html を参照");
+    expect(ctx, "de", "Mehr dazu: http://www.example.com/english/help/documentation/download/index.html");
+    dm_lang_guess g = guess(ctx, "reporter.kim@example.com");
+    CHECK(strcmp(g.code, "und") != 0, "a text that is only an address is identified by its letters");
+}
+
 static void test_examples(dm_ctx *ctx)
 {
     static const struct {
@@ -171,11 +214,15 @@ static void test_examples(dm_ctx *ctx)
 
 static void test_und_and_confidence(dm_ctx *ctx)
 {
-    const char *und[] = {"", "   ", "12345 678", "!!! ... ???", "۱۲۳۴ ٥٦٧", "2024-01-05 12:30"};
+    /* ...and text in a script none of the model's languages is written in (Tifinagh, Cherokee:
+     * their letters are script "other", like Santali's Ol Chiki, which took them before) */
+    const char *und[] = {"", "   ", "12345 678", "!!! ... ???", "۱۲۳۴ ٥٦٧", "2024-01-05 12:30",
+                         "ⴰⵣⵓⵍ ⴼⵍⵍⴰⵡⵏ", "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ"};
     for (size_t i = 0; i < sizeof und / sizeof und[0]; i++) {
         dm_lang_guess g = guess(ctx, und[i]);
         CHECK(!strcmp(g.code, "und") && g.score == 0, "'%s' gave %s %.3f", und[i], g.code, g.score);
     }
+    expect(ctx, "sat", "ᱟᱵᱮᱜᱮᱰᱮ ᱫᱚ ᱨᱮᱭᱟᱜ ᱚᱰᱚᱠ"); /* Ol Chiki is still Santali */
     dm_lang_guess word = guess(ctx, "casa");
     dm_lang_guess sent = guess(ctx, "La casa de mi abuela está en el centro de la ciudad, cerca del mercado.");
     CHECK(word.score < 0.6, "one short word should be unsure, got %s %.3f", word.code, word.score);
@@ -388,6 +435,9 @@ int main(void)
     test_close_languages(ctx);
     test_settled_by_script(ctx);
     test_short_text(ctx);
+    test_known_single_words(ctx);
+    test_cjk_with_latin(ctx);
+    test_links(ctx);
     test_examples(ctx);
     test_und_and_confidence(ctx);
     test_spans(ctx);
