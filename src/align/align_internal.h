@@ -349,6 +349,8 @@ typedef struct al_params {
     double len_cap_more; /* the length bound of a block grows by this per sentence beyond 1-1
                           * (INFINITY: a merge's length deviation is not bounded) */
     double learn_more;  /* rounds of learning and realigning more for the pairs no lexicon bridges */
+    double retest_attach_words; /* 1: an omitted sentence's share of the joined side (where the other
+                                 * side's words may be said) by tokens, 0: by characters */
 } al_params;
 
 void al_params_default(al_params *p);

@@ -348,9 +348,12 @@ static double attach_gain(const al_scorer *sc, const al_block *lk, const al_bloc
         return 0; /* a sentence whose words meet nothing near has no evidence for the join */
     /* the share of the joined side's length that om holds */
     const al_doc *od = src ? sc->src : sc->tgt;
-    double lo = od->sent[x].nchar, ll = 0;
-    for (size_t k = 0; k < (src ? lk->a : lk->b); k++)
-        ll += od->sent[(src ? lk->i : lk->j) + k].nchar;
+    int words = sc->par.retest_attach_words > 0; /* a word's translation is a word: share by tokens */
+    double lo = words ? od->sent[x].ntok : od->sent[x].nchar, ll = 0;
+    for (size_t k = 0; k < (src ? lk->a : lk->b); k++) {
+        const al_sent *ls = &od->sent[(src ? lk->i : lk->j) + k];
+        ll += words ? ls->ntok : ls->nchar;
+    }
     double share = lo + ll > 0 ? lo / (lo + ll) : 0.5;
     double facing = 0;
     for (size_t k = 0; k < (src ? lk->b : lk->a); k++)

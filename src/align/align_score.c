@@ -188,7 +188,7 @@ static const struct {
     TUNABLE(retest_once), TUNABLE(xjoin), TUNABLE(xjoin_prior), TUNABLE(retest_merge),
     TUNABLE(retest_join), TUNABLE(retest_merge_max), TUNABLE(xjoin_win), TUNABLE(xjoin_far),
     TUNABLE(retest_attach), TUNABLE(retest_attach_max), TUNABLE(retest_attach_bal),
-    TUNABLE(learn_units), TUNABLE(cont_glue), TUNABLE(len_cap_more), TUNABLE(learn_more),
+    TUNABLE(learn_units), TUNABLE(cont_glue), TUNABLE(len_cap_more), TUNABLE(learn_more), TUNABLE(retest_attach_words),
 };
 #undef TUNABLE
 
@@ -249,6 +249,7 @@ void al_params_default(al_params *p)
     p->cont_glue = 8;
     p->len_cap_more = 12.0;
     p->learn_more = 2;
+    p->retest_attach_words = 1;
     p->ord_on = 0;
     for (int b = 0; b < AL_ORDER_BINS; b++)
         p->ord_lr[b] = 1.0, p->ord_loglr[b] = 0.0;

