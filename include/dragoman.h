@@ -186,9 +186,10 @@ dm_status dm_aligner_blocks(const dm_aligner *al, size_t k, const dm_align_block
                             size_t *n);
 void dm_aligner_free(dm_aligner *al);
 
-/* Does a line carry nothing to translate (at most one letter, no digit, no bracket: OCR debris,
- * stray marks)? Such a line has no counterpart; the batch output reports it on its own even when
- * the alignment put it inside a block. */
+/* Does a line carry nothing to translate (at most one letter, no digit, no bracket, and not ending
+ * in a comma, colon or semicolon, which ask for the rest of a sentence: OCR debris, stray marks)?
+ * Such a line has no counterpart; the batch output reports it on its own even when the alignment
+ * put it inside a block. */
 int dm_align_is_debris(const char *s, size_t n);
 
 /* One pair: a batch of one. *out is malloc'ed; free it with free(). */

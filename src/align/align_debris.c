@@ -7,6 +7,7 @@
  */
 #include "dragoman.h"
 
+#include <stdint.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -18,6 +19,8 @@ int dm_align_is_debris(const char *s, size_t n)
         e--;
     if (e && (s[e - 1] == ',' || s[e - 1] == ':' || s[e - 1] == ';'))
         return 0;
+    if (n > INT32_MAX)
+        return 0; /* U8_NEXT counts in int32_t; a line of gigabytes carries something anyway */
     int letters = 0;
     for (int32_t i = 0, m = (int32_t)n; i < m;) {
         UChar32 c;

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define KEY_UNSET (AL_NONE - 1)
+#define KEY_UNSET AL_UNSET
 
 dm_status al_env_init(al_env *env, dm_ctx *ctx)
 {
@@ -43,6 +43,23 @@ void al_env_free(al_env *env)
     free(env->unit_of);
     al_lexicons_free(env);
     memset(env, 0, sizeof *env);
+}
+
+dm_status al_form_cache_reserve(uint32_t **of, size_t *cap, uint32_t form)
+{
+    if (form < *cap)
+        return DM_OK;
+    size_t nc = *cap ? *cap : 4096;
+    while (nc <= form)
+        nc *= 2;
+    uint32_t *p = realloc(*of, nc * sizeof *p);
+    if (!p)
+        return DM_ENOMEM;
+    for (size_t k = *cap; k < nc; k++)
+        p[k] = AL_UNSET;
+    *of = p;
+    *cap = nc;
+    return DM_OK;
 }
 
 void al_doc_free(al_doc *d)
@@ -355,18 +372,8 @@ void al_doc_weights(al_doc *d, const uint32_t *df, double n_sent, uint32_t *loca
  * characters are left out (their readings say nothing about foreign names). */
 static dm_status name_key_of(al_env *env, uint32_t form, uint32_t *out)
 {
-    if (form >= env->key_cap) {
-        size_t nc = env->key_cap ? env->key_cap : 4096;
-        while (nc <= form)
-            nc *= 2;
-        uint32_t *p = realloc(env->key_of, nc * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        for (size_t k = env->key_cap; k < nc; k++)
-            p[k] = KEY_UNSET;
-        env->key_of = p;
-        env->key_cap = nc;
-    }
+    if (form >= env->key_cap && al_form_cache_reserve(&env->key_of, &env->key_cap, form) != DM_OK)
+        return DM_ENOMEM;
     if (env->key_of[form] != KEY_UNSET) {
         *out = env->key_of[form];
         return DM_OK;
@@ -404,18 +411,8 @@ static dm_status name_key_of(al_env *env, uint32_t form, uint32_t *out)
  * AL_NONE for short or non-Latin words. Cached per form like the name key. */
 static dm_status stem_of(al_env *env, uint32_t form, uint32_t *out)
 {
-    if (form >= env->stem_cap) {
-        size_t nc = env->stem_cap ? env->stem_cap : 4096;
-        while (nc <= form)
-            nc *= 2;
-        uint32_t *p = realloc(env->stem_of, nc * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        for (size_t k = env->stem_cap; k < nc; k++)
-            p[k] = KEY_UNSET;
-        env->stem_of = p;
-        env->stem_cap = nc;
-    }
+    if (form >= env->stem_cap && al_form_cache_reserve(&env->stem_of, &env->stem_cap, form) != DM_OK)
+        return DM_ENOMEM;
     if (env->stem_of[form] != KEY_UNSET) {
         *out = env->stem_of[form];
         return DM_OK;
@@ -474,18 +471,8 @@ static dm_status number_of(al_env *env, const char *lang, uint32_t form, uint32_
             return number_concept(env, v, out);
         return DM_OK;
     }
-    if (form >= env->num_cap) {
-        size_t nc = env->num_cap ? env->num_cap : 4096;
-        while (nc <= form)
-            nc *= 2;
-        uint32_t *p = realloc(env->num_of, nc * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        for (size_t k = env->num_cap; k < nc; k++)
-            p[k] = KEY_UNSET;
-        env->num_of = p;
-        env->num_cap = nc;
-    }
+    if (form >= env->num_cap && al_form_cache_reserve(&env->num_of, &env->num_cap, form) != DM_OK)
+        return DM_ENOMEM;
     if (env->num_of[form] != KEY_UNSET) {
         *out = env->num_of[form];
         return DM_OK;
@@ -528,18 +515,8 @@ static int is_domain_suffix(const char *w, size_t n)
  * AL_NONE for other words; cached per form. */
 static dm_status core_of(al_env *env, uint32_t form, uint32_t *out)
 {
-    if (form >= env->core_cap) {
-        size_t nc = env->core_cap ? env->core_cap : 4096;
-        while (nc <= form)
-            nc *= 2;
-        uint32_t *p = realloc(env->core_of, nc * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        for (size_t k = env->core_cap; k < nc; k++)
-            p[k] = KEY_UNSET;
-        env->core_of = p;
-        env->core_cap = nc;
-    }
+    if (form >= env->core_cap && al_form_cache_reserve(&env->core_of, &env->core_cap, form) != DM_OK)
+        return DM_ENOMEM;
     if (env->core_of[form] != KEY_UNSET) {
         *out = env->core_of[form];
         return DM_OK;

@@ -216,6 +216,10 @@ static int used_lower(const char *w, size_t wl, const char *const *text, const s
     return 0;
 }
 
+/* Words of a headline at most: a longer first line is no headline, and each candidate word scans
+ * the document's first lines (used_lower), which on a line of a million words took minutes. */
+#define HEADLINE_MAX_WORDS 48
+
 uint32_t al_glued_headline(const char *const *text, const size_t *len, size_t nlines)
 {
     if (!nlines)
@@ -261,7 +265,8 @@ uint32_t al_glued_headline(const char *const *text, const size_t *len, size_t nl
             return (uint32_t)chars;
         chars += wchars;
         prev_last = last;
-        words++;
+        if (++words > HEADLINE_MAX_WORDS)
+            break;
         k = e;
     }
     return 0;

@@ -34,6 +34,7 @@ const char *al_vocab_str(const al_vocab *v, uint32_t id, size_t *len);
 /* --- features (align_features.c) --------------------------------------------------------- */
 
 #define AL_NONE UINT32_MAX
+#define AL_UNSET (AL_NONE - 1) /* a per-form cache's entry not yet computed */
 
 #define AL_PIECES 4 /* pieces of a line kept apart (al_inner_pieces) */
 
@@ -118,6 +119,9 @@ dm_status al_doc_build(al_env *env, al_doc *d, const char *const *text, const si
 void al_doc_free(al_doc *d);
 /* (Re)compute every token's concepts; `learned` adds the IBM translations (src side only). */
 dm_status al_doc_concepts(al_env *env, al_doc *d, int learned);
+/* A per-form cache of env (key_of, stem_of, num_of, core_of, unit_of: one uint32_t a vocabulary
+ * id) grown to hold `form`, doubling, the new entries AL_UNSET. */
+dm_status al_form_cache_reserve(uint32_t **of, size_t *cap, uint32_t form);
 /* The stem concept of a Latin-script word (its first 5 letters, 5 or more), AL_NONE for short or
  * non-Latin words: what al_doc_concepts adds for a word and for each of its pivots. */
 dm_status al_stem_concept(al_env *env, uint32_t form, uint32_t *out);

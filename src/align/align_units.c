@@ -21,25 +21,14 @@
 #include <string.h>
 
 #define UNIT_CPS 5          /* code points a unit keeps (4 / 5 / 6: UDHR no-lexicon set 0.737 / 0.743 / 0.744) */
-#define UNIT_UNSET (AL_NONE - 1)
 
 static size_t cp_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 
 dm_status al_learn_unit(al_env *env, uint32_t form, uint32_t *out)
 {
-    if (form >= env->unit_cap) {
-        size_t nc = env->unit_cap ? env->unit_cap : 4096;
-        while (nc <= form)
-            nc *= 2;
-        uint32_t *p = realloc(env->unit_of, nc * sizeof *p);
-        if (!p)
-            return DM_ENOMEM;
-        for (size_t k = env->unit_cap; k < nc; k++)
-            p[k] = UNIT_UNSET;
-        env->unit_of = p;
-        env->unit_cap = nc;
-    }
-    if (env->unit_of[form] != UNIT_UNSET) {
+    if (form >= env->unit_cap && al_form_cache_reserve(&env->unit_of, &env->unit_cap, form) != DM_OK)
+        return DM_ENOMEM;
+    if (env->unit_of[form] != AL_UNSET) {
         *out = env->unit_of[form];
         return DM_OK;
     }

@@ -190,8 +190,9 @@ static void word_features(const lid_model *m, const unsigned char *b, const uint
 
 /* Links and e-mail addresses ("uni@donga.com", "<https://www.gnu.org/software/>") are in no
  * language: their letters would make a Korean line Latin, a Japanese one Norwegian. A token (a
- * run of bytes between white space) with '@' or "://" in it, or that starts with "www.", is
- * skipped whole, unless the text has no other letters (then the names in it are all there is). */
+ * run of bytes between ASCII white space) with "://" in it, an '@' with a dot after it, or that
+ * starts with "www." (after an opening bracket or quote), is skipped whole, unless the text has no
+ * other letters (then the names in it are all there is). */
 static int is_space_byte(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';

@@ -633,6 +633,27 @@ static void test_glued_cut(dm_ctx *ctx)
     free(b);
 }
 
+/* Debris lines (dm_align_is_debris): stray marks and single letters in any script, with invalid
+ * bytes among them; not a word, a number, a bracket, a line that asks for more. */
+static void test_debris(void)
+{
+    static const struct {
+        const char *s;
+        int debris;
+    } lines[] = {
+        {"", 1}, {" . ", 1}, {"h * \"", 1}, {"- _-", 1}, {"\xd0\x96 .", 1}, {"\xe0\xa4\x95 \xe2\x80\x94", 1},
+        {"\xff\xfe\xfd", 1}, {"a\xc3", 1}, {"\xed\xa0\x80 .", 1}, {"\xe0\x80\x80 ..", 1},
+        {"ab", 0}, {"L' E .", 0}, {"\xd0\x96\xd0\xb0", 0}, {"\xe5\x9b\xbd\xe5\xae\xb6", 0}, {"7 .", 0},
+        {"\xd9\xa3", 0}, {"C ) .", 0}, {"( .", 0}, {"a ,", 0}, {"- :", 0}, {";", 0}, {"\xff\xfex\xff y", 0},
+    };
+    for (size_t k = 0; k < sizeof lines / sizeof *lines; k++) {
+        int got = dm_align_is_debris(lines[k].s, strlen(lines[k].s));
+        if (got != lines[k].debris)
+            fprintf(stderr, "debris line %zu: %d, want %d\n", k, got, lines[k].debris);
+        CHECK(got == lines[k].debris);
+    }
+}
+
 int main(void)
 {
     dm_ctx *ctx = NULL;
@@ -649,6 +670,7 @@ int main(void)
     test_no_lexicon(ctx);
     test_glued_cut(ctx);
     test_lowercase(ctx);
+    test_debris();
     dm_ctx_free(ctx);
     return check_done("test_align");
 }

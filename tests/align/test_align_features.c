@@ -224,8 +224,8 @@ static void test_abbreviation_ends(void)
  * in German where every noun is capitalised. */
 static void check_headline(const char *head, const char *rest, const char *body, int want_cut)
 {
-    char line[512];
-    snprintf(line, sizeof line, "%s%s%s", head, *rest ? " " : "", rest);
+    char line[1024];
+    CHECK(snprintf(line, sizeof line, "%s%s%s", head, *rest ? " " : "", rest) < (int)sizeof line);
     const char *text[2] = {line, body};
     size_t len[2] = {strlen(line), strlen(body)};
     uint32_t got = al_glued_headline(text, len, 2);
@@ -254,6 +254,17 @@ static void test_glued_headline(void)
     /* German nouns: "Tsunamiopfer" is capitalised everywhere */
     check_headline("Die Zahl der Tsunamiopfer ist auf mehr als achthundert gestiegen, sagen die Behörden heute.", "",
                    "Die Behörden zählen weiter.", 0);
+    /* a first line of more than 48 words before the cut is no headline (nor looked at further:
+     * each word scanned the document's lines, and a line of a million words took minutes) */
+    check_headline("Trump rallies in West Virginia with supporters and friends and family and neighbours "
+                   "and colleagues and reporters and voters and workers and miners and farmers and teachers "
+                   "and nurses and drivers and builders and singers and dancers and writers and painters "
+                   "and cooks and bakers and poets and actors and pilots and sailors",
+                   "The president referred to the situation surrounding his pick while talking about turnout "
+                   "in the state and in the country and in the towns and in the villages and in the valleys "
+                   "and in the mountains and in the cities and in the suburbs and in the farms and in the mines "
+                   "and in the ports and in the schools and in the churches and in the markets and in the harbours.",
+                   "He spoke for an hour, the crowd said.", 0);
 }
 
 /* The unit a word is learned by (al_learn_unit): inflected forms of one word share it, in any
