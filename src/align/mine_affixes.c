@@ -2,8 +2,8 @@
  * mine_affixes.c -- the stems of Arabic, Hebrew and Persian words that carry a suffix pronoun,
  * a plural or person ending, or a verb's person or aspect prefix, for the miner's lexicon
  * fallback: Arabic "ماله" (his money) is مال, "يربح" (he earns) ربح, "سيارتك" (your car)
- * سيارة; Hebrew "יצעק" (he will scream) is צעק, "עירי" (my city) עיר, "ספרים" (books) ספר;
- * Persian "کتابها" (books) is کتاب, "میخورم" (I eat) خور.
+ * سيارة; Hebrew "יצעק" (he will scream) is צעק, "עירי" (my city) עיר, "ביתו" (his house) בית;
+ * Persian "کتابها" (books) is کتاب, "میگرفت" (he took) گرفت.
  *
  * Their stems have three letters (Persian verb stems two or three), and the lexicon's own
  * fallback (align_lexicon.c) keeps four when it cuts final letters and knows no prefix but the
