@@ -819,8 +819,9 @@ static dm_status informative_forms(al_env *env, const al_doc *d, size_t i, size_
     return DM_OK;
 }
 
-/* IBM Model 1 both ways over the confident blocks of every pair, over forms or over units. */
-static dm_status train_model(dm_aligner *al, pair_run *runs, int units, al_ibm **out)
+/* IBM Model 1 both ways over the confident blocks of every pair (or of the pairs no lexicon
+ * bridges, with only_unbridged), over forms or over units. */
+static dm_status train_model(dm_aligner *al, pair_run *runs, int units, int only_unbridged, al_ibm **out)
 {
     *out = NULL;
     al_ibm_trainer *fwd = al_ibm_trainer_new(), *rev = al_ibm_trainer_new();
@@ -834,6 +835,8 @@ static dm_status train_model(dm_aligner *al, pair_run *runs, int units, al_ibm *
     for (size_t k = 0; k < al->n && st == DM_OK; k++) {
         al_pair *p = &al->pairs[k];
         pair_run *r = &runs[k];
+        if (!in_pass(al, k, only_unbridged))
+            continue;
         for (size_t q = 0; q < r->nblk && st == DM_OK; q++) {
             const al_block *b = &r->blk[q];
             if (!b->a || !b->b)
@@ -866,17 +869,22 @@ static dm_status train_model(dm_aligner *al, pair_run *runs, int units, al_ibm *
     return st;
 }
 
-static dm_status learn_translations(dm_aligner *al, pair_run *runs)
+/* The translations of forms from every pair (only_unbridged: from the pairs no lexicon bridges,
+ * the only ones that a further round realigns), and of units from the pairs no lexicon bridges,
+ * the only ones that use them: an English word's translations are then not spread over the
+ * languages the lexicons already serve (a batch of ntrex with Turkish unbridged: Turkish omission
+ * F1 0.809 -> 0.813, 21.0 -> 12.3 s user). */
+static dm_status learn_translations(dm_aligner *al, pair_run *runs, int only_unbridged)
 {
     al_ibm *m = NULL, *mu = NULL;
-    dm_status st = train_model(al, runs, 0, &m);
+    dm_status st = train_model(al, runs, 0, only_unbridged, &m);
     /* and over stems, whose inflected forms pool their evidence (learn_units), when a pair has no
      * lexicon to bridge it (al_pair_bridged) */
     int unbridged = 0;
     for (size_t k = 0; k < al->n && !unbridged; k++)
         unbridged = !al_pair_bridged(&al->env, &al->pairs[k].src);
     if (st == DM_OK && unbridged && al->pairs[0].par.learn_units > 0)
-        st = train_model(al, runs, 1, &mu);
+        st = train_model(al, runs, 1, 1, &mu);
     if (st != DM_OK) {
         al_ibm_free(m);
         return dm_fail(al->ctx, st, "learning word translations");
@@ -987,7 +995,7 @@ dm_status dm_aligner_run(dm_aligner *al)
     int more = rounds && al->n ? (int)al->pairs[0].par.learn_more : 0;
     for (int round = 0; round < rounds + more && st == DM_OK; round++) {
         int only = round >= rounds;
-        st = learn_translations(al, runs);
+        st = learn_translations(al, runs, only);
         if (st == DM_OK)
             st = concepts_all(al, 1, only);
         if (st == DM_OK)

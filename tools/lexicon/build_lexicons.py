@@ -165,10 +165,14 @@ _SKELETON_BORROWED = {}  # language -> words that have translations only through
 # BORROW_WEIGHT, but not English function words (Urdu انہوں "that" made उन्होंने, the commonest
 # word of Hindi news, meet every English "that"). APERTIUM_UNION: words with translations of
 # their own take them too (mine-tatoeba hin 0.897 -> 0.879: not by default). Only with
-# --apertium (seventh session: mine-tatoeba hin 0.897 -> 0.910, but salign-ntrex hin 0.9918 /
-# 0.9424 -> 0.9907 / 0.9358; docs/LEXICON.md), so the shipped Hindi file is built without it.
+# --apertium (seventh session: mine-tatoeba hin 0.897 -> 0.903, but salign-ntrex hin 0.9913 /
+# 0.9424 -> 0.9904 / 0.9402; docs/LEXICON.md), so the shipped Hindi file is built without it.
 APERTIUM_TWINS = {"hi": ("ur", "hin-urd")}
 APERTIUM_UNION = False
+# Nouns and adjectives only: the Urdu file's translations of verbs, pronouns and postpositions are
+# the worst (چلنا "chill", پانا "calais"), and their Hindi forms are frequent (salign-ntrex hin
+# 0.9913 / 0.9424 -> 0.9904 / 0.9402 so, 0.9907 / 0.9358 with every part of speech).
+APERTIUM_POS = {"n", "adj"}
 
 
 # --------------------------------------------------------------------------- language codes
@@ -543,7 +547,8 @@ def build_language(lang, srcs, codes, tok, ibm1_exe, cap, log, out_dir):
         table = donor_lexicon(out_dir, donor)
         words = set(known) | set(ev.freq) | set(scores)
         n = 0
-        for x, twin in lexsources.apertium_twins(srcs["apertium"], direction, words).items():
+        twins = lexsources.apertium_twins(srcs["apertium"], direction, words, pos=APERTIUM_POS)
+        for x, twin in twins.items():
             es = [(e, w) for e, w in table.get(unify(twin), []) if e not in EN_STOP]
             if not es or not x_ok(x) or (x in scores and not APERTIUM_UNION):
                 continue

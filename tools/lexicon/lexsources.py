@@ -394,12 +394,14 @@ def read_cedict_js(all_js):
 
 # --------------------------------------------------------------------------- Apertium pairs
 
-def apertium_twins(pair_dir, direction, words, lt_proc="lt-proc"):
+def apertium_twins(pair_dir, direction, words, pos=None, lt_proc="lt-proc"):
     """{word: twin} for the words (one token each) that the pair's analyser knows: the first
     analysis of the word (its lemma and tags), then the bilingual dictionary's lemma of the other
     language for it. pair_dir holds the compiled transducers (<direction>.automorf.bin and
     <direction>.autobil.bin, e.g. hin-urd); lt-proc is lttoolbox's. Hindi समझौतों -> lemma
-    समझौता -> Urdu معاہدہ: the bilingual dictionary maps lemmas, so inflected forms get there too."""
+    समझौता -> Urdu معاہدہ: the bilingual dictionary maps lemmas, so inflected forms get there too.
+    pos: only words whose first analysis has one of these parts of speech (Apertium's first tag:
+    "n", "adj", "vblex", "prn"...)."""
     import subprocess
     morf = os.path.join(pair_dir, direction + ".automorf.bin")
     bil = os.path.join(pair_dir, direction + ".autobil.bin")
@@ -412,7 +414,9 @@ def apertium_twins(pair_dir, direction, words, lt_proc="lt-proc"):
     for unit in re.findall(r"\^(.*?)\$", res.stdout.decode("utf-8", errors="replace")):
         parts = unit.split("/")
         if len(parts) >= 2 and not parts[1].startswith("*"):
-            analyses.append((parts[0], parts[1]))
+            tag = re.search(r"<(\w+)>", parts[1])
+            if pos is None or (tag and tag.group(1) in pos):
+                analyses.append((parts[0], parts[1]))
     if not analyses:
         return {}
     res = subprocess.run([lt_proc, "-b", bil],
