@@ -761,12 +761,13 @@ static dm_status pivot_table(miner *x)
             np = mn_sibling_pivots(&x->env, sib, f, piv, 8);
             w = (float)x->sib_w;
         }
-        if (!np && x->ar_stems && !strcmp(x->src.lang, "ar")) {
-            /* an Arabic word with a pronoun, the accusative or a person prefix: its stem */
-            char stem[8][MN_STEM_BYTES];
+        if (!np && x->ar_stems) {
+            /* an Arabic, Hebrew or Persian word with a pronoun, an ending or a person prefix:
+             * its stem */
+            char stem[16][MN_STEM_BYTES];
             size_t wl;
             const char *wf = al_vocab_str(x->env.voc, f, &wl);
-            size_t nst = mn_arabic_stems(wf, wl, stem, 8);
+            size_t nst = mn_affix_stems(x->src.lang, wf, wl, stem, 16);
             for (size_t q = 0; q < nst && !np && st == DM_OK; q++) {
                 uint32_t sid;
                 st = al_vocab_intern(x->env.voc, stem[q], strlen(stem[q]), &sid);
