@@ -33,7 +33,7 @@ import close_pairs  # noqa: E402
 
 # Bytes of text read per language and source (the rest is not needed and only slows the count).
 SOURCE_CAP = {"man": 3_000_000, "udhr": 10 ** 6, "tatoeba": 10 ** 6, "ui": 3_000_000, "help": 3_000_000,
-              "cat": 3_000_000, "doc": 3_000_000,
+              "cat": 3_000_000, "doc": 3_000_000, "fort": 3_000_000, "game": 3_000_000,
               "iso": 200_000, "words": 0}
 KEEP_PER_ORDER = {1: 3000, 2: 12000, 3: 20000, 4: 30000, 5: 30000, 6: 60000}
 MIN_COUNT = 2
