@@ -6,7 +6,8 @@
 Reads the UDHR and Tatoeba corpora (CORPORA_DIR/udhr, CORPORA_DIR/tatoeba) and the Debian packages
 unpacked by fetch_debs.sh (translated gettext catalogues, Firefox language packs, LibreOffice help
 pages, iso-codes, hunspell word lists; from any other package its catalogues as source "cat", its
-GNOME help pages as "doc" and its translated manual pages as "man") and writes OUT_DIR/<code>.<source>.txt, one text unit a line,
+GNOME help pages as "doc" and its translated manual pages as "man"; fortune cookies as "fort",
+Wesnoth's campaign catalogues as "game", the Debian handbook and GIMP's manual as "book") and writes OUT_DIR/<code>.<source>.txt, one text unit a line,
 NFC. <code> is the code dragoman prints: ISO 639-1 where one exists, else ISO 639-3.
 
 Kept apart from build_langid.py so that the slow part (reading ~300 packages) runs once and the model
