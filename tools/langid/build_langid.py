@@ -407,6 +407,17 @@ PARTNER_MAX_RATIO = 10.0
 LIFT_USE = [x for x in os.environ.get("LID_LIFT", "").split(",") if x]
 LIFT_WEIGHT = float(os.environ.get("LID_LIFT_WEIGHT", 1.0))
 LIFT_ORDERS = {int(x) for x in os.environ.get("LID_LIFT_ORDERS", "2,3,4,5,6").split(",")}
+LIFT_TOP = int(os.environ.get("LID_LIFT_TOP", 0))  # only each source's most frequent features of an order (0: all)
+
+
+def lift_items(lf):
+    """The lift counts of a source, each order cut to its LIFT_TOP most frequent features."""
+    if not LIFT_TOP:
+        return lf["kept"].items()
+    by_order = collections.defaultdict(list)
+    for k, c in lf["kept"].items():
+        by_order[k[0]].append((c, k))
+    return [(k, c) for lst in by_order.values() for c, k in sorted(lst, reverse=True)[:LIFT_TOP]]
 
 
 # "add": the sources' counts are added to the language's as more text; "lift": a feature's count
@@ -437,7 +448,7 @@ def apply_lift(langs):
                 continue
             kept, totals = lg["kept"], lg["totals"]
             gained = collections.Counter()
-            for (order, g), c in lf["kept"].items():
+            for (order, g), c in lift_items(lf):
                 if order not in LIFT_ORDERS or not totals.get(order):
                     continue
                 if LIFT_MODE == "add":
@@ -469,7 +480,7 @@ def lift_with_partners(lg, partners):
         lf = lg.get("lift", {}).get(source)
         if not lf:
             continue
-        for (order, g), c in lf["kept"].items():
+        for (order, g), c in lift_items(lf):
             k = (order, g)
             if order not in LIFT_ORDERS or not totals.get(order):
                 continue
