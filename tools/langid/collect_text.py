@@ -6,7 +6,8 @@
 Reads the UDHR and Tatoeba corpora (CORPORA_DIR/udhr, CORPORA_DIR/tatoeba) and the Debian packages
 unpacked by fetch_debs.sh (translated gettext catalogues, Firefox language packs, LibreOffice help
 pages, iso-codes, hunspell word lists; from any other package its catalogues as source "cat", its
-GNOME help pages as "doc" and its translated manual pages as "man") and writes OUT_DIR/<code>.<source>.txt, one text unit a line,
+GNOME help pages as "doc" and its translated manual pages as "man"; fortune cookies as "fort",
+Wesnoth's campaign catalogues as "game", the Debian handbook and GIMP's manual as "book") and writes OUT_DIR/<code>.<source>.txt, one text unit a line,
 NFC. <code> is the code dragoman prints: ISO 639-1 where one exists, else ISO 639-3.
 
 Kept apart from build_langid.py so that the slow part (reading ~300 packages) runs once and the model
@@ -165,7 +166,7 @@ SCRIPT = re.compile(r"<(script|style)[^>]*>.*?</\1>", re.S)
 BLOCK = re.compile(r"</?(p|h\d|li|td|div|br|title)[^>]*>", re.I)
 
 
-def collect_help(sink, root, code):
+def collect_help(sink, root, code, source="help"):
     for dirpath, _, files in os.walk(root):
         for fn in files:
             if not fn.endswith(".html"):
@@ -178,7 +179,7 @@ def collect_help(sink, root, code):
             for line in text.split("\n"):
                 line = " ".join(line.split())
                 if sum(c.isalpha() for c in line) >= 12:
-                    sink.add(code, "help", line)
+                    sink.add(code, source, line)
 
 
 def collect_hunspell(sink, root, code):
@@ -296,6 +297,65 @@ def collect_package(sink, root):
                 collect_man(sink, os.path.join(mandir, tag), code)
 
 
+# Fortune cookies (fortunes, fortunes-XX): quotations, jokes, proverbs -- everyday prose, unlike the
+# UI strings and help pages. Each cookie becomes one line; its attribution ("-- Author") is dropped.
+FORTUNE_DIR_CODE = {"brasil": "pt"}  # a file directly under games/fortunes that is not English
+FORTUNE_SKIP = {"art", "ascii-art"}
+
+
+def collect_fortunes(sink, root):
+    base = os.path.join(root, "usr/share/games/fortunes")
+    for dirpath, _, files in os.walk(base):
+        rel = os.path.relpath(dirpath, base)
+        top = rel.split(os.sep)[0]
+        for fn in sorted(files):
+            path = os.path.join(dirpath, fn)
+            if fn.endswith((".dat", ".u8")) or os.path.islink(path) or fn in FORTUNE_SKIP:
+                continue
+            code = out_code(top) if rel != "." else FORTUNE_DIR_CODE.get(fn, "en")
+            if not code:
+                continue
+            with open(path, "rb") as f:
+                data = f.read()
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+            for cookie in re.split(r"\n%+\n", text):
+                lines = [ln for ln in cookie.split("\n") if not re.match(r"\s*(--|—|―)", ln)]
+                line = " ".join(" ".join(lines).split())
+                if sum(c.isalpha() for c in line) >= 12:
+                    sink.add(code, "fort", line)
+
+
+def collect_game(sink, root):
+    """Battle for Wesnoth's catalogues (usr/share/games/wesnoth/VERSION/locale/TAG): campaign
+    narrative and dialogue, ~50 languages; the English msgids of the German catalogues for English."""
+    games = os.path.join(root, "usr/share/games/wesnoth")
+    for ver in sorted(os.listdir(games)):
+        loc = os.path.join(games, ver, "locale")
+        if not os.path.isdir(loc):
+            continue
+        for tag in sorted(os.listdir(loc)):
+            code = locale_code(tag)
+            if code:
+                collect_mo_tree(sink, os.path.join(loc, tag), code, "game", english=(code == "de"))
+
+
+def collect_books(sink, root):
+    """Translated manuals in HTML, source "book": the Debian Administrator's Handbook
+    (usr/share/doc/debian-handbook/html/TAG) and GIMP's user manual (usr/share/gimp/2.0/help/TAG).
+    Untranslated paragraphs fall back to English and are dropped by the count step."""
+    for sub in ("usr/share/doc/debian-handbook/html", "usr/share/gimp/2.0/help"):
+        base = os.path.join(root, sub)
+        if not os.path.isdir(base):
+            continue
+        for tag in sorted(os.listdir(base)):
+            code = locale_code(tag.replace("-", "_"))
+            if code and os.path.isdir(os.path.join(base, tag)):
+                collect_help(sink, os.path.join(base, tag), code, "book")
+
+
 def main():
     corpora, debs, out = sys.argv[1:4]
     tess = sys.argv[4] if len(sys.argv) > 4 else None
@@ -347,6 +407,12 @@ def main():
                 code = out_code(re.split(r"[_@.]", tag)[0])
                 if code:
                     collect_mo_tree(sink, os.path.join(loc, tag), code, "iso")
+        elif pkg.startswith("fortunes"):
+            collect_fortunes(sink, root)
+        elif pkg.startswith("wesnoth"):
+            collect_game(sink, root)
+        elif pkg.startswith(("debian-handbook", "gimp-help")):
+            collect_books(sink, root)
         elif not pkg.startswith(("tesseract-ocr", "libreoffice-", "firefox-esr-", "hunspell")):
             collect_package(sink, root)
     if os.path.isdir("/usr/share/man"):

@@ -3,7 +3,8 @@
 # trains the language identifier: translated catalogues (libreoffice-l10n-*, firefox-esr-l10n-*,
 # iso-codes, ~80 widely translated GNOME/KDE/Xfce/system packages), LibreOffice and GNOME help
 # pages, translated manual pages (manpages-XX), hunspell word lists, and word lists dumped from tesseract's
-# language models (yor, mri, lat...). Nothing of this is committed; the model is built from it by
+# language models (yor, mri, lat...), and (seventh round) fortune cookies, Wesnoth's campaign text and
+# translated manuals (debian-handbook, gimp-help-hr/nn). Nothing of this is committed; the model is built from it by
 #   python3 tools/langid/collect_text.py /work/shared/corpora WORK_DIR/x WORK_DIR/text WORK_DIR/tess
 #   python3 tools/langid/build_langid.py count WORK_DIR/text WORK_DIR/counts
 #   python3 tools/langid/population.py WORK_DIR/x/unicode-cldr-core/usr/share/unicode/cldr/common/supplemental/supplementalData.xml > data/langid/population.tsv
@@ -35,6 +36,12 @@ printf '%s\n' \
     gnome-builder tuxpaint-data kdeconnect plasma-workspace-data dolphin konsole gwenview \
     kdenlive-data krita-data >> ../pkgs.txt
 apt-cache search --names-only '^manpages-' | awk '{print $1}' | grep -vE -- '-dev$' >> ../pkgs.txt
+# everyday and narrative text from other domains (seventh round; counted apart and used only to
+# lift the counts of what the UI text lacks, see build_langid.py LIFT_SOURCES): fortune cookies,
+# Battle for Wesnoth's campaign catalogues, the Debian Administrator's Handbook, GIMP's manual
+printf '%s\n' fortunes fortunes-es fortunes-de fortunes-it fortunes-ru fortunes-pl fortunes-cs \
+    fortunes-bg fortunes-br fortunes-eo fortunes-ga debian-handbook gimp-help-hr gimp-help-nn >> ../pkgs.txt
+apt-cache search --names-only '^wesnoth-[0-9.]+-data$' | awk '{print $1}' | sort | tail -1 >> ../pkgs.txt
 xargs -n 1 apt-get download < ../pkgs.txt || true  # one at a time: a missing name skips only itself
 for d in *.deb; do p=${d%%_*}; [ -d "../x/$p" ] || dpkg -x "$d" "../x/$p"; done
 # tesseract's word lists: combine_tessdata and dawg2wordlist come with the tesseract-ocr package
