@@ -13,16 +13,6 @@
 
 typedef check_sents sents;
 
-static void load(dm_ctx *ctx, const char *path, sents *s)
-{
-    size_t len;
-    memset(s, 0, sizeof *s);
-    char *buf = check_read_file(path, &len);
-    CHECK(buf != NULL);
-    if (buf)
-        check_segment(ctx, buf, len, s);
-}
-
 /* Blocks in order, each side contiguous and every sentence covered once, at most 5 a side. */
 static int valid(const dm_align_block *b, size_t nb, size_t n, size_t m)
 {
@@ -58,10 +48,10 @@ static int linked(const dm_align_block *b, size_t nb, size_t i, size_t j)
 static void test_examples(dm_ctx *ctx)
 {
     sents hi, en1, fa, en4;
-    load(ctx, "examples/iran-iraq/000_53f2f7017102b22e.txt", &hi);
-    load(ctx, "examples/iran-iraq/001_e90ef68c3666fdb9.txt", &en1);
-    load(ctx, "examples/iran-iraq/003_7524bfdbcb54633c.txt", &fa);
-    load(ctx, "examples/iran-iraq/004_5e79b54d010dd1a8.txt", &en4);
+    check_load_sents(ctx, "examples/iran-iraq/000_53f2f7017102b22e.txt", &hi);
+    check_load_sents(ctx, "examples/iran-iraq/001_e90ef68c3666fdb9.txt", &en1);
+    check_load_sents(ctx, "examples/iran-iraq/003_7524bfdbcb54633c.txt", &fa);
+    check_load_sents(ctx, "examples/iran-iraq/004_5e79b54d010dd1a8.txt", &en4);
     dm_align_block *b = NULL;
     size_t nb = 0;
     CHECK(dm_align(ctx, NULL, hi.t, hi.l, hi.n, en1.t, en1.l, en1.n, &b, &nb) == DM_OK);
@@ -136,7 +126,7 @@ static void test_edges(dm_ctx *ctx)
 static void test_long(dm_ctx *ctx)
 {
     sents en;
-    load(ctx, "examples/iran-iraq/004_5e79b54d010dd1a8.txt", &en);
+    check_load_sents(ctx, "examples/iran-iraq/004_5e79b54d010dd1a8.txt", &en);
     enum { N = 10000 };
     char **src = malloc(N * sizeof *src), **tgt = malloc(N * sizeof *tgt);
     size_t *sl = malloc(N * sizeof *sl), *tl = malloc(N * sizeof *tl);

@@ -10,6 +10,7 @@
  */
 #include "align/align_internal.h"
 #include "check.h"
+#include "pair_fixture.h"
 #include "dragoman.h"
 
 #include <math.h>
@@ -25,49 +26,13 @@
 static int run(dm_ctx *ctx, const char *const *s, const char *sl, const char *const *t, const char *tl,
                double attach, const al_block *want, size_t nwant)
 {
-    al_env env;
-    al_doc src, tgt;
-    al_marks ms, mt;
-    al_band band;
-    al_pairs pm;
-    memset(&pm, 0, sizeof pm);
-    CHECK(al_env_init(&env, ctx) == DM_OK);
-    size_t ls[N], lt[N - 1];
-    for (size_t k = 0; k < N; k++)
-        ls[k] = strlen(s[k]);
-    for (size_t k = 0; k + 1 < N; k++)
-        lt[k] = strlen(t[k]);
-    CHECK(al_doc_build(&env, &src, s, ls, N) == DM_OK);
-    CHECK(al_doc_build(&env, &tgt, t, lt, N - 1) == DM_OK);
-    snprintf(src.lang, sizeof src.lang, "%s", sl);
-    snprintf(tgt.lang, sizeof tgt.lang, "%s", tl);
-    snprintf(src.partner, sizeof src.partner, "%s", tl);
-    snprintf(tgt.partner, sizeof tgt.partner, "%s", sl);
-    CHECK(al_doc_concepts(&env, &src, 0) == DM_OK);
-    CHECK(al_doc_concepts(&env, &tgt, 0) == DM_OK);
-    size_t nv = al_vocab_size(env.voc);
-    uint32_t *df = calloc(nv, sizeof *df), *local = calloc(nv, sizeof *local);
-    CHECK(df && local);
-    if (df && local) {
-        al_doc_count_df(&src, df);
-        al_doc_weights(&src, df, N, local);
-        memset(df, 0, nv * sizeof *df);
-        al_doc_count_df(&tgt, df);
-        al_doc_weights(&tgt, df, N - 1, local);
-    }
-    free(df);
-    free(local);
-    memset(&ms, 0, sizeof ms);
-    memset(&mt, 0, sizeof mt);
-    CHECK(al_marks_reserve(&ms, nv) == DM_OK);
-    CHECK(al_marks_reserve(&mt, nv) == DM_OK);
-    CHECK(al_band_full(&band, N, N - 1) == DM_OK);
-    CHECK(al_pairs_compute(&pm, &band, &src, &tgt, &ms, &mt) == DM_OK);
+    pair_fixture fx;
+    pair_fixture_open(&fx, ctx, s, N, sl, t, N - 1, tl);
     al_params par;
     al_params_default(&par);
     par.retest_attach = attach;
     al_scorer sc;
-    al_scorer_init(&sc, &src, &tgt, &pm, &par);
+    al_scorer_init(&sc, &fx.src, &fx.tgt, &fx.pm, &par);
     static const uint32_t shape[][4] = {{0, 1, 0, 1}, {1, 1, 1, 1}, {2, 1, 2, 1}, {3, 0, 3, 1},
                                         {3, 2, 4, 1}, {5, 1, 5, 1}, {6, 1, 6, 1}, {7, 1, 7, 1},
                                         {8, 1, 8, 0}};
@@ -90,13 +55,7 @@ static int run(dm_ctx *ctx, const char *const *s, const char *sl, const char *co
                          blk[k].b == want[w].b;
         free(blk);
     }
-    al_pairs_free(&pm);
-    al_band_free(&band);
-    al_marks_free(&ms);
-    al_marks_free(&mt);
-    al_doc_free(&src);
-    al_doc_free(&tgt);
-    al_env_free(&env);
+    pair_fixture_close(&fx);
     return found;
 }
 

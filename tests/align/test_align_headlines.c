@@ -26,16 +26,6 @@
 
 typedef check_sents sents;
 
-static void load(dm_ctx *ctx, const char *path, sents *s)
-{
-    size_t len;
-    memset(s, 0, sizeof *s);
-    char *buf = check_read_file(path, &len);
-    CHECK(buf != NULL);
-    if (buf)
-        check_segment(ctx, buf, len, s); /* takes buf */
-}
-
 static size_t find(const sents *s, const char *needle)
 {
     for (size_t k = 0; k < s->n; k++)
@@ -120,8 +110,8 @@ int main(void)
     dm_ctx *ctx = NULL;
     CHECK(dm_ctx_new(&ctx, &opt) == DM_OK);
     sents hi, en;
-    load(ctx, "examples/iran-iraq/000_53f2f7017102b22e.txt", &hi);
-    load(ctx, "examples/iran-iraq/001_e90ef68c3666fdb9.txt", &en);
+    check_load_sents(ctx, "examples/iran-iraq/000_53f2f7017102b22e.txt", &hi);
+    check_load_sents(ctx, "examples/iran-iraq/001_e90ef68c3666fdb9.txt", &en);
     size_t today = find(&en, "Today, in a meeting with Mr Abdul Latif Rashid");
     CHECK(hi.n > 0 && today == 3); /* three headline lines before it */
     dm_align_opts ao = {.src_lang = "hi", .tgt_lang = "en"};

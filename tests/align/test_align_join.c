@@ -7,6 +7,7 @@
  */
 #include "align/align_internal.h"
 #include "check.h"
+#include "pair_fixture.h"
 #include "dragoman.h"
 
 #include <math.h>
@@ -20,49 +21,13 @@
 static void run(dm_ctx *ctx, const char *const *s, const char *sl, const char *const *t, const char *tl,
                 size_t cross)
 {
-    al_env env;
-    al_doc src, tgt;
-    al_marks ms, mt;
-    al_band band;
-    al_pairs pm;
-    memset(&pm, 0, sizeof pm);
-    CHECK(al_env_init(&env, ctx) == DM_OK);
-    size_t ls[N], lt[N];
-    for (size_t k = 0; k < N; k++) {
-        ls[k] = strlen(s[k]);
-        lt[k] = strlen(t[k]);
-    }
-    CHECK(al_doc_build(&env, &src, s, ls, N) == DM_OK);
-    CHECK(al_doc_build(&env, &tgt, t, lt, N) == DM_OK);
-    snprintf(src.lang, sizeof src.lang, "%s", sl);
-    snprintf(tgt.lang, sizeof tgt.lang, "%s", tl);
-    snprintf(src.partner, sizeof src.partner, "%s", tl);
-    snprintf(tgt.partner, sizeof tgt.partner, "%s", sl);
-    CHECK(al_doc_concepts(&env, &src, 0) == DM_OK);
-    CHECK(al_doc_concepts(&env, &tgt, 0) == DM_OK);
-    size_t nv = al_vocab_size(env.voc);
-    uint32_t *df = calloc(nv, sizeof *df), *local = calloc(nv, sizeof *local);
-    CHECK(df && local);
-    if (df && local) {
-        al_doc_count_df(&src, df);
-        al_doc_weights(&src, df, N, local);
-        memset(df, 0, nv * sizeof *df);
-        al_doc_count_df(&tgt, df);
-        al_doc_weights(&tgt, df, N, local);
-    }
-    free(df);
-    free(local);
-    memset(&ms, 0, sizeof ms);
-    memset(&mt, 0, sizeof mt);
-    CHECK(al_marks_reserve(&ms, nv) == DM_OK);
-    CHECK(al_marks_reserve(&mt, nv) == DM_OK);
-    CHECK(al_band_full(&band, N, N) == DM_OK);
-    CHECK(al_pairs_compute(&pm, &band, &src, &tgt, &ms, &mt) == DM_OK);
+    pair_fixture fx;
+    pair_fixture_open(&fx, ctx, s, N, sl, t, N, tl);
     al_params par;
     al_params_default(&par);
     par.xjoin_prior = 0; /* the pair's own crossing rate: a test pair is short */
     al_scorer sc;
-    al_scorer_init(&sc, &src, &tgt, &pm, &par);
+    al_scorer_init(&sc, &fx.src, &fx.tgt, &fx.pm, &par);
     al_block blk[N];
     for (uint32_t k = 0; k < N; k++)
         blk[k] = (al_block){k, 1, k, 1, al_block_score(&sc, k, 1, k, 1)};
@@ -78,19 +43,13 @@ static void run(dm_ctx *ctx, const char *const *s, const char *sl, const char *c
     CHECK(al_blocks_valid(blk, nb, N, N));
     /* off, nothing is joined */
     par.xjoin = INFINITY;
-    al_scorer_init(&sc, &src, &tgt, &pm, &par);
+    al_scorer_init(&sc, &fx.src, &fx.tgt, &fx.pm, &par);
     for (uint32_t k = 0; k < N; k++)
         blk[k] = (al_block){k, 1, k, 1, al_block_score(&sc, k, 1, k, 1)};
     nb = N;
     al_join_by_crossing(&sc, blk, &nb, 0);
     CHECK(nb == N);
-    al_pairs_free(&pm);
-    al_band_free(&band);
-    al_marks_free(&ms);
-    al_marks_free(&mt);
-    al_doc_free(&src);
-    al_doc_free(&tgt);
-    al_env_free(&env);
+    pair_fixture_close(&fx);
 }
 
 int main(void)

@@ -8,6 +8,16 @@
 
 int check_failures;
 
+void check_load_sents(dm_ctx *ctx, const char *rel_path, check_sents *s)
+{
+    size_t len;
+    memset(s, 0, sizeof *s);
+    char *buf = check_read_file(rel_path, &len);
+    CHECK(buf != NULL);
+    if (buf)
+        check_segment(ctx, buf, len, s); /* takes buf */
+}
+
 void check_segment(dm_ctx *ctx, char *buf, size_t len, check_sents *s)
 {
     memset(s, 0, sizeof *s);

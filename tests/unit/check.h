@@ -42,6 +42,9 @@ typedef struct check_sents {
 /* Cut buf (malloc'ed, len bytes; it passes to s) into sentences; a failure is a failed check. */
 void check_segment(struct dm_ctx *ctx, char *buf, size_t len, check_sents *s);
 void check_sents_free(check_sents *s);
+/* Read a file of the repository (path relative to its root) and cut it into sentences; a failure
+ * is a failed check and leaves s empty. */
+void check_load_sents(struct dm_ctx *ctx, const char *rel_path, check_sents *s);
 
 /* The name key of a word, as the stages compute it: matching form, Latin, key ("" on failure). */
 struct dm_ctx;
