@@ -90,7 +90,7 @@ typedef struct miner {
     uint8_t *is_key;   /* per concept: a name key */
     float order_w[N_ORDER]; /* a link's weight by its distance in relative position */
     int order_on;
-    int ar_stems;      /* Arabic stems for words the lexicon lacks (mine_affixes.c) */
+    int affix_stems;   /* Arabic, Hebrew, Persian stems for words the lexicon lacks (mine_affixes.c) */
     double train_order; /* Model 1 trains with the order prior to this power (Model 2) */
     double order_mix;  /* how far the order weights go from 1 */
     double order_g;
@@ -761,7 +761,7 @@ static dm_status pivot_table(miner *x)
             np = mn_sibling_pivots(&x->env, sib, f, piv, 8);
             w = (float)x->sib_w;
         }
-        if (!np && x->ar_stems) {
+        if (!np && x->affix_stems) {
             /* an Arabic, Hebrew or Persian word with a pronoun, an ending or a person prefix:
              * its stem */
             char stem[16][MN_STEM_BYTES];
@@ -834,7 +834,7 @@ static const struct {
     int is_int;
 } knobs[] = {
     KNOB("none", none_value, 0), KNOB("len", len_w, 0), KNOB("rounds", rounds, 1),
-    KNOB("soft", soft, 1), KNOB("trainord", train_order, 0), KNOB("arstems", ar_stems, 1),
+    KNOB("soft", soft, 1), KNOB("trainord", train_order, 0), KNOB("affixstems", affix_stems, 1),
     KNOB("ordg", order_g, 0), KNOB("order", order_mix, 0), KNOB("keyw", key_w, 0),
     KNOB("clitics", clitics, 1), KNOB("maxper", max_per, 1), KNOB("sibw", sib_w, 0),
     KNOB("punct", punct_w, 0), KNOB("pivw", pivot_w, 0), KNOB("pexp", pexp, 0),
@@ -915,7 +915,7 @@ static dm_status mine_pass(dm_ctx *ctx, const dm_align_opts *opt, const char *co
     x.order_mix = 1.5;
     x.order_g = 0.5;
     x.train_order = 1;
-    x.ar_stems = 1;
+    x.affix_stems = 1;
     x.extra_w = 1;
     x.related_share = 0.3;
     x.rel_init = 0.5;

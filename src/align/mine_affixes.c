@@ -125,11 +125,6 @@ static size_t stems(const affixes *a, const char *w, size_t wl, char (*out)[MN_S
     return n;
 }
 
-size_t mn_arabic_stems(const char *w, size_t wl, char (*out)[MN_STEM_BYTES], size_t cap)
-{
-    return stems(&arabic, w, wl, out, cap);
-}
-
 size_t mn_affix_stems(const char *lang, const char *w, size_t wl, char (*out)[MN_STEM_BYTES], size_t cap)
 {
     if (!strcmp(lang, "ar"))

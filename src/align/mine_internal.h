@@ -99,14 +99,12 @@ size_t mn_sibling_pivots(al_env *env, const mn_siblings *s, uint32_t form, uint3
 /* --- Arabic, Hebrew, Persian stems (mine_affixes.c) ----------------------------------------------------- */
 
 #define MN_STEM_BYTES 64
-/* The stems an Arabic word (matching form) may have without a suffix pronoun or the accusative
- * -an, a verb's person prefix, or both, three letters at least; a stem ending in ت also with ه
- * (the ة before a suffix). Writes up to cap NUL-terminated stems, most likely first. */
-size_t mn_arabic_stems(const char *w, size_t wl, char (*out)[MN_STEM_BYTES], size_t cap);
-/* The same for a word of language `lang` (ISO 639-1): Arabic as above; Hebrew without a
- * possessive or plural ending, a future person prefix or proclitics (a stem's last letter also
- * final); Persian without a verb prefix (می, نمی, ب, ن) or a plural, possessive or person
- * ending. No stems for other languages. */
+/* The stems a word (matching form) of language `lang` (ISO 639-1) may have, three letters at
+ * least; writes up to cap NUL-terminated stems, most likely first. Arabic: without a suffix
+ * pronoun or the accusative -an, a verb's person prefix, or both (a stem ending in ت also with ه,
+ * the ة before a suffix); Hebrew: without a possessive or plural ending, a future person prefix
+ * or proclitics (a stem's last letter also final); Persian: without a verb prefix (می, نمی, ب, ن)
+ * or a plural, possessive or person ending. No stems for other languages. */
 size_t mn_affix_stems(const char *lang, const char *w, size_t wl, char (*out)[MN_STEM_BYTES], size_t cap);
 
 /* --- lexicons of near languages (mine_related.c) ----------------------------------------- */
