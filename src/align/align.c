@@ -768,6 +768,16 @@ static int in_pass(dm_aligner *al, size_t k, int only_unbridged)
     return !only_unbridged || !al_pair_bridged(&al->env, &al->pairs[k].src);
 }
 
+/* Is some pair of the batch bridged by no lexicon (al_pair_bridged)? Only those learn over stems
+ * and learn further rounds. */
+static int any_unbridged(dm_aligner *al)
+{
+    for (size_t k = 0; k < al->n; k++)
+        if (!al_pair_bridged(&al->env, &al->pairs[k].src))
+            return 1;
+    return 0;
+}
+
 static dm_status concepts_all(dm_aligner *al, int learned, int only_unbridged)
 {
     for (size_t k = 0; k < al->n; k++) {
@@ -880,10 +890,7 @@ static dm_status learn_translations(dm_aligner *al, pair_run *runs, int only_unb
     dm_status st = train_model(al, runs, 0, only_unbridged, &m);
     /* and over stems, whose inflected forms pool their evidence (learn_units), when a pair has no
      * lexicon to bridge it (al_pair_bridged) */
-    int unbridged = 0;
-    for (size_t k = 0; k < al->n && !unbridged; k++)
-        unbridged = !al_pair_bridged(&al->env, &al->pairs[k].src);
-    if (st == DM_OK && unbridged && al->pairs[0].par.learn_units > 0)
+    if (st == DM_OK && al->pairs[0].par.learn_units > 0 && any_unbridged(al))
         st = train_model(al, runs, 1, 1, &mu);
     if (st != DM_OK) {
         al_ibm_free(m);
@@ -992,7 +999,7 @@ dm_status dm_aligner_run(dm_aligner *al)
     /* learn word translations from the alignment, realign, and again from the better one; the
      * pairs that no lexicon bridges, which have nothing else, learn learn_more rounds more */
     int rounds = al->opt.no_learning ? 0 : LEARN_ROUNDS;
-    int more = rounds && al->n ? (int)al->pairs[0].par.learn_more : 0;
+    int more = rounds && al->n && any_unbridged(al) ? (int)al->pairs[0].par.learn_more : 0;
     for (int round = 0; round < rounds + more && st == DM_OK; round++) {
         int only = round >= rounds;
         st = learn_translations(al, runs, only);

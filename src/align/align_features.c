@@ -16,8 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define KEY_UNSET AL_UNSET
-
 dm_status al_env_init(al_env *env, dm_ctx *ctx)
 {
     memset(env, 0, sizeof *env);
@@ -374,7 +372,7 @@ static dm_status name_key_of(al_env *env, uint32_t form, uint32_t *out)
 {
     if (form >= env->key_cap && al_form_cache_reserve(&env->key_of, &env->key_cap, form) != DM_OK)
         return DM_ENOMEM;
-    if (env->key_of[form] != KEY_UNSET) {
+    if (env->key_of[form] != AL_UNSET) {
         *out = env->key_of[form];
         return DM_OK;
     }
@@ -413,7 +411,7 @@ static dm_status stem_of(al_env *env, uint32_t form, uint32_t *out)
 {
     if (form >= env->stem_cap && al_form_cache_reserve(&env->stem_of, &env->stem_cap, form) != DM_OK)
         return DM_ENOMEM;
-    if (env->stem_of[form] != KEY_UNSET) {
+    if (env->stem_of[form] != AL_UNSET) {
         *out = env->stem_of[form];
         return DM_OK;
     }
@@ -473,7 +471,7 @@ static dm_status number_of(al_env *env, const char *lang, uint32_t form, uint32_
     }
     if (form >= env->num_cap && al_form_cache_reserve(&env->num_of, &env->num_cap, form) != DM_OK)
         return DM_ENOMEM;
-    if (env->num_of[form] != KEY_UNSET) {
+    if (env->num_of[form] != AL_UNSET) {
         *out = env->num_of[form];
         return DM_OK;
     }
@@ -517,7 +515,7 @@ static dm_status core_of(al_env *env, uint32_t form, uint32_t *out)
 {
     if (form >= env->core_cap && al_form_cache_reserve(&env->core_of, &env->core_cap, form) != DM_OK)
         return DM_ENOMEM;
-    if (env->core_of[form] != KEY_UNSET) {
+    if (env->core_of[form] != AL_UNSET) {
         *out = env->core_of[form];
         return DM_OK;
     }

@@ -327,7 +327,8 @@ static double facing_llr(const al_scorer *sc, int tgt_side, size_t y, size_t xi,
  * `before`)? The evidence of the joined block against the link and the omission on the same
  * matches: om's own words facing the link's other side, and the other side's words facing om
  * (facing_llr), with the shape, length and order terms of the two. Returns the gain (> 0: join). */
-static double attach_gain(const al_scorer *sc, const al_block *lk, const al_block *om, int before, double pi)
+static double attach_gain(const al_scorer *sc, const al_block *lk, const al_block *om, int before, double pi,
+                          int show)
 {
     size_t a = lk->a + om->a, b = lk->b + om->b;
     if (!lk->a || !lk->b || a > AL_MAX_SIDE || b > AL_MAX_SIDE || !isfinite(sc->par.shape[a][b]))
@@ -364,7 +365,7 @@ static double attach_gain(const al_scorer *sc, const al_block *lk, const al_bloc
     al_block_parts(sc, lk->i, lk->a, lk->j, lk->b, &lexl, &lenl, &M, &W);
     double rest = (al_block_score(sc, i, a, j, b) - lexj) - (al_block_score(sc, lk->i, lk->a, lk->j, lk->b) - lexl);
     double gain = own + facing + rest - om->score;
-    if (getenv("DM_ALIGN_RETEST"))
+    if (show)
         fprintf(stderr, "A %zu %zu %zu %zu own %.3f facing %.3f rest %.3f om %.3f gain %.3f\n", i, a, j, b, own, facing,
                 rest, om->score, gain);
     return gain;
@@ -372,7 +373,7 @@ static double attach_gain(const al_scorer *sc, const al_block *lk, const al_bloc
 
 /* Omissions beside a link that belong to it (a short sentence whose words the resources miss,
  * left out by the search's k-sentence chance rates) joined to it; returns the new count. */
-static size_t attach_omissions(const al_scorer *sc, al_block *nb, size_t q, const double *rate)
+static size_t attach_omissions(const al_scorer *sc, al_block *nb, size_t q, const double *rate, int show)
 {
     size_t w = 0;
     for (size_t k = 0; k < q; k++) {
@@ -382,8 +383,8 @@ static size_t attach_omissions(const al_scorer *sc, al_block *nb, size_t q, cons
             continue;
         }
         /* the link before it (already written out) or the one after it */
-        double gp = w > 0 ? attach_gain(sc, &nb[w - 1], x, 0, rate[k]) : 0;
-        double gn = k + 1 < q ? attach_gain(sc, &nb[k + 1], x, 1, rate[k]) : 0;
+        double gp = w > 0 ? attach_gain(sc, &nb[w - 1], x, 0, rate[k], show) : 0;
+        double gn = k + 1 < q ? attach_gain(sc, &nb[k + 1], x, 1, rate[k], show) : 0;
         if (gp > 0 && gp >= gn) {
             al_block *l = &nb[w - 1];
             l->a += x->a;
@@ -484,7 +485,7 @@ dm_status al_omit_retest(const al_scorer *sc, al_block **blk, size_t *nblk, doub
         q = w;
     }
     if (sc->par.retest_attach > 0)
-        q = attach_omissions(sc, nb, q, rate);
+        q = attach_omissions(sc, nb, q, rate, show);
     free(rate);
     free(*blk);
     *blk = nb;
