@@ -193,7 +193,7 @@ static void word_features(const lid_model *m, const unsigned char *b, const uint
  * run of bytes between ASCII white space) with "://" in it, an '@' with a dot after it, or that
  * starts with "www." (after an opening bracket or quote), is skipped whole, unless the text has no
  * other letters (then the names in it are all there is). */
-static int is_space_byte(unsigned char c)
+static int is_space_byte(int c) /* a byte, or a code point (-1: an invalid byte) */
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
@@ -302,7 +302,7 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
                 word_features(m, bytes, off, n, min_n, max_n, &out);
                 n = 0;
             }
-            if (skipping && (c == ' ' || c == '\t' || c == '\n' || c == '\r') && i < len) {
+            if (skipping && is_space_byte(c) && i < len) {
                 const size_t e = link_end(s, i, len); /* a token starts at i */
                 if (e > i) { /* a link: no letters, a separator */
                     i = e;
