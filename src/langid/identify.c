@@ -413,8 +413,22 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
             z += fast_exp((score[l] - best) * (1.0 / SOFTMAX_TEMPERATURE));
         }
     double lf = length_factor(ti.letters, ti.script) * (nfound ? 1.0 : 0.25);
+    size_t r0 = 0;
+    const int group = m->macro_on ? m->langs[best_l].macro : 0;
+    if (group) { /* the best member's share of its group (macro.c) */
+        double mass = 0;
+        for (uint32_t c = 0; c < nc; c++)
+            if (m->langs[cand[c]].macro == group && score[cand[c]] > cutoff)
+                mass += fast_exp((score[cand[c]] - best) * (1.0 / SOFTMAX_TEMPERATURE));
+        if (1.0 / mass < LID_MACRO_SHARE) {
+            memset(&out[0], 0, sizeof out[0]);
+            strcpy(out[0].code, lid_macro_code(group));
+            out[0].score = mass / z * lf;
+            r0 = 1, *n = 1; /* then the languages, members included, as always */
+        }
+    }
     /* the k best by selection: k is small */
-    for (size_t r = 0; r < k; r++) {
+    for (size_t r = r0; r < k; r++) {
         int arg = r == 0 ? best_l : -1; /* the best is known already */
         for (uint32_t c = 0; c < nc && r > 0; c++) /* ties: the first in the file's order */
             if (score[cand[c]] > -INFINITY && (arg < 0 || score[cand[c]] > score[arg]))
@@ -466,6 +480,10 @@ dm_status dm_langid_restrict(dm_ctx *ctx, const char *codes)
             e++;
         if (e > p) {
             int l = lid_lang_index(m, p, (size_t)(e - p));
+            int group = l < 0 ? lid_macro_of(p, (size_t)(e - p)) : 0;
+            for (uint32_t i = 0; group && i < m->n_langs; i++)
+                if (m->langs[i].macro == group)
+                    allowed[i] = 1, l = (int)i;
             if (l < 0)
                 return dm_fail(ctx, DM_EINVAL, "unknown language code '%.*s'", (int)(e - p), p);
             allowed[l] = 1;
@@ -474,6 +492,18 @@ dm_status dm_langid_restrict(dm_ctx *ctx, const char *codes)
     }
     memcpy(m->allowed, allowed, sizeof allowed);
     lid_update_candidates(m);
+    return DM_OK;
+}
+
+dm_status dm_langid_macrolanguages(dm_ctx *ctx, int on)
+{
+    if (!ctx)
+        return DM_EINVAL;
+    lid_model *m;
+    dm_status st = lid_model_get(ctx, &m);
+    if (st != DM_OK)
+        return st;
+    m->macro_on = on != 0;
     return DM_OK;
 }
 

@@ -298,6 +298,39 @@ static void test_restrict(dm_ctx *ctx)
     CHECK(nl >= 150, "at least 150 languages, got %zu", nl);
 }
 
+/* Serbo-Croatian and Norwegian: a text that does not tell the members apart gets the
+ * macrolanguage's code when asked for; a text that does keeps its language. */
+static void test_macrolanguages(dm_ctx *ctx)
+{
+    const char *both = "predsjednik vlade"; /* Bosnian and Croatian alike */
+    dm_lang_guess g = guess(ctx, both);
+    CHECK(!strcmp(g.code, "hr") || !strcmp(g.code, "bs"), "off by default: '%s' gave %s", both, g.code);
+    CHECK(dm_langid_macrolanguages(ctx, 1) == DM_OK, "macrolanguages on");
+    dm_lang_guess gs[3];
+    size_t n = 0;
+    CHECK(dm_langid(ctx, both, strlen(both), gs, 3, &n) == DM_OK && n == 3, "three guesses");
+    CHECK(!strcmp(gs[0].code, "sh"), "'%s': expected sh, got %s", both, gs[0].code);
+    CHECK(gs[0].score >= gs[1].score && gs[1].score + gs[2].score <= gs[0].score + 1e-9,
+          "sh scores the sum of its members: %.3f after %s %.3f, %s %.3f", gs[0].score, gs[1].code,
+          gs[1].score, gs[2].code, gs[2].score);
+    CHECK((!strcmp(gs[1].code, "hr") && !strcmp(gs[2].code, "bs")) ||
+              (!strcmp(gs[1].code, "bs") && !strcmp(gs[2].code, "hr")),
+          "the members follow: %s %s", gs[1].code, gs[2].code);
+    expect(ctx, "no", "kongen og dronningen");
+    expect(ctx, "nn", "kongen og dronninga"); /* -a: Nynorsk */
+    expect(ctx, "hr", "Hrvatski sabor izglasao je danas novi zakon o obrazovanju i sveučilištima.");
+    expect(ctx, "nb", "Regjeringen la i dag fram et nytt forslag om skatt på inntekt og formue.");
+    /* a macrolanguage's code restricts to its members */
+    CHECK(dm_langid_restrict(ctx, "sh") == DM_OK, "restrict to sh");
+    g = guess(ctx, "Vlada");
+    CHECK(!strcmp(g.code, "sh") || !strcmp(g.code, "hr") || !strcmp(g.code, "bs") || !strcmp(g.code, "sr"),
+          "restricted to sh: 'Vlada' gave %s", g.code);
+    CHECK(dm_langid_restrict(ctx, NULL) == DM_OK, "lift");
+    CHECK(dm_langid_macrolanguages(ctx, 0) == DM_OK, "macrolanguages off");
+    g = guess(ctx, both);
+    CHECK(!strcmp(g.code, "hr") || !strcmp(g.code, "bs"), "off again: '%s' gave %s", both, g.code);
+}
+
 /* CRC-32 (zlib's), as the model's feature keys */
 static uint32_t crc32_of(const char *s)
 {
@@ -442,6 +475,7 @@ int main(void)
     test_und_and_confidence(ctx);
     test_spans(ctx);
     test_restrict(ctx);
+    test_macrolanguages(ctx);
     dm_ctx_free(ctx);
     test_bad_model();
     test_dense_row();
