@@ -142,7 +142,7 @@ static void test_known_single_words(dm_ctx *ctx)
     expect(ctx, "fr", "Calcul");
     expect(ctx, "mr", "करतात");
     expect(ctx, "pl", "elementy");
-    expect(ctx, "tr", "adları");
+    expect(ctx, "tr", "değil"); /* "adları" is Azerbaijani too: a coin toss */
     expect(ctx, "cs", "americká");
 }
 
