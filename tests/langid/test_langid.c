@@ -298,6 +298,16 @@ static void test_restrict(dm_ctx *ctx)
     CHECK(nl >= 150, "at least 150 languages, got %zu", nl);
 }
 
+/* Names in a sentence of another language weigh half: a Swahili sentence about an English club
+ * stays Swahili; a headline in title case and German nouns are not names. */
+static void test_names(dm_ctx *ctx)
+{
+    expect(ctx, "sw", "Mchezaji wa Manchester United Football Club, Wayne Rooney, alifunga bao.");
+    expect(ctx, "en", "Prime Minister Meets Iraqi President In Tehran To Discuss Trade And Security");
+    expect(ctx, "en", "Prime Minister Meets Iraqi President in Tehran to Discuss Trade");
+    expect(ctx, "de", "Die Bundesregierung hat am Montag in Berlin neue Maßnahmen für Familien beschlossen.");
+}
+
 /* Serbo-Croatian and Norwegian: a text that does not tell the members apart gets the
  * macrolanguage's code when asked for; a text that does keeps its language. */
 static void test_macrolanguages(dm_ctx *ctx)
@@ -476,6 +486,7 @@ int main(void)
     test_spans(ctx);
     test_restrict(ctx);
     test_macrolanguages(ctx);
+    test_names(ctx);
     dm_ctx_free(ctx);
     test_bad_model();
     test_dense_row();
