@@ -169,6 +169,9 @@ const char *lid_macro_code(int group);
 /* The group whose code is code[0..len), 0 for none. */
 int lid_macro_of(const char *code, size_t len);
 
+/* Whether code is a language of the model in that group. */
+int lid_macro_member(const lid_model *m, const char *code, int group);
+
 /* Recompute the per-script candidate tables after allowed[] changed. */
 void lid_update_candidates(lid_model *m);
 

@@ -48,3 +48,9 @@ int lid_macro_of(const char *code, size_t len)
             return (int)g + 1;
     return 0;
 }
+
+int lid_macro_member(const lid_model *m, const char *code, int group)
+{
+    const int l = lid_lang_index(m, code, strlen(code));
+    return l >= 0 && m->langs[l].macro == group;
+}

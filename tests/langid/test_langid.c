@@ -330,6 +330,16 @@ static void test_macrolanguages(dm_ctx *ctx)
     expect(ctx, "nn", "kongen og dronninga"); /* -a: Nynorsk */
     expect(ctx, "hr", "Hrvatski sabor izglasao je danas novi zakon o obrazovanju i sveučilištima.");
     expect(ctx, "nb", "Regjeringen la i dag fram et nytt forslag om skatt på inntekt og formue.");
+    /* in a document, a piece that is only Serbo-Croatian takes the member its neighbours are */
+    const char *doc = "Hrvatski sabor izglasao je danas novi zakon o obrazovanju i sveučilištima. "
+                      "Predsjednik vlade. Zakon stupa na snagu idući tjedan, a ministar je najavio "
+                      "nove mjere.";
+    dm_lang_span *sp = NULL;
+    size_t nsp = 0;
+    CHECK(dm_langid_spans(ctx, doc, strlen(doc), &sp, &nsp) == DM_OK, "spans");
+    CHECK(nsp == 1 && !strcmp(sp[0].code, "hr"), "one Croatian span, got %zu, first %s", nsp,
+          nsp ? sp[0].code : "-");
+    free(sp);
     /* a macrolanguage's code restricts to its members */
     CHECK(dm_langid_restrict(ctx, "sh") == DM_OK, "restrict to sh");
     g = guess(ctx, "Vlada");
