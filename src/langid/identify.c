@@ -479,12 +479,16 @@ dm_status dm_langid(dm_ctx *ctx, const char *text, size_t len, dm_lang_guess *ou
     return lid_identify(ctx, m, text ? text : "", len, out, k, n, NULL);
 }
 
+/* The context's model for the settings below (loaded on first use). */
+static dm_status settings_model(dm_ctx *ctx, lid_model **m)
+{
+    return ctx ? lid_model_get(ctx, m) : DM_EINVAL;
+}
+
 dm_status dm_langid_restrict(dm_ctx *ctx, const char *codes)
 {
-    if (!ctx)
-        return DM_EINVAL;
     lid_model *m;
-    dm_status st = lid_model_get(ctx, &m);
+    dm_status st = settings_model(ctx, &m);
     if (st != DM_OK)
         return st;
     if (!codes || !*codes) {
@@ -519,14 +523,11 @@ dm_status dm_langid_restrict(dm_ctx *ctx, const char *codes)
 
 dm_status dm_langid_macrolanguages(dm_ctx *ctx, int on)
 {
-    if (!ctx)
-        return DM_EINVAL;
     lid_model *m;
-    dm_status st = lid_model_get(ctx, &m);
-    if (st != DM_OK)
-        return st;
-    m->macro_on = on != 0;
-    return DM_OK;
+    dm_status st = settings_model(ctx, &m);
+    if (st == DM_OK)
+        m->macro_on = on != 0;
+    return st;
 }
 
 size_t dm_langid_languages(dm_ctx *ctx, const char **codes, size_t cap)
