@@ -7,10 +7,11 @@
  * no language knows carry no evidence and are skipped. Short text (a word or two) looks up the
  * character 2..5-grams: a single word has few long n-grams, and the short ones tell its letters
  * and endings; longer text looks up 4-grams and words only (the others add lookups, not
- * accuracy: without 5-grams sentences lose 0.0007 and run 30% faster). In short text the walk
- * marks where each word starts and hands over the word itself before its n-grams, so that the
- * n-grams of a word the model knows can be given less weight (KNOWN_WORD_NGRAM_WEIGHT): they are
- * summed apart, in part 1 of the accumulators. Scores become confidences with a softmax
+ * accuracy: without 5-grams sentences lose 0.0007 and run 30% faster). The walk marks where
+ * each word starts and hands over the word itself before its n-grams, so that in short text the
+ * n-grams of a word the model knows can be given less weight (KNOWN_WORD_NGRAM_WEIGHT), and in
+ * longer text a word that looks like a name (NAME_WEIGHT): they are summed apart, in part 1 of
+ * the accumulators. Scores become confidences with a softmax
  * (tempered, because overlapping n-grams are far from independent) times a factor that grows with
  * the number of letters, so that one short word never looks certain.
  */
@@ -73,8 +74,8 @@ typedef struct acc {
     _Alignas(16) int32_t gain[2][LID_ROW_MAX]; /* sum of order_weight x q over the postings found */
     uint32_t found[LID_ORDERS];
     uint32_t n_rows[2];           /* dense rows summed in rows[] */
-    int marks;                    /* the walk marks the start of each word (short text) */
-    int known;                    /* the current word is a feature of the model (marks only) */
+    int short_text;               /* at most LID_SHORT_BYTES: part 1 is known words, not names */
+    int known;                    /* the current word goes to part 1: known (short text), a name */
     int used1;                    /* part 1 holds something (it is cleared when first used) */
     uint32_t words;               /* words of the text (the walk marks them) */
     uint32_t names;               /* long text: words that look like names (part 1) */
@@ -136,7 +137,7 @@ static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, 
     for (size_t i = 0; i < n; i++) {
         if (orders[i] == 0) { /* a word starts; in long text, key 1: a name-like word */
             a->words++;
-            const int next = a->marks ? 0 : (int)(keys[i] & 1);
+            const int next = a->short_text ? 0 : (int)(keys[i] & 1);
             if (a->known != next && ndense) {
                 add_rows(a, a->known, dense, ndense, from, to);
                 ndense = 0;
@@ -152,7 +153,7 @@ static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, 
             continue;
         int o = orders[i] - 1;
         a->found[o]++;
-        if (o == LID_ORDER_WORD - 1 && a->marks) { /* a known word: its n-grams go to part 1 */
+        if (o == LID_ORDER_WORD - 1 && a->short_text) { /* a known word: n-grams to part 1 */
             if (ndense) {
                 add_rows(a, a->known, dense, ndense, from, to);
                 ndense = 0;
@@ -161,7 +162,7 @@ static void add_features(void *ud, const uint32_t *keys, const uint8_t *orders, 
             if (!a->used1)
                 clear_part1(a);
         }
-        const int part = o == LID_ORDER_WORD - 1 && a->marks ? 0 : a->known;
+        const int part = o == LID_ORDER_WORD - 1 && a->short_text ? 0 : a->known;
         uint32_t sc = s->start_count, count = sc & 0xFF;
         if (count == 1) {
             a->gain[part][(sc >> 8) & 0xFF] += order_weight[o] * (int8_t)(sc >> 16);
@@ -357,7 +358,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     const int min_n = len <= LID_SHORT_BYTES ? LID_SHORT_MIN_N : LID_MIN_N;
     const int max_n = len <= LID_SHORT_BYTES ? LID_MAX_N : LID_LONG_MAX_N;
     const int first = min_n - 1;
-    a.marks = len <= LID_SHORT_BYTES;
+    a.short_text = len <= LID_SHORT_BYTES;
     a.words = 0;
     a.names = 0;
     a.known = 0;
@@ -414,7 +415,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     const uint32_t lo = m->script_lo[ti.script], hi = m->script_hi[ti.script];
     float score[LID_ROW_MAX];
     const float prior_scale = len <= LID_SHORT_BYTES ? SHORT_PRIOR_SCALE : 1.0f;
-    const float known_weight = !a.marks ? (a.names * 4 > a.words * 3 ? 1.0f : NAME_WEIGHT)
+    const float known_weight = !a.short_text ? (a.names * 4 > a.words * 3 ? 1.0f : NAME_WEIGHT)
                                : a.words == 1 ? KNOWN_WORD_NGRAM_WEIGHT_ALONE : KNOWN_WORD_NGRAM_WEIGHT;
     all_scores(m, &a, prior_scale, gain_scale, gain_scale * known_weight, score, lo, hi);
     for (uint32_t j = 0; j < m->script_nout[ti.script]; j++) /* not candidates: never chosen */
