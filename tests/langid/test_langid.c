@@ -129,8 +129,10 @@ static void test_short_text(dm_ctx *ctx)
 }
 
 /* One word the model knows: its own frequency decides, its n-grams count an eighth (at half
- * weight, as in a word pair, each of these went to a neighbour: sv, et, ms, bg, nn, sw, ro, kok,
- * hsb, az, sk). */
+ * weight, as in a word pair, each of these went to a neighbour: sv, et, ms, bg, nn, ro, kok,
+ * hsb, az, sk). Albanian "kisha" (sw at half weight) is also Swahili ("then"): once Swahili's
+ * word list stopped counting as word frequencies (eighth round), Swahili's own text took it, so
+ * Albanian is checked with "kishte". */
 static void test_known_single_words(dm_ctx *ctx)
 {
     expect(ctx, "de", "Gruppen");
@@ -138,7 +140,7 @@ static void test_known_single_words(dm_ctx *ctx)
     expect(ctx, "id", "Bagaimana");
     expect(ctx, "ru", "Между");
     expect(ctx, "nb", "aldri");
-    expect(ctx, "sq", "kisha");
+    expect(ctx, "sq", "kishte");
     expect(ctx, "fr", "Calcul");
     expect(ctx, "mr", "करतात");
     expect(ctx, "pl", "elementy");
