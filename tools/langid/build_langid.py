@@ -16,6 +16,7 @@ so that probabilities and sizes can be re-tuned without recounting.
 """
 import collections
 import functools
+import itertools
 import gzip
 import os
 import pickle
@@ -180,6 +181,13 @@ EXCLUDE = {"ang", "orv", "tzl", "lfn", "nov", "ile", "ido", "io", "cbk", "wuu", 
            "swg", "kzj", "dtp", "gsw", "lad",
            "ie", "ia", "no"}  # "no": hunspell word lists of Bokmål and Nynorsk together, not a language
 WORDS_IF_PROSE_BELOW = 100_000  # word lists are used only where prose is scarce
+# A word list (tesseract's, hunspell's: one line a word form, no frequencies) tells which letter
+# sequences a language has, not how often its words occur. Counted as text, each listed word
+# was a token of a text hardly larger than the list: Tigrinya's 3,189 words (from web text)
+# each got the rate of a frequent word (1 in 8,700), so that the everyday words it shares with
+# Amharic ("government", "year", "world"), rare in Amharic's UI strings, made Amharic sentences
+# Tigrinya. With 0 (eighth round), the list feeds the n-grams only; 1: words too (as before).
+LIST_AS_WORDS = float(os.environ.get("LID_LIST_AS_WORDS", 0))
 
 
 class _LetterScript(dict):
@@ -284,14 +292,15 @@ def count(text_dir, counts_dir, dev_dir=None, only=None):
                     continue
                 prose += sum(len(w) for w in ws)
                 wc.update(ws)
+        list_wc = wc if LIST_AS_WORDS == 1 else collections.Counter()
         if prose < WORDS_IF_PROSE_BELOW and "words" in by_lang[code]:
             for w in read_lines(os.path.join(text_dir, f"{code}.words.txt"), WORDS_IF_PROSE_BELOW):
                 if line_script(w) in ok_scripts or not ok_scripts:
-                    wc.update(F.words(w))
-        if not wc:
+                    list_wc.update(F.words(w))
+        if not wc and not list_wc:
             continue
         scripts = collections.Counter()
-        for w, c in wc.items():
+        for w, c in itertools.chain(wc.items(), list_wc.items() if list_wc is not wc else ()):
             for ch in w:
                 if unicodedata.category(ch)[0] == "L":
                     scripts[script_of(ch)] += c
@@ -301,6 +310,13 @@ def count(text_dir, counts_dir, dev_dir=None, only=None):
             for order, g in F.word_features(w):
                 feats[(order, g)] += c
                 totals[order] += c
+        if list_wc is not wc:  # a word list's words feed the n-grams only (LIST_AS_WORDS)
+            for w, c in list_wc.items():
+                for order, g in F.word_features(w):
+                    k = c if order != F.ORDER_WORD else c * LIST_AS_WORDS
+                    if k:
+                        feats[(order, g)] += k
+                        totals[order] += k
         kept = {}
         by_order = collections.defaultdict(list)
         for (order, g), c in feats.items():
@@ -332,14 +348,17 @@ def count(text_dir, counts_dir, dev_dir=None, only=None):
         for s, c in scripts.items():
             if c >= 0.10 * nletters:
                 mask |= 1 << s
+        letters = sum(len(w) * c for w, c in wc.items())
+        if list_wc is not wc:
+            letters += sum(len(w) * c for w, c in list_wc.items())
         with open(os.path.join(counts_dir, code + ".pickle"), "wb") as f:
             pickle.dump({"code": code, "kept": kept, "totals": dict(totals),
-                         "distinct": dict(distinct), "mask": mask, "chars": sum(len(w) * c for w, c in wc.items()),
+                         "distinct": dict(distinct), "mask": mask, "chars": letters,
                          "prose": prose, "scripts": dict(scripts), "lift": lift}, f)
         if dev_dir and dev:
             with open(os.path.join(dev_dir, code + ".txt"), "w", encoding="utf-8") as f:
                 f.write("\n".join(dev) + "\n")
-        print(f"{code}: {sum(len(w) * c for w, c in wc.items())} letters, {len(kept)} features kept, "
+        print(f"{code}: {letters} letters, {len(kept)} features kept, "
               f"scripts {mask:#x}", file=sys.stderr)
 
 

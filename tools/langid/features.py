@@ -4,6 +4,7 @@ This must agree exactly with src/langid/features.c, which computes the same feat
   - letters are code points of general category L* or M*, plus ZWNJ/ZWJ; anything else separates
     words; tatweel (U+0640) is dropped; U+0329 is read as U+0323 (old Yoruba spelling);
   - letters are lowered one code point at a time (simple case mapping, ICU's u_tolower);
+  - a letter that NFC writes as several code points (nukta letters, see nfc_split) is split so;
   - a word w gives the character n-grams (n = 1..5) of " w " (a space on each side marks the
     word's edges; the lone edge space is not a feature) and the word itself;
   - a feature's key is CRC-32 (zlib) of its UTF-8 bytes; the word feature is prefixed by 0x01.
@@ -33,6 +34,19 @@ def lower1(c):
     return low[0] if low else c
 
 
+# Letters that NFC writes as several code points (composition exclusions: the Devanagari nukta
+# letters U+0958..U+095F, Bengali, Gurmukhi, Oriya, Tibetan, Hebrew presentation forms) are read
+# as NFC writes them, as the run time does (features.c nfc_splits, generated from this rule).
+SPLIT_SCRIPTS = ("DEVANAGARI", "BENGALI", "GURMUKHI", "ORIYA", "TIBETAN", "HEBREW")
+
+
+def nfc_split(c):
+    n = unicodedata.normalize("NFC", c)
+    if len(n) > 1 and unicodedata.name(c, "?").split()[0] in SPLIT_SCRIPTS:
+        return n
+    return None
+
+
 class _WordMap(dict):
     """Code point -> what it becomes in a word: its lowered form, "" (tatweel) or " " (not a
     letter: a word separator). Filled on first sight, so that str.translate does the work."""
@@ -44,7 +58,7 @@ class _WordMap(dict):
         elif c == "\u0329":
             v = "\u0323"
         elif is_letter(c):
-            v = lower1(c)
+            v = nfc_split(c) or lower1(c)
         else:
             v = " "
         self[cp] = v
