@@ -180,7 +180,13 @@ these there their they then than into only also other such must should would may
 EXCLUDE = {"ang", "orv", "tzl", "lfn", "nov", "ile", "ido", "io", "cbk", "wuu", "arq", "mxi", "sco",
            "swg", "kzj", "dtp", "gsw", "lad",
            "ie", "ia", "no"}  # "no": hunspell word lists of Bokmål and Nynorsk together, not a language
-WORDS_IF_PROSE_BELOW = 100_000  # word lists are used only where prose is scarce
+WORDS_IF_PROSE_BELOW = 100_000  # little prose: features seen once are kept, and a word list is read up to this many letters
+# A word list (<code>.words.txt: tesseract's, hunspell's) is read where prose is scarce, below
+# this many letters (LID_LIST_BELOW). 100k before the eighth round, when a list was counted as
+# text; feeding the n-grams only (LIST_AS_WORDS), 500k also gives Amharic, Urdu, Tagalog, Uzbek
+# and Kurdish their lists (held-out lines: prose +6, prose1k +1, all +3 right; lingua am words
+# 0.79 -> 0.90, ur 0.48 -> 0.57); 1M (Afrikaans, Breton, Gaelic... too) was worse there.
+LIST_IF_PROSE_BELOW = int(float(os.environ.get("LID_LIST_BELOW", 500_000)))
 # A word list (tesseract's, hunspell's: one line a word form, no frequencies) tells which letter
 # sequences a language has, not how often its words occur. Counted as text, each listed word
 # was a token of a text hardly larger than the list: Tigrinya's 3,189 words (from web text)
@@ -293,7 +299,7 @@ def count(text_dir, counts_dir, dev_dir=None, only=None):
                 prose += sum(len(w) for w in ws)
                 wc.update(ws)
         list_wc = wc if LIST_AS_WORDS == 1 else collections.Counter()
-        if prose < WORDS_IF_PROSE_BELOW and "words" in by_lang[code]:
+        if prose < LIST_IF_PROSE_BELOW and "words" in by_lang[code]:
             for w in read_lines(os.path.join(text_dir, f"{code}.words.txt"), WORDS_IF_PROSE_BELOW):
                 if line_script(w) in ok_scripts or not ok_scripts:
                     list_wc.update(F.words(w))
@@ -635,7 +641,7 @@ VOCAB_MODE = os.environ.get("LID_VOCAB_MODE", "add")
 def apply_vocab(langs, text_dir, english):
     for lg in langs:
         path = os.path.join(text_dir, lg["code"] + ".words.txt")
-        if lg["prose"] < WORDS_IF_PROSE_BELOW or not os.path.exists(path):
+        if lg["prose"] < LIST_IF_PROSE_BELOW or not os.path.exists(path):
             continue
         ws = set()
         for line in open(path, encoding="utf-8"):
