@@ -124,9 +124,18 @@ dm_status dm_langid(dm_ctx *ctx, const char *text, size_t len, dm_lang_guess *ou
                     size_t *n);
 
 /* Restrict the candidates of dm_langid and dm_langid_spans on this context to a list of codes
- * (ISO 639-1 or 639-3, separated by commas or spaces), e.g. "fa,ar,ur"; NULL or "" lifts the
- * restriction. DM_EINVAL names a code the model does not know. */
+ * (ISO 639-1 or 639-3, separated by commas or spaces), e.g. "fa,ar,ur"; a macrolanguage's code
+ * ("sh", "no") stands for its members; NULL or "" lifts the restriction. DM_EINVAL names a code
+ * the model does not know. */
 dm_status dm_langid_restrict(dm_ctx *ctx, const char *codes);
+
+/* Whether dm_langid and dm_langid_spans on this context may answer a macrolanguage (off until
+ * asked; `dragoman langid` asks unless given --individual). When the best language belongs to a
+ * macrolanguage that has a code of its own, Serbo-Croatian "sh" (bs, hr, sr) or Norwegian "no"
+ * (nb, nn), and has less than nine tenths of the members' summed confidence, the first guess is
+ * the macrolanguage, scored with that sum; the languages follow, members included. Stages that
+ * need one language (a lexicon is per language) leave it off. */
+dm_status dm_langid_macrolanguages(dm_ctx *ctx, int on);
 
 /* The codes the model knows: writes up to cap pointers (valid while ctx lives), returns how
  * many there are (0 when the model cannot be loaded). */

@@ -96,7 +96,8 @@ int main(int argc, char **argv)
     double t0 = now();
     dm_lang_guess g;
     size_t n;
-    if (dm_langid(ctx, "warm up", 7, &g, 1, &n) != DM_OK) {
+    /* answers as `dragoman langid` gives them: macrolanguages (sh, no) on */
+    if (dm_langid_macrolanguages(ctx, 1) != DM_OK || dm_langid(ctx, "warm up", 7, &g, 1, &n) != DM_OK) {
         fprintf(stderr, "dragoman: %s\n", dm_ctx_errmsg(ctx));
         return 3;
     }

@@ -13,13 +13,17 @@
 
 static void help(void)
 {
-    printf("usage: dragoman langid [-k N] [--only CODES] [--spans] [FILE...]\n\n"
+    printf("usage: dragoman langid [-k N] [--only CODES] [--individual] [--spans] [FILE...]\n\n"
            "Print the language of each line of the input (standard input when no FILE is given),\n"
            "one code a line: ISO 639-1 where one exists, else ISO 639-3; 'und' when nothing can\n"
-           "be said (empty line, digits or punctuation only).\n\n"
+           "be said (empty line, digits or punctuation only). A text that does not tell\n"
+           "Bosnian, Croatian and Serbian apart is 'sh' (Serbo-Croatian), Bokmal and Nynorsk\n"
+           "'no' (Norwegian): the best member has less than 0.9 of their summed confidence.\n\n"
            "  -k N          the N best languages, each as CODE<TAB>SCORE, tab-separated; the\n"
            "                score is a confidence in [0,1] (low for short or ambiguous text)\n"
-           "  --only CODES  choose only among these languages (comma-separated, e.g. fa,ar,ur)\n"
+           "  --only CODES  choose only among these languages (comma-separated, e.g. fa,ar,ur;\n"
+           "                sh and no stand for their members)\n"
+           "  --individual  always name one language, never 'sh' or 'no'\n"
            "  --spans       read each input whole and print its language spans:\n"
            "                START<TAB>LENGTH<TAB>CODE<TAB>SCORE (bytes), one span a line\n"
            "  --list        print the codes the model knows and exit\n"
@@ -96,7 +100,7 @@ int cmd_langid(int argc, char **argv)
 {
     size_t k = 1;
     const char *only = NULL;
-    int spans = 0, list = 0, first_file = argc;
+    int spans = 0, list = 0, individual = 0, first_file = argc;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
             help();
@@ -117,6 +121,8 @@ int cmd_langid(int argc, char **argv)
             spans = 1;
         } else if (!strcmp(argv[i], "--list")) {
             list = 1;
+        } else if (!strcmp(argv[i], "--individual")) {
+            individual = 1;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return cli_usage("langid", "unknown option '%s'", argv[i]);
         } else {
@@ -138,13 +144,14 @@ int cmd_langid(int argc, char **argv)
         dm_ctx_free(ctx);
         return rc;
     }
-    if (only) {
-        dm_status st = dm_langid_restrict(ctx, only);
-        if (st != DM_OK) {
-            rc = cli_fail(ctx, "langid", st, "--only");
-            dm_ctx_free(ctx);
-            return rc;
-        }
+    dm_status st = dm_langid_macrolanguages(ctx, !individual);
+    if (st == DM_OK && only && (st = dm_langid_restrict(ctx, only)) != DM_OK)
+        rc = cli_fail(ctx, "langid", st, "--only");
+    else if (st != DM_OK)
+        rc = cli_fail(ctx, "langid", st, "model");
+    if (st != DM_OK) {
+        dm_ctx_free(ctx);
+        return rc;
     }
     lines_job job = {ctx, k};
     if (!spans)

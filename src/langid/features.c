@@ -23,6 +23,7 @@ typedef struct batch {
     lid_feature_fn fn;
     void *ud;
     int word_marks;               /* a mark (order 0) before each word's features */
+    uint32_t mark_key;            /* the key of the next mark: 1 for a name-like word */
     const lid_table *table[LID_ORDERS + 1]; /* the table each order is looked up in */
 } batch;
 
@@ -239,7 +240,7 @@ static void word_features(const lid_model *m, const unsigned char *b, const uint
 {
     int npad = n + 2;
     if (out->word_marks) { /* the scorer learns where a word starts... */
-        out->keys[out->n] = 0;
+        out->keys[out->n] = out->mark_key;
         out->orders[out->n++] = 0;
         if (out->n == BATCH) {
             out->fn(out->ud, out->keys, out->orders, out->n);
@@ -343,6 +344,10 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
     uint32_t letters = 0;
     uint64_t seen = 0; /* bit sc: a letter of script sc */
     int skipping = maybe_links(s, len), skipped = 0;
+    /* a word that starts with a capital and does not start a sentence is likely a name (in
+     * German a noun): its mark says so (key 1) */
+    int upper = 0, sentence_start = 1;
+    out.mark_key = 0;
     if (skipping && len > 0 && (i = link_end(s, 0, len)) > 0)
         skipped = 1; /* the text starts with a link */
     for (;;) { /* twice when the text is only links (see below) */
@@ -353,8 +358,13 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
                 if (s[i] < 0x80) {
                     c = s[i++];
                     letter = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-                    if (letter)
+                    if (letter) {
+                        if (n == 0)
+                            upper = c <= 'Z';
                         c |= 0x20;
+                    } else if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') {
+                        sentence_start = 1;
+                    }
                 } else {
                     int32_t k = (int32_t)(len - i > 8 ? 8 : len - i), at = 0;
                     U8_NEXT(s + i, at, k, c);
@@ -365,6 +375,8 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
                         c = 0x323;
                     if (c >= 0 && is_letter(c)) {
                         letter = 1;
+                        if (n == 0)
+                            upper = u_isupper(c) || u_istitle(c);
                         c = u_tolower(c);
                         const uint16_t *to;
                         if (NFC_SPLIT_MAYBE(c) && n + 3 < WORD_CAP && (to = nfc_split(c))) {
@@ -378,6 +390,9 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
                             }
                             c = to[to[2] ? 2 : 1]; /* the last one, added below */
                         }
+                    } else if (c == 0x2026 || c == 0x3002 || c == 0x61F || c == 0x6D4 ||
+                               c == 0x964 || c == 0xFF01 || c == 0xFF1F) {
+                        sentence_start = 1; /* … 。 ؟ ۔ । ！ ？ */
                     }
                 }
             } else {
@@ -396,8 +411,10 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
             if (n > 0) {
                 bytes[off[n + 1]] = ' ';
                 off[n + 2] = (uint16_t)(off[n + 1] + 1);
+                out.mark_key = upper && !sentence_start;
                 word_features(m, bytes, off, n, min_n, max_n, &out);
                 n = 0;
+                sentence_start = 0;
             }
             if (skipping && is_space_byte(c) && i < len) {
                 const size_t e = link_end(s, i, len); /* a token starts at i */

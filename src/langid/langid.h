@@ -42,6 +42,7 @@ typedef struct lid_lang {
     float delta[LID_ORDERS];      /* added for each feature of that order found in the model */
     float bias;                   /* prior, in nats */
     int has_delta;                /* any delta not zero (the shipped model has none) */
+    uint8_t macro;                /* its macrolanguage group (macro.c), 0 for none */
 } lid_lang;
 
 /* A slot of the open-addressing table of feature keys: where its postings start and how many
@@ -97,6 +98,7 @@ typedef struct lid_model {
     uint32_t crc_table[256];
     uint8_t bmp_script[65536];    /* dm_script_of for the Basic Multilingual Plane, cached */
     uint8_t allowed[LID_MAX_LANGS]; /* candidate set (dm_langid_restrict) */
+    int macro_on;                 /* dm_langid_macrolanguages: may answer "sh", "no" */
     uint8_t file_lang[LID_MAX_LANGS]; /* the index of the file's l-th language (see below) */
     uint16_t script_langs[32];    /* allowed languages written in each script */
     uint8_t script_only[32];      /* the one allowed language of a script, when only one */
@@ -151,6 +153,24 @@ static inline const lid_slot *lid_lookup(const lid_table *t, uint32_t key)
 
 /* Index of a language by ISO 639-1 or 639-3 code; -1 when the model has none. */
 int lid_lang_index(const lid_model *m, const char *code, size_t len);
+
+/* --- macrolanguages (macro.c) --------------------------------------------------------------- */
+
+/* A text is given its macrolanguage's code when the best member has less than this share of the
+ * summed confidence of the members: nine to one is what it takes to name one of them. */
+#define LID_MACRO_SHARE 0.9
+
+/* Mark each language with its macrolanguage group (langs[].macro); macro_on starts off. */
+void lid_macro_init(lid_model *m);
+
+/* The code of group g (1-based), NULL for none. */
+const char *lid_macro_code(int group);
+
+/* The group whose code is code[0..len), 0 for none. */
+int lid_macro_of(const char *code, size_t len);
+
+/* Whether code is a language of the model in that group. */
+int lid_macro_member(const lid_model *m, const char *code, int group);
 
 /* Recompute the per-script candidate tables after allowed[] changed. */
 void lid_update_candidates(lid_model *m);

@@ -168,6 +168,7 @@ static void build_tables(lid_model *m)
         m->bmp_script[cp] = (uint8_t)dm_script_of(cp);
     memset(m->allowed, 1, sizeof m->allowed);
     lid_update_candidates(m);
+    lid_macro_init(m);
     m->rows_fast = lid_rows_fast();
 }
 

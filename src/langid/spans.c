@@ -191,6 +191,17 @@ dm_status dm_langid_spans(dm_ctx *ctx, const char *text, size_t len, dm_lang_spa
         if (nb)
             memcpy(p[i].code, nb->code, 8);
     }
+    /* a piece answered with a macrolanguage ("sh") next to one of its members ("hr") is that
+     * member: the rest of the document tells which (the previous neighbour first) */
+    for (size_t i = 0; i < n; i++) {
+        const int group = lid_macro_of(p[i].code, strlen(p[i].code));
+        if (!group)
+            continue;
+        if (i > 0 && lid_macro_member(m, p[i - 1].code, group))
+            memcpy(p[i].code, p[i - 1].code, 8);
+        else if (i + 1 < n && lid_macro_member(m, p[i + 1].code, group))
+            memcpy(p[i].code, p[i + 1].code, 8);
+    }
     /* join neighbours of one language; the score is the letter-weighted mean */
     dm_lang_span *sp = calloc(n ? n : 1, sizeof *sp);
     if (!sp) {

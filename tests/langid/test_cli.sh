@@ -1,6 +1,6 @@
 #!/bin/sh
 # The command-line contract of `dragoman langid`: one code a line for each input line (empty lines
-# and digits give "und"), -k N with scores, --only, --spans, usage errors. $1 = the program.
+# and digits give "und"), -k N with scores, --only, macrolanguages, --spans, usage errors. $1 = the program.
 set -u
 prog=$1
 fail=0
@@ -20,6 +20,12 @@ check crlf "fr" "$out"
 out=$(printf 'Il governo ha annunciato nuove misure per le famiglie.\n' | "$prog" langid -k 2)
 check k2-fields 4 "$(echo "$out" | awk -F'\t' '{print NF}')"
 check k2-first it "$(echo "$out" | cut -f1)"
+# a text that does not tell Bokmål from Nynorsk is Norwegian, unless one language is asked for
+out=$(printf 'kongen og dronningen\n' | "$prog" langid); check macro no "$out"
+out=$(printf 'kongen og dronningen\n' | "$prog" langid --individual)
+case "$out" in nb|nn) ;; *) check individual "nb or nn" "$out" ;; esac
+out=$(printf 'vaðlaheiðargöng\n' | "$prog" langid --only no -k 3 | cut -f1,3)
+case "$out" in "no	nb"|"no	nn"|nb*|nn*) ;; *) check only-macro "nb or nn" "$out" ;; esac
 out=$(printf 'وزیر اعظم نے کہا کہ حکومت عوام کی فلاح کے لیے ہر ممکن قدم اٹھائے گی۔\n' | "$prog" langid --only fa,ar)
 case "$out" in fa|ar) ;; *) check only "fa or ar" "$out" ;; esac
 out=$(printf 'The president spoke today about the economy of the country. رئیس جمهور امروز درباره اقتصاد کشور و مشکلات مردم صحبت کرد.' | "$prog" langid --spans | cut -f3 | tr '\n' ' ')

@@ -60,7 +60,12 @@ LOW_ORDER = 3  # 2- and 3-grams are looked up only in short text (see identify.c
 LOW_PER_LANG = int(os.environ.get("LID_LOW_PER_LANG", 1200))  # low-order features chosen by each language
 POSTINGS_PER_LANG = int(os.environ.get("LID_PER_LANG", 8000))  # features chosen by each language
 LIST_PER_LANG = int(os.environ.get("LID_LIST_PER_LANG", 8000))  # listed words chosen by each language (4000 before the sixth round)
-MAX_LANGS = 220
+# Languages in the model (one-byte ids, at most 255): all with more than the UDHR to learn from,
+# then FLORES-200's (flores200.txt), then the other ISO 639-1 ones, then the rest by amount of text.
+# 220 before the eighth round, which added the FLORES-200 languages that have text (19 of them).
+MAX_LANGS = int(os.environ.get("LID_MAX_LANGS", 240))
+FLORES = set(line.split("_")[0] for line in open(os.path.join(HERE, "flores200.txt"), encoding="utf-8")
+             if line.strip() and not line.startswith("#"))
 QSCALE = 8.0  # quantization steps per nat
 # count given to a feature a language was not seen with: the smaller, the more a feature that
 # only some languages have counts against the others. On the held-out prose lines (macro) 0.3
@@ -711,11 +716,12 @@ def model(counts_dir, out_path, bias_path=None, population_path=None, wordfreq_p
     for fn in sorted(os.listdir(counts_dir)):
         with open(os.path.join(counts_dir, fn), "rb") as f:
             langs.append(pickle.load(f))
-    # every language with more than the UDHR to learn from, then the UDHR-only ones with the
-    # most text, up to MAX_LANGS: one-byte language ids, and a tiny profile mostly steals lines
-    # (languages with an ISO 639-1 code come before the other UDHR-only ones)
+    # every language with more than the UDHR to learn from, then the UDHR-only ones of FLORES-200
+    # (the languages users most expect), then those with an ISO 639-1 code, then the others with
+    # the most text, up to MAX_LANGS: one-byte language ids, and a tiny profile mostly steals lines
     langs = [lg for lg in langs if lg["chars"] >= 5000 and lg["code"] not in EXCLUDE]
-    langs.sort(key=lambda lg: (lg["chars"] < 40000, len(lg["code"]) > 2, -lg["chars"]))
+    langs.sort(key=lambda lg: (lg["chars"] < 40000, alpha3(lg["code"]) not in FLORES,
+                               len(lg["code"]) > 2, -lg["chars"]))
     langs = sorted(langs[:MAX_LANGS], key=lambda lg: lg["code"])
     bias = {}
     if bias_path and os.path.exists(bias_path):
