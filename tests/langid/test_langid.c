@@ -145,7 +145,9 @@ static void test_known_single_words(dm_ctx *ctx)
     expect(ctx, "mr", "करतात");
     expect(ctx, "pl", "elementy");
     expect(ctx, "tr", "değil"); /* "adları" is Azerbaijani too: a coin toss */
-    expect(ctx, "cs", "americká");
+    /* "americká" is Slovak too, spelt the same: a coin toss (cs 0.39 / sk 0.35 with the
+     * seventh round's lists, sk 0.38 / cs 0.36 once the lists feed the n-grams only) */
+    expect(ctx, "cs", "všechny");
 }
 
 /* Chinese, Japanese and Korean lines with Latin names or commands in them: a Han character
