@@ -203,6 +203,29 @@ static void test_precomposed_letters(dm_ctx *ctx)
                   a[j].score, b[j].code, b[j].score);
     }
     expect(ctx, "hi", pairs[0][0]);
+    /* and where a run of letters reaches the 1024-letter cut (WORD_CAP in features.c): the
+     * split letters are cut where the NFC text's are (before, a precomposed letter 1022nd to
+     * 1024th stayed whole and the lines scored apart) */
+    for (size_t run = 1019; run <= 1024; run++) {
+        static const char *const tails[2] = {
+            "\xe0\xa5\x9b\xe0\xa5\x8d\xe0\xa4\xaf\xe0\xa4\xbe\xe0\xa4\xa6\xe0\xa4\xbe", /* ज़्यादा */
+            "\xe0\xa4\x9c\xe0\xa4\xbc\xe0\xa5\x8d\xe0\xa4\xaf\xe0\xa4\xbe\xe0\xa4\xa6\xe0\xa4\xbe"};
+        char text[2][1024 * 3 + 64];
+        dm_lang_guess a[3], b[3];
+        size_t na = 0, nb = 0;
+        for (int t = 0; t < 2; t++) {
+            for (size_t j = 0; j < run; j++)
+                memcpy(text[t] + 3 * j, "\xe0\xa4\xb9", 3); /* ह */
+            snprintf(text[t] + 3 * run, sizeof text[t] - 3 * run, "%s", tails[t]);
+        }
+        CHECK(dm_langid(ctx, text[0], strlen(text[0]), a, 3, &na) == DM_OK &&
+                  dm_langid(ctx, text[1], strlen(text[1]), b, 3, &nb) == DM_OK && na == nb,
+              "%zu letters before: dm_langid failed or %zu against %zu guesses", run, na, nb);
+        for (size_t j = 0; j < na && j < nb; j++)
+            CHECK(!strcmp(a[j].code, b[j].code) && a[j].score == b[j].score,
+                  "%zu letters before, guess %zu: precomposed %s %.4f, split %s %.4f", run, j,
+                  a[j].code, a[j].score, b[j].code, b[j].score);
+    }
 }
 
 static void test_examples(dm_ctx *ctx)
