@@ -175,6 +175,21 @@ static void test_links(dm_ctx *ctx)
     CHECK(strcmp(g.code, "und") != 0, "a text that is only an address is identified by its letters");
 }
 
+/* The three best guesses of a precomposed text and of its NFC form are the same, scores too. */
+static void expect_same(dm_ctx *ctx, const char *pre, const char *split, const char *what, size_t i)
+{
+    dm_lang_guess a[3], b[3];
+    size_t na = 0, nb = 0;
+    CHECK(dm_langid(ctx, pre, strlen(pre), a, 3, &na) == DM_OK &&
+              dm_langid(ctx, split, strlen(split), b, 3, &nb) == DM_OK,
+          "dm_langid failed (%s %zu)", what, i);
+    CHECK(na == nb, "%s %zu: %zu against %zu guesses", what, i, na, nb);
+    for (size_t j = 0; j < na && j < nb; j++)
+        CHECK(!strcmp(a[j].code, b[j].code) && a[j].score == b[j].score,
+              "%s %zu, guess %zu: precomposed %s %.4f, split %s %.4f", what, i, j, a[j].code,
+              a[j].score, b[j].code, b[j].score);
+}
+
 /* A letter that NFC writes as two code points (the Devanagari nukta letters, Bengali য়, Hebrew
  * presentation forms) reads the same precomposed or split: the training text is NFC, and
  * before, the precomposed ज़ (U+095B) made the Hindi "ज़्यादा" a word the model did not know. */
@@ -191,16 +206,7 @@ static void test_precomposed_letters(dm_ctx *ctx)
          "\xd7\x91\xd6\xbc\xd7\xa8\xd7\x90\xd7\xa9\xd7\x99\xd7\xaa"},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
-        dm_lang_guess a[3], b[3];
-        size_t na = 0, nb = 0;
-        CHECK(dm_langid(ctx, pairs[i][0], strlen(pairs[i][0]), a, 3, &na) == DM_OK &&
-                  dm_langid(ctx, pairs[i][1], strlen(pairs[i][1]), b, 3, &nb) == DM_OK,
-              "dm_langid failed on pair %zu", i);
-        CHECK(na == nb, "pair %zu: %zu against %zu guesses", i, na, nb);
-        for (size_t j = 0; j < na && j < nb; j++)
-            CHECK(!strcmp(a[j].code, b[j].code) && a[j].score == b[j].score,
-                  "pair %zu, guess %zu: precomposed %s %.4f, split %s %.4f", i, j, a[j].code,
-                  a[j].score, b[j].code, b[j].score);
+        expect_same(ctx, pairs[i][0], pairs[i][1], "pair", i);
     }
     expect(ctx, "hi", pairs[0][0]);
     /* and where a run of letters reaches the 1024-letter cut (WORD_CAP in features.c): the
@@ -211,20 +217,12 @@ static void test_precomposed_letters(dm_ctx *ctx)
             "\xe0\xa5\x9b\xe0\xa5\x8d\xe0\xa4\xaf\xe0\xa4\xbe\xe0\xa4\xa6\xe0\xa4\xbe", /* ज़्यादा */
             "\xe0\xa4\x9c\xe0\xa4\xbc\xe0\xa5\x8d\xe0\xa4\xaf\xe0\xa4\xbe\xe0\xa4\xa6\xe0\xa4\xbe"};
         char text[2][1024 * 3 + 64];
-        dm_lang_guess a[3], b[3];
-        size_t na = 0, nb = 0;
         for (int t = 0; t < 2; t++) {
             for (size_t j = 0; j < run; j++)
                 memcpy(text[t] + 3 * j, "\xe0\xa4\xb9", 3); /* ह */
             snprintf(text[t] + 3 * run, sizeof text[t] - 3 * run, "%s", tails[t]);
         }
-        CHECK(dm_langid(ctx, text[0], strlen(text[0]), a, 3, &na) == DM_OK &&
-                  dm_langid(ctx, text[1], strlen(text[1]), b, 3, &nb) == DM_OK && na == nb,
-              "%zu letters before: dm_langid failed or %zu against %zu guesses", run, na, nb);
-        for (size_t j = 0; j < na && j < nb; j++)
-            CHECK(!strcmp(a[j].code, b[j].code) && a[j].score == b[j].score,
-                  "%zu letters before, guess %zu: precomposed %s %.4f, split %s %.4f", run, j,
-                  a[j].code, a[j].score, b[j].code, b[j].score);
+        expect_same(ctx, text[0], text[1], "letters before the word", run);
     }
 }
 
