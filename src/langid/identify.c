@@ -57,8 +57,8 @@ static const int32_t order_weight[LID_ORDERS] = {1, 1, 1, 1, 1, 5};
 /* In longer text, a word that starts with a capital and does not start a sentence (a name, or a
  * German noun) counts this much: news in any language is full of names, which are foreign to it
  * more often than not ("Mchezaji wa Manchester United Football Club, Wayne Rooney, alifunga bao"
- * was English). Not when such words are three quarters of the text or more (a headline in title
- * case, a German line of nouns). Eighth round: lingua sentences 0.9566 -> 0.9576 (Irish, Latin,
+ * was English). Not when such words are more than three quarters of the text (a headline in
+ * title case, a German line of nouns). Eighth round: lingua sentences 0.9566 -> 0.9576 (Irish, Latin,
  * Yoruba, Basque, Shona lines with English names; a half without the three-quarter rule 0.9577,
  * 0.25 and 0.125 with it 0.9577 and 0.9578); the held-out lines (UI strings, help pages,
  * Tatoeba: few names) did not move at any weight, so the round half. */
@@ -437,7 +437,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
         }
     double lf = length_factor(ti.letters, ti.script) * (nfound ? 1.0 : 0.25);
     size_t r0 = 0;
-    const int group = m->macro_on ? m->langs[best_l].macro : 0;
+    const int group = m->macro_on && best_l >= 0 ? m->langs[best_l].macro : 0;
     if (group) { /* the best member's share of its group (macro.c) */
         double mass = 0;
         for (uint32_t c = 0; c < nc; c++)
