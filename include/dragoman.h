@@ -125,7 +125,7 @@ dm_status dm_langid(dm_ctx *ctx, const char *text, size_t len, dm_lang_guess *ou
 
 /* Restrict the candidates of dm_langid and dm_langid_spans on this context to a list of codes
  * (ISO 639-1 or 639-3, separated by commas or spaces), e.g. "fa,ar,ur"; a macrolanguage's code
- * ("sh", "no") stands for its members; NULL or "" lifts the restriction. DM_EINVAL names a code
+ * ("sh" or "hbs", "no" or "nor") stands for its members; NULL or "" lifts the restriction. DM_EINVAL names a code
  * the model does not know. */
 dm_status dm_langid_restrict(dm_ctx *ctx, const char *codes);
 

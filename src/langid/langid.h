@@ -166,7 +166,7 @@ void lid_macro_init(lid_model *m);
 /* The code of group g (1-based), NULL for none. */
 const char *lid_macro_code(int group);
 
-/* The group whose code is code[0..len), 0 for none. */
+/* The group whose code (ISO 639-1 or 639-3: "sh" or "hbs") is code[0..len), 0 for none. */
 int lid_macro_of(const char *code, size_t len);
 
 /* Whether code is a language of the model in that group. */

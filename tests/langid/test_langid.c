@@ -409,6 +409,11 @@ static void test_macrolanguages(dm_ctx *ctx)
     g = guess(ctx, "Vlada");
     CHECK(!strcmp(g.code, "sh") || !strcmp(g.code, "hr") || !strcmp(g.code, "bs") || !strcmp(g.code, "sr"),
           "restricted to sh: 'Vlada' gave %s", g.code);
+    /* and so does its ISO 639-3 code */
+    CHECK(dm_langid_restrict(ctx, "nor") == DM_OK, "restrict to nor");
+    g = guess(ctx, "Vlada");
+    CHECK(!strcmp(g.code, "no") || !strcmp(g.code, "nb") || !strcmp(g.code, "nn"),
+          "restricted to nor: 'Vlada' gave %s", g.code);
     CHECK(dm_langid_restrict(ctx, NULL) == DM_OK, "lift");
     CHECK(dm_langid_macrolanguages(ctx, 0) == DM_OK, "macrolanguages off");
     g = guess(ctx, both);
