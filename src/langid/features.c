@@ -104,7 +104,8 @@ static int is_letter(UChar32 c)
  * ड़ ढ़ फ़ य़ as U+0958..U+095F, Hebrew presentation forms...). The training text is NFC
  * (collect_text.py), so it only has the split forms; a text that uses the precomposed letter
  * (96 of the 375 nukta letters of langid-lingua's Hindi lines, a quarter) is read as NFC would
- * write it, or its words and n-grams would be unknown. Sorted by code point, generated from Python's unicodedata. */
+ * write it, or its words and n-grams would be unknown. Sorted by code point, generated from
+ * Python's unicodedata. */
 typedef struct nfc_split_entry {
     uint16_t cp;
     uint16_t to[3]; /* 0-terminated when shorter */

@@ -58,9 +58,9 @@ static const int32_t order_weight[LID_ORDERS] = {1, 1, 1, 1, 1, 5};
  * German noun) counts this much: news in any language is full of names, which are foreign to it
  * more often than not ("Mchezaji wa Manchester United Football Club, Wayne Rooney, alifunga bao"
  * was English). Not when such words are more than three quarters of the text (a headline in
- * title case, a German line of nouns). Eighth round: lingua sentences 0.9566 -> 0.9576 (Irish, Latin,
- * Yoruba, Basque, Shona lines with English names; a half without the three-quarter rule 0.9577,
- * 0.25 and 0.125 with it 0.9577 and 0.9578); the held-out lines (UI strings, help pages,
+ * title case, a German line of nouns). Eighth round: lingua sentences 0.9566 -> 0.9576 (Irish,
+ * Latin, Yoruba, Basque, Shona lines with English names; a half without the three-quarter rule
+ * 0.9577, 0.25 and 0.125 with it 0.9577 and 0.9578); the held-out lines (UI strings, help pages,
  * Tatoeba: few names) did not move at any weight, so the round half. */
 #define NAME_WEIGHT 0.5f
 
@@ -415,8 +415,10 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     const uint32_t lo = m->script_lo[ti.script], hi = m->script_hi[ti.script];
     float score[LID_ROW_MAX];
     const float prior_scale = len <= LID_SHORT_BYTES ? SHORT_PRIOR_SCALE : 1.0f;
-    const float known_weight = !a.short_text ? (a.names * 4 > a.words * 3 ? 1.0f : NAME_WEIGHT)
-                               : a.words == 1 ? KNOWN_WORD_NGRAM_WEIGHT_ALONE : KNOWN_WORD_NGRAM_WEIGHT;
+    /* part 1's weight: known words in short text, names in longer text (unless most of it) */
+    float known_weight = a.words == 1 ? KNOWN_WORD_NGRAM_WEIGHT_ALONE : KNOWN_WORD_NGRAM_WEIGHT;
+    if (!a.short_text)
+        known_weight = a.names * 4 > a.words * 3 ? 1.0f : NAME_WEIGHT;
     all_scores(m, &a, prior_scale, gain_scale, gain_scale * known_weight, score, lo, hi);
     for (uint32_t j = 0; j < m->script_nout[ti.script]; j++) /* not candidates: never chosen */
         score[m->script_out[ti.script][j]] = -INFINITY;
