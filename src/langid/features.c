@@ -185,6 +185,26 @@ static const uint16_t *nfc_split(UChar32 c)
                : NULL;
 }
 
+size_t lid_nfc_bytes(const char *text, size_t len)
+{
+    const uint8_t *s = (const uint8_t *)text;
+    size_t bytes = len;
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t k = (int32_t)(len - i > 8 ? 8 : len - i), at = 0;
+        UChar32 c;
+        U8_NEXT(s + i, at, k, c);
+        i += (size_t)at;
+        const uint16_t *to;
+        if (c >= 0 && NFC_SPLIT_MAYBE(c) && (to = nfc_split(c))) /* 3 bytes a code point */
+            bytes += 3 * (size_t)(to[2] ? 2 : 1) + 3 - (size_t)at;
+    }
+    return bytes;
+}
+
 static int utf8_put(uint32_t c, unsigned char *out)
 {
     if (c < 0x80) {

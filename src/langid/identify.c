@@ -355,10 +355,11 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     (void)ctx;
     acc a;
     a.m = m;
-    const int min_n = len <= LID_SHORT_BYTES ? LID_SHORT_MIN_N : LID_MIN_N;
-    const int max_n = len <= LID_SHORT_BYTES ? LID_MAX_N : LID_LONG_MAX_N;
+    /* short as its NFC form is: a precomposed nukta letter is 3 bytes, the NFC ones 6 */
+    a.short_text = len <= LID_SHORT_BYTES && lid_nfc_bytes(text, len) <= LID_SHORT_BYTES;
+    const int min_n = a.short_text ? LID_SHORT_MIN_N : LID_MIN_N;
+    const int max_n = a.short_text ? LID_MAX_N : LID_LONG_MAX_N;
     const int first = min_n - 1;
-    a.short_text = len <= LID_SHORT_BYTES;
     a.words = 0;
     a.names = 0;
     a.known = 0;
@@ -414,7 +415,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     /* the dense rows' sums are still in a.rows: added here instead of being moved into a.gain */
     const uint32_t lo = m->script_lo[ti.script], hi = m->script_hi[ti.script];
     float score[LID_ROW_MAX];
-    const float prior_scale = len <= LID_SHORT_BYTES ? SHORT_PRIOR_SCALE : 1.0f;
+    const float prior_scale = a.short_text ? SHORT_PRIOR_SCALE : 1.0f;
     /* part 1's weight: known words in short text, names in longer text (unless most of it) */
     float known_weight = a.words == 1 ? KNOWN_WORD_NGRAM_WEIGHT_ALONE : KNOWN_WORD_NGRAM_WEIGHT;
     if (!a.short_text)

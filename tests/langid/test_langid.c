@@ -209,6 +209,9 @@ static void test_precomposed_letters(dm_ctx *ctx)
          "\xe0\xa6\xac\xe0\xa6\xbf\xe0\xa6\xb7\xe0\xa6\xaf\xe0\xa6\xbc\xe0\xa7\x87"},
         {"\xef\xac\xb1\xd7\xa8\xd7\x90\xd7\xa9\xd7\x99\xd7\xaa", /* בּראשית, U+FB31 */
          "\xd7\x91\xd6\xbc\xd7\xa8\xd7\x90\xd7\xa9\xd7\x99\xd7\xaa"},
+        /* 47 bytes precomposed, 50 split: both are longer than short text (LID_SHORT_BYTES,
+         * 48), as the NFC form says (before, the precomposed line was read as short text) */
+        {"वह आज़ाद है और बा\xe0\xa5\x9b", "वह आज़ाद है और बाज\xe0\xa4\xbc"},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
         expect_same(ctx, pairs[i][0], pairs[i][1], 0, "precomposed and split, pair", i);
