@@ -125,15 +125,16 @@ dm_status dm_langid(dm_ctx *ctx, const char *text, size_t len, dm_lang_guess *ou
 
 /* Restrict the candidates of dm_langid and dm_langid_spans on this context to a list of codes
  * (ISO 639-1 or 639-3, separated by commas or spaces), e.g. "fa,ar,ur"; a macrolanguage's code
- * ("sh", "no") stands for its members; NULL or "" lifts the restriction. DM_EINVAL names a code
- * the model does not know. */
+ * ("sh" or "hbs", "no" or "nor") stands for its members; NULL or "" lifts the restriction.
+ * DM_EINVAL names a code the model does not know. */
 dm_status dm_langid_restrict(dm_ctx *ctx, const char *codes);
 
 /* Whether dm_langid and dm_langid_spans on this context may answer a macrolanguage (off until
  * asked; `dragoman langid` asks unless given --individual). When the best language belongs to a
  * macrolanguage that has a code of its own, Serbo-Croatian "sh" (bs, hr, sr) or Norwegian "no"
  * (nb, nn), and has less than nine tenths of the members' summed confidence, the first guess is
- * the macrolanguage, scored with that sum; the languages follow, members included. Stages that
+ * the macrolanguage, scored with that sum; the languages follow, members included. In
+ * dm_langid_spans, such pieces next to a piece of one of the members take its code. Stages that
  * need one language (a lexicon is per language) leave it off. */
 dm_status dm_langid_macrolanguages(dm_ctx *ctx, int on);
 

@@ -103,8 +103,9 @@ static int is_letter(UChar32 c)
  * Devanagari, Bengali, Gurmukhi, Oriya, Tibetan and Hebrew scripts: the nukta letters क़ ख़ ग़ ज़
  * ड़ ढ़ फ़ य़ as U+0958..U+095F, Hebrew presentation forms...). The training text is NFC
  * (collect_text.py), so it only has the split forms; a text that uses the precomposed letter
- * (a third of langid-lingua's Hindi nukta letters) is read as NFC would write it, or its words
- * and n-grams would be unknown. Sorted by code point, generated from Python's unicodedata. */
+ * (96 of the 375 nukta letters of langid-lingua's Hindi lines, a quarter) is read as NFC would
+ * write it, or its words and n-grams would be unknown. Sorted by code point, generated from
+ * Python's unicodedata. */
 typedef struct nfc_split_entry {
     uint16_t cp;
     uint16_t to[3]; /* 0-terminated when shorter */
@@ -182,6 +183,26 @@ static const uint16_t *nfc_split(UChar32 c)
     return lo < sizeof nfc_splits / sizeof nfc_splits[0] && nfc_splits[lo].cp == c
                ? nfc_splits[lo].to
                : NULL;
+}
+
+size_t lid_nfc_bytes(const char *text, size_t len)
+{
+    const uint8_t *s = (const uint8_t *)text;
+    size_t bytes = len;
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t k = (int32_t)(len - i > 8 ? 8 : len - i), at = 0;
+        UChar32 c;
+        U8_NEXT(s + i, at, k, c);
+        i += (size_t)at;
+        const uint16_t *to;
+        if (c >= 0 && NFC_SPLIT_MAYBE(c) && (to = nfc_split(c))) /* 3 bytes a code point */
+            bytes += 3 * (size_t)(to[2] ? 2 : 1) + 3 - (size_t)at;
+    }
+    return bytes;
 }
 
 static int utf8_put(uint32_t c, unsigned char *out)
@@ -347,6 +368,8 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
     /* a word that starts with a capital and does not start a sentence is likely a name (in
      * German a noun): its mark says so (key 1) */
     int upper = 0, sentence_start = 1;
+    uint16_t pend[2]; /* the letters still to come of a split one, the next last */
+    int npend = 0;
     out.mark_key = 0;
     if (skipping && len > 0 && (i = link_end(s, 0, len)) > 0)
         skipped = 1; /* the text starts with a link */
@@ -354,7 +377,12 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
         while (i <= len) {
             UChar32 c = -1;
             int letter = 0;
-            if (i < len) {
+            if (npend) { /* the rest of a letter NFC splits (nfc_split) */
+                c = pend[--npend];
+                letter = 1;
+                if (n == 0)
+                    upper = 0;
+            } else if (i < len) {
                 if (s[i] < 0x80) {
                     c = s[i++];
                     letter = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
@@ -379,16 +407,12 @@ void lid_features(const lid_model *m, const char *text, size_t len, int min_n, i
                             upper = u_isupper(c) || u_istitle(c);
                         c = u_tolower(c);
                         const uint16_t *to;
-                        if (NFC_SPLIT_MAYBE(c) && n + 3 < WORD_CAP && (to = nfc_split(c))) {
-                            for (int j = 0; j < 2 && to[j + 1]; j++) { /* all but the last */
-                                const int sc = m->bmp_script[to[j]];
-                                script_count[sc]++;
-                                seen |= (uint64_t)1 << sc;
-                                letters++;
-                                n++;
-                                off[n + 1] = (uint16_t)(off[n] + utf8_put(to[j], bytes + off[n]));
-                            }
-                            c = to[to[2] ? 2 : 1]; /* the last one, added below */
+                        if (NFC_SPLIT_MAYBE(c) && (to = nfc_split(c))) {
+                            /* the first now, the others next, one letter each, as if the text
+                             * had them: a word at WORD_CAP is cut where the NFC text's is */
+                            c = to[0];
+                            for (int j = to[2] ? 2 : 1; j > 0; j--)
+                                pend[npend++] = to[j];
                         }
                     } else if (c == 0x2026 || c == 0x3002 || c == 0x61F || c == 0x6D4 ||
                                c == 0x964 || c == 0xFF01 || c == 0xFF1F) {

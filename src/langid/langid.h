@@ -166,7 +166,7 @@ void lid_macro_init(lid_model *m);
 /* The code of group g (1-based), NULL for none. */
 const char *lid_macro_code(int group);
 
-/* The group whose code is code[0..len), 0 for none. */
+/* The group whose code (ISO 639-1 or 639-3: "sh" or "hbs") is code[0..len), 0 for none. */
 int lid_macro_of(const char *code, size_t len);
 
 /* Whether code is a language of the model in that group. */
@@ -201,9 +201,15 @@ void lid_add_rows(int16_t *sums, const int8_t *const *row, uint32_t n, uint32_t 
  * slots have been prefetched as they were found (the lookups are memory-bound). */
 typedef void (*lid_feature_fn)(void *ud, const uint32_t *keys, const uint8_t *orders, size_t n);
 
+/* The bytes of text once the letters lid_features splits are split (nfc_split: a precomposed
+ * nukta letter has 3 bytes, its NFC form 6), so that the text's length says what its NFC form's
+ * does (short text is read otherwise). */
+size_t lid_nfc_bytes(const char *text, size_t len);
+
 /* Walk the features of UTF-8 text: n-grams of orders min_n..max_n and words; fills info
  * (script counts) before it hands over the last batch. With word_marks, each word's features
- * are followed by a mark of order 0 (key 0), so that the scorer can weigh words one by one.
+ * come after a mark of order 0, so that the scorer can weigh words one by one; its key is 1 when
+ * the word looks like a name (a capital, not at the start of a sentence), else 0.
  * Never fails: invalid bytes are word separators. */
 void lid_features(const lid_model *m, const char *text, size_t len, int min_n, int max_n,
                   int word_marks, lid_feature_fn fn, void *ud, lid_text_info *info);

@@ -13,13 +13,14 @@
 
 #include <string.h>
 
-/* The groups, their ISO 639-1 code (ISO 639-3 in the comment) and their members in the model. */
+/* The groups, their ISO 639-1 and 639-3 codes and their members (Montenegrin, cnr, is not in
+ * the shipped model: listed for a model that has it). */
 static const struct {
-    const char *code;
+    const char *code, *alt;
     const char *members[5];
 } MACROS[] = {
-    {"sh", {"bs", "hr", "sr", "cnr", NULL}}, /* hbs: Serbo-Croatian */
-    {"no", {"nb", "nn", NULL}},              /* nor: Norwegian */
+    {"sh", "hbs", {"bs", "hr", "sr", "cnr", NULL}}, /* Serbo-Croatian */
+    {"no", "nor", {"nb", "nn", NULL}},              /* Norwegian */
 };
 
 #define N_MACROS (sizeof MACROS / sizeof MACROS[0])
@@ -44,7 +45,8 @@ const char *lid_macro_code(int group)
 int lid_macro_of(const char *code, size_t len)
 {
     for (size_t g = 0; g < N_MACROS; g++)
-        if (strlen(MACROS[g].code) == len && !strncmp(MACROS[g].code, code, len))
+        if ((strlen(MACROS[g].code) == len && !strncmp(MACROS[g].code, code, len)) ||
+            (strlen(MACROS[g].alt) == len && !strncmp(MACROS[g].alt, code, len)))
             return (int)g + 1;
     return 0;
 }

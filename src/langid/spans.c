@@ -137,6 +137,15 @@ static dm_status cut(dm_ctx *ctx, const lid_model *m, const char *text, size_t l
     return DM_OK;
 }
 
+/* A piece answered with a macrolanguage takes the code of a neighbour that is one of its
+ * members. */
+static void take_member(const lid_model *m, piece *p, const piece *nb)
+{
+    const int group = lid_macro_of(p->code, strlen(p->code));
+    if (group && lid_macro_member(m, nb->code, group))
+        memcpy(p->code, nb->code, 8);
+}
+
 dm_status dm_langid_spans(dm_ctx *ctx, const char *text, size_t len, dm_lang_span **out,
                           size_t *n_out)
 {
@@ -191,17 +200,13 @@ dm_status dm_langid_spans(dm_ctx *ctx, const char *text, size_t len, dm_lang_spa
         if (nb)
             memcpy(p[i].code, nb->code, 8);
     }
-    /* a piece answered with a macrolanguage ("sh") next to one of its members ("hr") is that
-     * member: the rest of the document tells which (the previous neighbour first) */
-    for (size_t i = 0; i < n; i++) {
-        const int group = lid_macro_of(p[i].code, strlen(p[i].code));
-        if (!group)
-            continue;
-        if (i > 0 && lid_macro_member(m, p[i - 1].code, group))
-            memcpy(p[i].code, p[i - 1].code, 8);
-        else if (i + 1 < n && lid_macro_member(m, p[i + 1].code, group))
-            memcpy(p[i].code, p[i + 1].code, 8);
-    }
+    /* a run of pieces answered with a macrolanguage ("sh") next to one of its members ("hr")
+     * is that member: the rest of the document tells which (the previous neighbour first, then
+     * the next: "sh sh hr" is as Croatian as "hr sh sh") */
+    for (size_t i = 1; i < n; i++)
+        take_member(m, &p[i], &p[i - 1]);
+    for (size_t i = n; i-- > 1;)
+        take_member(m, &p[i - 1], &p[i]);
     /* join neighbours of one language; the score is the letter-weighted mean */
     dm_lang_span *sp = calloc(n ? n : 1, sizeof *sp);
     if (!sp) {
