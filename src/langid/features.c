@@ -22,7 +22,6 @@ typedef struct batch {
     size_t n;
     lid_feature_fn fn;
     void *ud;
-    int word_marks;               /* a mark (order 0) before each word's features */
     uint32_t mark_key;            /* the key of the next mark: 1 for a name-like word */
     const lid_table *table[LID_ORDERS + 1]; /* the table each order is looked up in */
 } batch;
@@ -260,13 +259,11 @@ static void word_features(const lid_model *m, const unsigned char *b, const uint
                           int n, int min_n, int max_n, batch *out)
 {
     int npad = n + 2;
-    if (out->word_marks) { /* the scorer learns where a word starts... */
-        out->keys[out->n] = out->mark_key;
-        out->orders[out->n++] = 0;
-        if (out->n == BATCH) {
-            out->fn(out->ud, out->keys, out->orders, out->n);
-            out->n = 0;
-        }
+    out->keys[out->n] = out->mark_key; /* the scorer learns where a word starts... */
+    out->orders[out->n++] = 0;
+    if (out->n == BATCH) {
+        out->fn(out->ud, out->keys, out->orders, out->n);
+        out->n = 0;
     }
     if (n <= LID_MAX_WORD) { /* ...and whether the model knows it, before its n-grams */
         uint32_t crc = crc_step(m, 0xFFFFFFFFu, 0x01);
@@ -344,10 +341,9 @@ static size_t link_end(const uint8_t *s, size_t i, size_t len)
 }
 
 void lid_features(const lid_model *m, const char *text, size_t len, int min_n, int max_n,
-                  int word_marks, lid_feature_fn fn, void *ud, lid_text_info *info)
+                  lid_feature_fn fn, void *ud, lid_text_info *info)
 {
     batch out;
-    out.word_marks = word_marks;
     uint32_t script_count[DM_SCRIPT_COUNT] = {0};
     out.n = 0;
     out.fn = fn;

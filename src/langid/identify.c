@@ -373,7 +373,7 @@ dm_status lid_identify(dm_ctx *ctx, lid_model *m, const char *text, size_t len,
     /* The script must be known before looking features up; a first pass that only counts
      * letters is cheap, but one pass that collects everything is cheaper: the gains of the
      * languages of other scripts are computed and ignored. */
-    lid_features(m, text, len, min_n, max_n, 1, add_features, &a, &ti);
+    lid_features(m, text, len, min_n, max_n, add_features, &a, &ti);
     if (info)
         *info = ti;
     *n = 0;

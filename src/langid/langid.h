@@ -207,11 +207,11 @@ typedef void (*lid_feature_fn)(void *ud, const uint32_t *keys, const uint8_t *or
 size_t lid_nfc_bytes(const char *text, size_t len);
 
 /* Walk the features of UTF-8 text: n-grams of orders min_n..max_n and words; fills info
- * (script counts) before it hands over the last batch. With word_marks, each word's features
- * come after a mark of order 0, so that the scorer can weigh words one by one; its key is 1 when
+ * (script counts) before it hands over the last batch. Each word's features come after a mark
+ * of order 0, so that the scorer can weigh words one by one; its key is 1 when
  * the word looks like a name (a capital, not at the start of a sentence), else 0.
  * Never fails: invalid bytes are word separators. */
 void lid_features(const lid_model *m, const char *text, size_t len, int min_n, int max_n,
-                  int word_marks, lid_feature_fn fn, void *ud, lid_text_info *info);
+                  lid_feature_fn fn, void *ud, lid_text_info *info);
 
 #endif
